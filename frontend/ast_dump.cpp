@@ -25,14 +25,34 @@ struct Out {
 
 using Args = std::vector<std::pair<const char*, Out>>;
 
-std::string indent_of(int level) { return std::string(3 * level, ' '); }
+// Layout options of one dump (ast.dump's `indent` and `include_attributes`).
+struct Style {
+  int indent = 3;  // < 0: ast.dump's indent=None, everything on one line
+  bool attributes = false;
+};
+thread_local Style g_style;
+
+std::string indent_of(int level) {
+  return g_style.indent < 0 ? std::string() : std::string(g_style.indent * level, ' ');
+}
+
+template <class T>
+void add_attributes(Args& args, const T* n) {
+  if constexpr (std::is_base_of_v<Located, T>) {
+    if (!g_style.attributes) return;
+    args.emplace_back("lineno", Out{std::to_string(n->lineno), true});
+    args.emplace_back("col_offset", Out{std::to_string(n->col_offset), true});
+    args.emplace_back("end_lineno", Out{std::to_string(n->end_lineno), true});
+    args.emplace_back("end_col_offset", Out{std::to_string(n->end_col_offset), true});
+  }
+}
 
 Out finish_node(const char* cls, Args& args, int level) {
   bool all_simple = true;
   for (auto& a : args) all_simple &= a.second.simple;
   std::string r = cls;
   r += '(';
-  if (all_simple && args.size() <= 3) {
+  if ((all_simple && args.size() <= 3) || g_style.indent < 0) {
     for (size_t i = 0; i < args.size(); ++i) {
       if (i) r += ", ";
       r += args[i].first;
@@ -246,7 +266,8 @@ Out fmt_list(const std::vector<T>& v, int level) {
   std::string pad = indent_of(inner);
   std::string r = "[";
   for (size_t i = 0; i < v.size(); ++i) {
-    r += i ? ",\n" : "\n";
+    if (g_style.indent < 0) r += i ? ", " : "";
+    else r += i ? ",\n" : "\n";
     r += pad;
     if constexpr (std::is_pointer_v<T>) {
       if (!v[i]) {
@@ -276,7 +297,7 @@ Out fmt(const ExprNode* e, int level) {
 #define AST_EXPR(Name, Fields)                    \
   case ExprKind::Name: {                          \
     [[maybe_unused]] auto* n = static_cast<const Name*>(e); \
-    Fields return finish_node(#Name, args, lvl);  \
+    Fields add_attributes(args, n); return finish_node(#Name, args, lvl);  \
   }
 #include "frontend/ast.def"
   }
@@ -290,7 +311,7 @@ Out fmt(const StmtNode* s, int level) {
 #define AST_STMT(Name, Fields)                    \
   case StmtKind::Name: {                          \
     [[maybe_unused]] auto* n = static_cast<const Name*>(s); \
-    Fields return finish_node(#Name, args, lvl);  \
+    Fields add_attributes(args, n); return finish_node(#Name, args, lvl);  \
   }
 #include "frontend/ast.def"
   }
@@ -304,7 +325,7 @@ Out fmt(const PatternNode* p, int level) {
 #define AST_PATTERN(Name, Fields)                 \
   case PatternKind::Name: {                       \
     [[maybe_unused]] auto* n = static_cast<const Name*>(p); \
-    Fields return finish_node(#Name, args, lvl);  \
+    Fields add_attributes(args, n); return finish_node(#Name, args, lvl);  \
   }
 #include "frontend/ast.def"
   }
@@ -315,7 +336,7 @@ Out fmt(const PatternNode* p, int level) {
   Out fmt(const Name* n, int level) {              \
     int lvl = level + 1;                           \
     Args args;                                     \
-    Fields return finish_node(#PyName, args, lvl); \
+    Fields add_attributes(args, n); return finish_node(#PyName, args, lvl); \
   }
 #include "frontend/ast.def"
 
@@ -326,7 +347,7 @@ Out fmt_mod(const ModNode* m, int level) {
 #define AST_MOD(Name, Fields)                     \
   case ModKind::Name: {                           \
     [[maybe_unused]] auto* n = static_cast<const Name*>(m); \
-    Fields return finish_node(#Name, args, lvl);  \
+    Fields add_attributes(args, n); return finish_node(#Name, args, lvl);  \
   }
 #include "frontend/ast.def"
   }
@@ -339,6 +360,9 @@ Out fmt_mod(const ModNode* m, int level) {
 
 }  // namespace
 
-std::string dump_ast(const ModNode* mod) { return fmt_mod(mod, 0).text; }
+std::string dump_ast(const ModNode* mod, int indent, bool include_attributes) {
+  g_style = Style{indent, include_attributes};
+  return fmt_mod(mod, 0).text;
+}
 
 }  // namespace coil::fe

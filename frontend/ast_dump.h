@@ -8,8 +8,9 @@
 
 namespace coil::fe {
 
-// Prints the tree exactly as Python 3.11's `ast.dump(tree, indent=3)`.
-std::string dump_ast(const ModNode* mod);
+// Prints the tree exactly as Python 3.11's `ast.dump(tree, indent=3)`; `indent` < 0 is
+// ast.dump's indent=None (one line), `include_attributes` adds the positions.
+std::string dump_ast(const ModNode* mod, int indent = 3, bool include_attributes = false);
 
 // Python reprs of literal values, as ast.dump prints them.
 std::string repr_str(std::string_view utf8);
