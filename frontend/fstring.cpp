@@ -303,7 +303,7 @@ ExprNode* Parser::strings() {
     c->value.kind = ConstValue::Kind::Bytes;
     for (size_t k = 0; k < parts.size(); ++k) {
       const StringToken& st = parts[k];
-      if (!is_ascii(st.body)) error_tok("bytes can only contain ASCII literal characters", *toks[k]);
+      if (!is_ascii(st.body)) error_tok("bytes can only contain ASCII literal characters", peek());
       if (st.raw) c->value.text.append(st.body);
       else if (!decode_escapes(st.body, true, c->value.text, err)) error_tok(err.c_str(), peek());
     }

@@ -50,8 +50,13 @@ void Parser::error_at(const char* msg, int line, int col, int end_line, int end_
   throw SyntaxErrorException{info};
 }
 
-void Parser::error_tok(const char* msg, const PTok& t) {
-  error_at(msg, t.line, t.col, t.end_line, t.end_col);
+void Parser::error_tok(const char* msg, const PTok& t, SyntaxErrorInfo::Kind kind) {
+  // CPython gives INDENT/DEDENT/ENDMARKER no column; it reports the tokenizer's position
+  // (without the usual +1) and no end offset.
+  if (t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent ||
+      t.kind == TokenKind::EndMarker)
+    error_at(msg, t.line, t.col - 1, t.end_line, -1, kind);
+  error_at(msg, t.line, t.col, t.end_line, t.end_col, kind);
 }
 
 void Parser::error_node(const std::string& msg, const Located* n) {
@@ -81,11 +86,9 @@ void Parser::syntax_error_here() {
     error_at(msg.c_str(), open.line, open.col, open.line, -1);
   }
   if (t.kind == TokenKind::Indent)
-    error_at("unexpected indent", t.line, t.col, t.end_line, -1,
-             SyntaxErrorInfo::Kind::IndentationError);
+    error_tok("unexpected indent", t, SyntaxErrorInfo::Kind::IndentationError);
   if (t.kind == TokenKind::Dedent)
-    error_at("unexpected unindent", t.line, t.col, t.end_line, -1,
-             SyntaxErrorInfo::Kind::IndentationError);
+    error_tok("unexpected unindent", t, SyntaxErrorInfo::Kind::IndentationError);
   error_tok("invalid syntax", t);
 }
 

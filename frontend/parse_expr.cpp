@@ -356,6 +356,8 @@ void Parser::call_arguments(Call* call) {
   Pos lpar = start();
   advance();
   bool seen_keyword = false, seen_double_star = false;
+  const char* deferred = nullptr;  // reported at the furthest token once the list is read
+  Pos first_pos = start();
   while (!at(TokenKind::RPar)) {
     Pos s = start();
     if (at(TokenKind::Star)) {
@@ -364,8 +366,11 @@ void Parser::call_arguments(Call* call) {
       st->value = expression();
       st->ctx = ExprContext::Load;
       finish(st, s);
-      if (seen_double_star)
-        error_node("iterable argument unpacking follows keyword argument unpacking", st);
+      if (seen_double_star) {
+        // CPython points at the argument list before the ',' '*'.
+        error_at("iterable argument unpacking follows keyword argument unpacking",
+                 first_pos.line, first_pos.col, st->lineno, st->col_offset);
+      }
       call->args.push_back(st);
     } else if (at(TokenKind::DoubleStar)) {
       advance();
@@ -412,12 +417,16 @@ void Parser::call_arguments(Call* call) {
         std::string msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
         error_at(msg.c_str(), e->lineno, e->col_offset, eq.end_line, eq.end_col);
       }
-      if (seen_double_star)
-        error_node("positional argument follows keyword argument unpacking", e);
-      if (seen_keyword) error_node("positional argument follows keyword argument", e);
+      if (!deferred && seen_double_star)
+        deferred = "positional argument follows keyword argument unpacking";
+      if (!deferred && seen_keyword) deferred = "positional argument follows keyword argument";
       call->args.push_back(e);
     }
     if (!accept(TokenKind::Comma)) break;
+  }
+  if (deferred) {
+    peek();
+    error_tok(deferred, toks_.back());
   }
   expect(TokenKind::RPar);
 }

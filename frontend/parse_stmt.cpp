@@ -55,8 +55,7 @@ std::vector<StmtNode*> Parser::statements_until_eof() {
 void Parser::statement(std::vector<StmtNode*>& out) {
   const PTok& t = peek();
   if (t.kind == TokenKind::Indent)
-    error_at("unexpected indent", t.line, t.col, t.end_line, -1,
-             SyntaxErrorInfo::Kind::IndentationError);
+    error_tok("unexpected indent", t, SyntaxErrorInfo::Kind::IndentationError);
   if (t.kind == TokenKind::At || t.kw == Kw::Def || t.kw == Kw::If || t.kw == Kw::Class ||
       t.kw == Kw::With || t.kw == Kw::For || t.kw == Kw::Try || t.kw == Kw::While ||
       (t.kw == Kw::Async &&
@@ -345,9 +344,7 @@ std::vector<StmtNode*> Parser::block(const char* what, int what_line) {
     const PTok& t = peek();
     std::string msg = std::string("expected an indented block after ") + what + " on line " +
                       std::to_string(what_line);
-    error_at(msg.c_str(), t.line, t.col, t.end_line,
-             t.kind == TokenKind::EndMarker ? -1 : t.end_col,
-             SyntaxErrorInfo::Kind::IndentationError);
+    error_tok(msg.c_str(), t, SyntaxErrorInfo::Kind::IndentationError);
   }
   advance();
   while (!at(TokenKind::Dedent) && !at(TokenKind::EndMarker)) statement(body);
@@ -582,8 +579,7 @@ StmtNode* Parser::try_stmt() {
   }
   if (handlers.empty() && finalbody.empty()) {
     const PTok& t = peek();
-    error_at("expected 'except' or 'finally' block", t.line, t.col, t.end_line,
-             t.kind == TokenKind::Dedent || t.kind == TokenKind::EndMarker ? -1 : t.end_col);
+    error_tok("expected 'except' or 'finally' block", t);
   }
   if (star_kind == 1) {
     auto* t = make<TryStar>();
@@ -766,9 +762,7 @@ StmtNode* Parser::match_stmt() {
     const PTok& t = peek();
     std::string msg = "expected an indented block after 'match' statement on line " +
                       std::to_string(line);
-    error_at(msg.c_str(), t.line, t.col, t.end_line,
-             t.kind == TokenKind::EndMarker ? -1 : t.end_col,
-             SyntaxErrorInfo::Kind::IndentationError);
+    error_tok(msg.c_str(), t, SyntaxErrorInfo::Kind::IndentationError);
   }
   advance();
   while (!at(TokenKind::Dedent) && !at(TokenKind::EndMarker)) {

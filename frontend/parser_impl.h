@@ -103,7 +103,8 @@ class Parser {
   // parse_errors.cpp — reporting
   [[noreturn]] void error_at(const char* msg, int line, int col, int end_line, int end_col,
                              SyntaxErrorInfo::Kind kind = SyntaxErrorInfo::Kind::SyntaxError);
-  [[noreturn]] void error_tok(const char* msg, const PTok& t);
+  [[noreturn]] void error_tok(const char* msg, const PTok& t,
+                              SyntaxErrorInfo::Kind kind = SyntaxErrorInfo::Kind::SyntaxError);
   [[noreturn]] void error_node(const std::string& msg, const Located* n);
   [[noreturn]] void error_range(const std::string& msg, const Located* a, const Located* b);
   [[noreturn]] void syntax_error_here();   // CPython's generic "invalid syntax" and friends
