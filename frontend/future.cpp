@@ -24,12 +24,14 @@ static_assert(kFeatures[7].flag == uint32_t(FutureFeature::BarryAsBdfl));
 static_assert(kFeatures[9].flag == uint32_t(FutureFeature::Annotations));
 
 // Raises a future error located like PyErr_SyntaxLocationObject: a start, no end column.
-[[noreturn]] void raise_at(const std::string& msg, const std::string& filename, const StmtNode* s) {
+// CPython adds 1 to the byte column for feature errors but not for a late future import.
+[[noreturn]] void raise_at(const std::string& msg, const std::string& filename, const StmtNode* s,
+                           int column_base = 1) {
   SyntaxErrorInfo info;
   info.msg = msg;
   info.filename = filename;
   info.lineno = s->lineno;
-  info.offset = s->col_offset + 1;
+  info.offset = s->col_offset + column_base;
   info.end_lineno = s->lineno;
   info.end_offset = 0;  // CPython leaves end_offset None here
   throw SyntaxErrorException{info};
@@ -82,7 +84,7 @@ void parse_future(const ModNode* mod, const std::string& filename, FutureFlags& 
     if (done && s->lineno > prev_line) return;
     prev_line = s->lineno;
     if (is_future_import(s)) {
-      if (done) raise_at("from __future__ imports must occur at the beginning of the file", filename, s);
+      if (done) raise_at("from __future__ imports must occur at the beginning of the file", filename, s, 0);
       check_features(static_cast<const ImportFrom*>(s), filename, flags);
       flags.lineno = s->lineno;
     } else {

@@ -706,7 +706,7 @@ TEST_CASE("future errors") {
     auto* alias = s.at<Alias>(1, 7, 1, 9);
     alias->name = "os";
     imp->names = {alias};
-    auto* m = s.module({imp, s.import_from("__future__", {"annotations"}, 1, 11 - 1)});
+    auto* m = s.module({imp, s.import_from("__future__", {"annotations"}, 1, 11)});
     CHECK_ERROR(error_of(m), "from __future__ imports must occur at the beginning of the file", 1, 11, 1,
                 0);
   }
