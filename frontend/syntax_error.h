@@ -10,7 +10,9 @@
 namespace coil::fe {
 
 struct SyntaxErrorInfo {
-  enum class Kind { SyntaxError, IndentationError, TabError };
+  // TooComplex: the source nests deeper than the parser's limit; CPython's parser raises
+  // MemoryError (with an empty message) for it, and the runtime maps it the same way.
+  enum class Kind { SyntaxError, IndentationError, TabError, TooComplex };
   Kind kind = Kind::SyntaxError;
   std::string msg;       // CPython's message, e.g. "expected ':'"
   std::string filename;

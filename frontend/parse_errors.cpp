@@ -1,0 +1,246 @@
+// parse_errors.cpp — syntax error reporting, target conversion (Store/Del) and the specific
+// messages CPython's invalid_* grammar rules produce.
+#include <string>
+
+#include "frontend/parser_impl.h"
+
+namespace coil::fe {
+
+namespace {
+
+// Counts code points in the first `bytes` bytes of a UTF-8 line.
+int code_points(std::string_view line, int bytes) {
+  int n = 0;
+  for (int i = 0; i < bytes && i < static_cast<int>(line.size()); ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++n;
+  if (bytes > static_cast<int>(line.size())) n += bytes - static_cast<int>(line.size());
+  return n;
+}
+
+bool is_bitwise_or_level(const ExprNode* e) {
+  switch (e->kind) {
+    case ExprKind::Compare: case ExprKind::BoolOp: case ExprKind::IfExp: case ExprKind::Lambda:
+    case ExprKind::NamedExpr:
+      return false;
+    case ExprKind::UnaryOp:
+      return static_cast<const UnaryOp*>(e)->op != UnaryOpKind::Not;
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
+void Parser::error_at(const char* msg, int line, int col, int end_line, int end_col,
+                      SyntaxErrorInfo::Kind kind) {
+  SyntaxErrorInfo info;
+  info.kind = kind;
+  info.msg = in_fstring_ ? std::string("f-string: ") + msg : std::string(msg);
+  info.filename = filename_;
+  info.lineno = line;
+  std::string_view text = source_line(line);
+  info.offset = col < 0 ? 0 : code_points(text, col) + 1;
+  info.end_lineno = end_line;
+  if (end_col < 0) {
+    info.end_offset = -1;
+  } else {
+    info.end_offset = code_points(source_line(end_line), end_col) + 1;
+  }
+  info.text = std::string(text);
+  throw SyntaxErrorException{info};
+}
+
+void Parser::error_tok(const char* msg, const PTok& t, SyntaxErrorInfo::Kind kind) {
+  // CPython gives INDENT/DEDENT/ENDMARKER no column; it reports the tokenizer's position
+  // (without the usual +1) and no end offset.
+  if (t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent ||
+      t.kind == TokenKind::EndMarker)
+    error_at(msg, t.line, t.col - 1, t.end_line, -1, kind);
+  error_at(msg, t.line, t.col, t.end_line, t.end_col, kind);
+}
+
+void Parser::error_node(const std::string& msg, const Located* n) {
+  error_at(msg.c_str(), n->lineno, n->col_offset, n->end_lineno, n->end_col_offset);
+}
+
+void Parser::error_range(const std::string& msg, const Located* a, const Located* b) {
+  error_at(msg.c_str(), a->lineno, a->col_offset, b->end_lineno, b->end_col_offset);
+}
+
+void Parser::too_complex() {
+  SyntaxErrorInfo info;
+  info.kind = SyntaxErrorInfo::Kind::TooComplex;
+  info.filename = filename_;
+  throw SyntaxErrorException{info};
+}
+
+// Reports CPython's generic error at the furthest token read: "invalid syntax", or an
+// unclosed bracket at end of input, or an unexpected indent.
+void Parser::syntax_error_here() {
+  peek();
+  if (pending_eof_error_) throw *pending_eof_error_;
+  const PTok& t = toks_.back();
+  if (t.kind == TokenKind::EndMarker && !open_idx_.empty()) {
+    const PTok& open = toks_[open_idx_.back()];
+    std::string msg = "'" + std::string(open.text) + "' was never closed";
+    error_at(msg.c_str(), open.line, open.col, open.line, -1);
+  }
+  if (t.kind == TokenKind::Indent)
+    error_tok("unexpected indent", t, SyntaxErrorInfo::Kind::IndentationError);
+  if (t.kind == TokenKind::Dedent)
+    error_tok("unexpected unindent", t, SyntaxErrorInfo::Kind::IndentationError);
+  error_tok("invalid syntax", t);
+}
+
+const char* Parser::expr_name(const ExprNode* e) {
+  switch (e->kind) {
+    case ExprKind::Attribute: return "attribute";
+    case ExprKind::Subscript: return "subscript";
+    case ExprKind::Starred: return "starred";
+    case ExprKind::Name: return "name";
+    case ExprKind::List: return "list";
+    case ExprKind::Tuple: return "tuple";
+    case ExprKind::Lambda: return "lambda";
+    case ExprKind::Call: return "function call";
+    case ExprKind::BoolOp: case ExprKind::BinOp: case ExprKind::UnaryOp: return "expression";
+    case ExprKind::GeneratorExp: return "generator expression";
+    case ExprKind::Yield: case ExprKind::YieldFrom: return "yield expression";
+    case ExprKind::Await: return "await expression";
+    case ExprKind::ListComp: return "list comprehension";
+    case ExprKind::SetComp: return "set comprehension";
+    case ExprKind::DictComp: return "dict comprehension";
+    case ExprKind::Dict: return "dict literal";
+    case ExprKind::Set: return "set display";
+    case ExprKind::JoinedStr: case ExprKind::FormattedValue: return "f-string expression";
+    case ExprKind::Constant:
+      switch (static_cast<const Constant*>(e)->value.kind) {
+        case ConstValue::Kind::None: return "None";
+        case ConstValue::Kind::True: return "True";
+        case ConstValue::Kind::False: return "False";
+        case ConstValue::Kind::Ellipsis: return "ellipsis";
+        default: return "literal";
+      }
+    case ExprKind::Compare: return "comparison";
+    case ExprKind::IfExp: return "conditional expression";
+    case ExprKind::NamedExpr: return "named expression";
+    default: return "expression";
+  }
+}
+
+// Returns the sub-expression that makes `e` an invalid target, or null when it is valid.
+const ExprNode* Parser::invalid_target(ExprNode* e, TargetKind tk) {
+  switch (e->kind) {
+    case ExprKind::Name: case ExprKind::Attribute: case ExprKind::Subscript:
+      return nullptr;
+    case ExprKind::Tuple:
+      for (ExprNode* x : static_cast<Tuple*>(e)->elts)
+        if (const ExprNode* bad = invalid_target(x, tk)) return bad;
+      return nullptr;
+    case ExprKind::List:
+      for (ExprNode* x : static_cast<List*>(e)->elts)
+        if (const ExprNode* bad = invalid_target(x, tk)) return bad;
+      return nullptr;
+    case ExprKind::Starred:
+      if (tk == TargetKind::Del) return e;
+      return invalid_target(static_cast<Starred*>(e)->value, tk);
+    case ExprKind::Compare: {
+      auto* c = static_cast<Compare*>(e);
+      if (tk == TargetKind::For && c->ops[0] == CmpOpKind::In) return invalid_target(c->left, tk);
+      return e;
+    }
+    default:
+      return e;
+  }
+}
+
+// Converts a parsed expression into an assignment or deletion target.
+void Parser::set_context(ExprNode* e, ExprContext ctx, TargetKind tk) {
+  if (const ExprNode* bad = invalid_target(e, tk)) {
+    std::string msg = (tk == TargetKind::Del ? "cannot delete " : "cannot assign to ");
+    msg += expr_name(bad);
+    error_node(msg, bad);
+  }
+  switch (e->kind) {
+    case ExprKind::Name: static_cast<Name*>(e)->ctx = ctx; break;
+    case ExprKind::Attribute: static_cast<Attribute*>(e)->ctx = ctx; break;
+    case ExprKind::Subscript: static_cast<Subscript*>(e)->ctx = ctx; break;
+    case ExprKind::Starred:
+      static_cast<Starred*>(e)->ctx = ctx;
+      set_context(static_cast<Starred*>(e)->value, ctx, tk);
+      break;
+    case ExprKind::Tuple:
+      static_cast<Tuple*>(e)->ctx = ctx;
+      for (ExprNode* x : static_cast<Tuple*>(e)->elts) set_context(x, ctx, tk);
+      break;
+    case ExprKind::List:
+      static_cast<List*>(e)->ctx = ctx;
+      for (ExprNode* x : static_cast<List*>(e)->elts) set_context(x, ctx, tk);
+      break;
+    default:
+      break;
+  }
+}
+
+// After a complete expression `a` comes another expression: CPython's invalid_expression
+// and invalid_legacy_expression rules pick the message.
+void Parser::invalid_expression_after(ExprNode* a) {
+  int after_a = mark();
+  const PTok& next = peek();
+  PTok at_next = next;
+  auto* name = as<Name>(a);
+  bool legacy = name && (name->id == "print" || name->id == "exec");
+  bool soft_start = false;
+  if (name && (name->id == "match" || name->id == "case" || name->id == "_")) soft_start = true;
+  if (name && next.kind == TokenKind::String) soft_start = true;
+  ExprNode* b = nullptr;
+  bool in_f = in_fstring_;
+  try {
+    b = legacy ? star_expressions() : expression();
+  } catch (const SyntaxErrorException&) {
+    b = nullptr;
+  }
+  in_fstring_ = in_f;
+  if (b) {
+    if (legacy) {
+      std::string msg = "Missing parentheses in call to '" + name->id + "'. Did you mean " +
+                        name->id + "(...)?";
+      error_range(msg, a, b);
+    }
+    if (!soft_start && level_ > 0) error_range("invalid syntax. Perhaps you forgot a comma?", a, b);
+  }
+  reset(after_a);
+  error_tok("invalid syntax", at_next);
+}
+
+// A named_expression followed by '=': CPython's invalid_named_expression messages.
+void Parser::check_no_eq_after_named(ExprNode* a) {
+  int m = mark();
+  advance();  // '='
+  ExprNode* b = nullptr;
+  try {
+    b = bitwise_or();
+  } catch (const SyntaxErrorException&) {
+    b = nullptr;
+  }
+  bool ok_follow = b && !at(TokenKind::Equal) && !at(TokenKind::ColonEqual);
+  if (ok_follow) {
+    if (a->kind == ExprKind::Name)
+      error_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a, b);
+    bool excluded = a->kind == ExprKind::List || a->kind == ExprKind::Tuple ||
+                    a->kind == ExprKind::GeneratorExp;
+    if (auto* c = as<Constant>(a)) {
+      auto k = c->value.kind;
+      excluded |= k == ConstValue::Kind::True || k == ConstValue::Kind::False ||
+                  k == ConstValue::Kind::None;
+    }
+    if (!excluded && is_bitwise_or_level(a)) {
+      std::string msg = std::string("cannot assign to ") + expr_name(a) +
+                        " here. Maybe you meant '==' instead of '='?";
+      error_node(msg, a);
+    }
+  }
+  reset(m);
+  syntax_error_here();
+}
+
+}  // namespace coil::fe

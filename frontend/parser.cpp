@@ -1,0 +1,243 @@
+// parser.cpp — the parser's token stream and its entry points (module, eval, single, func_type).
+#include "frontend/parser_impl.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <unordered_map>
+
+#include <utf8proc.h>
+
+#include "frontend/tokenizer.h"
+
+namespace coil::fe {
+
+namespace {
+
+Kw classify_keyword(std::string_view text) {
+  static const std::unordered_map<std::string_view, Kw> kTable = {
+#define COIL_KW_ROW(Name, Text) {Text, Kw::Name},
+      COIL_KEYWORDS(COIL_KW_ROW)
+#undef COIL_KW_ROW
+  };
+  auto it = kTable.find(text);
+  return it == kTable.end() ? Kw::NotKeyword : it->second;
+}
+
+bool is_open_bracket(TokenKind k) {
+  return k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace;
+}
+bool is_close_bracket(TokenKind k) {
+  return k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace;
+}
+
+}  // namespace
+
+Parser::Parser(std::string_view source, const std::string& filename, Arena& arena, TokenPull pull)
+    : source_(source), filename_(filename), arena_(arena), pull_(std::move(pull)) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < source_.size(); ++i)
+    if (source_[i] == '\n') line_starts_.push_back(static_cast<int>(i + 1));
+}
+
+// Returns the token k places ahead, pulling from the tokenizer as needed. Past the end,
+// every position reads as the final ENDMARKER.
+const PTok& Parser::peek(int k) {
+  size_t want = static_cast<size_t>(pos_ + k);
+  while (toks_.size() <= want) {
+    if (!toks_.empty() && (toks_.back().kind == TokenKind::EndMarker ||
+                           toks_.back().kind == TokenKind::ErrorToken))
+      return toks_.back();
+    Token t;
+    try {
+      t = pull_();
+    } catch (const SyntaxErrorException& e) {
+      // End of input inside brackets or after a backslash: CPython reports these only
+      // when the parse then fails without a more specific message (see syntax_error_here).
+      if (!eof_tok_ || eof_tok_->last_error_kind() == TokenizerErrorKind::Error) throw;
+      pending_eof_error_ = std::make_unique<SyntaxErrorException>(e);
+      t.kind = TokenKind::ErrorToken;
+      t.line = toks_.empty() ? 1 : toks_.back().end_line;
+      t.col = toks_.empty() ? 0 : toks_.back().end_col;
+      t.end_line = t.line;
+      t.end_col = t.col;
+    }
+    PTok p;
+    p.kind = t.kind;
+    p.text = t.text;
+    p.line = t.line;
+    p.col = t.col;
+    p.end_line = t.end_line;
+    p.end_col = t.end_col;
+    if (t.kind == TokenKind::Name || t.kind == TokenKind::Async || t.kind == TokenKind::Await) {
+      p.kind = TokenKind::Name;
+      p.kw = classify_keyword(t.text);
+    }
+    // Track open brackets for "forgot a comma" and "'(' was never closed".
+    if (is_open_bracket(p.kind)) {
+      open_idx_.push_back(static_cast<int>(toks_.size()));
+    } else if (is_close_bracket(p.kind) && !open_idx_.empty()) {
+      open_idx_.pop_back();
+    }
+    p.level = static_cast<int>(open_idx_.size());
+    toks_.push_back(p);
+  }
+  return toks_[want];
+}
+
+namespace {
+// Tokens that never end a node's span (CPython's _PyPegen_get_last_nonnwhitespace_token).
+bool is_layout(TokenKind k) {
+  return k == TokenKind::Newline || k == TokenKind::Indent || k == TokenKind::Dedent ||
+         k == TokenKind::EndMarker || k == TokenKind::ErrorToken;
+}
+}  // namespace
+
+const PTok& Parser::advance() {
+  const PTok& t = peek();
+  if (t.kind == TokenKind::EndMarker || t.kind == TokenKind::ErrorToken) return t;
+  ++pos_;
+  if (!is_layout(t.kind)) {
+    prev_end_line_ = t.end_line;
+    prev_end_col_ = t.end_col;
+  }
+  level_ = t.level;
+  return t;
+}
+
+void Parser::reset(int m) {
+  pos_ = m;
+  for (int i = m - 1; i >= 0; --i) {
+    const PTok& t = toks_[i];
+    if (i == m - 1) level_ = t.level;
+    if (!is_layout(t.kind)) {
+      prev_end_line_ = t.end_line;
+      prev_end_col_ = t.end_col;
+      break;
+    }
+  }
+}
+
+bool Parser::accept(TokenKind k) {
+  if (peek().kind != k) return false;
+  advance();
+  return true;
+}
+
+bool Parser::accept_kw(Kw k) {
+  if (peek().kw != k) return false;
+  advance();
+  return true;
+}
+
+const PTok& Parser::expect(TokenKind k) {
+  if (peek().kind != k) syntax_error_here();
+  return advance();
+}
+
+const PTok& Parser::expect_forced(TokenKind k, const char* text) {
+  if (peek().kind != k) {
+    std::string msg = std::string("expected '") + text + "'";
+    const PTok& t = peek();
+    error_at(msg.c_str(), t.line, t.col, t.line, t.col);
+  }
+  return advance();
+}
+
+void Parser::expect_kw(Kw k) {
+  if (peek().kw != k) syntax_error_here();
+  advance();
+}
+
+Ident Parser::name_of(const PTok& t) {
+  bool ascii = true;
+  for (unsigned char c : t.text) ascii &= c < 0x80;
+  if (ascii) return Ident(t.text);
+  std::string s(t.text);
+  utf8proc_uint8_t* out = utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(s.c_str()));
+  if (!out) return s;
+  Ident r(reinterpret_cast<char*>(out));
+  std::free(out);
+  return r;
+}
+
+std::string_view Parser::source_line(int line) {
+  if (line < 1 || line > static_cast<int>(line_starts_.size())) return {};
+  size_t b = line_starts_[line - 1];
+  size_t e = line < static_cast<int>(line_starts_.size()) ? line_starts_[line] : source_.size();
+  return source_.substr(b, e - b);
+}
+
+ModNode* Parser::parse_module(ParseMode mode) {
+  mode_ = mode;
+  switch (mode) {
+    case ParseMode::Exec: {
+      auto* m = make<Module>();
+      m->body = statements_until_eof();
+      return m;
+    }
+    case ParseMode::Eval: {
+      auto* m = make<Expression>();
+      m->body = expressions();
+      while (accept(TokenKind::Newline)) {
+      }
+      if (!at(TokenKind::EndMarker)) syntax_error_here();
+      return m;
+    }
+    case ParseMode::Single: {
+      auto* m = make<Interactive>();
+      if (at(TokenKind::Newline) || at(TokenKind::EndMarker)) return m;
+      statement(m->body);
+      while (accept(TokenKind::Newline)) {
+      }
+      if (!at(TokenKind::EndMarker)) {
+        const PTok& t = peek();
+        error_at("multiple statements found while compiling a single statement", t.line, t.col,
+                 t.end_line, t.end_col);
+      }
+      return m;
+    }
+    case ParseMode::FuncType: {
+      auto* m = make<FunctionType>();
+      expect(TokenKind::LPar);
+      if (!at(TokenKind::RPar)) {
+        for (;;) {
+          if (at(TokenKind::Star) || at(TokenKind::DoubleStar)) {
+            advance();
+          }
+          m->argtypes.push_back(expression());
+          if (!accept(TokenKind::Comma)) break;
+          if (at(TokenKind::RPar)) break;
+        }
+      }
+      expect(TokenKind::RPar);
+      expect(TokenKind::RArrow);
+      m->returns = expression();
+      while (accept(TokenKind::Newline)) {
+      }
+      if (!at(TokenKind::EndMarker)) syntax_error_here();
+      return m;
+    }
+  }
+  return nullptr;
+}
+
+// The f-string field arrives as "(expr)"; CPython parses it with its `fstring` rule,
+// star_expressions, which here is the parenthesised group itself.
+ExprNode* Parser::parse_fstring_field() {
+  in_fstring_ = true;
+  ExprNode* e = star_expressions();
+  while (accept(TokenKind::Newline)) {
+  }
+  if (!at(TokenKind::EndMarker)) syntax_error_here();
+  return e;
+}
+
+ModNode* parse(std::string_view utf8_source, const std::string& filename, ParseMode mode,
+               Arena& arena) {
+  Tokenizer tok(std::string(utf8_source), filename);
+  Parser p(tok.buffer(), filename, arena, [&tok]() { return tok.next(); });
+  p.set_eof_errors(&tok);
+  return p.parse_module(mode);
+}
+
+}  // namespace coil::fe

@@ -1,0 +1,14 @@
+// unicode_names.h — Unicode character names for "\N{...}" escapes (data generated at build
+// time from the host Python's unicodedata by tools/gen_unicode_names.py).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace coil::fe {
+
+// Returns the code point named `name` (case-insensitive, as unicodedata.lookup without
+// aliases and named sequences), or -1 when there is none.
+int32_t lookup_unicode_name(std::string_view name);
+
+}  // namespace coil::fe

@@ -1,0 +1,2 @@
+// test_tokenizer.cpp — tokenizer unit tests.
+#include <doctest/doctest.h>

@@ -1,0 +1,59 @@
+// tokdump.cpp — test driver: `tokdump FILE` prints dump_tokens (python3.11 -m tokenize's output);
+// `tokdump --parser FILE` prints the parser-mode stream, one token per line:
+// KIND LINE,COL-END_LINE,END_COL REPR(text).
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "frontend/source.h"
+#include "frontend/token_dump.h"
+#include "frontend/tokenizer.h"
+
+using namespace coil::fe;
+
+int main(int argc, char** argv) {
+  bool parser = argc == 3 && std::string(argv[1]) == "--parser";
+  if (argc != 2 && !parser) {
+    std::fprintf(stderr, "usage: tokdump [--parser] FILE\n");
+    return 2;
+  }
+  const char* path = argv[argc - 1];
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "cannot open %s\n", path);
+    return 2;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string bytes = ss.str();
+  try {
+    if (!parser) {
+      std::cout << dump_tokens(bytes, path);
+      return 0;
+    }
+    DecodedSource src = decode_source(bytes, path, SourceOrigin::Bytes);
+    Tokenizer tok(std::move(src.text), path);
+    std::string out;
+    for (;;) {
+      Token t = tok.next();
+      out += std::string(token_name(t.kind)) + " " + std::to_string(t.line) + "," +
+             std::to_string(t.col) + "-" + std::to_string(t.end_line) + "," +
+             std::to_string(t.end_col) + " " + py_repr(t.text) + "\n";
+      if (t.kind == TokenKind::EndMarker) break;
+    }
+    std::cout << out;
+  } catch (const SyntaxErrorException& e) {
+    if (!parser) {
+      std::cerr << format_tokenize_error(e.info) << "\n";
+    } else {
+      const SyntaxErrorInfo& i = e.info;
+      const char* kinds[] = {"SyntaxError", "IndentationError", "TabError"};
+      std::cout << "ERROR " << kinds[static_cast<int>(i.kind)] << " " << py_repr(i.msg) << " "
+                << i.lineno << " " << i.offset << " " << i.end_lineno << " " << i.end_offset
+                << " " << py_repr(i.text) << "\n";
+    }
+    return 1;
+  }
+  return 0;
+}
