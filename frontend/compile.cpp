@@ -147,6 +147,22 @@ void Compiler::emit_prologue() {
 
 void Compiler::emit(Opcode op, uint32_t arg) {
   Unit& unit = u();
+  // Fold `LoadConst...; BuildTuple n` into one constant tuple (CPython's peephole does too).
+  if (op == Opcode::BuildTuple && arg > 0 && unit.instrs.size() >= arg) {
+    size_t first = unit.instrs.size() - arg;
+    bool all_const = true;
+    for (size_t i = first; i < unit.instrs.size(); ++i)
+      all_const &= unit.instrs[i].op == int(Opcode::LoadConst);
+    if (all_const) {
+      CodeConst tup;
+      tup.kind = CodeConst::Kind::Tuple;
+      for (size_t i = first; i < unit.instrs.size(); ++i)
+        tup.items.push_back(unit.code->consts[unit.instrs[i].arg]);
+      unit.instrs.resize(first);
+      load_const(tup);
+      return;
+    }
+  }
   Instr in;
   in.op = int(op);
   in.arg = arg;

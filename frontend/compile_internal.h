@@ -25,6 +25,12 @@
 
 namespace coil::fe {
 
+// Checked downcast of a const node by kind (ast.h's `as` only takes mutable nodes).
+template <class T, class B>
+const T* as(const B* node) {
+  return node && node->kind == T::kKind ? static_cast<const T*>(node) : nullptr;
+}
+
 // Pseudo ops live above the real opcode range.
 constexpr int kPseudoLabel = 256;  // arg: label id; marks a jump target
 constexpr int kPseudoSetup = 257;  // arg: handler id; the handler's depth is measured here
