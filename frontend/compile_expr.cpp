@@ -610,7 +610,8 @@ void Compiler::visit_expr_inner(const ExprNode* e) {
       visit_expr(b->left);
       visit_expr(b->right);
       uint32_t arg;
-      emit(binop_opcode_kind(b->op, false, arg), arg);
+      Opcode op = binop_opcode_kind(b->op, false, arg);
+      emit(op, arg);
       return;
     }
     case ExprKind::UnaryOp: {

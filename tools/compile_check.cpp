@@ -37,6 +37,7 @@ int compile_one(const std::string& path, CompileMode mode, int optimize, bool di
     std::string problem = verify(*code);
     if (!problem.empty()) {
       std::printf("VERIFY %s: %s\n", path.c_str(), problem.c_str());
+      if (dis) std::fputs(disassemble(*code).c_str(), stdout);
       return 1;
     }
     if (dis)
