@@ -1,0 +1,86 @@
+// compile_check.cpp — `coil-compile [--dis] [-O|-OO] [--mode exec|eval|single] FILE...`:
+// parses, compiles and verifies each file. Prints "OK file", "SyntaxError file:line: msg" or
+// "VERIFY file: problem" per file (or with --dis the bytecode listing of one file).
+// tools/check-compile and tools/regen-golden drive it.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "frontend/compiler.h"
+#include "frontend/parser.h"
+#include "frontend/source.h"
+
+using namespace coil::fe;
+
+namespace {
+
+int compile_one(const std::string& path, CompileMode mode, int optimize, bool dis) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::printf("ERROR %s: cannot open\n", path.c_str());
+    return 2;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string bytes = ss.str();
+  try {
+    DecodedSource src = decode_source(bytes, path, SourceOrigin::Bytes);
+    Arena arena;
+    ParseMode pm = mode == CompileMode::Eval     ? ParseMode::Eval
+                   : mode == CompileMode::Single ? ParseMode::Single
+                                                 : ParseMode::Exec;
+    ModNode* mod = parse(src.text, path, pm, arena);
+    auto code = compile_module(mod, path, mode, optimize);
+    std::string problem = verify(*code);
+    if (!problem.empty()) {
+      std::printf("VERIFY %s: %s\n", path.c_str(), problem.c_str());
+      if (dis) std::fputs(disassemble(*code).c_str(), stdout);
+      return 1;
+    }
+    if (dis)
+      std::fputs(disassemble(*code).c_str(), stdout);
+    else
+      std::printf("OK %s\n", path.c_str());
+    return 0;
+  } catch (const SyntaxErrorException& e) {
+    std::printf("SyntaxError %s:%d: %s\n", path.c_str(), e.info.lineno, e.info.msg.c_str());
+    return 1;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CompileMode mode = CompileMode::Exec;
+  int optimize = 0;
+  bool dis = false;
+  std::vector<std::string> files;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--dis") dis = true;
+    else if (a == "-O") optimize = 1;
+    else if (a == "-OO") optimize = 2;
+    else if (a == "--mode" && i + 1 < argc) {
+      std::string m = argv[++i];
+      mode = m == "eval" ? CompileMode::Eval : m == "single" ? CompileMode::Single
+                                                             : CompileMode::Exec;
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.empty()) {
+    std::fprintf(stderr,
+                 "usage: coil-compile [--dis] [-O|-OO] [--mode exec|eval|single] FILE...\n");
+    return 2;
+  }
+  int worst = 0;
+  for (auto& f : files) {
+    int rc = compile_one(f, mode, optimize, dis);
+    if (rc > worst) worst = rc;
+    std::fflush(stdout);
+  }
+  return worst;
+}
