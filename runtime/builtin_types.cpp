@@ -31,13 +31,15 @@ void init_builtin_types() {
 #define TYPE(Var, Name, Base, Flags) \
   Var##Type = static_cast<TypeObject*>(allocate_object(nullptr, sizeof(TypeObject)));
 #include "runtime/types.def"
-  using enum TypeFlag;
+  {
+    using enum TypeFlag;
 #define TYPE(Var, Name, Base, Flags)                                   \
   Var##Type->type = TypeType;                                         \
   Var##Type->name = Name;                                             \
   Var##Type->flags = (Flags) | Immutable;                             \
   Var##Type->base = Var##Type == ObjectType ? nullptr : Base##Type;
 #include "runtime/types.def"
+  }
   None = make_singleton(NoneTypeType);
   NotImplemented = make_singleton(NotImplementedTypeType);
   EllipsisValue = make_singleton(EllipsisType);

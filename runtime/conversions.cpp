@@ -13,6 +13,7 @@
 #include "runtime/int.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
+#include "runtime/pending_features.h"
 #include "runtime/sequence_ops.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"

@@ -75,7 +75,6 @@ bool init_runtime(const Config& cfg) {
   init_module_type();
   init_type_methods();
   install_signal_handlers();
-  thread_state_init();
   g_sys_modules = new_dict();
   if (!g_sys_modules || !lib::init_std_streams(cfg.unbuffered)) return false;
   const NativeModuleDef* b = find_native_module("builtins");

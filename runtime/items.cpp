@@ -8,6 +8,7 @@
 #include "runtime/int.h"
 #include "runtime/iterators.h"
 #include "runtime/names.h"
+#include "runtime/pending_features.h"
 #include "runtime/sequence_ops.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"

@@ -9,6 +9,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/int.h"
+#include "runtime/hashing.h"
 #include "runtime/names.h"
 #include "runtime/sequence_ops.h"
 #include "runtime/str.h"
