@@ -71,7 +71,7 @@ Value new_range(Value start, Value stop, Value step) {
 Value get_iter(Value v) {
   TypeObject* t = type_of(v);
   if (t == ListType) return new_seq_iter(ListIterType, v);
-  if (t == TupleType) return new_seq_iter(TupleIterType, v);
+  if (is_tuple_layout(t)) return new_seq_iter(TupleIterType, v);
   if (t == StrType) return new_seq_iter(StrIterType, v);
   if (t == DictType) return new_seq_iter(DictKeyIterType, v);
   if (t == RangeType) {

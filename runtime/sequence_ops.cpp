@@ -242,6 +242,7 @@ Value compare_items(const Value* a, int64_t na, const Value* b, int64_t nb, Comp
 Value sequence_compare(Value a, Value b, CompareKind op) {
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
+  if (is_tuple_layout(ta) && is_tuple_layout(tb)) ta = tb = TupleType;
   if (ta != tb) return NotImplemented;
   if (ta == StrType || ta == BytesType) {
     std::string_view x = ta == StrType ? as_str(a)->view() : as_bytes(a)->view();
