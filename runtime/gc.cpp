@@ -99,8 +99,9 @@ class Marker final : public Visitor {
     }
   }
 
-  // Marks every allocated cell that a word in [lo, hi) points into.
-  void scan_conservative(const void* lo, const void* hi) {
+  // Marks every allocated cell that a word in [lo, hi) points into. Stacks hold sanitizer
+  // redzones: reading them is the point, so ASan must not instrument this loop.
+  [[gnu::no_sanitize_address]] void scan_conservative(const void* lo, const void* hi) {
     auto* w = reinterpret_cast<const uintptr_t*>((reinterpret_cast<uintptr_t>(lo) + 7) & ~uintptr_t(7));
     auto* end = static_cast<const uintptr_t*>(hi);
     const uintptr_t heap_lo = g_heap.lo, heap_hi = g_heap.hi;
@@ -203,6 +204,8 @@ void collect_impl(bool full) {
   account_budget();
   finish_sweep();
   flush_cursors();
+  // Keep as many empty pages committed as the next cycle's allocation budget can use.
+  trim_empty_pages(16 + g_gc.threshold / kPageBytes);
 #ifdef COIL_VERIFY
   if (size_t n = verify_heap()) {
     std::fprintf(stderr, "coil gc: heap verification found %zu problems before collecting\n", n);

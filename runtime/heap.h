@@ -110,6 +110,9 @@ extern Heap g_heap;
 PageHeader* acquire_page(uint8_t c);
 // Returns a page whose cells are all free to the pool.
 void release_page(PageHeader* p);
+// Returns the memory of pooled empty pages beyond the first `keep` to the OS (they stay mapped
+// and reserved, and read as zeros when reused).
+void trim_empty_pages(size_t keep);
 // Maps a large object of `bytes`, zeroed; nullptr when the OS refuses.
 void* allocate_large(size_t bytes);
 void free_large(PageHeader* p);

@@ -14,9 +14,6 @@ Heap g_heap;
 namespace {
 
 constexpr size_t kOsPage = 4096;
-// Pooled empty pages kept committed; beyond this they are given back with MADV_DONTNEED.
-constexpr size_t kCommittedEmptyPages = 16;
-
 size_t round_up(size_t n, size_t to) { return (n + to - 1) & ~(to - 1); }
 
 void* map_memory(size_t bytes) {
@@ -115,14 +112,19 @@ void release_page(PageHeader* p) {
   p->free = nullptr;
   p->limit = 0;
   g_heap.heap_bytes -= kPageBytes;
-  if (g_heap.empty_count >= kCommittedEmptyPages && !p->decommitted) {
+  p->next = g_heap.empty_pages;
+  g_heap.empty_pages = p;
+  ++g_heap.empty_count;
+}
+
+void trim_empty_pages(size_t keep) {
+  size_t i = 0;
+  for (PageHeader* p = g_heap.empty_pages; p; p = p->next, ++i) {
+    if (i < keep || p->decommitted) continue;
     // Keep the header's OS page; hand the rest back (it reads as zeros when touched again).
     madvise(reinterpret_cast<char*>(p) + kOsPage, kPageBytes - kOsPage, MADV_DONTNEED);
     p->decommitted = true;
   }
-  p->next = g_heap.empty_pages;
-  g_heap.empty_pages = p;
-  ++g_heap.empty_count;
 }
 
 void* allocate_large(size_t bytes) {
