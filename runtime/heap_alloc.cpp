@@ -193,6 +193,7 @@ bool refill_cursor(uint8_t c) {
 }
 
 void* allocate_slow(size_t bytes) noexcept {
+  if (g_in_sweep) fatal("a native finalizer allocated (finalizers must not allocate)");
   if (bytes > kMaxAllocation) return nullptr;
   if (g_alloc.budget < 0) on_budget_exhausted();  // also initialises the collector on first use
   if (bytes <= kMaxSmallSize) {
@@ -212,7 +213,6 @@ void* allocate_slow(size_t bytes) noexcept {
     std::memset(p, 0, cs);
     return p;
   }
-  if (g_in_sweep) fatal("a native finalizer allocated (finalizers must not allocate)");
   void* p = allocate_large(bytes);
   if (!p && !in_collection()) {
     collect_for_memory();
