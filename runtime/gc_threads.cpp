@@ -51,11 +51,10 @@ const char* detect_stack_base() {
   return static_cast<const char*>(__builtin_frame_address(0));
 }
 
-// Returns an address below every frame of its caller (its own frame is deeper).
+// Returns an address below every frame of its caller (its own frame is deeper). The frame
+// address, not a local's: sanitizers may move locals to a heap "fake stack".
 [[gnu::noinline]] const char* approximate_sp() {
-  char local = 0;
-  const char* volatile p = &local;  // through a volatile so the compiler keeps the real address
-  return p;
+  return static_cast<const char*>(__builtin_frame_address(0));
 }
 
 }  // namespace

@@ -106,8 +106,8 @@ void* undisguise(uintptr_t d) { return reinterpret_cast<void*>(~d); }
 // Overwrites the dead part of the stack below the caller so stale pointers left by earlier
 // calls do not act as roots.
 [[gnu::noinline]] void clobber_stack() {
-  volatile char buf[128 * 1024];
-  for (size_t i = 0; i < sizeof buf; i += 8) buf[i] = 0;
+  volatile uint64_t buf[16 * 1024];
+  for (size_t i = 0; i < sizeof buf / sizeof buf[0]; ++i) buf[i] = 0;
 }
 
 // Collects after wiping the stack.
@@ -115,6 +115,29 @@ void collect_clean() {
   clobber_stack();
   gc::collect();
 }
+
+// Runs f 32 KiB deeper in the stack than the caller: frames that create garbage must not sit
+// where the collector's callers will later leave words unwritten (padding, unused spill slots).
+template <class F>
+[[gnu::noinline]] auto deep(F f) {
+  auto* pad = static_cast<volatile char*>(__builtin_alloca(32 * 1024));
+  pad[0] = 0;
+  return f();
+}
+
+// Runs a test body in a frame placed on freshly wiped stack: a TEST_CASE's own frame may hold
+// stale words from earlier calls that no clobbering below it can reach.
+[[gnu::noinline]] void run_clean(void (*body)()) {
+  clobber_stack();
+  body();
+  clobber_stack();
+}
+
+// A test case whose body runs through run_clean.
+#define GC_TEST_CASE(name, fn) \
+  static void fn();            \
+  TEST_CASE(name) { run_clean(fn); } \
+  static void fn()
 
 size_t count_freed(const std::vector<uintptr_t>& disguised) {
   size_t n = 0;
@@ -156,7 +179,7 @@ TEST_CASE("gc: allocate returns zeroed, aligned cells of the right class") {
   CHECK(gc::verify_heap() == 0);
 }
 
-TEST_CASE("gc: an object held only in a local survives") {
+GC_TEST_CASE("gc: an object held only in a local survives", local_survives) {
   Pair* p = new_pair(I(7), V(new_pair(I(8))));
   collect_clean();
   REQUIRE(gc::find_object(p) == p);
@@ -167,17 +190,17 @@ TEST_CASE("gc: an object held only in a local survives") {
   CHECK(q->type == pair_type());
 }
 
-TEST_CASE("gc: unreachable objects are freed and their memory reused") {
+GC_TEST_CASE("gc: unreachable objects are freed and their memory reused", garbage_freed) {
   collect_clean();
   const uint64_t heap_before = gc::stats().heap_bytes;
   const uint64_t freed_before = gc::stats().freed_objects;
-  std::vector<uintptr_t> garbage = make_garbage_chain(20000);
+  std::vector<uintptr_t> garbage = deep([] { return make_garbage_chain(20000); });
   collect_clean();
   // Conservative roots may keep a stray object (and what it reaches: a chain suffix) alive.
   CHECK(count_freed(garbage) >= garbage.size() * 9 / 10);
   CHECK(gc::stats().freed_objects - freed_before >= garbage.size() * 9 / 10);
   for (int round = 0; round < 5; ++round) {
-    make_garbage_chain(20000);
+    deep([] { return make_garbage_chain(20000); });
     collect_clean();
   }
   // Five more rounds of the same garbage fit in the pages the first round needed.
@@ -223,9 +246,9 @@ int chain_length(Value v) {
 }
 }  // namespace
 
-TEST_CASE("gc: registered roots and root visitors keep objects alive") {
+GC_TEST_CASE("gc: registered roots and root visitors keep objects alive", registered_roots) {
   gc::add_root(&g_root);
-  const uintptr_t head = set_root_chain(&g_root, 1000);
+  const uintptr_t head = deep([] { return set_root_chain(&g_root, 1000); });
   collect_clean();
   CHECK(chain_length(g_root) == 1000);
   gc::remove_root(&g_root);
@@ -243,7 +266,7 @@ TEST_CASE("gc: registered roots and root visitors keep objects alive") {
   g_table.shrink_to_fit();
 }
 
-TEST_CASE("gc: a million-deep chain marks without recursion") {
+GC_TEST_CASE("gc: a million-deep chain marks without recursion", deep_chain) {
   gc::add_root(&g_root);
   set_root_chain(&g_root, 1000000);
   collect_clean();
@@ -258,10 +281,10 @@ TEST_CASE("gc: a million-deep chain marks without recursion") {
   CHECK(gc::stats().live_objects < 100000);
 }
 
-TEST_CASE("gc: native finalizers run once, when their object dies") {
+GC_TEST_CASE("gc: native finalizers run once, when their object dies", native_finalizers) {
   collect_clean();
   g_finalized = 0;
-  std::vector<uintptr_t> g = make_garbage_chain(1000, fin_type());
+  deep([] { return make_garbage_chain(1000, fin_type()); });
   Pair* kept = new_pair(I(1), Value::none_slot(), fin_type());
   collect_clean();
   const int first = g_finalized;
@@ -273,7 +296,7 @@ TEST_CASE("gc: native finalizers run once, when their object dies") {
   CHECK(gc::stats().finalizers_run >= static_cast<uint64_t>(first));
 }
 
-TEST_CASE("gc: interior pointers keep their object alive") {
+GC_TEST_CASE("gc: interior pointers keep their object alive", interior_pointers) {
   Object* a = new_array(100);
   for (uint32_t i = 0; i < 100; ++i) array_items(a)[i] = I(i);
   const uintptr_t da = disguise(a);
@@ -311,15 +334,15 @@ namespace {
 }
 }  // namespace
 
-TEST_CASE("gc: large objects live, die and are unmapped") {
+GC_TEST_CASE("gc: large objects live, die and are unmapped", large_objects) {
   collect_clean();
   const uint64_t heap0 = gc::stats().heap_bytes;
   const uint32_t n = 1 << 17;  // 1 MiB of Values: spans four 256 KiB page numbers
   // The only reference: an interior pointer held in a heap-allocated word we root conservatively.
   auto* holder = new Value*(nullptr);
   gc::add_conservative_range(holder, holder + 1);
-  const uintptr_t dbig = make_big(n, holder);
-  const uintptr_t dead = make_large_garbage(40000);
+  const uintptr_t dbig = deep([&] { return make_big(n, holder); });
+  const uintptr_t dead = deep([] { return make_large_garbage(40000); });
   collect_clean();
   check_big_alive(holder, dbig, n);
   CHECK(gc::find_object(undisguise(dead)) == nullptr);
@@ -332,7 +355,7 @@ TEST_CASE("gc: large objects live, die and are unmapped") {
   delete holder;
 }
 
-TEST_CASE("gc: stress mode collects every n-th allocation and loses nothing") {
+GC_TEST_CASE("gc: stress mode collects every n-th allocation and loses nothing", stress_mode) {
   for (uint32_t every : {1u, 7u}) {
     const uint64_t c0 = gc::stats().collections;
     gc::set_stress(every);
@@ -384,11 +407,11 @@ namespace {
 }
 }  // namespace
 
-TEST_CASE("gc: Python finalizers resurrect, run once, then the object is freed") {
+GC_TEST_CASE("gc: Python finalizers resurrect, run once, then the object is freed", python_finalizers) {
   gc::set_python_finalizer_hook(del_hook);
   gc::add_root(&g_resurrected);
   g_del_seen.clear();
-  const uintptr_t d = make_del_garbage();
+  const uintptr_t d = deep([] { return make_del_garbage(); });
   collect_clean();
   CHECK(first_del_matches(d));
   g_del_seen.clear();
@@ -416,11 +439,11 @@ void weak_hook(Object* owner) { g_weak_cb.push_back(owner); }
 [[gnu::noinline]] void fill_slot(Value* slot) { *slot = V(new_pair(I(4))); }
 }  // namespace
 
-TEST_CASE("gc: weak slots are cleared when their target dies") {
+GC_TEST_CASE("gc: weak slots are cleared when their target dies", weak_slots) {
   gc::set_weakref_callback_hook(weak_hook);
   g_weak_cb.clear();
-  WeakBox* live_target = make_weakbox(true);
-  WeakBox* dead_target = make_weakbox(false);
+  WeakBox* live_target = deep([] { return make_weakbox(true); });
+  WeakBox* dead_target = deep([] { return make_weakbox(false); });
   collect_clean();
   CHECK(live_target->weak.is_obj());
   CHECK(static_cast<Pair*>(live_target->weak.as_obj())->a == I(3));
@@ -429,7 +452,10 @@ TEST_CASE("gc: weak slots are cleared when their target dies") {
   CHECK(g_weak_cb[0] == dead_target);
 
   // A weak box that dies drops its registration: later collections must not write into it.
-  for (int i = 0; i < 100; ++i) make_dead_weakbox();
+  deep([] {
+    for (int i = 0; i < 100; ++i) make_dead_weakbox();
+    return 0;
+  });
   collect_clean();
   make_garbage_chain(5000);  // reuse the freed cells
   collect_clean();
@@ -437,7 +463,10 @@ TEST_CASE("gc: weak slots are cleared when their target dies") {
 
   // A weak slot in native (malloc'd, unscanned) memory.
   auto* native_slot = new Value();
-  fill_slot(native_slot);
+  deep([&] {
+    fill_slot(native_slot);
+    return 0;
+  });
   gc::register_weak_slot(native_slot, nullptr);
   collect_clean();
   CHECK(native_slot->is_empty_slot());
@@ -475,7 +504,7 @@ TEST_CASE("gc: the verifier reports a reference to a non-object") {
   CHECK(gc::verify_heap() == 0);
 }
 
-TEST_CASE("gc: threshold policy triggers collections; disable stops them") {
+GC_TEST_CASE("gc: threshold policy triggers collections; disable stops them", threshold_policy) {
   collect_clean();
   gc::set_threshold_policy(1 << 20, 1.0);
   uint64_t c0 = gc::stats().collections;
@@ -620,7 +649,7 @@ Node* random_node(Object* roots, std::mt19937_64& rng) {
 
 }  // namespace
 
-TEST_CASE("gc: randomized graph mutations against a shadow model") {
+GC_TEST_CASE("gc: randomized graph mutations against a shadow model", randomized) {
   std::mt19937_64 rng(20240611);
   Shadow s;
   Value roots_root = V(new_array(64));
