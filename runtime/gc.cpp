@@ -192,8 +192,14 @@ void drop_dead_weak_owners() {
   }
 }
 
+// Sets the byte budget until the slow path must look again: the rest of the threshold, or a
+// whole threshold when collecting is off or overdue (so a disabled GC does not slow allocation).
 void reset_budget() {
-  const int64_t b = g_gc.stress_every ? -1 : static_cast<int64_t>(g_gc.threshold);
+  int64_t b = -1;
+  if (!g_gc.stress_every) {
+    const uint64_t t = g_gc.threshold, used = g_gc.since_collection;
+    b = static_cast<int64_t>(g_gc.enabled && used < t ? t - used : t);
+  }
   g_alloc.budget = b;
   g_gc.budget_start = b;
 }
@@ -396,12 +402,6 @@ void set_threshold_policy(size_t min_bytes, double live_factor) {
   g_gc.live_factor = live_factor;
   g_gc.threshold = std::max<uint64_t>(min_bytes, static_cast<uint64_t>(static_cast<double>(g_gc.live_bytes) * live_factor));
   detail::reset_budget();
-  // Budget is measured from now; count what was already allocated since the last collection.
-  if (!g_gc.stress_every) {
-    const int64_t left = static_cast<int64_t>(g_gc.threshold) - static_cast<int64_t>(g_gc.since_collection);
-    detail::g_alloc.budget = std::max<int64_t>(left, 0);
-    g_gc.budget_start = detail::g_alloc.budget;
-  }
 }
 
 Stats stats() {

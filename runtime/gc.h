@@ -122,7 +122,8 @@ inline void* allocate(size_t bytes) noexcept {
 // __del__ when the type has GcTypeFlag::kHasPythonFinalizer. nullptr on exhaustion.
 Object* allocate_object(TypeObject* type, size_t bytes) noexcept;
 
-// Usable bytes of the cell holding heap object `o` (>= the size it was allocated with).
+// Usable bytes of the cell holding heap object `o` (>= the size it was allocated with). `o` must
+// be a heap object (not a static one).
 size_t cell_size(const Object* o) noexcept;
 
 // ---- Roots --------------------------------------------------------------------------------------
@@ -226,6 +227,10 @@ Stats stats();
 // The allocated heap object whose cell contains address p (interior pointers included), or
 // nullptr. Dead objects not yet swept still count as allocated.
 Object* find_object(const void* p) noexcept;
+// Calls fn(o, data) for every allocated heap object (after finishing any pending sweep, so
+// every object seen was alive at the last collection or allocated since). fn must not
+// allocate. For gc.get_objects() / gc.get_referrers().
+void for_each_object(void (*fn)(Object* o, void* data), void* data);
 // Walks the heap checking headers and that every reference reported by a visit function is a
 // heap object start or a static object. Finishes sweeping first. Returns the number of problems
 // (each printed to stderr). Builds with COIL_VERIFY run it around every collection.

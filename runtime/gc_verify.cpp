@@ -1,4 +1,4 @@
-// gc_verify.cpp — the heap verifier: walks every page and checks headers and references.
+// gc_verify.cpp — heap walks: the verifier (headers and references) and for_each_object.
 //
 // Always compiled (tests call it); builds configured with -Dverifiers=true (COIL_VERIFY) also run
 // it before every collection. It reports problems instead of stopping at the first one so that a
@@ -65,6 +65,25 @@ void check_object(Object* o, CheckVisitor& cv) {
 }  // namespace coil::rt::gc::detail
 
 namespace coil::rt::gc {
+
+void for_each_object(void (*fn)(Object* o, void* data), void* data) {
+  using namespace detail;
+  finish_sweep();
+  sync_cursors();
+  for (size_t c = 0; c < kNumSizeClasses; ++c) {
+    ClassPages& cp = g_heap.classes[c];
+    auto walk = [&](PageHeader* p) {
+      char* cell = p->cells();
+      for (uint32_t i = 0; i < p->limit; ++i, cell += p->cell_size) {
+        auto* o = reinterpret_cast<Object*>(cell);
+        if (!(o->gc_bits & bit(HeaderBit::kFree))) fn(o, data);
+      }
+    };
+    if (cp.current) walk(cp.current);
+    for (PageHeader* p = cp.swept; p; p = p->next) walk(p);
+  }
+  for (PageHeader* p : g_heap.large) fn(p->large_object(), data);
+}
 
 size_t verify_heap() {
   using namespace detail;

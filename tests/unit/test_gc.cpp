@@ -495,6 +495,26 @@ TEST_CASE("gc: a parked thread's stack is scanned") {
   CHECK(ok.load());
 }
 
+TEST_CASE("gc: for_each_object sees every live object once") {
+  Pair* a = new_pair(I(1));
+  Object* big = new_array(5000);
+  struct Seen {
+    const Object* a;
+    const Object* big;
+    int hits = 0;
+    size_t total = 0;
+  } seen{a, big};
+  gc::for_each_object(
+      [](Object* o, void* d) {
+        auto* s = static_cast<Seen*>(d);
+        s->hits += (o == s->a) + (o == s->big);
+        ++s->total;
+      },
+      &seen);
+  CHECK(seen.hits == 2);
+  CHECK(seen.total >= 2);
+}
+
 TEST_CASE("gc: the verifier reports a reference to a non-object") {
   CHECK(gc::verify_heap() == 0);
   Object fake{};
