@@ -11,12 +11,7 @@ namespace coil::rt {
 
 Value None, True, False, NotImplemented, EllipsisValue;
 
-Object* allocate_object(TypeObject* type, size_t size) {
-  auto* o = static_cast<Object*>(gc::allocate(size));
-  if (!o) return nullptr;
-  o->type = type;
-  return o;
-}
+Object* allocate_object(TypeObject* type, size_t size) { return gc::allocate_object(type, size); }
 
 namespace {
 

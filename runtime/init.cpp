@@ -23,6 +23,7 @@
 #include "runtime/iterators.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
+#include "runtime/roots.h"
 #include "runtime/native_module.h"
 #include "runtime/str.h"
 #include "runtime/super.h"
@@ -57,6 +58,7 @@ bool init_runtime(const Config& cfg) {
   static Config config_copy;
   config_copy = cfg;
   g_config = &config_copy;
+  init_gc_roots();
   init_builtin_types();
   init_tuple_list_storage();
   init_dict_storage();

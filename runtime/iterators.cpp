@@ -9,6 +9,7 @@
 #include "runtime/int.h"
 #include "runtime/names.h"
 #include "runtime/sequence_ops.h"
+#include "runtime/roots.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
@@ -274,6 +275,7 @@ Value new_callable_iterator(Value callable, Value sentinel) {
     g_callable_iter_type->flags = TypeFlag::Immutable;
     finish_builtin_type(g_callable_iter_type, sizeof(CallableIterObject), nullptr, visit_callable_iter);
     add_methods(g_callable_iter_type, kCallableIterMethods);
+    add_runtime_root_hook([](Visitor& v) { v.visit(g_callable_iter_type); });
   }
   auto* c = static_cast<CallableIterObject*>(allocate_object(g_callable_iter_type, sizeof(CallableIterObject)));
   if (!c) return raise_memory_error();
