@@ -381,7 +381,7 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<int64_t>(n)])
 #define NAME(i) as_str(names_[i])
 #define DISPATCH()                                   \
   do {                                               \
