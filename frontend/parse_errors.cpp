@@ -194,7 +194,7 @@ void Parser::set_context(ExprNode* e, ExprContext ctx, TargetKind tk) {
 void Parser::invalid_expression_after(ExprNode* a) {
   int after_a = mark();
   const PTok& next = peek();
-  PTok at_next = next;
+  PTok at_next = toks_.back();  // the first pass's furthest token: the generic error's place
   auto* name = as<Name>(a);
   bool legacy = name && (name->id == "print" || name->id == "exec");
   bool soft_start = false;

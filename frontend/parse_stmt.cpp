@@ -196,7 +196,20 @@ StmtNode* Parser::expr_or_assign_stmt() {
   bool starts_paren = at(TokenKind::LPar);
   ExprNode* first = yield_or_star_expressions();
   if (at(TokenKind::Colon)) {
-    // Annotated assignment.
+    // Annotated assignment. CPython names a bad target only when an annotation follows.
+    bool bad_target = first->kind != ExprKind::Name && first->kind != ExprKind::Attribute &&
+                      first->kind != ExprKind::Subscript;
+    if (bad_target) {
+      int m = mark();
+      advance();
+      PTok furthest = toks_.back();
+      try {
+        expression();
+      } catch (const SyntaxErrorException&) {
+        error_tok("invalid syntax", furthest);
+      }
+      reset(m);
+    }
     if (first->kind == ExprKind::Tuple) {
       auto* tup = static_cast<Tuple*>(first);
       if (starts_paren || tup->elts.empty())
@@ -706,12 +719,13 @@ Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
   while (!at(closer)) {
     if (at(TokenKind::Slash)) {
       const PTok& t = peek();
+      if (!args->posonlyargs.empty()) error_tok("/ may appear only once", t);
       if (seen_star) error_tok("/ must be ahead of *", t);
       if (args->args.empty()) error_tok("at least one argument must precede /", t);
-      if (!args->posonlyargs.empty()) error_tok("/ may appear only once", t);
       advance();
       args->posonlyargs = std::move(args->args);
       args->args.clear();
+      if (at(TokenKind::Star)) error_tok("expected comma between / and *", peek());
     } else if (at(TokenKind::Star)) {
       const PTok& t = peek();
       if (seen_star) error_tok("* argument may appear only once", t);
@@ -724,15 +738,19 @@ Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
         error_tok("named arguments must follow bare *", t);
       } else {
         args->vararg = param(is_lambda, true);
+        if (at(TokenKind::Equal))
+          error_tok("var-positional argument cannot have default value", peek());
       }
     } else if (at(TokenKind::DoubleStar)) {
       advance();
       args->kwarg = param(is_lambda, false);
+      if (at(TokenKind::Equal))
+        error_tok("var-keyword argument cannot have default value", peek());
       accept(TokenKind::Comma);
       if (!at(closer)) {
         const PTok& t = peek();
         if (t.kind == TokenKind::Name || t.kind == TokenKind::Star ||
-            t.kind == TokenKind::DoubleStar)
+            t.kind == TokenKind::DoubleStar || t.kind == TokenKind::Slash)
           error_tok("arguments cannot follow var-keyword argument", t);
         syntax_error_here();
       }
@@ -740,7 +758,12 @@ Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
     } else {
       Arg* a = param(is_lambda, false);
       ExprNode* def = nullptr;
-      if (accept(TokenKind::Equal)) def = expression();
+      if (at(TokenKind::Equal)) {
+        const PTok& eq = advance();
+        if (at(TokenKind::Comma) || at(closer))
+          error_tok("expected default value expression", eq);
+        def = expression();
+      }
       if (seen_star) {
         args->kwonlyargs.push_back(a);
         args->kw_defaults.push_back(def);
@@ -797,7 +820,7 @@ StmtNode* Parser::class_def(Pos s, std::vector<ExprNode*> decorators) {
   c->name = name_of(advance());
   if (at(TokenKind::LPar)) {
     Call tmp;
-    call_arguments(&tmp);
+    call_arguments(&tmp, false);
     c->bases = std::move(tmp.args);
     c->keywords = std::move(tmp.keywords);
   }
