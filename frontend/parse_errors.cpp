@@ -93,6 +93,8 @@ void Parser::syntax_error_here() {
     std::string msg = "'" + std::string(open.text) + "' was never closed";
     error_at(msg.c_str(), open.line, open.col, open.line, -1);
   }
+  // CPython reports these without tokenizing the rest of the input.
+  no_rest_scan_ = t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent;
   if (t.kind == TokenKind::Indent)
     error_tok("unexpected indent", t, SyntaxErrorInfo::Kind::IndentationError);
   if (t.kind == TokenKind::Dedent)
@@ -205,6 +207,7 @@ void Parser::invalid_expression_after(ExprNode* a) {
   try {
     b = legacy ? star_expressions() : expression();
   } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
     b = nullptr;
   }
   in_fstring_ = in_f;
@@ -228,6 +231,7 @@ void Parser::check_no_eq_after_named(ExprNode* a) {
   try {
     b = bitwise_or();
   } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
     b = nullptr;
   }
   bool ok_follow = b && !at(TokenKind::Equal) && !at(TokenKind::ColonEqual);

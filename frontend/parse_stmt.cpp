@@ -126,8 +126,10 @@ std::vector<StmtNode*> Parser::statements_until_eof() {
 
 void Parser::statement(std::vector<StmtNode*>& out) {
   const PTok& t = peek();
-  if (t.kind == TokenKind::Indent)
+  if (t.kind == TokenKind::Indent) {
+    no_rest_scan_ = true;
     error_tok("unexpected indent", t, SyntaxErrorInfo::Kind::IndentationError);
+  }
   if (t.kind == TokenKind::At || t.kw == Kw::Def || t.kw == Kw::If || t.kw == Kw::Class ||
       t.kw == Kw::With || t.kw == Kw::For || t.kw == Kw::Try || t.kw == Kw::While ||
       (t.kw == Kw::Async &&
@@ -150,6 +152,7 @@ void Parser::statement(std::vector<StmtNode*>& out) {
         simple_stmts(out);
         return;
       } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
         out.resize(n);
         reset(m);
         error_tok("expected ':'", toks_[newline_at]);
@@ -206,6 +209,7 @@ StmtNode* Parser::expr_or_assign_stmt() {
       try {
         expression();
       } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
         error_tok("invalid syntax", furthest);
       }
       reset(m);
@@ -594,6 +598,7 @@ StmtNode* Parser::with_stmt(Pos s, bool is_async) {
       if (!at(TokenKind::Colon)) throw SyntaxErrorException{};
       done = true;
     } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
       items.clear();
       reset(m);
     }
@@ -859,6 +864,7 @@ StmtNode* Parser::match_stmt(int& newline_at) {
       throw SyntaxErrorException{};
     }
   } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
     reset(m);
     return nullptr;
   }

@@ -252,7 +252,9 @@ ModNode* parse(std::string_view utf8_source, const std::string& filename, ParseM
   try {
     return p.parse_module(mode);
   } catch (const SyntaxErrorException& e) {
-    if (e.info.kind == SyntaxErrorInfo::Kind::TooComplex || p.tokenizer_failed_) throw;
+    if (e.info.kind == SyntaxErrorInfo::Kind::TooComplex || p.tokenizer_failed_ ||
+        p.no_rest_scan_)
+      throw;
     // Like CPython, tokenize the rest of the input after a parser error: a tokenizer error
     // there replaces the parser's message; an unclosed bracket does only when it was
     // opened on an earlier line than the last token read.
@@ -265,7 +267,12 @@ ModNode* parse(std::string_view utf8_source, const std::string& filename, ParseM
       while (tok.next().kind != TokenKind::EndMarker) {
       }
     } catch (const SyntaxErrorException& te) {
-      if (tok.last_error_kind() == TokenizerErrorKind::Error) throw;
+      // Only errors CPython's tokenizer raises as exceptions count; those it merely flags
+      // (indentation, tabs, line continuation, EOF) leave the parser's error in place.
+      bool flagged = te.info.kind != SyntaxErrorInfo::Kind::SyntaxError ||
+                     te.info.msg == "unexpected character after line continuation character" ||
+                     te.info.msg == "unexpected EOF while parsing";
+      if (tok.last_error_kind() == TokenizerErrorKind::Error && !flagged) throw;
       if (tok.last_error_kind() == TokenizerErrorKind::UnclosedBracket &&
           te.info.lineno < err_line)
         throw;
