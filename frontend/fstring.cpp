@@ -238,7 +238,14 @@ class FStringScanner {
         break;
       }
     }
-    if (blank) fail("f-string: empty expression not allowed");
+    if (blank) {
+      char stop = end < body_.size() ? body_[end] : 0;
+      if (stop == '!' || stop == ':' || stop == '=') {
+        std::string msg = std::string("f-string: expression required before '") + stop + "'";
+        fail(msg.c_str());
+      }
+      fail("f-string: empty expression not allowed");
+    }
 
     // Where '{' sits in the token text decides the shift (fstring_find_expr_location).
     std::string_view text = tok_.text;

@@ -45,7 +45,7 @@ void Parser::error_at(const char* msg, int line, int col, int end_line, int end_
   info.filename = filename_;
   info.lineno = line;
   std::string_view text = source_line(line);
-  info.offset = col < 0 ? 0 : code_points(text, col) + 1;
+  info.offset = col < 0 ? col + 1 : code_points(text, col) + 1;
   info.end_lineno = end_line;
   if (end_col == -2) {
     info.end_offset = 0;  // CPython leaves some errors' end column at 0
@@ -99,6 +99,8 @@ void Parser::syntax_error_here() {
     error_tok("unexpected indent", t, SyntaxErrorInfo::Kind::IndentationError);
   if (t.kind == TokenKind::Dedent)
     error_tok("unexpected unindent", t, SyntaxErrorInfo::Kind::IndentationError);
+  if (t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent)
+    error_at("invalid syntax", t.line, -1, t.end_line, -1);  // CPython: no column, offset 0
   error_tok("invalid syntax", t);
 }
 
@@ -205,8 +207,11 @@ void Parser::invalid_expression_after(ExprNode* a) {
   ExprNode* b = nullptr;
   bool in_f = in_fstring_;
   try {
+    ++no_invalid_;
     b = legacy ? star_expressions() : expression();
+    --no_invalid_;
   } catch (const SyntaxErrorException&) {
+    --no_invalid_;
     if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
     b = nullptr;
   }

@@ -74,7 +74,7 @@ ExprNode* Parser::expression() {
     e->body = a;
     e->orelse = expression();
     a = finish(e, s);
-  } else if (starts_expression()) {
+  } else if (no_invalid_ == 0 && starts_expression()) {
     invalid_expression_after(a);
   }
   leave();

@@ -259,7 +259,20 @@ StmtNode* Parser::expr_or_assign_stmt() {
   std::vector<ExprNode*> targets{first};
   ExprNode* value = nullptr;
   while (accept(TokenKind::Equal)) {
-    value = yield_or_star_expressions();
+    try {
+      value = yield_or_star_expressions();
+    } catch (const SyntaxErrorException&) {
+      // invalid_assignment needs only `target '='`: a bad target is reported even when
+      // nothing parses after the '='.
+      if (tokenizer_failed_) throw;
+      for (ExprNode* t : targets) {
+        if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom)
+          error_node("assignment to yield expression not possible", t);
+        if (const ExprNode* bad = invalid_target(t, TargetKind::Star))
+          error_node(std::string("cannot assign to ") + expr_name(bad), bad);
+      }
+      throw;
+    }
     if (at(TokenKind::Equal)) targets.push_back(value);
   }
   bool any_invalid = false;
@@ -792,7 +805,7 @@ StmtNode* Parser::function_def(Pos s, std::vector<ExprNode*> decorators, bool is
   advance();  // def
   if (!at_name()) syntax_error_here();
   Ident name = name_of(advance());
-  expect(TokenKind::LPar);
+  expect_forced(TokenKind::LPar, "(");
   Arguments* args = parameters(false, TokenKind::RPar);
   expect(TokenKind::RPar);
   ExprNode* returns = nullptr;

@@ -59,8 +59,9 @@ const PTok& Parser::peek(int k) {
       }
       pending_eof_error_ = std::make_unique<SyntaxErrorException>(e);
       t.kind = TokenKind::ErrorToken;
-      t.line = toks_.empty() ? 1 : toks_.back().end_line;
-      t.col = toks_.empty() ? 0 : toks_.back().end_col;
+      // CPython's tokenizer sits on the line after the last one at end of input.
+      t.line = static_cast<int>(line_starts_.size());
+      t.col = 0;
       t.end_line = t.line;
       t.end_col = t.col;
     }

@@ -221,7 +221,8 @@ class Parser {
   const Tokenizer* eof_tok_ = nullptr;  // asked whether an error is an EOF kind
   std::unique_ptr<SyntaxErrorException> pending_eof_error_;
   bool tokenizer_failed_ = false;   // the exception in flight came from the tokenizer
-  bool no_rest_scan_ = false;       // the error in flight is final without a rest-of-input scan
+  bool no_rest_scan_ = false;
+  int no_invalid_ = 0;              // >0 while parsing CPython's expression_without_invalid       // the error in flight is final without a rest-of-input scan
   std::vector<int> open_idx_;       // indexes of the brackets open after the last pulled token
 };
 
