@@ -100,7 +100,6 @@ void Compiler::enter_unit(const Scope* scope, UnitKind kind, const std::string& 
     if (scope->varkeywords) co.flags |= coflag::VARKEYWORDS;
   }
   co.flags |= future_flags_ & coflag::FUTURE_ANNOTATIONS;
-  if (co.cellvars.empty() && co.freevars.empty()) co.flags |= coflag::NOFREE;
   for (auto& p : scope->params) {
     unit->varname_index.emplace(p, int(co.varnames.size()));
     co.varnames.push_back(p);

@@ -200,7 +200,8 @@ void PatternCompiler::mapping(const MatchMapping* p, PatternContext& pc) {
         c_.error(key, "mapping pattern checks duplicate key (" + const_repr(k) + ")");
       seen.push_back(kk);
       folded.items.push_back(k);
-    } else if (key->kind != ExprKind::Attribute) {
+    } else if (key->kind != ExprKind::Attribute && key->kind != ExprKind::UnaryOp &&
+               key->kind != ExprKind::BinOp) {  // complex literals like -0-0j stay operations
       c_.error(key, "mapping pattern keys may only match literals and attribute lookups");
     } else {
       all_const = false;

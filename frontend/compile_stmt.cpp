@@ -86,10 +86,8 @@ void Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
       }
       return;
     case FBlockKind::PopValue:
-      if (preserve_tos) {
-        emit(Opcode::Swap, 2);
-        emit(Opcode::PopTop);
-      }
+      if (preserve_tos) emit(Opcode::Swap, 2);
+      emit(Opcode::PopTop);  // the pending return value
       return;
   }
 }
