@@ -74,16 +74,25 @@ Out finish_node(const char* cls, Args& args, int level) {
   return {std::move(r), false};
 }
 
-// Decodes one UTF-8 code point at s[i], advancing i.
+// Decodes one code point at s[i], advancing i. Accepts encoded lone surrogates (a str
+// constant such as '\udc80' is stored that way); a stray byte decodes as itself.
 int32_t next_cp(std::string_view s, size_t& i) {
-  utf8proc_int32_t cp;
-  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()) + i,
-                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-  if (n <= 0) {
-    cp = static_cast<unsigned char>(s[i]);
-    n = 1;
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) {
+    ++i;
+    return c;
   }
-  i += static_cast<size_t>(n);
+  int32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (size_t k = 1; k < len; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) {
+      ++i;
+      return c;
+    }
+    cp = (cp << 6) | (b(i + k) & 0x3F);
+  }
+  i += len;
   return cp;
 }
 
@@ -125,7 +134,7 @@ std::string repr_str(std::string_view s) {
       r += "\\r";
     } else if (cp < 0x80 && cp >= 0x20 && cp != 0x7f) {
       r += static_cast<char>(cp);
-    } else if (cp >= 0x80 && is_printable(cp)) {
+    } else if (cp >= 0x80 && !(cp >= 0xD800 && cp <= 0xDFFF) && is_printable(cp)) {
       utf8proc_uint8_t enc[4];
       auto n = utf8proc_encode_char(cp, enc);
       r.append(reinterpret_cast<char*>(enc), static_cast<size_t>(n));

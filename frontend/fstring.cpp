@@ -269,8 +269,10 @@ class FStringScanner {
       t.end_line += line_base - 1;
       return t;
     };
-    Parser sp(p_.source_, p_.filename_, p_.arena_, std::move(pull));
+    Parser sp(sub.buffer(), p_.filename_, p_.arena_, std::move(pull));
     sp.depth_ = p_.depth_;
+    sp.fs_line_base_ = line_base;
+    sp.fs_col_base_ = col_base;
     return sp.parse_fstring_field();
   }
 

@@ -33,6 +33,12 @@ bool is_bitwise_or_level(const ExprNode* e) {
 
 void Parser::error_at(const char* msg, int line, int col, int end_line, int end_col,
                       SyntaxErrorInfo::Kind kind) {
+  if (fs_line_base_ > 0) {
+    if (line == fs_line_base_) col -= fs_col_base_;
+    if (end_line == fs_line_base_ && end_col >= 0) end_col -= fs_col_base_;
+    line -= fs_line_base_ - 1;
+    end_line -= fs_line_base_ - 1;
+  }
   SyntaxErrorInfo info;
   info.kind = kind;
   info.msg = in_fstring_ ? std::string("f-string: ") + msg : std::string(msg);
@@ -41,7 +47,9 @@ void Parser::error_at(const char* msg, int line, int col, int end_line, int end_
   std::string_view text = source_line(line);
   info.offset = col < 0 ? 0 : code_points(text, col) + 1;
   info.end_lineno = end_line;
-  if (end_col < 0) {
+  if (end_col == -2) {
+    info.end_offset = 0;  // CPython leaves some errors' end column at 0
+  } else if (end_col < 0) {
     info.end_offset = -1;
   } else {
     info.end_offset = code_points(source_line(end_line), end_col) + 1;

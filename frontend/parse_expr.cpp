@@ -576,9 +576,7 @@ ExprNode* Parser::brace_atom() {
         d->keys.push_back(nullptr);
         d->values.push_back(bitwise_or());
       } else {
-        d->keys.push_back(expression());
-        expect_forced(TokenKind::Colon, ":");
-        d->values.push_back(expression());
+        dict_item(d);
       }
       if (!accept(TokenKind::Comma) || at(TokenKind::RBrace)) break;
     }
@@ -587,7 +585,9 @@ ExprNode* Parser::brace_atom() {
   } else {
     ExprNode* first = star_named_expression();
     if (at(TokenKind::Colon) && first->kind != ExprKind::Starred) {
-      advance();
+      const PTok& colon = advance();
+      if (at(TokenKind::RBrace) || at(TokenKind::Comma))
+        error_tok("expression expected after dictionary key and ':'", colon);
       ExprNode* value = expression();
       if (at_for_clause()) {
         auto* c = make<DictComp>();
@@ -606,9 +606,7 @@ ExprNode* Parser::brace_atom() {
             d->keys.push_back(nullptr);
             d->values.push_back(bitwise_or());
           } else {
-            d->keys.push_back(expression());
-            expect_forced(TokenKind::Colon, ":");
-            d->values.push_back(expression());
+            dict_item(d);
           }
         }
         expect(TokenKind::RBrace);
@@ -638,6 +636,22 @@ ExprNode* Parser::brace_atom() {
   }
   leave();
   return result;
+}
+
+// One `key: value` item of a dict display, with CPython's invalid_kvpair messages.
+void Parser::dict_item(Dict* d) {
+  ExprNode* key = expression();
+  if (!at(TokenKind::Colon)) {
+    if (at(TokenKind::RBrace) || at(TokenKind::Comma))
+      error_at("':' expected after dictionary key", key->lineno, key->col_offset,
+               key->end_lineno, -2);
+    syntax_error_here();
+  }
+  const PTok& colon = advance();
+  if (at(TokenKind::RBrace) || at(TokenKind::Comma))
+    error_tok("expression expected after dictionary key and ':'", colon);
+  d->keys.push_back(key);
+  d->values.push_back(expression());
 }
 
 std::vector<Comprehension*> Parser::for_if_clauses() {
@@ -741,7 +755,7 @@ ExprNode* Parser::lambdef() {
   advance();
   auto* l = make<Lambda>();
   l->args = parameters(true, TokenKind::Colon);
-  expect_forced(TokenKind::Colon, ":");
+  expect(TokenKind::Colon);
   l->body = expression();
   leave();
   leave();

@@ -9,7 +9,7 @@ MatchCase* Parser::case_block() {
   auto* mc = make<MatchCase>();
   mc->pattern = patterns();
   if (accept_kw(Kw::If)) mc->guard = named_expression();
-  expect_forced(TokenKind::Colon, ":");
+  expect_colon_nl();
   mc->body = block("'case' statement", line);
   return mc;
 }

@@ -38,7 +38,79 @@ bool is_bitwise_or_level(const ExprNode* e) {
   }
 }
 
+// The leading bitwise_or that CPython's invalid_named_expression would parse from `e`, or
+// null when `e` does not start with one.
+const ExprNode* leading_bitwise_or(const ExprNode* e) {
+  switch (e->kind) {
+    case ExprKind::Tuple: {
+      auto* t = static_cast<const Tuple*>(e);
+      if (t->elts.empty() || t->elts[0]->col_offset != t->col_offset ||
+          t->elts[0]->lineno != t->lineno)
+        return e;  // parenthesised: one atom
+      return leading_bitwise_or(t->elts[0]);
+    }
+    case ExprKind::Compare: return leading_bitwise_or(static_cast<const Compare*>(e)->left);
+    case ExprKind::BoolOp: return leading_bitwise_or(static_cast<const BoolOp*>(e)->values[0]);
+    case ExprKind::IfExp: return leading_bitwise_or(static_cast<const IfExp*>(e)->body);
+    case ExprKind::Starred: case ExprKind::Yield: case ExprKind::YieldFrom:
+    case ExprKind::Lambda: case ExprKind::NamedExpr:
+      return nullptr;
+    case ExprKind::UnaryOp:
+      return static_cast<const UnaryOp*>(e)->op == UnaryOpKind::Not ? nullptr : e;
+    default:
+      return e;
+  }
+}
+
+// Whether `e` begins with a list, tuple or generator display or True/None/False, which
+// invalid_named_expression's lookahead excludes.
+bool starts_with_excluded_atom(const ExprNode* e) {
+  for (;;) {
+    switch (e->kind) {
+      case ExprKind::Attribute: e = static_cast<const Attribute*>(e)->value; continue;
+      case ExprKind::Subscript: e = static_cast<const Subscript*>(e)->value; continue;
+      case ExprKind::Call: e = static_cast<const Call*>(e)->func; continue;
+      case ExprKind::BinOp: e = static_cast<const BinOp*>(e)->left; continue;
+      case ExprKind::List: case ExprKind::Tuple: case ExprKind::GeneratorExp: return true;
+      case ExprKind::Constant: {
+        auto k = static_cast<const Constant*>(e)->value.kind;
+        return k == ConstValue::Kind::True || k == ConstValue::Kind::False ||
+               k == ConstValue::Kind::None;
+      }
+      default: return false;
+    }
+  }
+}
+
 }  // namespace
+
+// An assignment with an invalid target: CPython's second pass first re-reads the first
+// target as star_named_expressions, so its last element followed by '=' meets
+// invalid_named_expression ("... here. Maybe you meant '==' ...").
+void Parser::invalid_named_assignment(ExprNode* first, ExprNode* seg1, bool seg1_is_value) {
+  const ExprNode* e = first;
+  if (auto* t = as<Tuple>(first)) {
+    bool unparenthesized = !t->elts.empty() && t->elts[0]->col_offset == t->col_offset &&
+                           t->elts[0]->lineno == t->lineno;
+    if (unparenthesized) {
+      const ExprNode* last = t->elts.back();
+      if (last->end_lineno != t->end_lineno || last->end_col_offset != t->end_col_offset)
+        return;  // trailing comma: no element is followed by '='
+      e = last;
+    }
+  }
+  if (e->kind == ExprKind::Starred || !is_bitwise_or_level(e)) return;
+  const ExprNode* b = leading_bitwise_or(seg1);
+  if (!b) return;
+  bool b_followed_by_eq = b == seg1 && !seg1_is_value;
+  if (b_followed_by_eq) return;
+  if (e->kind == ExprKind::Name)
+    error_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, b);
+  if (starts_with_excluded_atom(e)) return;
+  error_node(std::string("cannot assign to ") + expr_name(e) +
+                 " here. Maybe you meant '==' instead of '='?",
+             e);
+}
 
 std::vector<StmtNode*> Parser::statements_until_eof() {
   std::vector<StmtNode*> body;
@@ -64,9 +136,24 @@ void Parser::statement(std::vector<StmtNode*>& out) {
     return;
   }
   if (at_soft("match")) {
-    if (StmtNode* m = match_stmt()) {
+    int newline_at = -1;
+    if (StmtNode* m = match_stmt(newline_at)) {
       out.push_back(m);
       return;
+    }
+    if (newline_at >= 0) {
+      // `match subject NEWLINE`: an expression statement if it parses as one, else
+      // CPython's invalid_match_stmt "expected ':'".
+      int m = mark();
+      size_t n = out.size();
+      try {
+        simple_stmts(out);
+        return;
+      } catch (const SyntaxErrorException&) {
+        out.resize(n);
+        reset(m);
+        error_tok("expected ':'", toks_[newline_at]);
+      }
     }
   }
   simple_stmts(out);
@@ -132,6 +219,7 @@ StmtNode* Parser::expr_or_assign_stmt() {
   }
   OperatorKind op;
   if (augassign_op(peek().kind, op)) {
+    if (first->kind == ExprKind::Yield || first->kind == ExprKind::YieldFrom) syntax_error_here();
     if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute &&
         first->kind != ExprKind::Subscript) {
       std::string msg = std::string("'") + expr_name(first) +
@@ -157,30 +245,21 @@ StmtNode* Parser::expr_or_assign_stmt() {
     value = yield_or_star_expressions();
     if (at(TokenKind::Equal)) targets.push_back(value);
   }
-  for (size_t i = 0; i < targets.size(); ++i) {
-    ExprNode* t = targets[i];
-    if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom)
-      error_node("assignment to yield expression not possible", t);
-    if (const ExprNode* bad = invalid_target(t, TargetKind::Star)) {
-      // invalid_named_expression fires first for a plain `a = b` statement.
-      bool excluded = t->kind == ExprKind::List || t->kind == ExprKind::Tuple ||
-                      t->kind == ExprKind::GeneratorExp;
-      if (auto* c = as<Constant>(t)) {
-        auto k = c->value.kind;
-        excluded |= k == ConstValue::Kind::True || k == ConstValue::Kind::False ||
-                    k == ConstValue::Kind::None;
-      }
-      if (i == 0 && targets.size() == 1 && !excluded && is_bitwise_or_level(t) &&
-          is_bitwise_or_level(value)) {
-        std::string msg = std::string("cannot assign to ") + expr_name(t) +
-                          " here. Maybe you meant '==' instead of '='?";
-        error_node(msg, t);
-      }
-      std::string msg = std::string("cannot assign to ") + expr_name(bad);
-      error_node(msg, bad);
+  bool any_invalid = false;
+  for (ExprNode* t : targets)
+    any_invalid |= t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom ||
+                   invalid_target(t, TargetKind::Star) != nullptr;
+  if (any_invalid) {
+    ExprNode* seg1 = targets.size() > 1 ? targets[1] : value;
+    invalid_named_assignment(targets[0], seg1, targets.size() == 1);
+    for (ExprNode* t : targets) {
+      if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom)
+        error_node("assignment to yield expression not possible", t);
+      if (const ExprNode* bad = invalid_target(t, TargetKind::Star))
+        error_node(std::string("cannot assign to ") + expr_name(bad), bad);
     }
-    set_context(t, ExprContext::Store, TargetKind::Star);
   }
+  for (ExprNode* t : targets) set_context(t, ExprContext::Store, TargetKind::Star);
   auto* a = make<Assign>();
   a->targets = std::move(targets);
   a->value = value;
@@ -230,6 +309,13 @@ StmtNode* Parser::del_stmt() {
   advance();
   auto* d = make<Delete>();
   for (;;) {
+    if (at(TokenKind::Star)) {
+      Pos ss = start();
+      advance();
+      auto* st = make<Starred>();
+      st->value = bitwise_or();
+      error_node("cannot delete starred", finish(st, ss));
+    }
     ExprNode* t = bitwise_or();
     set_context(t, ExprContext::Del, TargetKind::Del);
     d->targets.push_back(t);
@@ -324,8 +410,7 @@ StmtNode* Parser::import_from() {
     advance();
     if (paren && at(TokenKind::RPar)) break;
     if (!paren && (at(TokenKind::Newline) || at(TokenKind::Semi))) {
-      const PTok& c = toks_[pos_ - 1];
-      error_tok("trailing comma not allowed without surrounding parentheses", c);
+      error_tok("trailing comma not allowed without surrounding parentheses", peek());
     }
   }
   if (paren) expect(TokenKind::RPar);
@@ -395,8 +480,7 @@ StmtNode* Parser::if_stmt(bool is_elif) {
   advance();
   auto* node = make<If>();
   node->test = named_expression();
-  if (at(TokenKind::Newline)) expect_forced(TokenKind::Colon, ":");
-  expect(TokenKind::Colon);
+  expect_colon_nl();
   node->body = block(is_elif ? "'elif' statement" : "'if' statement", line);
   if (at_kw(Kw::Elif)) {
     node->orelse.push_back(if_stmt(true));
@@ -415,8 +499,7 @@ StmtNode* Parser::while_stmt() {
   advance();
   auto* node = make<While>();
   node->test = named_expression();
-  if (at(TokenKind::Newline)) expect_forced(TokenKind::Colon, ":");
-  expect(TokenKind::Colon);
+  expect_colon_nl();
   node->body = block("'while' statement", line);
   if (at_kw(Kw::Else)) {
     int eline = peek().line;
@@ -434,7 +517,7 @@ StmtNode* Parser::for_stmt(Pos s, bool is_async) {
   if (!at_kw(Kw::In)) syntax_error_here();
   advance();
   ExprNode* iter = star_expressions();
-  expect_forced(TokenKind::Colon, ":");
+  expect_colon_nl();
   std::vector<StmtNode*> body = block("'for' statement", line);
   std::vector<StmtNode*> orelse;
   if (at_kw(Kw::Else)) {
@@ -508,7 +591,7 @@ StmtNode* Parser::with_stmt(Pos s, bool is_async) {
       if (!accept(TokenKind::Comma)) break;
     }
   }
-  expect_forced(TokenKind::Colon, ":");
+  expect_colon_nl();
   std::vector<StmtNode*> body = block("'with' statement", line);
   if (is_async) {
     auto* w = make<AsyncWith>();
@@ -561,7 +644,7 @@ StmtNode* Parser::try_stmt() {
     } else if (is_star) {
       error_tok("expected one or more exception types", peek());
     }
-    expect_forced(TokenKind::Colon, ":");
+    expect_colon_nl();
     h->body = block(is_star ? "'except*' statement" : "'except' statement", hline);
     handlers.push_back(finish(h, hs));
   }
@@ -718,14 +801,14 @@ StmtNode* Parser::class_def(Pos s, std::vector<ExprNode*> decorators) {
     c->bases = std::move(tmp.args);
     c->keywords = std::move(tmp.keywords);
   }
-  expect_forced(TokenKind::Colon, ":");
+  expect_colon_nl();
   c->body = block("class definition", line);
   c->decorator_list = std::move(decorators);
   return finish(c, s);
 }
 
 // Tries `match subject:`; returns null (and rewinds) when `match` is an ordinary name.
-StmtNode* Parser::match_stmt() {
+StmtNode* Parser::match_stmt(int& newline_at) {
   const PTok& nx = peek(1);
   bool may_start = nx.kind == TokenKind::Star || nx.kind == TokenKind::LPar ||
                    nx.kind == TokenKind::LSqb || nx.kind == TokenKind::LBrace ||
@@ -748,7 +831,10 @@ StmtNode* Parser::match_stmt() {
       if (first->kind == ExprKind::Starred) throw SyntaxErrorException{};
       subject = first;
     }
-    if (!at(TokenKind::Colon)) throw SyntaxErrorException{};
+    if (!at(TokenKind::Colon)) {
+      if (at(TokenKind::Newline)) newline_at = mark();
+      throw SyntaxErrorException{};
+    }
   } catch (const SyntaxErrorException&) {
     reset(m);
     return nullptr;

@@ -138,9 +138,18 @@ const PTok& Parser::expect_forced(TokenKind k, const char* text) {
   if (peek().kind != k) {
     std::string msg = std::string("expected '") + text + "'";
     const PTok& t = peek();
-    error_at(msg.c_str(), t.line, t.col, t.line, t.col);
+    error_tok(msg.c_str(), t);
   }
   return advance();
+}
+
+void Parser::expect_colon_nl() {
+  if (at(TokenKind::Colon)) {
+    advance();
+    return;
+  }
+  if (at(TokenKind::Newline)) error_tok("expected ':'", peek());
+  syntax_error_here();
 }
 
 void Parser::expect_kw(Kw k) {

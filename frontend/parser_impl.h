@@ -84,6 +84,7 @@ class Parser {
   const PTok& expect(TokenKind k);              // generic "invalid syntax" when absent
   const PTok& expect_forced(TokenKind k, const char* text);  // "expected ':'"
   void expect_kw(Kw k);
+  void expect_colon_nl();  // ':' where CPython says "expected ':'" only before a NEWLINE
   Pos start() { const PTok& t = peek(); return {t.line, t.col}; }
   int mark() const { return pos_; }
   void reset(int m);
@@ -139,6 +140,7 @@ class Parser {
   ExprNode* paren_atom();
   ExprNode* list_atom();
   ExprNode* brace_atom();
+  void dict_item(Dict* d);
   ExprNode* slices();
   ExprNode* slice();
   ExprNode* lambdef();
@@ -159,6 +161,7 @@ class Parser {
   StmtNode* simple_stmt();
   StmtNode* compound_stmt();
   StmtNode* expr_or_assign_stmt();
+  void invalid_named_assignment(ExprNode* first, ExprNode* seg1, bool seg1_is_value);
   std::vector<StmtNode*> block(const char* what, int what_line);
   StmtNode* if_stmt(bool is_elif);
   StmtNode* while_stmt();
@@ -178,7 +181,7 @@ class Parser {
   Arguments* parameters(bool is_lambda, TokenKind closer);
   Arg* param(bool is_lambda, bool allow_star_annotation);
   WithItem* with_item();
-  StmtNode* match_stmt();
+  StmtNode* match_stmt(int& newline_at);
 
   // parse_pattern.cpp
   MatchCase* case_block();
@@ -210,6 +213,9 @@ class Parser {
   int level_ = 0;                   // bracket nesting at the current token
   std::vector<int> line_starts_;    // byte offset of each line, for error texts
   bool in_fstring_ = false;         // errors get CPython's "f-string: " prefix
+  // An f-string field's sub-parser reports errors in the coordinates of its "(expr)" text,
+  // as 3.11 does; its tokens are shifted by these to land on the real source.
+  int fs_line_base_ = 0, fs_col_base_ = 0;
   ParseMode mode_ = ParseMode::Exec;
   const Tokenizer* eof_tok_ = nullptr;  // asked whether an error is an EOF kind
   std::unique_ptr<SyntaxErrorException> pending_eof_error_;

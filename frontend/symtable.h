@@ -15,6 +15,23 @@
 //
 // Names are stored mangled (`__x` inside class C is `_C__x`); the compiler mangles with
 // Scope::mangle() before it asks lookup()/name_op().
+//
+// The compiler-stage checks CPython 3.11 makes from this table (messages exact; position = the
+// statement or expression being compiled, byte column + 1), for the compiler to raise in its order:
+//   return            !is_function()                          "'return' outside function"
+//   return <value>    is_async_generator()                    "'return' with value in async generator"
+//   yield, yield from !is_function()                          "'yield' outside function"
+//   yield from        is_async_def                            "'yield' from' inside async function"
+//   await             !is_function()                          "'await' outside function"
+//   await             !is_async_def && comprehension == None  "'await' outside async function"
+//   list/set/dict comprehension whose scope is `coroutine`, compiled where the current scope is
+//   neither an async def nor a comprehension   "asynchronous comprehension outside of an asynchronous
+//                                               function" (position: the comprehension)
+//   from __future__ import ... on a line after FutureFlags::lineno
+//                          "from __future__ imports must occur at the beginning of the file"
+// A class needing `__class__` (needs_class_closure) creates that cell; when a child's free
+// variable is `__class__` and the current scope is a class, the closure takes that cell;
+// otherwise a closure takes a CELL of the current scope, or passes on one of its freevars.
 #pragma once
 
 #include <cstdint>
@@ -103,7 +120,9 @@ class Scope {
   // scope in the order the compiler first emits them; `locals` lists them in symbol-table order.
   std::vector<std::string> params;
   std::vector<std::string> locals;    // params, then every other LOCAL name (function scopes only)
-  std::vector<std::string> cellvars;  // co_cellvars: sorted CELL names (+ "__class__", see below)
+  // co_cellvars: CELL parameters in parameter order, then the other CELL names sorted ("__class__"
+  // alone for a class that needs_class_closure).
+  std::vector<std::string> cellvars;
   std::vector<std::string> freevars;  // co_freevars: sorted FREE names and DEF_FREE_CLASS names
 
   bool nested = false;          // inside a function scope (CO_NESTED)

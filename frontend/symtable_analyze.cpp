@@ -161,14 +161,19 @@ void SymtableAnalyzer::update_symbols(Scope* ste, const NameSet* bound, const Na
 
 // Fills the ordered name lists the compiler reads, for every analysed scope.
 static void fill_lists(Scope* ste) {
+  // co_cellvars: parameters that are cells keep parameter order (they also stay in co_varnames),
+  // the other cells follow sorted; co_freevars: sorted. Byte order of UTF-8 is code point order.
+  for (const std::string& p : ste->params)
+    if (ste->lookup(p) == SymbolScope::Cell) ste->cellvars.push_back(p);
+  size_t param_cells = ste->cellvars.size();
   for (const Symbol& sym : ste->symbols) {
-    if (sym.scope == SymbolScope::Cell) ste->cellvars.push_back(sym.name);
+    if (sym.scope == SymbolScope::Cell && !any(sym.flags, SymFlags::DefParam))
+      ste->cellvars.push_back(sym.name);
     if (sym.scope == SymbolScope::Free || any(sym.flags, SymFlags::DefFreeClass))
       ste->freevars.push_back(sym.name);
   }
   if (ste->needs_class_closure) ste->cellvars.push_back("__class__");
-  // CPython sorts both (dictbytype); byte order of UTF-8 is code point order.
-  std::sort(ste->cellvars.begin(), ste->cellvars.end());
+  std::sort(ste->cellvars.begin() + param_cells, ste->cellvars.end());
   std::sort(ste->freevars.begin(), ste->freevars.end());
   if (ste->is_function()) {
     ste->locals = ste->params;

@@ -6,6 +6,7 @@
 // and exit 2.
 #include "runtime/cli.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -293,7 +294,8 @@ int Parser::parse(Config& out) {
     return 0;
   }
   if (version_count_ > 0) {
-    std::printf("%s\n", version_count_ > 1 ? version_long().c_str() : version_short().c_str());
+    if (version_count_ > 1) std::printf("Python %s\n", version_long().c_str());
+    else std::printf("%s\n", version_short().c_str());
     return 0;
   }
   read_environment();

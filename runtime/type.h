@@ -1,5 +1,11 @@
-// type.h — TypeObject: every type is a GC object; its fields are what the GC, the
-// interpreter's caches and the JIT read. (Grows with the runtime core.)
+// type.h — TypeObject: every type is a GC object. Its fields are what the GC, the
+// interpreter's caches and the JIT read.
+//
+// Behaviour lives in the type's dict as callables (native functions for built-in types,
+// Python functions for classes), found through the MRO with a version-tagged cache
+// (`lookup` in typeobject.cpp). Built-in types also get native fast paths in the abstract
+// operations and the interpreter, keyed on the exact type. `version` changes whenever the
+// namespace of the type or of any base changes, so caches that checked it stay valid.
 #pragma once
 
 #include <cstddef>
@@ -9,13 +15,58 @@
 
 namespace coil::rt {
 
-// Runs when the collector finds an object of this type dead (before its memory is reused).
+struct DictObject;
+struct StrObject;
+struct TupleObject;
+
+// Runs when the collector finds an object of this type dead (native cleanup only).
 using FinalizeFn = void (*)(Object* self);
 
-struct TypeObject : Object {
-  VisitFn visit = nullptr;        // reports the object's references; null: it holds none
-  FinalizeFn finalize = nullptr;  // native cleanup (never runs Python code); null: none
-  const char* name = nullptr;     // tp_name
+enum class TypeFlag : uint32_t {
+  None = 0,
+  BaseType = 1u << 0,   // may be subclassed
+  HeapType = 1u << 1,   // created by a class statement or type()
+  HasDict = 1u << 2,    // instances carry attributes (shape + slots)
+  HasDel = 1u << 3,     // defines __del__ (the GC queues a Python finalizer)
+  Immutable = 1u << 4,  // setattr on the type is refused (built-in types)
+  IsAbstract = 1u << 5,
+  // "this is a subclass of <builtin>" bits, so isinstance against hot built-ins is one test.
+  IntSubclass = 1u << 8, TupleSubclass = 1u << 9, ListSubclass = 1u << 10,
+  StrSubclass = 1u << 11, BytesSubclass = 1u << 12, DictSubclass = 1u << 13,
+  TypeSubclass = 1u << 14, BaseExcSubclass = 1u << 15,
 };
+constexpr TypeFlag operator|(TypeFlag a, TypeFlag b) {
+  return static_cast<TypeFlag>(static_cast<uint32_t>(a) | static_cast<uint32_t>(b));
+}
+constexpr bool any(TypeFlag f) { return static_cast<uint32_t>(f) != 0; }
+constexpr TypeFlag operator&(TypeFlag a, TypeFlag b) {
+  return static_cast<TypeFlag>(static_cast<uint32_t>(a) & static_cast<uint32_t>(b));
+}
+
+// Allocates a fresh, uninitialised instance of `type` for type.__new__ / object.__new__.
+using AllocFn = Object* (*)(TypeObject* type);
+
+struct TypeObject : Object {
+  VisitFn visit = nullptr;        // reports the references of an instance; null: none
+  FinalizeFn finalize = nullptr;  // native cleanup of an instance; null: none
+  const char* name = nullptr;     // tp_name: "int", "collections.OrderedDict", "Foo"
+  StrObject* name_obj = nullptr;  // __name__
+  StrObject* qualname = nullptr;  // __qualname__
+  TypeObject* base = nullptr;     // __base__ (the solid base)
+  TupleObject* bases = nullptr;   // __bases__
+  TupleObject* mro = nullptr;     // __mro__
+  DictObject* dict = nullptr;     // the namespace
+  uint64_t version = 0;           // changes on any namespace change here or in a base
+  TypeFlag flags = TypeFlag::None;
+  uint32_t basic_size = 0;        // bytes of an instance of this exact type
+  AllocFn alloc = nullptr;        // makes instances (inherited from the solid base)
+  TypeObject* metatype_cache = nullptr;
+  uint32_t dict_offset = 0;       // instance attribute storage offset (0: none)
+  uint32_t subclass_count = 0;
+  Object* subclasses = nullptr;   // weak-ish list for version invalidation (a list object)
+  Value doc;
+};
+
+inline bool has(const TypeObject* t, TypeFlag f) { return any(t->flags & f); }
 
 }  // namespace coil::rt

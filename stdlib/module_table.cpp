@@ -1,2 +1,34 @@
-// module_table.cpp — the table of native modules built into Coil.
-namespace coil::lib {}
+// module_table.cpp — the native modules built into Coil, by name (one row per module; the
+// definitions live in one file per module).
+#include <cstring>
+
+#include "runtime/native_module.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+
+namespace coil::lib {
+extern const rt::NativeModuleDef kBuiltinsModule;
+extern const rt::NativeModuleDef kSysModule;
+
+namespace {
+const rt::NativeModuleDef* const kModules[] = {
+    &kBuiltinsModule,
+    &kSysModule,
+};
+}  // namespace
+
+rt::TupleObject* builtin_module_names() {
+  rt::TupleObject* t = rt::new_tuple(std::size(kModules));
+  if (!t) return nullptr;
+  for (size_t i = 0; i < std::size(kModules); ++i) t->items[i] = rt::str_value(kModules[i]->name);
+  return t;
+}
+}  // namespace coil::lib
+
+namespace coil::rt {
+const NativeModuleDef* find_native_module(std::string_view name) {
+  for (const NativeModuleDef* m : lib::kModules)
+    if (name == m->name) return m;
+  return nullptr;
+}
+}  // namespace coil::rt

@@ -723,3 +723,18 @@ TEST_CASE("future errors") {
     CHECK(!future.has(FutureFeature::Annotations));
   }
 }
+
+TEST_CASE("symtable: cell parameters come first in cellvars, in parameter order") {
+  // def f(b, a, z):
+  //     c = 1
+  //     def g(): return a, b, c
+  Src s;
+  auto* tup = s.at<Tuple>(3, 20, 3, 27);
+  tup->elts = {s.name("a"), s.name("b"), s.name("c")};
+  auto* g = s.def("g", s.args(), {s.ret(tup)}, 3);
+  auto* f = s.def("f", s.args({s.arg("b"), s.arg("a"), s.arg("z")}), {s.assign(s.name("c", S), s.num()), g});
+  SymbolTable t = build(s.module({f}));
+  CHECK(t.scope_of(f)->cellvars == std::vector<std::string>{"b", "a", "c"});
+  CHECK(t.scope_of(g)->freevars == std::vector<std::string>{"a", "b", "c"});
+  CHECK(t.scope_of(f)->locals == std::vector<std::string>{"b", "a", "z", "g"});
+}

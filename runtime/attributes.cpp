@@ -1,0 +1,260 @@
+// attributes.cpp — attribute access: object.__getattribute__ with descriptors, type and
+// module attributes, __getattr__ fallbacks, and setting/deleting attributes.
+#include <array>
+#include <cstring>
+
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/function.h"
+#include "runtime/module.h"
+#include "runtime/names.h"
+#include "runtime/str.h"
+#include "runtime/super.h"
+#include "runtime/tuple.h"
+#include "runtime/typeobject.h"
+
+namespace coil::rt {
+
+namespace {
+
+DictObject** dict_slot(Value obj) {
+  if (!obj.is_obj()) return nullptr;
+  Object* o = obj.as_obj();
+  uint32_t off = o->type->dict_offset;
+  if (!off) return nullptr;
+  return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + off);
+}
+
+bool is_native_data_descr(TypeObject* t) { return t == GetSetDescrType || t == PropertyType; }
+
+// Is `descr` a data descriptor (defines __set__ or __delete__)?
+bool is_data_descr(Value descr) {
+  if (!descr.is_obj()) return false;
+  TypeObject* t = descr.as_obj()->type;
+  if (is_native_data_descr(t)) return true;
+  if (!has(t, TypeFlag::HeapType)) return false;
+  return !type_lookup(t, names::dunder_set).is_empty_slot() ||
+         !type_lookup(t, names::dunder_delete).is_empty_slot();
+}
+
+// descr.__get__(obj, owner); obj empty means "accessed on the class".
+Value descr_get(Value descr, Value obj, TypeObject* owner, bool* is_descr) {
+  *is_descr = true;
+  if (!descr.is_obj()) {
+    *is_descr = false;
+    return descr;
+  }
+  TypeObject* t = descr.as_obj()->type;
+  if (t == FunctionType) {
+    if (obj.is_empty_slot()) return descr;
+    MethodObject* m = new_method(descr, obj);
+    return m ? Value::from_obj(m) : Value();
+  }
+  if (t == MethodDescrType) {
+    auto* md = static_cast<MethodDescrObject*>(descr.as_obj());
+    if (md->is_static) {
+      NativeFunctionObject* f = new_native_function(md->name, md->fn, Value(), Value());
+      return f ? Value::from_obj(f) : Value();
+    }
+    if (md->is_classmethod) {
+      NativeFunctionObject* f = new_native_function(md->name, md->fn, Value::from_obj(owner), Value());
+      return f ? Value::from_obj(f) : Value();
+    }
+    if (obj.is_empty_slot()) return descr;
+    NativeFunctionObject* f = new_native_function(md->name, md->fn, obj, Value());
+    return f ? Value::from_obj(f) : Value();
+  }
+  if (t == GetSetDescrType) {
+    if (obj.is_empty_slot()) return descr;
+    return static_cast<GetSetObject*>(descr.as_obj())->def->get(obj);
+  }
+  if (t == PropertyType) {
+    if (obj.is_empty_slot()) return descr;
+    auto* p = static_cast<PropertyObject*>(descr.as_obj());
+    if (p->fget.is_empty_slot() || p->fget == None) {
+      return raise_fmt(AttributeErrorType, "property %s of '%s' object has no getter",
+                       p->name.is_empty_slot() ? "" : str_repr(as_str(p->name)->view()).c_str(),
+                       type_name(obj));
+    }
+    return call1(p->fget, obj);
+  }
+  if (t == ClassMethodType) {
+    MethodObject* m = new_method(static_cast<ClassMethodObject*>(descr.as_obj())->func, Value::from_obj(owner));
+    return m ? Value::from_obj(m) : Value();
+  }
+  if (t == StaticMethodType) return static_cast<ClassMethodObject*>(descr.as_obj())->func;
+  if (has(t, TypeFlag::HeapType)) {
+    Value get = type_lookup(t, names::dunder_get);
+    if (!get.is_empty_slot()) {
+      Value args[3] = {descr, obj.is_empty_slot() ? None : obj, Value::from_obj(owner)};
+      return call(get, args, 3);
+    }
+  }
+  *is_descr = false;
+  return descr;
+}
+
+Value missing_attr(Value obj, StrObject* name) {
+  if (obj.is_obj() && obj.as_obj()->type == ModuleType) {
+    Value n = dict_get_str(as_module(obj)->dict, names::dunder_name);
+    if (!n.is_empty_slot() && is_str(n))
+      return raise_fmt(AttributeErrorType, "module '%s' has no attribute '%s'", as_str(n)->data, name->data);
+  }
+  if (obj.is_obj() && has(obj.as_obj()->type, TypeFlag::TypeSubclass))
+    return raise_fmt(AttributeErrorType, "type object '%s' has no attribute '%s'",
+                     static_cast<TypeObject*>(obj.as_obj())->name, name->data);
+  return raise_fmt(AttributeErrorType, "'%s' object has no attribute '%s'", type_name(obj), name->data);
+}
+
+Value type_get_attr(TypeObject* type, StrObject* name, bool suppress) {
+  TypeObject* meta = type->type;
+  Value meta_attr = type_lookup(meta, name);
+  bool is_descr;
+  if (!meta_attr.is_empty_slot() && is_data_descr(meta_attr))
+    return descr_get(meta_attr, Value::from_obj(type), meta, &is_descr);
+  Value attr = type_lookup(type, name);
+  if (!attr.is_empty_slot()) return descr_get(attr, Value(), type, &is_descr);
+  if (!meta_attr.is_empty_slot()) return descr_get(meta_attr, Value::from_obj(type), meta, &is_descr);
+  if (suppress) return Value();
+  return missing_attr(Value::from_obj(type), name);
+}
+
+}  // namespace
+
+Value lookup_special(Value obj, StrObject* name) { return type_lookup(type_of(obj), name); }
+
+Value generic_get_attr(Value obj, StrObject* name, bool suppress_missing) {
+  TypeObject* type = type_of(obj);
+  if (has(type, TypeFlag::TypeSubclass) && obj.is_obj())
+    return type_get_attr(static_cast<TypeObject*>(obj.as_obj()), name, suppress_missing);
+  Value descr = type_lookup(type, name);
+  bool is_descr;
+  if (!descr.is_empty_slot() && is_data_descr(descr)) return descr_get(descr, obj, type, &is_descr);
+  if (DictObject** slot = dict_slot(obj); slot && *slot) {
+    Value v = dict_get_str(*slot, name);
+    if (!v.is_empty_slot()) return v;
+  }
+  if (!descr.is_empty_slot()) return descr_get(descr, obj, type, &is_descr);
+  if (type == ModuleType) {
+    Value ga = dict_get_str(as_module(obj)->dict, names::dunder_getattr);
+    if (!ga.is_empty_slot()) return call1(ga, Value::from_obj(name));
+  }
+  if (suppress_missing) return Value();
+  return missing_attr(obj, name);
+}
+
+Value get_attr(Value obj, StrObject* name) {
+  TypeObject* type = type_of(obj);
+  if (has(type, TypeFlag::HeapType)) {
+    Value ga = type_lookup(type, names::dunder_getattribute);
+    bool custom = !ga.is_empty_slot() && !(ga.is_obj() && ga.as_obj()->type == MethodDescrType);
+    Value r = custom ? call2(ga, obj, Value::from_obj(name)) : generic_get_attr(obj, name, false);
+    if (r.is_empty_slot() && pending_matches(AttributeErrorType)) {
+      Value getattr = type_lookup(type, names::dunder_getattr);
+      if (!getattr.is_empty_slot()) {
+        clear_exception();
+        return call2(getattr, obj, Value::from_obj(name));
+      }
+    }
+    return r;
+  }
+  if (type == SuperType) return super_get_attr(obj, name);
+  return generic_get_attr(obj, name, false);
+}
+
+Value get_attr(Value obj, const char* name) { return get_attr(obj, intern(name)); }
+
+Value get_attr_opt(Value obj, StrObject* name, bool* error) {
+  *error = false;
+  Value r = get_attr(obj, name);
+  if (r.is_empty_slot()) {
+    if (pending_matches(AttributeErrorType)) clear_exception();
+    else *error = true;
+  }
+  return r;
+}
+
+bool generic_set_attr(Value obj, StrObject* name, Value value) {
+  TypeObject* type = type_of(obj);
+  if (has(type, TypeFlag::TypeSubclass) && obj.is_obj()) {
+    auto* t = static_cast<TypeObject*>(obj.as_obj());
+    if (has(t, TypeFlag::Immutable)) {
+      raise_fmt(TypeErrorType, "cannot set '%s' attribute of immutable type '%s'", name->data, t->name);
+      return false;
+    }
+    Value meta_attr = type_lookup(type, name);
+    if (!meta_attr.is_empty_slot() && meta_attr.is_obj() && meta_attr.as_obj()->type == GetSetDescrType) {
+      auto* gs = static_cast<GetSetObject*>(meta_attr.as_obj());
+      if (gs->def->set) return gs->def->set(obj, value);
+    }
+    return type_set_attr_raw(t, name, value);
+  }
+  Value descr = type_lookup(type, name);
+  if (!descr.is_empty_slot() && descr.is_obj()) {
+    TypeObject* dt = descr.as_obj()->type;
+    if (dt == GetSetDescrType) {
+      auto* gs = static_cast<GetSetObject*>(descr.as_obj());
+      if (!gs->def->set) {
+        raise_fmt(AttributeErrorType, "attribute '%s' of '%s' objects is not writable", name->data, type->name);
+        return false;
+      }
+      return gs->def->set(obj, value);
+    }
+    if (dt == PropertyType) {
+      auto* p = static_cast<PropertyObject*>(descr.as_obj());
+      Value fn = value.is_empty_slot() ? p->fdel : p->fset;
+      if (fn.is_empty_slot() || fn == None) {
+        raise_fmt(AttributeErrorType, "property '%s' of '%s' object has no %s", name->data, type->name,
+                  value.is_empty_slot() ? "deleter" : "setter");
+        return false;
+      }
+      Value r = value.is_empty_slot() ? call1(fn, obj) : call2(fn, obj, value);
+      return !r.is_empty_slot();
+    }
+    if (has(dt, TypeFlag::HeapType)) {
+      Value setter = type_lookup(dt, value.is_empty_slot() ? names::dunder_delete : names::dunder_set);
+      if (!setter.is_empty_slot()) {
+        Value args[3] = {descr, obj, value};
+        return !call(setter, args, value.is_empty_slot() ? 2 : 3).is_empty_slot();
+      }
+    }
+  }
+  DictObject** slot = dict_slot(obj);
+  if (!slot) {
+    if (descr.is_empty_slot())
+      raise_fmt(AttributeErrorType, "'%s' object has no attribute '%s'", type->name, name->data);
+    else
+      raise_fmt(AttributeErrorType, "'%s' object attribute '%s' is read-only", type->name, name->data);
+    return false;
+  }
+  if (!*slot) {
+    if (value.is_empty_slot()) {
+      raise_fmt(AttributeErrorType, "'%s' object has no attribute '%s'", type->name, name->data);
+      return false;
+    }
+    *slot = new_dict();
+    if (!*slot) return false;
+  }
+  if (value.is_empty_slot()) {
+    int r = dict_del(*slot, Value::from_obj(name));
+    if (r == 0) raise_fmt(AttributeErrorType, "'%s' object has no attribute '%s'", type->name, name->data);
+    return r > 0;
+  }
+  return dict_set_str(*slot, name, value);
+}
+
+bool set_attr(Value obj, StrObject* name, Value value) {
+  TypeObject* type = type_of(obj);
+  if (has(type, TypeFlag::HeapType)) {
+    Value sa = type_lookup(type, value.is_empty_slot() ? names::dunder_delattr : names::dunder_setattr);
+    if (!sa.is_empty_slot() && !(sa.is_obj() && sa.as_obj()->type == MethodDescrType)) {
+      Value r = value.is_empty_slot() ? call2(sa, obj, Value::from_obj(name))
+                                      : call(sa, std::array<Value, 3>{obj, Value::from_obj(name), value}.data(), 3);
+      return !r.is_empty_slot();
+    }
+  }
+  return generic_set_attr(obj, name, value);
+}
+
+}  // namespace coil::rt

@@ -1,0 +1,230 @@
+// exception_methods.cpp — BaseException's methods and attributes: args, __str__,
+// __repr__, with_traceback, add_note, __traceback__/__cause__/__context__, and the
+// class-specific attributes (SystemExit.code, StopIteration.value, KeyError's str, ...).
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/names.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/typeobject.h"
+
+namespace coil::rt {
+
+namespace {
+
+ExceptionObject* self_exc(Value* args) { return as_exception(args[0]); }
+
+TupleObject* args_tuple(Value* args, int64_t nargs) {
+  TupleObject* t = new_tuple(nargs - 1);
+  if (!t) return nullptr;
+  for (int64_t i = 1; i < nargs; ++i) t->items[i - 1] = args[i];
+  return t;
+}
+
+// Sets class-specific attributes from the constructor arguments, as CPython's
+// exception __init__s do.
+bool init_special(ExceptionObject* e, TupleObject* a) {
+  TypeObject* t = e->type;
+  auto set = [&](const char* name, Value v) {
+    if (!e->dict) e->dict = new_dict();
+    return e->dict && dict_set_str(e->dict, intern(name), v);
+  };
+  Value first = a->size > 0 ? a->items[0] : None;
+  if (is_subtype(t, SystemExitType)) return set("code", a->size == 0 ? None : a->size == 1 ? first : Value::from_obj(a));
+  if (is_subtype(t, StopIterationType)) return set("value", first);
+  if (is_subtype(t, ImportErrorType)) {
+    return set("msg", a->size >= 1 ? first : None) && set("name", None) && set("path", None);
+  }
+  if (is_subtype(t, NameErrorType)) return set("name", None);
+  if (is_subtype(t, AttributeErrorType)) return set("name", None) && set("obj", None);
+  if (is_subtype(t, OSErrorType)) {
+    Value err = None, msg = None, fn = None;
+    if (a->size >= 2) {
+      err = a->items[0];
+      msg = a->items[1];
+      if (a->size >= 3) fn = a->items[2];
+    }
+    return set("errno", err) && set("strerror", msg) && set("filename", fn) && set("filename2", None);
+  }
+  if (is_subtype(t, SyntaxErrorType)) {
+    Value msg = a->size >= 1 ? first : None;
+    bool ok = set("msg", msg) && set("filename", None) && set("lineno", None) && set("offset", None) &&
+              set("text", None) && set("end_lineno", None) && set("end_offset", None) && set("print_file_and_line", None);
+    if (ok && a->size == 2 && is_exact(a->items[1], TupleType)) {
+      TupleObject* info = as_tuple(a->items[1]);
+      const char* fields[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
+      for (int64_t i = 0; i < info->size && i < 6; ++i) ok = ok && set(fields[i], info->items[i]);
+    }
+    return ok;
+  }
+  return true;
+}
+
+Value exc_init(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (kwnames && kwnames->size)
+    return raise_fmt(TypeErrorType, "%s() takes no keyword arguments", type_name(args[0]));
+  ExceptionObject* e = self_exc(args);
+  TupleObject* t = args_tuple(args, nargs);
+  if (!t) return Value();
+  e->args = t;
+  return init_special(e, t) ? None : Value();
+}
+
+Value exc_new(Value* args, int64_t nargs, TupleObject* kwnames) {
+  auto* type = static_cast<TypeObject*>(args[0].as_obj());
+  TupleObject* t = args_tuple(args, nargs);
+  if (!t) return Value();
+  ExceptionObject* e = new_exception(type, t);
+  if (!e) return Value();
+  if (!init_special(e, t)) return Value();
+  return Value::from_obj(e);
+}
+
+Value exc_str_m(Value* args, int64_t, TupleObject*) { return exception_str(args[0]); }
+Value exc_repr_m(Value* args, int64_t, TupleObject*) { return exception_repr(args[0]); }
+
+Value exc_with_traceback(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2) return raise_msg(TypeErrorType, "with_traceback() takes exactly one argument");
+  self_exc(args)->traceback = args[1];
+  return args[0];
+}
+
+Value exc_add_note(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2) return raise_msg(TypeErrorType, "add_note() takes exactly one argument");
+  if (!is_str(args[1])) return raise_fmt(TypeErrorType, "note must be a str, not '%s'", type_name(args[1]));
+  ExceptionObject* e = self_exc(args);
+  if (!e->dict) e->dict = new_dict();
+  Value notes = dict_get_str(e->dict, names::dunder_notes);
+  if (notes.is_empty_slot()) {
+    ListObject* l = new_list(0);
+    if (!l) return Value();
+    notes = Value::from_obj(l);
+    dict_set_str(e->dict, names::dunder_notes, notes);
+  }
+  if (!is_list(notes)) return raise_msg(TypeErrorType, "Cannot add note: __notes__ is not a list");
+  return list_append(as_list(notes), args[1]) ? None : Value();
+}
+
+Value get_args(Value self) { return Value::from_obj(as_exception(self)->args); }
+bool set_args(Value self, Value v) {
+  Value t = sequence_to_tuple(v);
+  if (t.is_empty_slot()) return false;
+  as_exception(self)->args = as_tuple(t);
+  return true;
+}
+Value get_tb(Value self) { return as_exception(self)->traceback; }
+bool set_tb(Value self, Value v) {
+  if (v != None && !(v.is_obj() && v.as_obj()->type == TracebackType)) {
+    raise_msg(TypeErrorType, "__traceback__ must be a traceback or None");
+    return false;
+  }
+  as_exception(self)->traceback = v;
+  return true;
+}
+Value get_cause(Value self) { return as_exception(self)->cause; }
+bool set_cause(Value self, Value v) {
+  if (v != None && !is_exception(v)) {
+    raise_msg(TypeErrorType, "exception cause must be None or derive from BaseException");
+    return false;
+  }
+  as_exception(self)->cause = v;
+  as_exception(self)->suppress_context = true;
+  return true;
+}
+Value get_context(Value self) { return as_exception(self)->context; }
+bool set_context(Value self, Value v) {
+  if (v != None && !is_exception(v)) {
+    raise_msg(TypeErrorType, "exception context must be None or derive from BaseException");
+    return false;
+  }
+  as_exception(self)->context = v;
+  return true;
+}
+Value get_suppress(Value self) { return bool_value(as_exception(self)->suppress_context); }
+bool set_suppress(Value self, Value v) {
+  int t = is_true(v);
+  if (t < 0) return false;
+  as_exception(self)->suppress_context = t;
+  return true;
+}
+
+const NativeMethodDef kExcMethods[] = {
+    {"__new__", exc_new, NativeMethodDef::Kind::StaticMethod},
+    {"__init__", exc_init},
+    {"__str__", exc_str_m},
+    {"__repr__", exc_repr_m},
+    {"with_traceback", exc_with_traceback},
+    {"add_note", exc_add_note},
+};
+const NativeGetSetDef kExcGetSets[] = {
+    {"args", get_args, set_args},
+    {"__traceback__", get_tb, set_tb},
+    {"__cause__", get_cause, set_cause},
+    {"__context__", get_context, set_context},
+    {"__suppress_context__", get_suppress, set_suppress},
+};
+
+}  // namespace
+
+Value exception_str(Value v) {
+  ExceptionObject* e = as_exception(v);
+  TupleObject* a = e->args;
+  if (is_subtype(e->type, KeyErrorType) && a->size == 1) return repr(a->items[0]);
+  if (is_subtype(e->type, OSErrorType) && e->dict) {
+    Value err = dict_get_str(e->dict, intern("errno"));
+    Value msg = dict_get_str(e->dict, intern("strerror"));
+    Value fn = dict_get_str(e->dict, intern("filename"));
+    if (!err.is_empty_slot() && err != None && !msg.is_empty_slot() && msg != None) {
+      std::string es, ms, fs;
+      if (!str_string(err, &es) || !str_string(msg, &ms)) return Value();
+      if (!fn.is_empty_slot() && fn != None) {
+        if (!repr_string(fn, &fs)) return Value();
+        return str_value("[Errno " + es + "] " + ms + ": " + fs);
+      }
+      return str_value("[Errno " + es + "] " + ms);
+    }
+  }
+  if (is_subtype(e->type, SyntaxErrorType) && e->dict) {
+    Value msg = dict_get_str(e->dict, intern("msg"));
+    Value fn = dict_get_str(e->dict, intern("filename"));
+    Value ln = dict_get_str(e->dict, intern("lineno"));
+    std::string ms;
+    if (msg.is_empty_slot() || !str_string(msg, &ms)) return Value();
+    std::string base;
+    if (!fn.is_empty_slot() && is_str(fn)) {
+      std::string_view f = as_str(fn)->view();
+      size_t slash = f.rfind('/');
+      base = std::string(slash == std::string_view::npos ? f : f.substr(slash + 1));
+    }
+    std::string ls;
+    if (!ln.is_empty_slot() && ln != None && !str_string(ln, &ls)) return Value();
+    if (!base.empty() && !ls.empty()) return str_value(ms + " (" + base + ", line " + ls + ")");
+    if (!base.empty()) return str_value(ms + " (" + base + ")");
+    if (!ls.empty()) return str_value(ms + " (line " + ls + ")");
+    return str_value(ms);
+  }
+  if (a->size == 0) return str_value("");
+  if (a->size == 1) return str_of(a->items[0]);
+  return str_of(Value::from_obj(a));
+}
+
+Value exception_repr(Value v) {
+  ExceptionObject* e = as_exception(v);
+  std::string out = e->type->name_obj ? std::string(e->type->name_obj->view()) : e->type->name;
+  TupleObject* a = e->args;
+  std::string inner;
+  if (a->size == 1) {
+    if (!repr_string(a->items[0], &inner)) return Value();
+    return str_value(out + "(" + inner + ")");
+  }
+  if (!repr_string(Value::from_obj(a), &inner)) return Value();
+  return str_value(out + inner);
+}
+
+void init_exception_methods() {
+  add_methods(BaseExceptionType, kExcMethods);
+  add_getsets(BaseExceptionType, kExcGetSets);
+}
+
+}  // namespace coil::rt

@@ -1,0 +1,1235 @@
+// interpreter.cpp — the bytecode interpreter: computed-goto dispatch generated from
+// opcodes.def, the value stack, exception-table unwinding and tracebacks.
+//
+// Every opcode has a label `op_<Name>`; the dispatch table is built from the same table, so
+// an opcode without a body fails to compile. Errors jump to `error`, which looks the
+// faulting pc up in the code's exception table: a handler cuts the stack, pushes lasti (if
+// asked) and the exception, and continues; no handler adds a traceback entry and returns.
+#include "runtime/interpreter.h"
+
+#include <cstring>
+#include <sys/mman.h>
+
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/float.h"
+#include "runtime/generator.h"
+#include "runtime/int.h"
+#include "runtime/iterators.h"
+#include "runtime/module.h"
+#include "runtime/names.h"
+#include "runtime/str.h"
+#include "runtime/thread.h"
+#include "runtime/tuple.h"
+
+namespace coil::rt {
+
+using fe::Opcode;
+
+namespace {
+
+// --- the data stack ---------------------------------------------------------------------
+constexpr size_t kDataStackBytes = size_t(1) << 30;  // reserved, committed on touch
+char* g_stack_base = nullptr;
+char* g_stack_top = nullptr;
+
+}  // namespace
+
+// Scanned conservatively by the collector: every live frame is below g_stack_top.
+void data_stack_bounds(char** begin, char** end) {
+  *begin = g_stack_base;
+  *end = g_stack_top;
+}
+
+Frame* push_frame(CodeObject* code) {
+  if (!g_stack_base) {
+    void* p = mmap(nullptr, kDataStackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) {
+      raise_memory_error();
+      return nullptr;
+    }
+    g_stack_base = g_stack_top = static_cast<char*>(p);
+  }
+  size_t size = (frame_size(code) + 15) & ~size_t(15);
+  if (g_stack_top + size > g_stack_base + kDataStackBytes) {
+    raise_msg(RecursionErrorType, "maximum recursion depth exceeded");
+    return nullptr;
+  }
+  auto* f = reinterpret_cast<Frame*>(g_stack_top);
+  g_stack_top += size;
+  std::memset(static_cast<void*>(f), 0, size);
+  f->code = code;
+  f->nslots = code->nlocalsplus + code->stacksize;
+  f->sp = f->stack_base();
+  return f;
+}
+
+void pop_frame(Frame* f) { g_stack_top = reinterpret_cast<char*>(f); }
+
+void add_traceback(Value exc, CodeObject* code, int64_t pc) {
+  if (!is_exception(exc)) return;
+  auto* tb = static_cast<TracebackObject*>(allocate_object(TracebackType, sizeof(TracebackObject)));
+  if (!tb) return;
+  ExceptionObject* e = as_exception(exc);
+  tb->next = e->traceback.is_empty_slot() ? None : e->traceback;
+  tb->code = code;
+  tb->lasti = pc;
+  tb->lineno = code_line(code, pc);
+  tb->frame = None;
+  e->traceback = Value::from_obj(tb);
+}
+
+namespace {
+
+// Binds call arguments to the parameters of `code` in the slots of `f`, with CPython's
+// messages for every mismatch.
+bool bind_arguments(FunctionObject* fn, Frame* f, Value* args, int64_t nargs, TupleObject* kwnames) {
+  CodeObject* code = fn->code;
+  const char* qn = fn->qualname->data;
+  int64_t argcount = code->argcount;
+  int64_t kwonly = code->kwonlyargcount;
+  bool has_varargs = code->flags & fe::coflag::VARARGS;
+  bool has_varkw = code->flags & fe::coflag::VARKEYWORDS;
+  int64_t nkw = kwnames ? kwnames->size : 0;
+  int64_t npos = nargs;
+  Value* slots = f->slots;
+  int64_t total_params = argcount + kwonly;
+  DictObject* kwdict = nullptr;
+  if (has_varkw) {
+    kwdict = new_dict();
+    if (!kwdict) return false;
+    slots[total_params + (has_varargs ? 1 : 0)] = Value::from_obj(kwdict);
+  }
+  int64_t ncopy = npos < argcount ? npos : argcount;
+  for (int64_t i = 0; i < ncopy; ++i) slots[i] = args[i];
+  if (has_varargs) {
+    TupleObject* rest = new_tuple(npos > argcount ? npos - argcount : 0);
+    if (!rest) return false;
+    for (int64_t i = argcount; i < npos; ++i) rest->items[i - argcount] = args[i];
+    slots[total_params] = Value::from_obj(rest);
+  } else if (npos > argcount) {
+    int64_t ndefaults = fn->defaults ? fn->defaults->size : 0;
+    int64_t kwonly_given = 0;
+    for (int64_t k = 0; k < nkw; ++k)
+      for (int64_t j = argcount; j < total_params; ++j)
+        if (str_equal(as_str(kwnames->items[k]), as_str(code->varnames->items[j]))) ++kwonly_given;
+    std::string takes = ndefaults ? "from " + std::to_string(argcount - ndefaults) + " to " + std::to_string(argcount)
+                                  : std::to_string(argcount);
+    std::string extra = kwonly_given ? " positional argument" + std::string(npos == 1 ? "" : "s") + " (and " +
+                                           std::to_string(kwonly_given) + " keyword-only argument" +
+                                           (kwonly_given == 1 ? "" : "s") + ")"
+                                     : "";
+    if (kwonly_given)
+      raise_fmt(TypeErrorType, "%s() takes %s positional argument%s but %lld%s were given", qn, takes.c_str(),
+                (argcount == 1 && !ndefaults) ? "" : "s", static_cast<long long>(npos), extra.c_str());
+    else
+      raise_fmt(TypeErrorType, "%s() takes %s positional argument%s but %lld %s given", qn, takes.c_str(),
+                (argcount == 1 && !ndefaults) ? "" : "s", static_cast<long long>(npos), npos == 1 ? "was" : "were");
+    return false;
+  }
+  // Keyword arguments.
+  std::string posonly_as_kw;
+  for (int64_t k = 0; k < nkw; ++k) {
+    StrObject* name = as_str(kwnames->items[k]);
+    Value value = args[npos + k];
+    int64_t j = code->posonlyargcount;
+    for (; j < total_params; ++j)
+      if (str_equal(name, as_str(code->varnames->items[j]))) break;
+    if (j == total_params) {
+      bool is_posonly = false;
+      for (int64_t p = 0; p < code->posonlyargcount; ++p)
+        if (str_equal(name, as_str(code->varnames->items[p]))) is_posonly = true;
+      if (kwdict) {
+        if (!dict_set(kwdict, Value::from_obj(name), value)) return false;
+        continue;
+      }
+      if (is_posonly) {
+        posonly_as_kw += (posonly_as_kw.empty() ? "" : ", ") + std::string(name->data);
+        continue;
+      }
+      raise_fmt(TypeErrorType, "%s() got an unexpected keyword argument '%s'", qn, name->data);
+      return false;
+    }
+    if (!slots[j].is_empty_slot()) {
+      raise_fmt(TypeErrorType, "%s() got multiple values for argument '%s'", qn, name->data);
+      return false;
+    }
+    slots[j] = value;
+  }
+  if (!posonly_as_kw.empty()) {
+    raise_fmt(TypeErrorType, "%s() got some positional-only arguments passed as keyword arguments: '%s'", qn,
+              posonly_as_kw.c_str());
+    return false;
+  }
+  // Defaults for missing positional parameters.
+  int64_t ndefaults = fn->defaults ? fn->defaults->size : 0;
+  std::vector<std::string> missing;
+  for (int64_t i = 0; i < argcount; ++i) {
+    if (!slots[i].is_empty_slot()) continue;
+    int64_t d = i - (argcount - ndefaults);
+    if (d >= 0) slots[i] = fn->defaults->items[d];
+    else missing.push_back(as_str(code->varnames->items[i])->data);
+  }
+  auto report_missing = [&](const char* kind) {
+    std::string list;
+    for (size_t i = 0; i < missing.size(); ++i) {
+      if (i) list += missing.size() == 2 ? " and " : (i + 1 == missing.size() ? ", and " : ", ");
+      list += "'" + missing[i] + "'";
+    }
+    raise_fmt(TypeErrorType, "%s() missing %zu required %s argument%s: %s", qn, missing.size(), kind,
+              missing.size() == 1 ? "" : "s", list.c_str());
+  };
+  if (!missing.empty()) {
+    report_missing("positional");
+    return false;
+  }
+  for (int64_t i = argcount; i < total_params; ++i) {
+    if (!slots[i].is_empty_slot()) continue;
+    Value d;
+    if (fn->kwdefaults) d = dict_get_str(fn->kwdefaults, as_str(code->varnames->items[i]));
+    if (!d.is_empty_slot()) slots[i] = d;
+    else missing.push_back(as_str(code->varnames->items[i])->data);
+  }
+  if (!missing.empty()) {
+    report_missing("keyword-only");
+    return false;
+  }
+  return true;
+}
+
+// Looks the handler for `pc` up in the exception table; null when the frame has none.
+const fe::ExceptionEntry* find_handler(CodeObject* code, int64_t pc) {
+  for (const fe::ExceptionEntry& e : code->unit->exception_table)
+    if (static_cast<int64_t>(e.start) <= pc && pc < static_cast<int64_t>(e.end)) return &e;
+  return nullptr;
+}
+
+Value load_global(Frame* f, StrObject* name) {
+  Value v = dict_get_str(f->globals, name);
+  if (!v.is_empty_slot()) return v;
+  v = dict_get_str(f->builtins, name);
+  if (!v.is_empty_slot()) return v;
+  return raise_fmt(NameErrorType, "name '%s' is not defined", name->data);
+}
+
+Value load_name(Frame* f, StrObject* name) {
+  if (!f->locals.is_empty_slot()) {
+    Value v;
+    if (is_exact(f->locals, DictType)) {
+      bool err;
+      v = dict_get(as_dict(f->locals), Value::from_obj(name), &err);
+      if (err) return Value();
+    } else {
+      v = get_item(f->locals, Value::from_obj(name));
+      if (v.is_empty_slot()) {
+        if (!pending_matches(KeyErrorType)) return Value();
+        clear_exception();
+      }
+    }
+    if (!v.is_empty_slot()) return v;
+  }
+  return load_global(f, name);
+}
+
+Value unbound_local(CodeObject* code, int64_t index) {
+  return raise_fmt(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value",
+                   as_str(code->varnames->items[index])->data);
+}
+
+Value deref_name(CodeObject* code, int64_t i) {
+  int64_t nc = code->cellvars->size;
+  return i < nc ? code->cellvars->items[i] : code->freevars->items[i - nc];
+}
+
+Value unbound_deref(CodeObject* code, int64_t i) {
+  const char* name = as_str(deref_name(code, i))->data;
+  if (i < code->cellvars->size)
+    return raise_fmt(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", name);
+  return raise_fmt(NameErrorType, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name);
+}
+
+Value format_value(Value v, int conv, Value spec) {
+  switch (conv) {
+    case 1: v = str_of(v); break;
+    case 2: v = repr(v); break;
+    case 3: v = ascii_of(v); break;
+    default: break;
+  }
+  if (v.is_empty_slot()) return v;
+  if (spec.is_empty_slot() && is_exact(v, StrType)) return v;
+  return format(v, spec.is_empty_slot() ? str_value("") : spec);
+}
+
+Value build_string(Value* items, int64_t n) {
+  std::string out;
+  for (int64_t i = 0; i < n; ++i) out += as_str(items[i])->view();
+  return str_value(out);
+}
+
+// Unpacks `seq` into exactly `n` values at out[n-1]..out[0] (last item first on the stack).
+bool unpack_sequence(Value seq, int64_t n, Value* out) {
+  if (is_exact(seq, TupleType) || is_exact(seq, ListType)) {
+    int64_t size = is_exact(seq, TupleType) ? as_tuple(seq)->size : as_list(seq)->size;
+    Value* items = is_exact(seq, TupleType) ? as_tuple(seq)->items : as_list(seq)->items();
+    if (size != n) {
+      if (size < n)
+        raise_fmt(ValueErrorType, "not enough values to unpack (expected %lld, got %lld)", static_cast<long long>(n),
+                  static_cast<long long>(size));
+      else
+        raise_fmt(ValueErrorType, "too many values to unpack (expected %lld)", static_cast<long long>(n));
+      return false;
+    }
+    for (int64_t i = 0; i < n; ++i) out[n - 1 - i] = items[i];
+    return true;
+  }
+  Value it = get_iter(seq);
+  if (it.is_empty_slot()) {
+    if (pending_matches(TypeErrorType) && !is_callable(seq)) {
+      clear_exception();
+      raise_fmt(TypeErrorType, "cannot unpack non-iterable %s object", type_name(seq));
+    }
+    return false;
+  }
+  for (int64_t i = 0; i < n; ++i) {
+    bool done = false;
+    Value v = iter_next(it, &done);
+    if (done) {
+      raise_fmt(ValueErrorType, "not enough values to unpack (expected %lld, got %lld)", static_cast<long long>(n),
+                static_cast<long long>(i));
+      return false;
+    }
+    if (v.is_empty_slot()) return false;
+    out[n - 1 - i] = v;
+  }
+  bool done = false;
+  Value extra = iter_next(it, &done);
+  if (done) return true;
+  if (extra.is_empty_slot()) return false;
+  raise_fmt(ValueErrorType, "too many values to unpack (expected %lld)", static_cast<long long>(n));
+  return false;
+}
+
+// a = before | after << 8: out gets before items, a list, after items (reversed on stack).
+bool unpack_ex(Value seq, int64_t before, int64_t after, Value* out) {
+  Value it = get_iter(seq);
+  if (it.is_empty_slot()) {
+    if (pending_matches(TypeErrorType)) {
+      clear_exception();
+      raise_fmt(TypeErrorType, "cannot unpack non-iterable %s object", type_name(seq));
+    }
+    return false;
+  }
+  int64_t total = before + 1 + after;
+  for (int64_t i = 0; i < before; ++i) {
+    bool done = false;
+    Value v = iter_next(it, &done);
+    if (done) {
+      raise_fmt(ValueErrorType, "not enough values to unpack (expected at least %lld, got %lld)",
+                static_cast<long long>(before + after), static_cast<long long>(i));
+      return false;
+    }
+    if (v.is_empty_slot()) return false;
+    out[total - 1 - i] = v;
+  }
+  ListObject* rest = new_list(0);
+  if (!rest) return false;
+  while (true) {
+    bool done = false;
+    Value v = iter_next(it, &done);
+    if (done) break;
+    if (v.is_empty_slot() || !list_append(rest, v)) return false;
+  }
+  if (rest->size < after) {
+    raise_fmt(ValueErrorType, "not enough values to unpack (expected at least %lld, got %lld)",
+              static_cast<long long>(before + after), static_cast<long long>(before + rest->size));
+    return false;
+  }
+  for (int64_t i = 0; i < after; ++i) out[after - 1 - i] = rest->items()[rest->size - after + i];
+  rest->size -= after;
+  out[after] = Value::from_obj(rest);
+  return true;
+}
+
+}  // namespace
+
+Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
+  static void* const kDispatch[] = {
+#define OP(Name, Format, Pop, Push, JumpPop, JumpPush, Flags) &&op_##Name,
+#include "frontend/opcodes.def"
+  };
+  ThreadState& ts = thread_state();
+  CodeObject* code = f->code;
+  const uint32_t* units = code->code;
+  Value* locals = f->slots;
+  Value* sp = f->sp;
+  Value* consts = code->consts->items;
+  Value* names_ = code->names->items;
+  int64_t pc = f->pc;
+  uint32_t unit = 0;
+  uint32_t a = 0;
+  uint32_t ext = 0;
+  Value result;
+  f->back = ts.frame;
+  ts.frame = f;
+  *yielded = false;
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define NAME(i) as_str(names_[i])
+#define DISPATCH()                                   \
+  do {                                               \
+    unit = units[pc];                                \
+    a = fe::unit_arg(unit) | ext;                    \
+    ext = 0;                                         \
+    goto* kDispatch[fe::unit_op(unit)];              \
+  } while (0)
+#define NEXT(n) do { pc += (n); DISPATCH(); } while (0)
+  // Width of the current instruction: 1, or 2 when a cache unit follows.
+#define CACHED 2
+#define CHECK(v) do { if ((v).is_empty_slot()) goto error; } while (0)
+
+  if (!throw_in.is_empty_slot()) {
+    raise(throw_in);
+    goto error;
+  }
+  DISPATCH();
+
+op_Nop: NEXT(1);
+op_ExtendedArg:
+  ext = (a) << fe::kOperandBits;
+  pc += 1;
+  unit = units[pc];
+  a = fe::unit_arg(unit) | ext;
+  ext = 0;
+  goto* kDispatch[fe::unit_op(unit)];
+op_PopTop: --sp; NEXT(1);
+op_Copy: { Value v = PEEK(a); PUSH(v); NEXT(1); }
+op_Swap: { Value t = TOP(); TOP() = PEEK(a); PEEK(a) = t; NEXT(1); }
+op_PushNull: PUSH(Value()); NEXT(1);
+
+op_LoadConst: PUSH(consts[a]); NEXT(1);
+op_LoadFast: {
+  Value v = locals[a];
+  if (v.is_empty_slot()) { unbound_local(code, a); goto error; }
+  PUSH(v);
+  NEXT(1);
+}
+op_StoreFast: locals[a] = POP(); NEXT(1);
+op_DeleteFast:
+  if (locals[a].is_empty_slot()) { unbound_local(code, a); goto error; }
+  locals[a] = Value();
+  NEXT(1);
+op_MakeCell: {
+  CellObject* c = new_cell(Value());
+  if (!c) goto error;
+  locals[code->nlocals + a] = Value::from_obj(c);
+  NEXT(1);
+}
+op_CopyFreeVars: {
+  TupleObject* closure = f->func->closure;
+  int64_t base = code->nlocals + code->cellvars->size;
+  for (uint32_t i = 0; i < a; ++i) locals[base + i] = closure->items[i];
+  NEXT(1);
+}
+op_LoadClosure: PUSH(locals[code->nlocals + a]); NEXT(1);
+op_LoadDeref: {
+  Value v = static_cast<CellObject*>(locals[code->nlocals + a].as_obj())->contents;
+  if (v.is_empty_slot()) { unbound_deref(code, a); goto error; }
+  PUSH(v);
+  NEXT(1);
+}
+op_StoreDeref: static_cast<CellObject*>(locals[code->nlocals + a].as_obj())->contents = POP(); NEXT(1);
+op_DeleteDeref: {
+  auto* c = static_cast<CellObject*>(locals[code->nlocals + a].as_obj());
+  if (c->contents.is_empty_slot()) { unbound_deref(code, a); goto error; }
+  c->contents = Value();
+  NEXT(1);
+}
+op_LoadClassDeref: {
+  StrObject* name = as_str(deref_name(code, a));
+  if (!f->locals.is_empty_slot() && is_dict(f->locals)) {
+    Value v = dict_get_str(as_dict(f->locals), name);
+    if (!v.is_empty_slot()) { PUSH(v); NEXT(1); }
+  }
+  Value v = static_cast<CellObject*>(locals[code->nlocals + a].as_obj())->contents;
+  if (v.is_empty_slot()) { unbound_deref(code, a); goto error; }
+  PUSH(v);
+  NEXT(1);
+}
+op_LoadGlobal: {
+  Value v = load_global(f, NAME(a));
+  CHECK(v);
+  PUSH(v);
+  NEXT(CACHED);
+}
+op_StoreGlobal: {
+  Value v = POP();
+  if (!dict_set_str(f->globals, NAME(a), v)) goto error;
+  NEXT(1);
+}
+op_DeleteGlobal: {
+  int r = dict_del(f->globals, Value::from_obj(NAME(a)));
+  if (r < 0) goto error;
+  if (r == 0) { raise_fmt(NameErrorType, "name '%s' is not defined", NAME(a)->data); goto error; }
+  NEXT(1);
+}
+op_LoadName: {
+  Value v = load_name(f, NAME(a));
+  CHECK(v);
+  PUSH(v);
+  NEXT(1);
+}
+op_StoreName: {
+  Value v = POP();
+  if (f->locals.is_empty_slot()) {
+    raise_fmt(SystemErrorType, "no locals found when storing '%s'", NAME(a)->data);
+    goto error;
+  }
+  bool ok = is_exact(f->locals, DictType) ? dict_set_str(as_dict(f->locals), NAME(a), v)
+                                           : set_item(f->locals, Value::from_obj(NAME(a)), v);
+  if (!ok) goto error;
+  NEXT(1);
+}
+op_DeleteName: {
+  if (!del_item(f->locals, Value::from_obj(NAME(a)))) {
+    if (pending_matches(KeyErrorType)) {
+      clear_exception();
+      raise_fmt(NameErrorType, "name '%s' is not defined", NAME(a)->data);
+    }
+    goto error;
+  }
+  NEXT(1);
+}
+op_LoadLocals:
+  if (f->locals.is_empty_slot()) { raise_msg(SystemErrorType, "no locals found"); goto error; }
+  PUSH(f->locals);
+  NEXT(1);
+op_SetupAnnotations: {
+  Value loc = f->locals;
+  if (is_dict(loc)) {
+    if (dict_get_str(as_dict(loc), names::dunder_annotations).is_empty_slot()) {
+      DictObject* d = new_dict();
+      if (!d || !dict_set_str(as_dict(loc), names::dunder_annotations, Value::from_obj(d))) goto error;
+    }
+  } else {
+    Value v = get_item(loc, Value::from_obj(names::dunder_annotations));
+    if (v.is_empty_slot()) {
+      if (!pending_matches(KeyErrorType)) goto error;
+      clear_exception();
+      DictObject* d = new_dict();
+      if (!d || !set_item(loc, Value::from_obj(names::dunder_annotations), Value::from_obj(d))) goto error;
+    }
+  }
+  NEXT(1);
+}
+
+op_LoadAttr: {
+  Value obj = TOP();
+  Value v = get_attr(obj, NAME(a));
+  CHECK(v);
+  TOP() = v;
+  NEXT(CACHED);
+}
+op_LoadMethod: {
+  Value obj = TOP();
+  TypeObject* t = type_of(obj);
+  if (!has(t, TypeFlag::TypeSubclass) && !(has(t, TypeFlag::HeapType) &&
+      !type_lookup(t, names::dunder_getattribute).is_empty_slot() &&
+      type_lookup(t, names::dunder_getattribute).as_obj()->type != MethodDescrType)) {
+    Value descr = type_lookup(t, NAME(a));
+    if (!descr.is_empty_slot() && descr.is_obj() &&
+        (descr.as_obj()->type == FunctionType ||
+         (descr.as_obj()->type == MethodDescrType && !static_cast<MethodDescrObject*>(descr.as_obj())->is_classmethod &&
+          !static_cast<MethodDescrObject*>(descr.as_obj())->is_static))) {
+      bool shadowed = false;
+      if (t->dict_offset) {
+        auto* d = *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(obj.as_obj()) + t->dict_offset);
+        if (d && !dict_get_str(d, NAME(a)).is_empty_slot()) shadowed = true;
+      }
+      if (!shadowed) {
+        TOP() = descr;
+        PUSH(obj);
+        NEXT(CACHED);
+      }
+    }
+  }
+  Value v = get_attr(obj, NAME(a));
+  CHECK(v);
+  TOP() = Value();
+  PUSH(v);
+  NEXT(CACHED);
+}
+op_StoreAttr: {
+  Value obj = POP();
+  Value v = POP();
+  if (!set_attr(obj, NAME(a), v)) goto error;
+  NEXT(CACHED);
+}
+op_DeleteAttr: {
+  Value obj = POP();
+  if (!set_attr(obj, NAME(a), Value())) goto error;
+  NEXT(1);
+}
+op_BinarySubscr: {
+  Value key = POP();
+  Value c = TOP();
+  Value v = get_item(c, key);
+  CHECK(v);
+  TOP() = v;
+  NEXT(CACHED);
+}
+op_StoreSubscr: {
+  Value key = POP();
+  Value c = POP();
+  Value v = POP();
+  if (!set_item(c, key, v)) goto error;
+  NEXT(CACHED);
+}
+op_DeleteSubscr: {
+  Value key = POP();
+  Value c = POP();
+  if (!del_item(c, key)) goto error;
+  NEXT(1);
+}
+op_BuildSlice: {
+  Value step = a == 3 ? POP() : None;
+  Value stop = POP();
+  Value start = POP();
+  Value s = new_slice(start, stop, step);
+  CHECK(s);
+  PUSH(s);
+  NEXT(1);
+}
+
+op_BinaryOp: {
+  Value r = PEEK(1), l = PEEK(2);
+  Value v;
+  if (l.is_small_int() && r.is_small_int()) {
+    int64_t x = l.as_small_int(), y = r.as_small_int(), z;
+    switch (static_cast<fe::BinaryOpKind>(a)) {
+      case fe::BinaryOpKind::Add: case fe::BinaryOpKind::InplaceAdd:
+        if (!__builtin_add_overflow(x, y, &z) && Value::fits_small_int(z)) { v = Value::from_small_int(z); break; }
+        [[fallthrough]];
+      default:
+        v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+    }
+  } else {
+    v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+  }
+  CHECK(v);
+  --sp;
+  TOP() = v;
+  NEXT(CACHED);
+}
+op_UnaryNegative: { Value v = unary_negative(TOP()); CHECK(v); TOP() = v; NEXT(1); }
+op_UnaryPositive: { Value v = unary_positive(TOP()); CHECK(v); TOP() = v; NEXT(1); }
+op_UnaryInvert: { Value v = unary_invert(TOP()); CHECK(v); TOP() = v; NEXT(1); }
+op_UnaryNot: {
+  int t = is_true(TOP());
+  if (t < 0) goto error;
+  TOP() = bool_value(!t);
+  NEXT(1);
+}
+op_CompareOp: {
+  Value r = PEEK(1), l = PEEK(2);
+  Value v;
+  if (l.is_small_int() && r.is_small_int()) {
+    int64_t x = l.as_small_int(), y = r.as_small_int();
+    bool b;
+    switch (static_cast<fe::CompareKind>(a)) {
+      case fe::CompareKind::Lt: b = x < y; break;
+      case fe::CompareKind::Le: b = x <= y; break;
+      case fe::CompareKind::Eq: b = x == y; break;
+      case fe::CompareKind::Ne: b = x != y; break;
+      case fe::CompareKind::Gt: b = x > y; break;
+      default: b = x >= y; break;
+    }
+    v = bool_value(b);
+  } else {
+    v = rich_compare(l, r, static_cast<fe::CompareKind>(a));
+    CHECK(v);
+  }
+  --sp;
+  TOP() = v;
+  NEXT(CACHED);
+}
+op_IsOp: {
+  Value r = POP();
+  bool same = TOP() == r;
+  TOP() = bool_value(a ? !same : same);
+  NEXT(1);
+}
+op_ContainsOp: {
+  Value c = POP();
+  int r = contains(c, TOP());
+  if (r < 0) goto error;
+  TOP() = bool_value(a ? !r : r);
+  NEXT(1);
+}
+
+op_BuildTuple: {
+  TupleObject* t = new_tuple(a);
+  if (!t) goto error;
+  sp -= a;
+  for (uint32_t i = 0; i < a; ++i) t->items[i] = sp[i];
+  PUSH(Value::from_obj(t));
+  NEXT(1);
+}
+op_BuildList: {
+  ListObject* l = new_list(a);
+  if (!l) goto error;
+  sp -= a;
+  for (uint32_t i = 0; i < a; ++i) l->items()[i] = sp[i];
+  PUSH(Value::from_obj(l));
+  NEXT(1);
+}
+op_BuildSet: {
+  Value s = new_set_from(sp - a, a);
+  CHECK(s);
+  sp -= a;
+  PUSH(s);
+  NEXT(1);
+}
+op_BuildMap: {
+  DictObject* d = new_dict(a);
+  if (!d) goto error;
+  for (uint32_t i = 0; i < a; ++i)
+    if (!dict_set(d, sp[-2 * static_cast<int64_t>(a) + 2 * i], sp[-2 * static_cast<int64_t>(a) + 2 * i + 1])) goto error;
+  sp -= 2 * a;
+  PUSH(Value::from_obj(d));
+  NEXT(1);
+}
+op_BuildConstKeyMap: {
+  TupleObject* keys = as_tuple(POP());
+  DictObject* d = new_dict(a);
+  if (!d) goto error;
+  for (uint32_t i = 0; i < a; ++i)
+    if (!dict_set(d, keys->items[i], sp[-static_cast<int64_t>(a) + i])) goto error;
+  sp -= a;
+  PUSH(Value::from_obj(d));
+  NEXT(1);
+}
+op_BuildString: {
+  Value s = build_string(sp - a, a);
+  CHECK(s);
+  sp -= a;
+  PUSH(s);
+  NEXT(1);
+}
+op_ListAppend: {
+  Value v = POP();
+  if (!list_append(as_list(PEEK(a)), v)) goto error;
+  NEXT(1);
+}
+op_SetAdd: {
+  Value v = POP();
+  if (!set_add_value(PEEK(a), v)) goto error;
+  NEXT(1);
+}
+op_MapAdd: {
+  Value v = POP();
+  Value k = POP();
+  if (!dict_set(as_dict(PEEK(a)), k, v)) goto error;
+  NEXT(1);
+}
+op_ListExtend: {
+  Value it = POP();
+  if (!list_extend(as_list(PEEK(a)), it)) {
+    if (pending_matches(TypeErrorType) && get_iter_would_fail(it)) {
+      clear_exception();
+      raise_fmt(TypeErrorType, "Value after * must be an iterable, not %s", type_name(it));
+    }
+    goto error;
+  }
+  NEXT(1);
+}
+op_SetUpdate: {
+  Value it = POP();
+  if (!set_update_value(PEEK(a), it)) goto error;
+  NEXT(1);
+}
+op_DictUpdate: {
+  Value m = POP();
+  if (!dict_update_from(as_dict(PEEK(a)), m)) {
+    if (pending_matches(AttributeErrorType)) {
+      clear_exception();
+      raise_fmt(TypeErrorType, "'%s' object is not a mapping", type_name(m));
+    }
+    goto error;
+  }
+  NEXT(1);
+}
+op_DictMerge: {
+  Value m = POP();
+  DictObject* target = as_dict(PEEK(a));
+  Value callee = PEEK(a + 2);
+  if (!dict_merge_kwargs(target, m, callee)) goto error;
+  NEXT(1);
+}
+op_ListToTuple: {
+  ListObject* l = as_list(TOP());
+  TupleObject* t = new_tuple(l->size);
+  if (!t) goto error;
+  for (int64_t i = 0; i < l->size; ++i) t->items[i] = l->items()[i];
+  TOP() = Value::from_obj(t);
+  NEXT(1);
+}
+op_FormatValue: {
+  Value spec = (a & 4) ? POP() : Value();
+  Value v = format_value(TOP(), a & 3, spec);
+  CHECK(v);
+  TOP() = v;
+  NEXT(1);
+}
+op_UnpackSequence: {
+  Value seq = POP();
+  if (!unpack_sequence(seq, a, sp)) goto error;
+  sp += a;
+  NEXT(CACHED);
+}
+op_UnpackEx: {
+  Value seq = POP();
+  int64_t before = a & 0xFF, after = a >> 8;
+  if (!unpack_ex(seq, before, after, sp)) goto error;
+  sp += before + after + 1;
+  NEXT(1);
+}
+
+op_Jump: pc = a; DISPATCH();
+op_JumpBackward:
+  // Loop back-edge: the JIT's profiling counter and the eval breaker go here.
+  if (eval_breaker_set()) {
+    if (!handle_eval_breaker()) goto error;
+  }
+  pc = a;
+  DISPATCH();
+op_PopJumpIfFalse: {
+  Value v = POP();
+  int t = v == True ? 1 : v == False ? 0 : is_true(v);
+  if (t < 0) goto error;
+  if (!t) { pc = a; DISPATCH(); }
+  NEXT(1);
+}
+op_PopJumpIfTrue: {
+  Value v = POP();
+  int t = v == True ? 1 : v == False ? 0 : is_true(v);
+  if (t < 0) goto error;
+  if (t) { pc = a; DISPATCH(); }
+  NEXT(1);
+}
+op_PopJumpIfNone: {
+  Value v = POP();
+  if (v == None) { pc = a; DISPATCH(); }
+  NEXT(1);
+}
+op_PopJumpIfNotNone: {
+  Value v = POP();
+  if (v != None) { pc = a; DISPATCH(); }
+  NEXT(1);
+}
+op_JumpIfFalseOrPop: {
+  int t = is_true(TOP());
+  if (t < 0) goto error;
+  if (!t) { pc = a; DISPATCH(); }
+  --sp;
+  NEXT(1);
+}
+op_JumpIfTrueOrPop: {
+  int t = is_true(TOP());
+  if (t < 0) goto error;
+  if (t) { pc = a; DISPATCH(); }
+  --sp;
+  NEXT(1);
+}
+op_GetIter: {
+  Value it = get_iter(TOP());
+  CHECK(it);
+  TOP() = it;
+  NEXT(1);
+}
+op_ForIter: {
+  Value it = TOP();
+  bool done = false;
+  Value v = iter_next(it, &done);
+  if (done) {
+    --sp;
+    pc = a;
+    DISPATCH();
+  }
+  CHECK(v);
+  PUSH(v);
+  NEXT(CACHED);
+}
+
+op_Call: {
+  Value* base = sp - a - 2;
+  Value callable;
+  Value* args;
+  int64_t nargs;
+  if (base[0].is_empty_slot()) {
+    callable = base[1];
+    args = base + 2;
+    nargs = a;
+  } else {
+    callable = base[0];
+    args = base + 1;
+    nargs = a + 1;
+  }
+  f->sp = sp;
+  f->pc = pc;
+  Value v = call(callable, args, nargs, nullptr);
+  sp = base;
+  CHECK(v);
+  PUSH(v);
+  NEXT(CACHED);
+}
+op_CallKw: {
+  TupleObject* kwnames = as_tuple(sp[-1]);
+  Value* base = sp - a - 3;
+  Value callable;
+  Value* args;
+  int64_t nargs;
+  if (base[0].is_empty_slot()) {
+    callable = base[1];
+    args = base + 2;
+    nargs = a - kwnames->size;
+  } else {
+    callable = base[0];
+    args = base + 1;
+    nargs = a + 1 - kwnames->size;
+  }
+  f->sp = sp;
+  f->pc = pc;
+  Value v = call(callable, args, nargs, kwnames);
+  sp = base;
+  CHECK(v);
+  PUSH(v);
+  NEXT(1);
+}
+op_CallEx: {
+  Value kwargs = (a & 1) ? POP() : Value();
+  Value argt = POP();
+  Value callable = POP();
+  --sp;  // the null below the callable
+  if (!is_exact(argt, TupleType)) {
+    Value t = sequence_to_tuple(argt);
+    if (t.is_empty_slot()) {
+      if (pending_matches(TypeErrorType)) {
+        clear_exception();
+        raise_fmt(TypeErrorType, "%s argument after * must be an iterable, not %s",
+                  callable_description(callable).c_str(), type_name(argt));
+      }
+      goto error;
+    }
+    argt = t;
+  }
+  f->sp = sp;
+  f->pc = pc;
+  Value v = call_tuple_dict(callable, as_tuple(argt), kwargs.is_empty_slot() ? nullptr : as_dict(kwargs));
+  CHECK(v);
+  PUSH(v);
+  NEXT(1);
+}
+op_MakeFunction: {
+  auto* fcode = static_cast<CodeObject*>(POP().as_obj());
+  FunctionObject* fn = new_function(fcode, f->globals, Value());
+  if (!fn) goto error;
+  fn->builtins = f->builtins;
+  if (a & 8) fn->closure = as_tuple(POP());
+  if (a & 4) {
+    TupleObject* ann = as_tuple(POP());
+    DictObject* d = new_dict();
+    if (!d) goto error;
+    for (int64_t i = 0; i + 1 < ann->size; i += 2)
+      if (!dict_set(d, ann->items[i], ann->items[i + 1])) goto error;
+    fn->annotations = d;
+  }
+  if (a & 2) fn->kwdefaults = as_dict(POP());
+  if (a & 1) fn->defaults = as_tuple(POP());
+  PUSH(Value::from_obj(fn));
+  NEXT(1);
+}
+op_ReturnValue:
+  result = POP();
+  f->sp = sp;
+  goto done;
+op_LoadBuildClass: {
+  Value bc = dict_get_str(f->builtins, names::dunder_build_class);
+  if (bc.is_empty_slot()) { raise_msg(NameErrorType, "__build_class__ not found"); goto error; }
+  PUSH(bc);
+  NEXT(1);
+}
+op_ImportName: {
+  Value fromlist = POP();
+  Value level = POP();
+  f->sp = sp;
+  f->pc = pc;
+  Value m = import_name(f, NAME(a), fromlist, level);
+  CHECK(m);
+  PUSH(m);
+  NEXT(1);
+}
+op_ImportFrom: {
+  Value v = import_from(TOP(), NAME(a));
+  CHECK(v);
+  PUSH(v);
+  NEXT(1);
+}
+op_ImportStar: {
+  Value m = POP();
+  if (!import_star(f, m)) goto error;
+  NEXT(1);
+}
+op_LoadAssertionError: PUSH(Value::from_obj(AssertionErrorType)); NEXT(1);
+op_PrintExpr: {
+  Value v = POP();
+  if (!print_expr(v)) goto error;
+  NEXT(1);
+}
+
+op_Raise: {
+  if (a == 0) {
+    Value h = ts.handled;
+    if (h.is_empty_slot() || h == None) {
+      raise_msg(RuntimeErrorType, "No active exception to reraise");
+      goto error;
+    }
+    ts.pending = h;  // a bare `raise` keeps the traceback and context it had
+    goto error;
+  }
+  Value cause = a == 2 ? POP() : Value();
+  Value exc = POP();
+  if (a == 2) {
+    // Evaluate the cause before raising, as CPython does (its errors win).
+    if (cause.is_obj() && has(cause.as_obj()->type, TypeFlag::TypeSubclass) &&
+        has(static_cast<TypeObject*>(cause.as_obj()), TypeFlag::BaseExcSubclass)) {
+      cause = call0(cause);
+      CHECK(cause);
+    } else if (cause != None && !is_exception(cause)) {
+      raise_msg(TypeErrorType, "exception causes must derive from BaseException");
+      goto error;
+    }
+  }
+  raise_object(exc);
+  if (a == 2 && is_exception(ts.pending)) {
+    as_exception(ts.pending)->cause = cause;
+    as_exception(ts.pending)->suppress_context = true;
+  }
+  goto error;
+}
+op_Reraise: {
+  Value exc = POP();
+  if (a) {
+    Value lasti = PEEK(a);
+    if (lasti.is_small_int()) f->pc = lasti.as_small_int();
+  }
+  ts.pending = exc;  // no new traceback entry: it already has this frame's
+  goto reraise;
+}
+op_PushExcInfo: {
+  Value exc = TOP();
+  Value prev = ts.handled.is_empty_slot() ? None : ts.handled;
+  TOP() = prev;
+  PUSH(exc);
+  ts.handled = exc;
+  NEXT(1);
+}
+op_PopExcept: {
+  Value prev = POP();
+  ts.handled = prev == None ? Value() : prev;
+  NEXT(1);
+}
+op_CheckExcMatch: {
+  Value type = TOP();
+  Value exc = PEEK(2);
+  int r = exception_matches(exc, type);
+  if (r < 0) goto error;
+  TOP() = bool_value(r);
+  NEXT(1);
+}
+op_CheckEgMatch:
+  raise_msg(SystemErrorType, "except* is not supported yet");
+  goto error;
+op_PrepReraiseStar:
+  raise_msg(SystemErrorType, "except* is not supported yet");
+  goto error;
+op_BeforeWith: {
+  Value mgr = TOP();
+  Value enter = lookup_special(mgr, names::dunder_enter);
+  if (enter.is_empty_slot()) {
+    raise_fmt(TypeErrorType, "'%s' object does not support the context manager protocol", type_name(mgr));
+    goto error;
+  }
+  Value exit_fn = lookup_special(mgr, names::dunder_exit);
+  if (exit_fn.is_empty_slot()) {
+    raise_fmt(TypeErrorType, "'%s' object does not support the context manager protocol (missed __exit__ method)",
+              type_name(mgr));
+    goto error;
+  }
+  Value exit = bind_descriptor(exit_fn, mgr);
+  CHECK(exit);
+  Value r = call1(enter, mgr);
+  CHECK(r);
+  TOP() = exit;
+  PUSH(r);
+  NEXT(1);
+}
+op_BeforeAsyncWith:
+  raise_msg(SystemErrorType, "async with is not supported yet");
+  goto error;
+op_WithExceptStart: {
+  Value exc = TOP();
+  Value exit = PEEK(4);
+  ExceptionObject* e = as_exception(exc);
+  Value args[3] = {Value::from_obj(exc.as_obj()->type), exc, e->traceback};
+  Value r = call(exit, args, 3);
+  CHECK(r);
+  PUSH(r);
+  NEXT(1);
+}
+
+op_ReturnGenerator: {
+  f->pc = pc + 1;
+  f->sp = sp;
+  ts.frame = f->back;
+  Value g = make_generator(f);
+  return g;  // the caller pops this frame; the generator owns a copy
+}
+op_YieldValue: {
+  result = POP();
+  f->sp = sp;
+  f->pc = pc + 1;
+  *yielded = true;
+  ts.frame = f->back;
+  return result;
+}
+op_Send: {
+  Value v = POP();
+  Value it = TOP();
+  bool returned = false;
+  Value r = send_to(it, v, &returned);
+  CHECK(r);
+  if (returned) {
+    TOP() = r;
+    pc = a;
+    DISPATCH();
+  }
+  PUSH(r);
+  NEXT(1);
+}
+op_GetYieldFromIter: {
+  Value v = TOP();
+  if (!(v.is_obj() && v.as_obj()->type == GeneratorType)) {
+    Value it = get_iter(v);
+    CHECK(it);
+    TOP() = it;
+  }
+  NEXT(1);
+}
+op_GetAwaitable:
+op_GetAIter:
+op_GetANext:
+op_EndAsyncFor:
+op_AsyncGenWrap:
+  raise_fmt(SystemErrorType, "%s is not supported yet (async)", fe::op_info(fe::unit_op(unit)).name);
+  goto error;
+op_GetLen: {
+  int64_t n = length(TOP());
+  if (n < 0) goto error;
+  PUSH(int_from_int64(n));
+  NEXT(1);
+}
+op_MatchMapping:
+op_MatchSequence:
+op_MatchKeys:
+op_MatchClass:
+op_CopyDictWithoutKeys:
+  raise_fmt(SystemErrorType, "%s is not supported yet (match)", fe::op_info(fe::unit_op(unit)).name);
+  goto error;
+
+error:
+  // A new exception passing through this frame gets a traceback entry for it.
+  add_traceback(ts.pending, code, pc);
+reraise: {
+  Value exc = ts.pending;
+  const fe::ExceptionEntry* h = find_handler(code, pc);
+  if (h) {
+    sp = f->stack_base() + h->depth;
+    if (h->push_lasti) PUSH(Value::from_small_int(pc));
+    ts.pending = Value();
+    PUSH(exc);
+    pc = h->target;
+    DISPATCH();
+  }
+  result = Value();
+  f->sp = sp;
+  f->pc = pc;
+}
+done:
+  ts.frame = f->back;
+  return result;
+}
+
+Value call_function(FunctionObject* fn, Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!enter_call("")) return Value();
+  CodeObject* code = fn->code;
+  Frame* f = push_frame(code);
+  if (!f) {
+    leave_call();
+    return Value();
+  }
+  f->func = fn;
+  f->globals = fn->globals;
+  f->builtins = fn->builtins;
+  Value result;
+  if (!bind_arguments(fn, f, args, nargs, kwnames)) {
+    result = Value();
+  } else {
+    bool yielded;
+    result = eval_frame(f, &yielded);
+  }
+  pop_frame(f);
+  leave_call();
+  return result;
+}
+
+Value run_code(CodeObject* code, DictObject* globals, Value locals) {
+  Frame* f = push_frame(code);
+  if (!f) return Value();
+  f->globals = globals;
+  Value b = dict_get_str(globals, names::dunder_builtins);
+  if (b.is_obj() && b.as_obj()->type == ModuleType) b = Value::from_obj(as_module(b)->dict);
+  f->builtins = b.is_empty_slot() || !is_dict(b) ? builtins_dict() : as_dict(b);
+  f->locals = locals;
+  bool yielded;
+  Value r = eval_frame(f, &yielded);
+  pop_frame(f);
+  return r;
+}
+
+}  // namespace coil::rt
+
+namespace coil::rt {
+
+Value frame_locals(Frame* f) {
+  if (!f) return None;
+  if (!f->locals.is_empty_slot()) return f->locals;
+  DictObject* d = new_dict();
+  if (!d) return Value();
+  CodeObject* code = f->code;
+  for (int32_t i = 0; i < code->nlocals; ++i)
+    if (!f->slots[i].is_empty_slot()) dict_set(d, code->varnames->items[i], f->slots[i]);
+  int64_t nc = code->cellvars->size;
+  for (int64_t i = 0; i < nc + code->freevars->size; ++i) {
+    Value cell = f->slots[code->nlocals + i];
+    if (!cell.is_obj() || cell.as_obj()->type != CellType) continue;
+    Value v = static_cast<CellObject*>(cell.as_obj())->contents;
+    if (!v.is_empty_slot()) dict_set(d, i < nc ? code->cellvars->items[i] : code->freevars->items[i - nc], v);
+  }
+  return Value::from_obj(d);
+}
+
+}  // namespace coil::rt

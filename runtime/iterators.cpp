@@ -1,0 +1,226 @@
+// iterators.cpp — iter() and next() for every object: native iterators for list, tuple,
+// str, dict and range; __iter__/__next__ and the old __getitem__ protocol for the rest.
+#include "runtime/iterators.h"
+
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/generator.h"
+#include "runtime/int.h"
+#include "runtime/names.h"
+#include "runtime/sequence_ops.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/typeobject.h"
+
+namespace coil::rt {
+
+namespace {
+
+void visit_seq_iter(Object* self, Visitor& v) { v.visit(static_cast<SeqIterObject*>(self)->seq); }
+void visit_range(Object* self, Visitor& v) {
+  auto* r = static_cast<RangeObject*>(self);
+  v.visit(r->start);
+  v.visit(r->stop);
+  v.visit(r->step);
+  v.visit(r->length);
+}
+
+Value new_seq_iter(TypeObject* type, Value seq) {
+  auto* it = static_cast<SeqIterObject*>(allocate_object(type, sizeof(SeqIterObject)));
+  if (!it) return raise_memory_error();
+  it->seq = seq;
+  it->index = 0;
+  return Value::from_obj(it);
+}
+
+Value stop_iteration_value(bool* done) {
+  // StopIteration raised by a __next__ means exhaustion: swallow it.
+  if (pending_matches(StopIterationType)) {
+    clear_exception();
+    *done = true;
+  }
+  return Value();
+}
+
+}  // namespace
+
+Value new_range(Value start, Value stop, Value step) {
+  if (int_is_zero(step)) return raise_msg(ValueErrorType, "range() arg 3 must not be zero");
+  auto* r = static_cast<RangeObject*>(allocate_object(RangeType, sizeof(RangeObject)));
+  if (!r) return raise_memory_error();
+  r->start = start;
+  r->stop = stop;
+  r->step = step;
+  // length = max(0, ceil((stop - start) / step))
+  Value diff = int_binary(stop, start, fe::BinaryOpKind::Subtract);
+  if (diff.is_empty_slot()) return diff;
+  int s = int_sign(step);
+  if ((s > 0 && int_sign(diff) <= 0) || (s < 0 && int_sign(diff) >= 0)) {
+    r->length = Value::from_small_int(0);
+  } else {
+    // ceil(diff / step) = -((-diff) // step)
+    Value q = int_binary(int_negate(diff), step, fe::BinaryOpKind::FloorDivide);
+    if (q.is_empty_slot()) return q;
+    r->length = int_negate(q);
+  }
+  return Value::from_obj(r);
+}
+
+Value get_iter(Value v) {
+  TypeObject* t = type_of(v);
+  if (t == ListType) return new_seq_iter(ListIterType, v);
+  if (t == TupleType) return new_seq_iter(TupleIterType, v);
+  if (t == StrType) return new_seq_iter(StrIterType, v);
+  if (t == DictType) return new_seq_iter(DictKeyIterType, v);
+  if (t == RangeType) {
+    auto* r = static_cast<RangeObject*>(v.as_obj());
+    int64_t start, step, len;
+    if (int_to_int64(r->start, &start) && int_to_int64(r->step, &step) && int_to_int64(r->length, &len)) {
+      auto* it = static_cast<RangeIterObject*>(allocate_object(RangeIterType, sizeof(RangeIterObject)));
+      if (!it) return raise_memory_error();
+      it->next = start;
+      it->step = step;
+      it->remaining = len;
+      return Value::from_obj(it);
+    }
+    return raise_msg(OverflowErrorType, "Python int too large to convert to C long");
+  }
+  Value m = type_lookup(t, names::dunder_iter);
+  if (!m.is_empty_slot() && m != None) {
+    Value it = call1(m, v);
+    if (it.is_empty_slot()) return it;
+    if (type_lookup(type_of(it), names::dunder_next).is_empty_slot() && !is_native_iterator(it))
+      return raise_fmt(TypeErrorType, "iter() returned non-iterator of type '%s'", type_name(it));
+    return it;
+  }
+  if (m.is_empty_slot() && !type_lookup(t, names::dunder_getitem).is_empty_slot())
+    return new_seq_iter(SeqIterType, v);
+  return raise_fmt(TypeErrorType, "'%s' object is not iterable", t->name);
+}
+
+bool get_iter_would_fail(Value v) {
+  TypeObject* t = type_of(v);
+  if (t == ListType || t == TupleType || t == StrType || t == DictType || t == RangeType) return false;
+  Value m = type_lookup(t, names::dunder_iter);
+  if (!m.is_empty_slot()) return m == None;
+  return type_lookup(t, names::dunder_getitem).is_empty_slot();
+}
+
+bool is_native_iterator(Value v) {
+  if (!v.is_obj()) return false;
+  TypeObject* t = v.as_obj()->type;
+  return t == ListIterType || t == TupleIterType || t == StrIterType || t == RangeIterType || t == SeqIterType ||
+         t == DictKeyIterType || t == GeneratorType;
+}
+
+Value iter_next(Value it, bool* done) {
+  *done = false;
+  if (!it.is_obj()) return raise_fmt(TypeErrorType, "'%s' object is not an iterator", type_name(it));
+  TypeObject* t = it.as_obj()->type;
+  if (t == RangeIterType) {
+    auto* r = static_cast<RangeIterObject*>(it.as_obj());
+    if (r->remaining <= 0) {
+      *done = true;
+      return Value();
+    }
+    int64_t v = r->next;
+    r->next += r->step;
+    --r->remaining;
+    return int_from_int64(v);
+  }
+  if (t == ListIterType || t == TupleIterType) {
+    auto* s = static_cast<SeqIterObject*>(it.as_obj());
+    if (s->seq.is_empty_slot()) {
+      *done = true;
+      return Value();
+    }
+    int64_t size = t == ListIterType ? as_list(s->seq)->size : as_tuple(s->seq)->size;
+    if (s->index >= size) {
+      s->seq = Value();
+      *done = true;
+      return Value();
+    }
+    return t == ListIterType ? as_list(s->seq)->items()[s->index++] : as_tuple(s->seq)->items[s->index++];
+  }
+  if (t == StrIterType) {
+    auto* s = static_cast<SeqIterObject*>(it.as_obj());
+    if (s->seq.is_empty_slot() || s->index >= as_str(s->seq)->nbytes) {
+      s->seq = Value();
+      *done = true;
+      return Value();
+    }
+    const char* start = as_str(s->seq)->data + s->index;
+    const char* p = start;
+    decode_utf8(p);
+    s->index += p - start;
+    return str_value(std::string_view(start, p - start));
+  }
+  if (t == DictKeyIterType) {
+    auto* s = static_cast<SeqIterObject*>(it.as_obj());
+    if (s->seq.is_empty_slot()) {
+      *done = true;
+      return Value();
+    }
+    Value key;
+    if (!dict_next(as_dict(s->seq), &s->index, &key, nullptr)) {
+      s->seq = Value();
+      *done = true;
+      return Value();
+    }
+    return key;
+  }
+  if (t == SeqIterType) {
+    auto* s = static_cast<SeqIterObject*>(it.as_obj());
+    if (s->seq.is_empty_slot()) {
+      *done = true;
+      return Value();
+    }
+    Value r = get_item(s->seq, Value::from_small_int(s->index));
+    if (r.is_empty_slot()) {
+      if (pending_matches(IndexErrorType) || pending_matches(StopIterationType)) {
+        clear_exception();
+        s->seq = Value();
+        *done = true;
+      }
+      return Value();
+    }
+    ++s->index;
+    return r;
+  }
+  if (t == GeneratorType) {
+    bool returned = false;
+    Value r = gen_resume(static_cast<GeneratorObject*>(it.as_obj()), None, Value(), &returned);
+    if (returned) {
+      *done = true;
+      return Value();
+    }
+    if (r.is_empty_slot()) return stop_iteration_value(done);
+    return r;
+  }
+  Value m = type_lookup(t, names::dunder_next);
+  if (m.is_empty_slot()) return raise_fmt(TypeErrorType, "'%s' object is not an iterator", t->name);
+  Value r = call1(m, it);
+  if (r.is_empty_slot()) return stop_iteration_value(done);
+  return r;
+}
+
+Value sequence_to_tuple(Value v) {
+  if (is_exact(v, TupleType)) return v;
+  ListObject* l = new_list(0);
+  if (!l) return Value();
+  if (!list_extend(l, v)) return Value();
+  TupleObject* t = new_tuple(l->size);
+  if (!t) return Value();
+  for (int64_t i = 0; i < l->size; ++i) t->items[i] = l->items()[i];
+  return Value::from_obj(t);
+}
+
+void init_iterator_types() {
+  for (TypeObject* t : {SeqIterType, ListIterType, TupleIterType, StrIterType, DictKeyIterType})
+    finish_builtin_type(t, sizeof(SeqIterObject), nullptr, visit_seq_iter);
+  finish_builtin_type(RangeIterType, sizeof(RangeIterObject), nullptr, nullptr);
+  finish_builtin_type(RangeType, sizeof(RangeObject), nullptr, visit_range);
+}
+
+}  // namespace coil::rt

@@ -1,0 +1,26 @@
+// iterators.h — iterators of the built-in sequences and the range type.
+#pragma once
+
+#include "runtime/builtin_types.h"
+
+namespace coil::rt {
+
+struct SeqIterObject : Object {
+  Value seq;        // the list / tuple / str / sequence being iterated (empty when exhausted)
+  int64_t index;    // next index (for str: next byte offset)
+};
+
+struct RangeObject : Object {
+  Value start, stop, step, length;  // ints
+};
+
+struct RangeIterObject : Object {
+  int64_t next, step, remaining;
+};
+
+Value new_range(Value start, Value stop, Value step);  // empty with ValueError/TypeError pending
+// Is `v` one of the native iterator types (no __next__ in its dict needed)?
+bool is_native_iterator(Value v);
+void init_iterator_types();
+
+}  // namespace coil::rt

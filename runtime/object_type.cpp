@@ -1,0 +1,301 @@
+// object_type.cpp — the methods of `object` and `type`: __new__/__init__, attribute
+// hooks, __repr__/__str__/__hash__/__eq__, type(name, bases, dict), __build_class__ support.
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/function.h"
+#include "runtime/int.h"
+#include "runtime/super.h"
+#include "runtime/names.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/typeobject.h"
+
+namespace coil::rt {
+
+namespace {
+
+Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (nargs < 1 || !args[0].is_obj() || !has(args[0].as_obj()->type, TypeFlag::TypeSubclass))
+    return raise_msg(TypeErrorType, "object.__new__(X): X is not a type object");
+  auto* type = static_cast<TypeObject*>(args[0].as_obj());
+  bool has_args = nargs > 1 || (kwnames && kwnames->size);
+  if (has_args) {
+    // Extra arguments are an error unless __init__ is overridden (and __new__ is not).
+    Value init = type_lookup(type, names::dunder_init);
+    Value nw = type_lookup(type, names::dunder_new);
+    bool init_overridden = !(init.is_obj() && init.as_obj()->type == MethodDescrType);
+    bool new_overridden = !(nw.is_obj() && nw.as_obj()->type == MethodDescrType);
+    if (new_overridden || !init_overridden)
+      return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
+  }
+  if (has(type, TypeFlag::IsAbstract))
+    return raise_fmt(TypeErrorType, "Can't instantiate abstract class %s", type->name);
+  if (!type->alloc) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
+  Object* o = type->alloc(type);
+  return o ? Value::from_obj(o) : Value();
+}
+
+Value object_init(Value* args, int64_t nargs, TupleObject* kwnames) {
+  bool has_args = nargs > 1 || (kwnames && kwnames->size);
+  if (has_args) {
+    TypeObject* type = type_of(args[0]);
+    Value init = type_lookup(type, names::dunder_init);
+    Value nw = type_lookup(type, names::dunder_new);
+    bool init_overridden = !(init.is_obj() && init.as_obj()->type == MethodDescrType);
+    bool new_overridden = !(nw.is_obj() && nw.as_obj()->type == MethodDescrType);
+    if (init_overridden || !new_overridden)
+      return raise_fmt(TypeErrorType, "%s.__init__() takes exactly one argument (the instance to initialize)",
+                       type->name);
+  }
+  return None;
+}
+
+Value object_repr_m(Value* args, int64_t, TupleObject*) {
+  // object.__repr__ itself (reached via super().__repr__()).
+  TypeObject* t = type_of(args[0]);
+  if (!has(t, TypeFlag::HeapType)) return repr(args[0]);
+  Value mod = dict_get_str(t->dict, names::dunder_module);
+  std::string m = !mod.is_empty_slot() && is_str(mod) && as_str(mod)->view() != "builtins"
+                      ? std::string(as_str(mod)->view()) + "." : "";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, " object at %#llx>", static_cast<unsigned long long>(args[0].bits()));
+  return str_value("<" + m + std::string(t->qualname->view()) + buf);
+}
+
+Value object_str_m(Value* args, int64_t, TupleObject*) { return repr(args[0]); }
+
+Value object_hash_m(Value* args, int64_t, TupleObject*) {
+  uint64_t p = args[0].bits();
+  p = (p >> 4) | (p << 60);
+  return int_from_int64(static_cast<int64_t>(p));
+}
+
+Value object_eq_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2) return raise_msg(TypeErrorType, "expected 1 argument");
+  return args[0] == args[1] ? True : NotImplemented;
+}
+
+Value object_ne_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2) return raise_msg(TypeErrorType, "expected 1 argument");
+  Value r = rich_compare(args[0], args[1], fe::CompareKind::Eq);
+  if (r.is_empty_slot() || r == NotImplemented) return r;
+  int t = is_true(r);
+  if (t < 0) return Value();
+  return bool_value(!t);
+}
+
+Value object_getattribute_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2 || !is_str(args[1])) return raise_msg(TypeErrorType, "attribute name must be string");
+  return generic_get_attr(args[0], as_str(args[1]), false);
+}
+
+Value object_setattr_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 3 || !is_str(args[1])) return raise_msg(TypeErrorType, "attribute name must be string");
+  return generic_set_attr(args[0], as_str(args[1]), args[2]) ? None : Value();
+}
+
+Value object_delattr_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2 || !is_str(args[1])) return raise_msg(TypeErrorType, "attribute name must be string");
+  return generic_set_attr(args[0], as_str(args[1]), Value()) ? None : Value();
+}
+
+Value object_init_subclass_m(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (kwnames && kwnames->size)
+    return raise_fmt(TypeErrorType, "__init_subclass__() takes no keyword arguments");
+  return None;
+}
+
+Value object_format_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2 || !is_str(args[1])) return raise_msg(TypeErrorType, "format() argument must be str");
+  if (as_str(args[1])->nbytes)
+    return raise_fmt(TypeErrorType, "unsupported format string passed to %s.__format__", type_name(args[0]));
+  return str_of(args[0]);
+}
+
+Value object_class(Value self) { return Value::from_obj(type_of(self)); }
+
+Value object_dict(Value self) {
+  if (!self.is_obj() || !self.as_obj()->type->dict_offset)
+    return raise_fmt(AttributeErrorType, "'%s' object has no attribute '__dict__'", type_name(self));
+  auto** slot = reinterpret_cast<DictObject**>(reinterpret_cast<char*>(self.as_obj()) + self.as_obj()->type->dict_offset);
+  if (!*slot) *slot = new_dict();
+  return *slot ? Value::from_obj(*slot) : Value();
+}
+
+// --- type ---
+
+Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  // type.__new__(meta, name, bases, ns) — also type(x) through call_type.
+  if (nargs == 2 && args[0].as_obj() == TypeType) return Value::from_obj(type_of(args[1]));
+  if (nargs != 4) return raise_msg(TypeErrorType, "type() takes 1 or 3 arguments");
+  auto* meta = static_cast<TypeObject*>(args[0].as_obj());
+  if (!is_str(args[1])) return raise_fmt(TypeErrorType, "type.__new__() argument 1 must be str, not %s", type_name(args[1]));
+  if (!is_exact(args[2], TupleType)) return raise_fmt(TypeErrorType, "type.__new__() argument 2 must be tuple, not %s", type_name(args[2]));
+  if (!is_dict(args[3])) return raise_fmt(TypeErrorType, "type.__new__() argument 3 must be dict, not %s", type_name(args[3]));
+  // The namespace is copied: later changes to it do not affect the class.
+  DictObject* ns = new_dict();
+  if (!ns || !dict_update_from(ns, args[3])) return Value();
+  TypeObject* t = new_heap_type(meta, args[1], as_tuple(args[2]), ns);
+  if (!t) return Value();
+  // __qualname__ and __classcell__ from the namespace; __new__/__init_subclass__ are
+  // implicitly static/class methods.
+  Value qn = dict_get_str(ns, names::dunder_qualname);
+  if (!qn.is_empty_slot()) {
+    if (!is_str(qn)) return raise_fmt(TypeErrorType, "type __qualname__ must be a str, not %s", type_name(qn));
+    t->qualname = as_str(qn);
+    dict_del(ns, Value::from_obj(names::dunder_qualname));
+  }
+  Value nw = dict_get_str(ns, names::dunder_new);
+  if (!nw.is_empty_slot() && nw.is_obj() && nw.as_obj()->type == FunctionType) {
+    auto* sm = static_cast<ClassMethodObject*>(allocate_object(StaticMethodType, sizeof(ClassMethodObject)));
+    sm->func = nw;
+    dict_set_str(ns, names::dunder_new, Value::from_obj(sm));
+  }
+  Value isc = dict_get_str(ns, names::dunder_init_subclass);
+  if (!isc.is_empty_slot() && isc.is_obj() && isc.as_obj()->type == FunctionType) {
+    auto* cm = static_cast<ClassMethodObject*>(allocate_object(ClassMethodType, sizeof(ClassMethodObject)));
+    cm->func = isc;
+    dict_set_str(ns, names::dunder_init_subclass, Value::from_obj(cm));
+  }
+  if (!dict_get_str(ns, names::dunder_del).is_empty_slot()) t->flags = t->flags | TypeFlag::HasDel;
+  // A class that defines __eq__ but not __hash__ is unhashable.
+  if (!dict_get_str(ns, names::dunder_eq).is_empty_slot() && dict_get_str(ns, names::dunder_hash).is_empty_slot())
+    dict_set_str(ns, names::dunder_hash, None);
+  Value cell = dict_get_str(ns, names::dunder_classcell);
+  if (!cell.is_empty_slot()) {
+    if (!cell.is_obj() || cell.as_obj()->type != CellType)
+      return raise_fmt(TypeErrorType, "__classcell__ must be a nonlocal cell, not %s", type_name(cell));
+    static_cast<CellObject*>(cell.as_obj())->contents = Value::from_obj(t);
+    dict_del(ns, Value::from_obj(names::dunder_classcell));
+  }
+  // __set_name__ on descriptors, then the parent's __init_subclass__.
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(ns, &pos, &k, &v)) {
+    Value sn = lookup_special(v, names::dunder_set_name);
+    if (!sn.is_empty_slot()) {
+      Value a3[3] = {v, Value::from_obj(t), k};
+      if (call(sn, a3, 3).is_empty_slot()) return Value();
+    }
+  }
+  Value sup = new_super_value(Value::from_obj(t), Value::from_obj(t));
+  if (sup.is_empty_slot()) return Value();
+  Value init_sub = get_attr(sup, names::dunder_init_subclass);
+  if (init_sub.is_empty_slot()) return Value();
+  Value r = call(init_sub, kwnames ? args + nargs : nullptr, 0, kwnames);
+  if (r.is_empty_slot()) return r;
+  type_modified(t);
+  return Value::from_obj(t);
+}
+
+Value type_init_m(Value*, int64_t, TupleObject*) { return None; }
+
+Value type_call_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  return call_type_default(args[0], args + 1, nargs - 1, kwnames);
+}
+
+Value type_mro_m(Value* args, int64_t, TupleObject*) {
+  auto* t = static_cast<TypeObject*>(args[0].as_obj());
+  ListObject* l = new_list(t->mro->size);
+  for (int64_t i = 0; i < t->mro->size; ++i) l->items()[i] = t->mro->items[i];
+  return Value::from_obj(l);
+}
+
+Value type_subclasses_m(Value* args, int64_t, TupleObject*) {
+  auto* t = static_cast<TypeObject*>(args[0].as_obj());
+  ListObject* l = new_list(0);
+  if (t->subclasses) {
+    auto* subs = static_cast<ListObject*>(t->subclasses);
+    for (int64_t i = 0; i < subs->size; ++i) list_append(l, subs->items()[i]);
+  }
+  return Value::from_obj(l);
+}
+
+Value type_name_get(Value self) { return Value::from_obj(static_cast<TypeObject*>(self.as_obj())->name_obj); }
+bool type_name_set(Value self, Value v) {
+  if (!is_str(v)) {
+    raise_fmt(TypeErrorType, "can only assign string to %s.__name__, not '%s'", static_cast<TypeObject*>(self.as_obj())->name, type_name(v));
+    return false;
+  }
+  static_cast<TypeObject*>(self.as_obj())->name_obj = as_str(v);
+  return true;
+}
+Value type_qualname_get(Value self) { return Value::from_obj(static_cast<TypeObject*>(self.as_obj())->qualname); }
+bool type_qualname_set(Value self, Value v) {
+  if (!is_str(v)) {
+    raise_msg(TypeErrorType, "can only assign string to __qualname__");
+    return false;
+  }
+  static_cast<TypeObject*>(self.as_obj())->qualname = as_str(v);
+  return true;
+}
+Value type_mro_get(Value self) { return Value::from_obj(static_cast<TypeObject*>(self.as_obj())->mro); }
+Value type_bases_get(Value self) { return Value::from_obj(static_cast<TypeObject*>(self.as_obj())->bases); }
+Value type_base_get(Value self) {
+  TypeObject* b = static_cast<TypeObject*>(self.as_obj())->base;
+  return b ? Value::from_obj(b) : None;
+}
+Value type_dict_get(Value self) { return Value::from_obj(static_cast<TypeObject*>(self.as_obj())->dict); }
+Value type_module_get(Value self) {
+  auto* t = static_cast<TypeObject*>(self.as_obj());
+  if (has(t, TypeFlag::HeapType)) {
+    Value m = dict_get_str(t->dict, names::dunder_module);
+    if (!m.is_empty_slot()) return m;
+  }
+  std::string_view full = t->name;
+  size_t dot = full.rfind('.');
+  return str_value(dot == std::string_view::npos ? "builtins" : full.substr(0, dot));
+}
+Value type_doc_get(Value self) {
+  auto* t = static_cast<TypeObject*>(self.as_obj());
+  Value d = dict_get_str(t->dict, names::dunder_doc);
+  return d.is_empty_slot() ? None : d;
+}
+
+const NativeMethodDef kObjectMethods[] = {
+    {"__new__", object_new, NativeMethodDef::Kind::StaticMethod},
+    {"__init__", object_init},
+    {"__repr__", object_repr_m},
+    {"__str__", object_str_m},
+    {"__hash__", object_hash_m},
+    {"__eq__", object_eq_m},
+    {"__ne__", object_ne_m},
+    {"__getattribute__", object_getattribute_m},
+    {"__setattr__", object_setattr_m},
+    {"__delattr__", object_delattr_m},
+    {"__init_subclass__", object_init_subclass_m, NativeMethodDef::Kind::ClassMethod},
+    {"__format__", object_format_m},
+};
+const NativeGetSetDef kObjectGetSets[] = {
+    {"__class__", object_class},
+    {"__dict__", object_dict},
+};
+const NativeMethodDef kTypeMethods[] = {
+    {"__new__", type_new_m, NativeMethodDef::Kind::StaticMethod},
+    {"__init__", type_init_m},
+    {"__call__", type_call_m},
+    {"mro", type_mro_m},
+    {"__subclasses__", type_subclasses_m},
+};
+const NativeGetSetDef kTypeGetSets[] = {
+    {"__name__", type_name_get, type_name_set},
+    {"__qualname__", type_qualname_get, type_qualname_set},
+    {"__mro__", type_mro_get},
+    {"__bases__", type_bases_get},
+    {"__base__", type_base_get},
+    {"__dict__", type_dict_get},
+    {"__module__", type_module_get},
+    {"__doc__", type_doc_get},
+};
+
+}  // namespace
+
+void init_object_and_type_methods() {
+  add_methods(ObjectType, kObjectMethods);
+  add_getsets(ObjectType, kObjectGetSets);
+  add_methods(TypeType, kTypeMethods);
+  add_getsets(TypeType, kTypeGetSets);
+}
+
+}  // namespace coil::rt

@@ -1,0 +1,329 @@
+// operators.cpp — binary and unary operators, rich comparisons, truth and hashing: the
+// native fast paths for built-in types, then the dunder protocol (reflected operands,
+// subclass priority, NotImplemented) with CPython's error messages.
+#include <cmath>
+
+#include "runtime/abstract.h"
+#include "runtime/bytes.h"
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/float.h"
+#include "runtime/int.h"
+#include "runtime/names.h"
+#include "runtime/sequence_ops.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/typeobject.h"
+
+namespace coil::rt {
+
+using fe::BinaryOpKind;
+using fe::CompareKind;
+
+namespace {
+
+struct OpNames {
+  StrObject** op;
+  StrObject** rop;
+  StrObject** iop;
+  const char* symbol;
+};
+
+const OpNames& op_names(BinaryOpKind k) {
+  static const OpNames kNames[] = {
+      {&names::dunder_add, &names::dunder_radd, &names::dunder_iadd, "+"},
+      {&names::dunder_and, &names::dunder_rand, &names::dunder_iand, "&"},
+      {&names::dunder_floordiv, &names::dunder_rfloordiv, &names::dunder_ifloordiv, "//"},
+      {&names::dunder_lshift, &names::dunder_rlshift, &names::dunder_ilshift, "<<"},
+      {&names::dunder_matmul, &names::dunder_rmatmul, &names::dunder_imatmul, "@"},
+      {&names::dunder_mul, &names::dunder_rmul, &names::dunder_imul, "*"},
+      {&names::dunder_mod, &names::dunder_rmod, &names::dunder_imod, "%"},
+      {&names::dunder_or, &names::dunder_ror, &names::dunder_ior, "|"},
+      {&names::dunder_pow, &names::dunder_rpow, &names::dunder_ipow, "** or pow()"},
+      {&names::dunder_rshift, &names::dunder_rrshift, &names::dunder_irshift, ">>"},
+      {&names::dunder_sub, &names::dunder_rsub, &names::dunder_isub, "-"},
+      {&names::dunder_truediv, &names::dunder_rtruediv, &names::dunder_itruediv, "/"},
+      {&names::dunder_xor, &names::dunder_rxor, &names::dunder_ixor, "^"},
+  };
+  int i = static_cast<int>(k);
+  if (i >= fe::kInplace) i -= fe::kInplace;
+  return kNames[i];
+}
+
+bool is_builtin_value(Value v) { return v.is_small_int() || !has(v.as_obj()->type, TypeFlag::HeapType); }
+
+// The native implementation of `a op b` for built-in types; NotImplemented if none applies.
+Value native_binary(Value a, Value b, BinaryOpKind op) {
+  BinaryOpKind plain = static_cast<int>(op) >= fe::kInplace ? static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace) : op;
+  bool ai = is_int(a), bi = is_int(b);
+  if (ai && bi) return int_binary(a, b, plain);
+  if ((ai || is_float(a)) && (bi || is_float(b))) return float_binary(a, b, plain);
+  return sequence_binary(a, b, op);
+}
+
+// Calls the method `name` of type(obj) (found on the type) with obj and arg.
+Value call_dunder(Value method, Value self, Value arg) { return call2(method, self, arg); }
+
+bool is_not_impl(Value v) { return v == NotImplemented; }
+
+}  // namespace
+
+Value binary_op(Value a, Value b, BinaryOpKind op) {
+  if (is_builtin_value(a) && is_builtin_value(b)) {
+    Value r = native_binary(a, b, op);
+    if (!is_not_impl(r)) return r;
+  }
+  const OpNames& n = op_names(op);
+  TypeObject* ta = type_of(a);
+  TypeObject* tb = type_of(b);
+  bool inplace = static_cast<int>(op) >= fe::kInplace;
+  if (inplace && has(ta, TypeFlag::HeapType)) {
+    Value im = type_lookup(ta, *n.iop);
+    if (!im.is_empty_slot()) {
+      Value r = call_dunder(im, a, b);
+      if (r.is_empty_slot() || !is_not_impl(r)) return r;
+    }
+  } else if (inplace) {
+    Value r = sequence_inplace(a, b, op);
+    if (!is_not_impl(r)) return r;
+  }
+  Value fa = has(ta, TypeFlag::HeapType) ? type_lookup(ta, *n.op) : Value();
+  Value fb = ta != tb && has(tb, TypeFlag::HeapType) ? type_lookup(tb, *n.rop) : Value();
+  bool a_native = !has(ta, TypeFlag::HeapType) || fa.is_empty_slot() || (fa.is_obj() && fa.as_obj()->type == MethodDescrType);
+  bool b_native = ta == tb || !has(tb, TypeFlag::HeapType) || fb.is_empty_slot() || (fb.is_obj() && fb.as_obj()->type == MethodDescrType);
+  // A subclass's reflected method goes first when it overrides the operand's.
+  if (!fb.is_empty_slot() && !b_native && is_subtype(tb, ta)) {
+    Value r = call_dunder(fb, b, a);
+    if (r.is_empty_slot() || !is_not_impl(r)) return r;
+    fb = Value();
+  }
+  if (!fa.is_empty_slot() && !a_native) {
+    Value r = call_dunder(fa, a, b);
+    if (r.is_empty_slot() || !is_not_impl(r)) return r;
+  } else {
+    Value r = native_binary(a, b, op);
+    if (r.is_empty_slot() || !is_not_impl(r)) return r;
+  }
+  if (!fb.is_empty_slot() && !b_native) {
+    Value r = call_dunder(fb, b, a);
+    if (r.is_empty_slot() || !is_not_impl(r)) return r;
+  }
+  if (inplace)
+    return raise_fmt(TypeErrorType, "unsupported operand type(s) for %s=: '%s' and '%s'", n.symbol, ta->name, tb->name);
+  if (op == BinaryOpKind::Remainder && is_str(a))
+    return raise_msg(TypeErrorType, "not all arguments converted during string formatting");
+  return raise_fmt(TypeErrorType, "unsupported operand type(s) for %s: '%s' and '%s'", n.symbol, ta->name, tb->name);
+}
+
+static Value unary(Value v, StrObject* name, const char* symbol) {
+  Value m = lookup_special(v, name);
+  if (m.is_empty_slot()) return raise_fmt(TypeErrorType, "bad operand type for unary %s: '%s'", symbol, type_name(v));
+  return call1(m, v);
+}
+
+Value unary_negative(Value v) {
+  if (is_int(v)) return int_negate(v);
+  if (is_float(v)) return float_value(-float_of(v));
+  return unary(v, names::dunder_neg, "-");
+}
+
+Value unary_positive(Value v) {
+  if (is_int(v)) return int_exact(v);
+  if (is_float(v)) return v;
+  return unary(v, names::dunder_pos, "+");
+}
+
+Value unary_invert(Value v) {
+  if (is_int(v)) return int_invert(v);
+  return unary(v, names::dunder_invert, "~");
+}
+
+// --- comparisons ---
+
+namespace {
+
+const char* const kCmpSymbol[] = {"<", "<=", "==", "!=", ">", ">="};
+StrObject** const kCmpName[] = {&names::dunder_lt, &names::dunder_le, &names::dunder_eq,
+                                &names::dunder_ne, &names::dunder_gt, &names::dunder_ge};
+constexpr CompareKind kSwapped[] = {CompareKind::Gt, CompareKind::Ge, CompareKind::Eq,
+                                    CompareKind::Ne, CompareKind::Lt, CompareKind::Le};
+
+bool cmp_result(int c, CompareKind op) {
+  switch (op) {
+    case CompareKind::Lt: return c < 0;
+    case CompareKind::Le: return c <= 0;
+    case CompareKind::Eq: return c == 0;
+    case CompareKind::Ne: return c != 0;
+    case CompareKind::Gt: return c > 0;
+    default: return c >= 0;
+  }
+}
+
+// int vs float compared exactly (no rounding of the int).
+int compare_int_float(Value i, double d) {
+  if (std::isnan(d)) return 2;  // unordered
+  if (std::isinf(d)) return d > 0 ? -1 : 1;
+  double fl = std::floor(d);
+  Value fi = int_from_double_exact(fl);
+  int c = int_compare(i, fi);
+  if (c != 0) return c;
+  return fl < d ? -1 : 0;
+}
+
+Value native_compare(Value a, Value b, CompareKind op) {
+  bool ai = is_int(a), bi = is_int(b);
+  if (ai && bi) return bool_value(cmp_result(int_compare(a, b), op));
+  bool af = is_float(a), bf = is_float(b);
+  if (af && bf) {
+    double x = float_of(a), y = float_of(b);
+    switch (op) {
+      case CompareKind::Lt: return bool_value(x < y);
+      case CompareKind::Le: return bool_value(x <= y);
+      case CompareKind::Eq: return bool_value(x == y);
+      case CompareKind::Ne: return bool_value(x != y);
+      case CompareKind::Gt: return bool_value(x > y);
+      default: return bool_value(x >= y);
+    }
+  }
+  if ((ai && bf) || (af && bi)) {
+    int c = ai ? compare_int_float(a, float_of(b)) : -compare_int_float(b, float_of(a));
+    if (c == 2 || c == -2) return bool_value(op == CompareKind::Ne);
+    return bool_value(cmp_result(c, op));
+  }
+  return sequence_compare(a, b, op);
+}
+
+}  // namespace
+
+Value rich_compare(Value a, Value b, CompareKind op) {
+  if (is_builtin_value(a) && is_builtin_value(b)) {
+    Value r = native_compare(a, b, op);
+    if (r.is_empty_slot() || r != NotImplemented) return r;
+  }
+  TypeObject* ta = type_of(a);
+  TypeObject* tb = type_of(b);
+  int k = static_cast<int>(op);
+  bool checked_reverse = false;
+  if (ta != tb && is_subtype(tb, ta) && has(tb, TypeFlag::HeapType)) {
+    Value m = type_lookup(tb, *kCmpName[static_cast<int>(kSwapped[k])]);
+    if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
+      checked_reverse = true;
+      Value r = call2(m, b, a);
+      if (r.is_empty_slot() || r != NotImplemented) return r;
+    }
+  }
+  Value m = has(ta, TypeFlag::HeapType) ? type_lookup(ta, *kCmpName[k]) : Value();
+  if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
+    Value r = call2(m, a, b);
+    if (r.is_empty_slot() || r != NotImplemented) return r;
+  } else {
+    Value r = native_compare(a, b, op);
+    if (r.is_empty_slot() || r != NotImplemented) return r;
+  }
+  if (!checked_reverse) {
+    Value rm = has(tb, TypeFlag::HeapType) ? type_lookup(tb, *kCmpName[static_cast<int>(kSwapped[k])]) : Value();
+    if (!rm.is_empty_slot() && !(rm.is_obj() && rm.as_obj()->type == MethodDescrType)) {
+      Value r = call2(rm, b, a);
+      if (r.is_empty_slot() || r != NotImplemented) return r;
+    } else if (!is_builtin_value(a) || !is_builtin_value(b)) {
+      Value r = native_compare(b, a, kSwapped[k]);
+      if (r.is_empty_slot() || r != NotImplemented) return r;
+    }
+  }
+  if (op == CompareKind::Eq) return bool_value(a == b);
+  if (op == CompareKind::Ne) return bool_value(a != b);
+  return raise_fmt(TypeErrorType, "'%s' not supported between instances of '%s' and '%s'", kCmpSymbol[k], ta->name,
+                   tb->name);
+}
+
+int rich_compare_bool(Value a, Value b, CompareKind op) {
+  Value r = rich_compare(a, b, op);
+  if (r.is_empty_slot()) return -1;
+  return is_true(r);
+}
+
+int equal(Value a, Value b) {
+  if (a == b) return 1;
+  if (a.is_small_int() && b.is_small_int()) return 0;
+  return rich_compare_bool(a, b, CompareKind::Eq);
+}
+
+int is_true(Value v) {
+  if (v == True) return 1;
+  if (v == False || v == None) return 0;
+  if (v.is_small_int()) return v.as_small_int() != 0;
+  TypeObject* t = v.as_obj()->type;
+  if (t == IntType) return 1;  // big ints are never zero
+  if (t == FloatType) return float_of(v) != 0.0;
+  if (t == StrType) return as_str(v)->nbytes != 0;
+  if (t == ListType) return as_list(v)->size != 0;
+  if (t == TupleType) return as_tuple(v)->size != 0;
+  if (t == DictType) return as_dict(v)->used != 0;
+  Value b = type_lookup(t, names::dunder_bool);
+  if (!b.is_empty_slot()) {
+    Value r = call1(b, v);
+    if (r.is_empty_slot()) return -1;
+    if (r == True) return 1;
+    if (r == False) return 0;
+    raise_fmt(TypeErrorType, "__bool__ should return bool, returned %s", type_name(r));
+    return -1;
+  }
+  Value l = type_lookup(t, names::dunder_len);
+  if (!l.is_empty_slot()) {
+    int64_t n = length(v);
+    return n < 0 ? -1 : n != 0;
+  }
+  return 1;
+}
+
+int64_t hash(Value v) {
+  if (is_int(v) && is_builtin_value(v)) return int_hash(v);
+  TypeObject* t = v.as_obj()->type;
+  if (t == StrType) return str_hash(as_str(v));
+  if (t == FloatType) return float_hash(float_of(v), v);
+  if (t == TupleType) return tuple_hash(as_tuple(v));
+  if (t == BytesType) return bytes_hash(as_bytes(v));
+  Value h = type_lookup(t, names::dunder_hash);
+  if (h == None || (h.is_empty_slot() && (t == ListType || t == DictType || t == SetType))) {
+    raise_fmt(TypeErrorType, "unhashable type: '%s'", t->name);
+    return -1;
+  }
+  if (h.is_empty_slot() || (h.is_obj() && h.as_obj()->type == MethodDescrType)) {
+    if (is_int(v)) return int_hash(v);
+    if (has(t, TypeFlag::StrSubclass)) return str_hash(as_str(v));
+    // object.__hash__: the address, rotated like CPython's _Py_HashPointer.
+    uint64_t p = v.bits();
+    p = (p >> 4) | (p << 60);
+    int64_t r = static_cast<int64_t>(p);
+    return r == -1 ? -2 : r;
+  }
+  Value r = call1(h, v);
+  if (r.is_empty_slot()) return -1;
+  if (!is_int(r)) {
+    raise_msg(TypeErrorType, "__hash__ method should return an integer");
+    return -1;
+  }
+  int64_t x = int_hash(r);
+  return x;
+}
+
+Value index(Value v) {
+  if (is_int(v)) return int_exact(v);
+  Value m = lookup_special(v, names::dunder_index);
+  if (m.is_empty_slot())
+    return raise_fmt(TypeErrorType, "'%s' object cannot be interpreted as an integer", type_name(v));
+  Value r = call1(m, v);
+  if (r.is_empty_slot()) return r;
+  if (!is_int(r)) return raise_fmt(TypeErrorType, "__index__ returned non-int (type %s)", type_name(r));
+  return int_exact(r);
+}
+
+bool as_int64(Value v, int64_t* out, bool* overflow) {
+  *overflow = false;
+  Value i = index(v);
+  if (i.is_empty_slot()) return false;
+  if (!int_to_int64(i, out)) *overflow = true;
+  return true;
+}
+
+}  // namespace coil::rt

@@ -1,0 +1,23 @@
+// run.h — running a program the way `python3` does: the __main__ module from a file, -c,
+// -m or stdin, uncaught exceptions printed as tracebacks, SystemExit, exit codes.
+#pragma once
+
+#include <string>
+
+#include "frontend/syntax_error.h"
+#include "runtime/config.h"
+
+namespace coil::rt {
+
+// Runs the program described by `cfg`; returns the process exit code.
+int run(const Config& cfg);
+
+// Compiles source text to a code object (null with SyntaxError pending).
+struct CodeObject;
+CodeObject* compile_source(std::string_view source, const std::string& filename, int mode, int optimize);
+// Raises the Python SyntaxError for a frontend error.
+void raise_syntax_error(const fe::SyntaxErrorInfo& info);
+// Prints the pending exception (with traceback) to stderr the way CPython does, and clears it.
+void print_pending_exception();
+
+}  // namespace coil::rt

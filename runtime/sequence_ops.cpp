@@ -1,0 +1,374 @@
+// sequence_ops.cpp — concatenation, repetition, comparison and hashing of str, bytes,
+// list and tuple; index and slice normalisation.
+#include "runtime/sequence_ops.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "runtime/abstract.h"
+#include "runtime/bytes.h"
+#include "runtime/exceptions.h"
+#include "runtime/int.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+
+namespace coil::rt {
+
+using fe::BinaryOpKind;
+using fe::CompareKind;
+
+namespace {
+
+// n for `seq * n`; false with the exception pending (OverflowError/TypeError).
+bool repeat_count(Value n, int64_t* out) {
+  bool overflow;
+  if (!as_int64(n, out, &overflow)) return false;
+  if (overflow) {
+    if (int_sign(n) < 0) {
+      *out = 0;
+      return true;
+    }
+    raise_fmt(OverflowErrorType, "cannot fit 'int' into an index-sized integer");
+    return false;
+  }
+  if (*out < 0) *out = 0;
+  return true;
+}
+
+Value concat_items(TypeObject* type, const Value* a, int64_t na, const Value* b, int64_t nb) {
+  if (type == TupleType) {
+    TupleObject* t = new_tuple(na + nb);
+    if (!t) return Value();
+    std::copy(a, a + na, t->items);
+    std::copy(b, b + nb, t->items + na);
+    return Value::from_obj(t);
+  }
+  ListObject* l = new_list(na + nb);
+  if (!l) return Value();
+  std::copy(a, a + na, l->items());
+  std::copy(b, b + nb, l->items() + na);
+  return Value::from_obj(l);
+}
+
+Value repeat_items(TypeObject* type, const Value* a, int64_t na, int64_t n) {
+  if (na && n > (int64_t(1) << 56) / na) return raise_memory_error();
+  int64_t total = na * n;
+  if (type == TupleType) {
+    TupleObject* t = new_tuple(total);
+    if (!t) return Value();
+    for (int64_t i = 0; i < n; ++i) std::copy(a, a + na, t->items + i * na);
+    return Value::from_obj(t);
+  }
+  ListObject* l = new_list(total);
+  if (!l) return Value();
+  for (int64_t i = 0; i < n; ++i) std::copy(a, a + na, l->items() + i * na);
+  return Value::from_obj(l);
+}
+
+bool seq_items(Value v, TypeObject* type, Value** items, int64_t* n) {
+  if (type == TupleType) {
+    *items = as_tuple(v)->items;
+    *n = as_tuple(v)->size;
+  } else {
+    *items = as_list(v)->items();
+    *n = as_list(v)->size;
+  }
+  return true;
+}
+
+}  // namespace
+
+Value sequence_binary(Value a, Value b, BinaryOpKind op) {
+  BinaryOpKind plain = static_cast<int>(op) >= fe::kInplace ? static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace) : op;
+  TypeObject* ta = type_of(a);
+  TypeObject* tb = type_of(b);
+  if (plain == BinaryOpKind::Add) {
+    if (ta == StrType && tb == StrType) {
+      StrObject* x = as_str(a);
+      StrObject* y = as_str(b);
+      if (y->nbytes == 0) return a;
+      if (x->nbytes == 0) return b;
+      std::string s;
+      s.reserve(x->nbytes + y->nbytes);
+      s.append(x->view());
+      s.append(y->view());
+      return str_value(s);
+    }
+    if (ta == BytesType && tb == BytesType) {
+      std::string s(as_bytes(a)->view());
+      s.append(as_bytes(b)->view());
+      BytesObject* r = new_bytes(s);
+      return r ? Value::from_obj(r) : Value();
+    }
+    if ((ta == ListType || ta == TupleType) && ta == tb) {
+      Value *ia, *ib;
+      int64_t na, nb;
+      seq_items(a, ta, &ia, &na);
+      seq_items(b, tb, &ib, &nb);
+      return concat_items(ta, ia, na, ib, nb);
+    }
+    if (ta == StrType && !has(tb, TypeFlag::HeapType) && tb != StrType && !is_int(b) && tb != FloatType)
+      return raise_fmt(TypeErrorType, "can only concatenate str (not \"%s\") to str", tb->name);
+    if (ta == ListType && (tb == TupleType || tb == StrType || tb == DictType))
+      return raise_fmt(TypeErrorType, "can only concatenate list (not \"%s\") to list", tb->name);
+    if (ta == TupleType && (tb == ListType || tb == StrType))
+      return raise_fmt(TypeErrorType, "can only concatenate tuple (not \"%s\") to tuple", tb->name);
+    return NotImplemented;
+  }
+  if (plain == BinaryOpKind::Multiply) {
+    Value seq = a, n = b;
+    if (is_int(a) && !is_int(b)) std::swap(seq, n);
+    if (!is_int(n)) return NotImplemented;
+    TypeObject* ts = type_of(seq);
+    int64_t count;
+    if (ts == StrType) {
+      if (!repeat_count(n, &count)) return Value();
+      StrObject* s = as_str(seq);
+      if (count == 0 || s->nbytes == 0) return str_value("");
+      if (count == 1) return seq;
+      if (s->nbytes > ((int64_t(1) << 56) / count)) return raise_memory_error();
+      std::string out;
+      out.reserve(s->nbytes * count);
+      for (int64_t i = 0; i < count; ++i) out.append(s->view());
+      return str_value(out);
+    }
+    if (ts == BytesType) {
+      if (!repeat_count(n, &count)) return Value();
+      BytesObject* s = as_bytes(seq);
+      if (s->size && count > ((int64_t(1) << 56) / s->size)) return raise_memory_error();
+      std::string out;
+      for (int64_t i = 0; i < count; ++i) out.append(s->view());
+      BytesObject* r = new_bytes(out);
+      return r ? Value::from_obj(r) : Value();
+    }
+    if (ts == ListType || ts == TupleType) {
+      if (!repeat_count(n, &count)) return Value();
+      Value* items;
+      int64_t size;
+      seq_items(seq, ts, &items, &size);
+      return repeat_items(ts, items, size, count);
+    }
+    if ((ts == StrType || ts == ListType || ts == TupleType) && !is_int(n))
+      return raise_fmt(TypeErrorType, "can't multiply sequence by non-int of type '%s'", type_name(n));
+    return NotImplemented;
+  }
+  if (plain == BinaryOpKind::Remainder && ta == StrType) return str_percent_format(a, b);
+  return NotImplemented;
+}
+
+Value sequence_inplace(Value a, Value b, BinaryOpKind op) {
+  if (!is_exact(a, ListType)) return NotImplemented;
+  ListObject* l = as_list(a);
+  if (op == BinaryOpKind::InplaceAdd) {
+    if (!list_extend(l, b)) {
+      if (pending_matches(TypeErrorType) && get_iter_would_fail(b)) {
+        clear_exception();
+        raise_fmt(TypeErrorType, "'%s' object is not iterable", type_name(b));
+      }
+      return Value();
+    }
+    return a;
+  }
+  if (op == BinaryOpKind::InplaceMultiply && is_int(b)) {
+    int64_t count;
+    if (!repeat_count(b, &count)) return Value();
+    int64_t n = l->size;
+    if (n && count > (int64_t(1) << 56) / n) return raise_memory_error();
+    if (!list_reserve(l, n * count)) return Value();
+    for (int64_t i = 1; i < count; ++i) std::copy(l->items(), l->items() + n, l->items() + i * n);
+    l->size = n * count;
+    return a;
+  }
+  return NotImplemented;
+}
+
+bool list_extend(ListObject* l, Value iterable) {
+  if (is_exact(iterable, ListType) || is_exact(iterable, TupleType)) {
+    Value* items;
+    int64_t n;
+    seq_items(iterable, type_of(iterable), &items, &n);
+    if (!list_reserve(l, l->size + n)) return false;
+    // items may alias l's own storage (l.extend(l)): copy by index after reserving.
+    Value* src = is_exact(iterable, ListType) ? as_list(iterable)->items() : items;
+    std::copy(src, src + n, l->items() + l->size);
+    l->size += n;
+    return true;
+  }
+  Value it = get_iter(iterable);
+  if (it.is_empty_slot()) return false;
+  while (true) {
+    bool done = false;
+    Value v = iter_next(it, &done);
+    if (done) return true;
+    if (v.is_empty_slot() || !list_append(l, v)) return false;
+  }
+}
+
+namespace {
+
+bool cmp_holds(int c, CompareKind op) {
+  switch (op) {
+    case CompareKind::Lt: return c < 0;
+    case CompareKind::Le: return c <= 0;
+    case CompareKind::Eq: return c == 0;
+    case CompareKind::Ne: return c != 0;
+    case CompareKind::Gt: return c > 0;
+    default: return c >= 0;
+  }
+}
+
+// Lexicographic comparison of two item arrays with Python's rules (first unequal pair
+// decides with the requested op; else lengths).
+Value compare_items(const Value* a, int64_t na, const Value* b, int64_t nb, CompareKind op) {
+  if ((op == CompareKind::Eq || op == CompareKind::Ne) && na != nb) return bool_value(op == CompareKind::Ne);
+  int64_t i = 0;
+  for (; i < na && i < nb; ++i) {
+    int eq = equal(a[i], b[i]);
+    if (eq < 0) return Value();
+    if (!eq) break;
+  }
+  if (i >= na || i >= nb) return bool_value(cmp_holds((na > nb) - (na < nb), op));
+  if (op == CompareKind::Eq) return False;
+  if (op == CompareKind::Ne) return True;
+  return rich_compare(a[i], b[i], op);
+}
+
+}  // namespace
+
+Value sequence_compare(Value a, Value b, CompareKind op) {
+  TypeObject* ta = type_of(a);
+  TypeObject* tb = type_of(b);
+  if (ta != tb) return NotImplemented;
+  if (ta == StrType || ta == BytesType) {
+    std::string_view x = ta == StrType ? as_str(a)->view() : as_bytes(a)->view();
+    std::string_view y = ta == StrType ? as_str(b)->view() : as_bytes(b)->view();
+    // UTF-8 byte order equals code point order.
+    int c = x.compare(y);
+    return bool_value(cmp_holds((c > 0) - (c < 0), op));
+  }
+  if (ta == ListType || ta == TupleType) {
+    Value *ia, *ib;
+    int64_t na, nb;
+    seq_items(a, ta, &ia, &na);
+    seq_items(b, tb, &ib, &nb);
+    if (ta == ListType) {
+      // Items may change during comparison: compare on a snapshot.
+      std::vector<Value> sa(ia, ia + na), sb(ib, ib + nb);
+      return compare_items(sa.data(), na, sb.data(), nb, op);
+    }
+    return compare_items(ia, na, ib, nb, op);
+  }
+  return NotImplemented;
+}
+
+int64_t tuple_hash(TupleObject* t) {
+  // CPython 3.11's tuplehash (an xxHash-derived combination over the item hashes).
+  constexpr uint64_t kPrime1 = 11400714785074694791ULL, kPrime2 = 14029467366897019727ULL,
+                     kPrime5 = 2870177450012600261ULL;
+  uint64_t acc = kPrime5;
+  for (int64_t i = 0; i < t->size; ++i) {
+    int64_t h = hash(t->items[i]);
+    if (h == -1) return -1;
+    acc += static_cast<uint64_t>(h) * kPrime2;
+    acc = (acc << 31) | (acc >> 33);
+    acc *= kPrime1;
+  }
+  acc += static_cast<uint64_t>(t->size) ^ (kPrime5 ^ 3527539UL);
+  if (acc == static_cast<uint64_t>(-1)) return 1546275796;
+  return static_cast<int64_t>(acc);
+}
+
+int64_t bytes_hash(BytesObject* b) {
+  if (b->hash == -1) b->hash = hash_bytes(b->view());
+  return b->hash;
+}
+
+bool normalize_index(Value index_value, int64_t size, int64_t* out, const char* what) {
+  int64_t i;
+  bool overflow;
+  if (!as_int64(index_value, &i, &overflow)) {
+    if (pending_matches(TypeErrorType)) {
+      clear_exception();
+      raise_fmt(TypeErrorType, "%s indices must be integers or slices, not %s", what, type_name(index_value));
+    }
+    return false;
+  }
+  if (overflow) {
+    raise_fmt(IndexErrorType, "cannot fit 'int' into an index-sized integer");
+    return false;
+  }
+  if (i < 0) i += size;
+  if (i < 0 || i >= size) {
+    raise_fmt(IndexErrorType, "%s index out of range", what);
+    return false;
+  }
+  *out = i;
+  return true;
+}
+
+Value new_slice(Value start, Value stop, Value step) {
+  auto* s = static_cast<SliceObject*>(allocate_object(SliceType, sizeof(SliceObject)));
+  if (!s) return raise_memory_error();
+  s->start = start;
+  s->stop = stop;
+  s->step = step;
+  return Value::from_obj(s);
+}
+
+namespace {
+
+// A slice bound as int64, clamped (big values saturate like CPython's _PyEval_SliceIndex).
+bool slice_bound(Value v, int64_t* out) {
+  if (!is_int(v) && lookup_special(v, intern("__index__")).is_empty_slot()) {
+    raise_msg(TypeErrorType, "slice indices must be integers or None or have an __index__ method");
+    return false;
+  }
+  bool overflow;
+  if (!as_int64(v, out, &overflow)) return false;
+  if (overflow) *out = int_sign(index(v)) < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
+  return true;
+}
+
+}  // namespace
+
+bool slice_indices(Value slice, int64_t length, int64_t* start, int64_t* stop, int64_t* step, int64_t* count) {
+  auto* s = static_cast<SliceObject*>(slice.as_obj());
+  if (s->step == None) {
+    *step = 1;
+  } else {
+    if (!slice_bound(s->step, step)) return false;
+    if (*step == 0) {
+      raise_msg(ValueErrorType, "slice step cannot be zero");
+      return false;
+    }
+  }
+  bool neg = *step < 0;
+  if (s->start == None) {
+    *start = neg ? length - 1 : 0;
+  } else {
+    if (!slice_bound(s->start, start)) return false;
+    if (*start < 0) {
+      *start += length;
+      if (*start < 0) *start = neg ? -1 : 0;
+    } else if (*start >= length) {
+      *start = neg ? length - 1 : length;
+    }
+  }
+  if (s->stop == None) {
+    *stop = neg ? -1 : length;
+  } else {
+    if (!slice_bound(s->stop, stop)) return false;
+    if (*stop < 0) {
+      *stop += length;
+      if (*stop < 0) *stop = neg ? -1 : 0;
+    } else if (*stop >= length) {
+      *stop = neg ? length - 1 : length;
+    }
+  }
+  if (neg) *count = *stop < *start ? (*start - *stop - 1) / (-*step) + 1 : 0;
+  else *count = *start < *stop ? (*stop - *start - 1) / *step + 1 : 0;
+  return true;
+}
+
+}  // namespace coil::rt

@@ -1,0 +1,167 @@
+// str.cpp — StrObject basics: creation, interning, hashing, equality, UTF-8 helpers, repr.
+#include "runtime/str.h"
+
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
+#include <utf8proc.h>
+
+#include "runtime/exceptions.h"
+#include "runtime/hashing.h"
+
+namespace coil::rt {
+
+namespace {
+
+// Interned strings by content. The map's keys view the objects' own bytes.
+std::unordered_map<std::string_view, StrObject*>& interned() {
+  static auto* table = new std::unordered_map<std::string_view, StrObject*>();
+  return *table;
+}
+
+}  // namespace
+
+int64_t utf8_length(std::string_view s, bool* ascii) {
+  int64_t n = 0;
+  bool all_ascii = true;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) ++n;
+    if (c >= 0x80) all_ascii = false;
+  }
+  if (ascii) *ascii = all_ascii;
+  return n;
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+uint32_t decode_utf8(const char*& p) {
+  auto c = static_cast<unsigned char>(*p++);
+  if (c < 0x80) return c;
+  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+  uint32_t cp = c & (0x3F >> extra);
+  while (extra--) cp = (cp << 6) | (static_cast<unsigned char>(*p++) & 0x3F);
+  return cp;
+}
+
+StrObject* new_str(std::string_view utf8) {
+  size_t size = sizeof(StrObject) + utf8.size() + 1;
+  auto* s = static_cast<StrObject*>(allocate_object(StrType, size));
+  if (!s) {
+    raise_memory_error();
+    return nullptr;
+  }
+  std::memcpy(s->data, utf8.data(), utf8.size());
+  s->data[utf8.size()] = '\0';
+  s->nbytes = static_cast<int64_t>(utf8.size());
+  bool ascii = false;
+  s->length = utf8_length(utf8, &ascii);
+  s->aux = ascii ? static_cast<uint32_t>(StrFlag::Ascii) : 0;
+  s->hash = -1;
+  return s;
+}
+
+StrObject* intern(std::string_view utf8) {
+  auto& table = interned();
+  auto it = table.find(utf8);
+  if (it != table.end()) return it->second;
+  StrObject* s = new_str(utf8);
+  if (!s) return nullptr;
+  s->aux |= static_cast<uint32_t>(StrFlag::Interned);
+  table.emplace(s->view(), s);
+  return s;
+}
+
+void visit_interned_strings(Visitor& v) {
+  for (auto& [key, s] : interned()) v.visit(s);
+}
+
+int64_t str_hash(StrObject* s) {
+  if (s->hash != -1) return s->hash;
+  s->hash = hash_str_utf8(s->view(), s->is_ascii());
+  return s->hash;
+}
+
+bool str_equal(StrObject* a, StrObject* b) {
+  if (a == b) return true;
+  if (a->nbytes != b->nbytes) return false;
+  if (a->hash != -1 && b->hash != -1 && a->hash != b->hash) return false;
+  return std::memcmp(a->data, b->data, a->nbytes) == 0;
+}
+
+// Printable as str.isprintable() decides: not in categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs
+// (except the ASCII space).
+static bool is_printable(uint32_t cp) {
+  if (cp == ' ') return true;
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
+    case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_ZS:
+      return false;
+    default:
+      return true;
+  }
+}
+
+std::string str_repr(std::string_view s) {
+  bool has_single = s.find('\'') != std::string_view::npos;
+  bool has_double = s.find('"') != std::string_view::npos;
+  char quote = has_single && !has_double ? '"' : '\'';
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += quote;
+  const char* p = s.data();
+  const char* end = p + s.size();
+  static const char kHex[] = "0123456789abcdef";
+  while (p < end) {
+    uint32_t cp = decode_utf8(p);
+    if (cp == static_cast<uint32_t>(quote) || cp == '\\') {
+      out += '\\';
+      out += static_cast<char>(cp);
+    } else if (cp == '\t') {
+      out += "\\t";
+    } else if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\r') {
+      out += "\\r";
+    } else if (cp < 0x20 || cp == 0x7F) {
+      out += "\\x";
+      out += kHex[cp >> 4];
+      out += kHex[cp & 15];
+    } else if (cp < 0x7F) {
+      out += static_cast<char>(cp);
+    } else if (is_printable(cp)) {
+      append_utf8(out, cp);
+    } else if (cp <= 0xFF) {
+      out += "\\x";
+      out += kHex[cp >> 4];
+      out += kHex[cp & 15];
+    } else if (cp <= 0xFFFF) {
+      out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 15];
+    } else {
+      out += "\\U";
+      for (int shift = 28; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 15];
+    }
+  }
+  out += quote;
+  return out;
+}
+
+}  // namespace coil::rt

@@ -1,0 +1,283 @@
+// typeobject.cpp — type creation (built-in and class statements), C3 MRO, the
+// version-tagged lookup cache, and native method tables.
+#include "runtime/typeobject.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+
+namespace coil::rt {
+
+namespace {
+
+uint64_t g_next_version = 1;
+
+// Global method cache: (type version, name) -> value, like CPython's type cache.
+struct CacheEntry {
+  uint64_t version;
+  StrObject* name;
+  Value value;
+};
+constexpr size_t kCacheSize = 4096;
+CacheEntry g_cache[kCacheSize];
+
+void visit_type(Object* self, Visitor& v) {
+  auto* t = static_cast<TypeObject*>(self);
+  v.visit(t->name_obj);
+  v.visit(t->qualname);
+  v.visit(t->base);
+  v.visit(t->bases);
+  v.visit(t->mro);
+  v.visit(t->dict);
+  v.visit(t->subclasses);
+  v.visit(t->doc);
+}
+
+// Appends `sub` to base->subclasses (a list), so version changes reach it.
+void note_subclass(TypeObject* base, TypeObject* sub) {
+  if (!base->subclasses) base->subclasses = new_list(0);
+  if (base->subclasses) list_append(static_cast<ListObject*>(base->subclasses), Value::from_obj(sub));
+}
+
+Object* generic_alloc(TypeObject* type) {
+  Object* o = allocate_object(type, type->basic_size);
+  if (!o) raise_memory_error();
+  return o;
+}
+
+void visit_instance_dict(Object* self, Visitor& v) {
+  TypeObject* t = self->type;
+  // Visit the base layout first (a list subclass has list storage, ...).
+  for (TypeObject* b = t->base; b; b = b->base) {
+    if (!has(b, TypeFlag::HeapType)) {
+      if (b->visit) b->visit(self, v);
+      break;
+    }
+  }
+  if (t->dict_offset) v.visit(*reinterpret_cast<Object**>(reinterpret_cast<char*>(self) + t->dict_offset));
+}
+
+// C3 linearisation of `type` with its bases; null with TypeError on a conflict.
+TupleObject* compute_mro(TypeObject* type, TupleObject* bases) {
+  std::vector<std::vector<TypeObject*>> seqs;
+  for (int64_t i = 0; i < bases->size; ++i) {
+    auto* b = static_cast<TypeObject*>(bases->items[i].as_obj());
+    std::vector<TypeObject*> s;
+    for (int64_t k = 0; k < b->mro->size; ++k) s.push_back(static_cast<TypeObject*>(b->mro->items[k].as_obj()));
+    seqs.push_back(std::move(s));
+  }
+  std::vector<TypeObject*> order_of_bases;
+  for (int64_t i = 0; i < bases->size; ++i) order_of_bases.push_back(static_cast<TypeObject*>(bases->items[i].as_obj()));
+  seqs.push_back(order_of_bases);
+  std::vector<TypeObject*> result{type};
+  while (true) {
+    bool empty = true;
+    for (auto& s : seqs) empty &= s.empty();
+    if (empty) break;
+    TypeObject* pick = nullptr;
+    for (auto& s : seqs) {
+      if (s.empty()) continue;
+      TypeObject* cand = s.front();
+      bool in_tail = false;
+      for (auto& o : seqs)
+        if (std::find(o.begin() + (o.empty() ? 0 : 1), o.end(), cand) != o.end() && !o.empty()) in_tail = true;
+      if (!in_tail) {
+        pick = cand;
+        break;
+      }
+    }
+    if (!pick) {
+      std::string names;
+      std::vector<TypeObject*> heads;
+      for (auto& s : seqs)
+        if (!s.empty() && std::find(heads.begin(), heads.end(), s.front()) == heads.end()) heads.push_back(s.front());
+      for (size_t i = 0; i < heads.size(); ++i) names += (i ? ", " : "") + std::string(heads[i]->name);
+      raise_fmt(TypeErrorType, "Cannot create a consistent method resolution\norder (MRO) for bases %s",
+                names.c_str());
+      return nullptr;
+    }
+    result.push_back(pick);
+    for (auto& s : seqs)
+      if (!s.empty() && s.front() == pick) s.erase(s.begin());
+  }
+  TupleObject* mro = new_tuple(static_cast<int64_t>(result.size()));
+  if (!mro) return nullptr;
+  for (size_t i = 0; i < result.size(); ++i) mro->items[i] = Value::from_obj(result[i]);
+  return mro;
+}
+
+}  // namespace
+
+void type_modified(TypeObject* type) {
+  type->version = g_next_version++;
+  if (type->subclasses) {
+    auto* l = static_cast<ListObject*>(type->subclasses);
+    for (int64_t i = 0; i < l->size; ++i) type_modified(static_cast<TypeObject*>(l->items()[i].as_obj()));
+  }
+}
+
+Value type_lookup(TypeObject* type, StrObject* name) {
+  size_t slot = (type->version * 31 + (reinterpret_cast<uintptr_t>(name) >> 4)) & (kCacheSize - 1);
+  CacheEntry& e = g_cache[slot];
+  bool cacheable = (name->aux & static_cast<uint32_t>(StrFlag::Interned)) != 0;
+  if (cacheable && e.version == type->version && e.name == name) return e.value;
+  Value found;
+  TupleObject* mro = type->mro;
+  if (mro) {
+    for (int64_t i = 0; i < mro->size; ++i) {
+      auto* t = static_cast<TypeObject*>(mro->items[i].as_obj());
+      if (!t->dict) continue;
+      Value v = dict_get_str(t->dict, name);
+      if (!v.is_empty_slot()) {
+        found = v;
+        break;
+      }
+    }
+  }
+  if (cacheable) e = CacheEntry{type->version, name, found};
+  return found;
+}
+
+bool type_set_attr_raw(TypeObject* type, StrObject* name, Value value) {
+  bool ok;
+  if (value.is_empty_slot()) {
+    int r = dict_del(type->dict, Value::from_obj(name));
+    ok = r >= 0;
+    if (r == 0) {
+      raise_fmt(AttributeErrorType, "type object '%s' has no attribute '%s'", type->name, name->data);
+      ok = false;
+    }
+  } else {
+    ok = dict_set_str(type->dict, name, value);
+  }
+  type_modified(type);
+  return ok;
+}
+
+void add_methods(TypeObject* type, const NativeMethodDef* defs, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    const NativeMethodDef& d = defs[i];
+    MethodDescrObject* m = new_method_descr(type, d.name, d.fn, d.doc);
+    m->is_classmethod = d.kind == NativeMethodDef::Kind::ClassMethod;
+    m->is_static = d.kind == NativeMethodDef::Kind::StaticMethod;
+    dict_set_str(type->dict, intern(d.name), Value::from_obj(m));
+  }
+  type_modified(type);
+}
+
+void add_getsets(TypeObject* type, const NativeGetSetDef* defs, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    auto* g = static_cast<GetSetObject*>(allocate_object(GetSetDescrType, sizeof(GetSetObject)));
+    g->def = &defs[i];
+    g->owner = type;
+    dict_set_str(type->dict, intern(defs[i].name), Value::from_obj(g));
+  }
+  type_modified(type);
+}
+
+void finish_builtin_type(TypeObject* type, uint32_t basic_size, AllocFn alloc, VisitFn visit) {
+  type->basic_size = basic_size;
+  if (alloc) type->alloc = alloc;
+  else if (type->base) type->alloc = type->base->alloc;
+  if (visit) type->visit = visit;
+  if (!type->dict) type->dict = new_dict();
+  std::string_view full = type->name;
+  size_t dot = full.rfind('.');
+  type->name_obj = intern(dot == std::string_view::npos ? full : full.substr(dot + 1));
+  type->qualname = type->name_obj;
+  std::vector<TypeObject*> chain;
+  for (TypeObject* t = type; t; t = t->base) chain.push_back(t);
+  if (!type->bases) {
+    type->bases = type->base ? tuple_of({Value::from_obj(type->base)}) : empty_tuple();
+    type->mro = new_tuple(static_cast<int64_t>(chain.size()));
+    for (size_t i = 0; i < chain.size(); ++i) type->mro->items[i] = Value::from_obj(chain[i]);
+  } else if (!type->mro) {
+    type->mro = compute_mro(type, type->bases);
+  }
+  if (type->base) note_subclass(type->base, type);
+  // Flags that say "subclass of X" are inherited.
+  if (type->base) {
+    constexpr uint32_t kInherited = 0xFF00;
+    type->flags = type->flags | static_cast<TypeFlag>(static_cast<uint32_t>(type->base->flags) & kInherited);
+  }
+  type_modified(type);
+}
+
+TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, DictObject* ns) {
+  if (bases->size == 0) bases = tuple_of({Value::from_obj(ObjectType)});
+  // The solid base: the base whose layout is the largest (layouts must be compatible).
+  TypeObject* solid = nullptr;
+  for (int64_t i = 0; i < bases->size; ++i) {
+    Value b = bases->items[i];
+    if (!b.is_obj() || !has(b.as_obj()->type, TypeFlag::TypeSubclass)) {
+      raise_msg(TypeErrorType, "bases must be types");
+      return nullptr;
+    }
+    auto* bt = static_cast<TypeObject*>(b.as_obj());
+    if (!has(bt, TypeFlag::BaseType)) {
+      raise_fmt(TypeErrorType, "type '%s' is not an acceptable base type", bt->name);
+      return nullptr;
+    }
+    TypeObject* bs = bt;
+    while (has(bs, TypeFlag::HeapType) && bs->base) bs = bs->base;
+    if (!solid || is_subtype(bs, solid)) solid = bs;
+    else if (!is_subtype(solid, bs)) {
+      raise_msg(TypeErrorType, "multiple bases have instance lay-out conflict");
+      return nullptr;
+    }
+  }
+  auto* t = static_cast<TypeObject*>(allocate_object(metatype, std::max<size_t>(sizeof(TypeObject), metatype->basic_size)));
+  if (!t) {
+    raise_memory_error();
+    return nullptr;
+  }
+  auto* first = static_cast<TypeObject*>(bases->items[0].as_obj());
+  t->base = first;
+  // The solid layout is what `first` inherits if it is a heap type; pick the solid one.
+  for (int64_t i = 0; i < bases->size; ++i) {
+    auto* bt = static_cast<TypeObject*>(bases->items[i].as_obj());
+    if (is_subtype(bt, solid)) {
+      t->base = bt;
+      break;
+    }
+  }
+  t->bases = bases;
+  t->dict = ns;
+  t->flags = TypeFlag::BaseType | TypeFlag::HeapType | TypeFlag::HasDict |
+             static_cast<TypeFlag>(static_cast<uint32_t>(t->base->flags) & 0xFF00u);
+  std::string nm(as_str(name)->view());
+  t->name_obj = as_str(name);
+  t->qualname = as_str(name);
+  char* cname = new char[nm.size() + 1];  // lives as long as the type (types are rarely freed)
+  std::copy(nm.begin(), nm.end(), cname);
+  cname[nm.size()] = '\0';
+  t->name = cname;
+  TypeObject* base = t->base;
+  if (base->dict_offset) {
+    t->dict_offset = base->dict_offset;
+    t->basic_size = base->basic_size;
+  } else {
+    t->dict_offset = base->basic_size;
+    t->basic_size = base->basic_size + sizeof(Object*);
+  }
+  t->alloc = generic_alloc;
+  if (base->alloc && !has(base, TypeFlag::HeapType) && base != ObjectType) t->alloc = generic_alloc;
+  t->visit = visit_instance_dict;
+  t->mro = compute_mro(t, bases);
+  if (!t->mro) return nullptr;
+  for (int64_t i = 0; i < bases->size; ++i) note_subclass(static_cast<TypeObject*>(bases->items[i].as_obj()), t);
+  t->version = g_next_version++;
+  return t;
+}
+
+void init_type_type() {
+  TypeType->visit = visit_type;
+  GetSetDescrType->basic_size = sizeof(GetSetObject);
+}
+
+}  // namespace coil::rt

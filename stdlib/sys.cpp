@@ -1,0 +1,158 @@
+// sys.cpp — the sys module: argv, path, modules, version information, flags, the
+// standard streams, exit, recursion limit, exc_info, intern, _getframe.
+#include <climits>
+#include <cfloat>
+#include <string>
+
+#include "coil_config.h"
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/float.h"
+#include "runtime/frame.h"
+#include "runtime/int.h"
+#include "runtime/native_module.h"
+#include "runtime/str.h"
+#include "runtime/sys_state.h"
+#include "runtime/thread.h"
+#include "runtime/tuple.h"
+#include "runtime/version.h"
+#include "stdlib/io_support.h"
+#include "stdlib/struct_sequence.h"
+
+namespace coil::lib {
+
+using namespace coil::rt;
+
+namespace {
+
+Value sys_exit(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("exit", nargs, kwnames, 0, 1)) return Value();
+  ExceptionObject* e = new_exception(SystemExitType, nargs ? tuple_of({args[0]}) : nullptr);
+  if (!e) return Value();
+  if (!e->dict) e->dict = new_dict();
+  dict_set_str(e->dict, intern("code"), nargs ? args[0] : None);
+  return raise(Value::from_obj(e));
+}
+
+Value sys_getrecursionlimit(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("getrecursionlimit", nargs, kwnames, 0, 0)) return Value();
+  return Value::from_small_int(thread_state().recursion_limit);
+}
+
+Value sys_setrecursionlimit(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("setrecursionlimit", nargs, kwnames, 1, 1)) return Value();
+  if (is_float(args[0])) return raise_msg(TypeErrorType, "'float' object cannot be interpreted as an integer");
+  int64_t n;
+  bool overflow;
+  if (!as_int64(args[0], &n, &overflow)) return Value();
+  if (overflow || n > INT_MAX) return raise_msg(OverflowErrorType, "Python int too large to convert to C int");
+  if (n < 1) return raise_msg(ValueErrorType, "recursion limit must be greater or equal than 1");
+  ThreadState& ts = thread_state();
+  if (n <= ts.depth)
+    return raise_fmt(RecursionErrorType,
+                     "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                     static_cast<long long>(n), ts.depth);
+  ts.recursion_limit = static_cast<int>(n);
+  return None;
+}
+
+Value sys_exc_info(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("exc_info", nargs, kwnames, 0, 0)) return Value();
+  Value h = thread_state().handled;
+  if (h.is_empty_slot() || h == None) {
+    TupleObject* t = tuple_of({None, None, None});
+    return t ? Value::from_obj(t) : Value();
+  }
+  TupleObject* t = tuple_of({Value::from_obj(type_of(h)), h, as_exception(h)->traceback});
+  return t ? Value::from_obj(t) : Value();
+}
+
+Value sys_exception(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("exception", nargs, kwnames, 0, 0)) return Value();
+  Value h = thread_state().handled;
+  return h.is_empty_slot() ? None : h;
+}
+
+Value sys_intern(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("intern", nargs, kwnames, 1, 1)) return Value();
+  if (!is_exact(args[0], StrType))
+    return raise_fmt(TypeErrorType, "intern() argument must be str, not %s", type_name(args[0]));
+  StrObject* s = intern(as_str(args[0])->view());
+  return s ? Value::from_obj(s) : Value();
+}
+
+Value sys_getdefaultencoding(Value*, int64_t, TupleObject*) { return str_value("utf-8"); }
+Value sys_getfilesystemencoding(Value*, int64_t, TupleObject*) { return str_value("utf-8"); }
+
+const NativeFunctionDef kSysFunctions[] = {
+    {"exit", sys_exit},
+    {"getrecursionlimit", sys_getrecursionlimit},
+    {"setrecursionlimit", sys_setrecursionlimit},
+    {"exc_info", sys_exc_info},
+    {"exception", sys_exception},
+    {"intern", sys_intern},
+    {"getdefaultencoding", sys_getdefaultencoding},
+    {"getfilesystemencoding", sys_getfilesystemencoding},
+};
+
+Value str_list(const std::vector<std::string>& items) {
+  ListObject* l = new_list(0);
+  if (!l) return Value();
+  for (const std::string& s : items)
+    if (!list_append(l, str_value(s))) return Value();
+  return Value::from_obj(l);
+}
+
+bool init_sys(ModuleObject* m) {
+  const Config& cfg = *g_config;
+  bool ok = module_add(m, "argv", str_list(cfg.argv));
+  ok = ok && module_add(m, "orig_argv", str_list({cfg.executable}));
+  ok = ok && module_add(m, "modules", Value::from_obj(g_sys_modules));
+  ok = ok && module_add(m, "platform", str_value("linux"));
+  ok = ok && module_add(m, "byteorder", str_value("little"));
+  ok = ok && module_add(m, "maxsize", int_from_int64(INT64_MAX));
+  ok = ok && module_add(m, "maxunicode", Value::from_small_int(0x10FFFF));
+  ok = ok && module_add(m, "version", str_value(version_long()));
+  ok = ok && module_add(m, "hexversion", Value::from_small_int((3 << 24) | (11 << 16) | (py_micro() << 8) | 0xF0));
+  ok = ok && module_add(m, "api_version", Value::from_small_int(1013));
+  ok = ok && module_add(m, "copyright", str_value("Copyright (c) the Coil authors.\nPython language: Copyright (c) 2001-2023 Python Software Foundation."));
+  ok = ok && module_add(m, "executable", str_value(executable_path()));
+  ok = ok && module_add(m, "_base_executable", str_value(executable_path()));
+  ok = ok && module_add(m, "prefix", str_value("/usr"));
+  ok = ok && module_add(m, "base_prefix", str_value("/usr"));
+  ok = ok && module_add(m, "exec_prefix", str_value("/usr"));
+  ok = ok && module_add(m, "base_exec_prefix", str_value("/usr"));
+  ok = ok && module_add(m, "abiflags", str_value(""));
+  ok = ok && module_add(m, "_multiarch", str_value("x86_64-linux-gnu"));
+  ok = ok && module_add(m, "dont_write_bytecode", bool_value(cfg.dont_write_bytecode));
+  ok = ok && module_add(m, "stdin", std_stream(0));
+  ok = ok && module_add(m, "stdout", std_stream(1));
+  ok = ok && module_add(m, "stderr", std_stream(2));
+  ok = ok && module_add(m, "__stdin__", std_stream(0));
+  ok = ok && module_add(m, "__stdout__", std_stream(1));
+  ok = ok && module_add(m, "__stderr__", std_stream(2));
+  ok = ok && module_add(m, "warnoptions", str_list(cfg.warnoptions));
+  ok = ok && module_add(m, "path", str_list(module_search_path(cfg)));
+  ok = ok && module_add(m, "meta_path", Value::from_obj(new_list(0)));
+  ok = ok && module_add(m, "path_hooks", Value::from_obj(new_list(0)));
+  ok = ok && module_add(m, "path_importer_cache", Value::from_obj(new_dict()));
+  DictObject* xo = new_dict();
+  for (const std::string& x : cfg.xoptions) {
+    size_t eq = x.find('=');
+    if (eq == std::string::npos) dict_set(xo, str_value(x), True);
+    else dict_set(xo, str_value(x.substr(0, eq)), str_value(x.substr(eq + 1)));
+  }
+  ok = ok && module_add(m, "_xoptions", Value::from_obj(xo));
+  TupleObject* names = new_tuple(0);
+  ok = ok && module_add(m, "builtin_module_names", Value::from_obj(builtin_module_names()));
+  (void)names;
+  ok = ok && init_sys_structs(m, cfg);
+  return ok;
+}
+
+}  // namespace
+
+const NativeModuleDef kSysModule = {"sys", kSysFunctions, std::size(kSysFunctions), init_sys};
+
+}  // namespace coil::lib

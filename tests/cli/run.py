@@ -1,0 +1,122 @@
+#!/usr/bin/python3.11
+"""tests/cli/run.py — the `coil` command line checked against CPython 3.11.
+
+Each case runs the same arguments under build/coil and /usr/bin/python3.11 and compares
+stdout, stderr and the exit code (the program name in usage lines is normalised). Cases
+marked coil-only check Coil's own options against a fixed expectation.
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+COIL = os.path.join(os.environ.get("COIL_BUILD_DIR", os.path.join(ROOT, "build")), "coil")
+CPYTHON = "/usr/bin/python3.11"
+
+TMP = tempfile.mkdtemp(prefix="coil-cli-")
+SCRIPT = os.path.join(TMP, "prog.py")
+with open(SCRIPT, "w") as f:
+    f.write("import sys\nprint(sys.argv[1:], len(sys.argv))\n")
+
+# (arguments, stdin) — compared with CPython.
+SAME = [
+    (["-c", "print(6*7)"], ""),
+    (["-c", "import sys; print(sys.argv)", "a", "b"], ""),
+    (["-c", "import sys; print(sys.argv)", "-c", "x"], ""),
+    (["-ccprint(1)"], ""),
+    (["-u", "-c", "print('u')"], ""),
+    (["-E", "-s", "-S", "-B", "-c", "print('flags')"], ""),
+    (["-I", "-c", "print('isolated')"], ""),
+    (["-O", "-c", "assert False; print('stripped')"], ""),
+    (["-W", "ignore", "-X", "dev", "-c", "print('wx')"], ""),
+    (["-Wignore", "-c", "print('attached')"], ""),
+    (["-c", "raise SystemExit(3)"], ""),
+    (["-c", "raise SystemExit(300)"], ""),
+    (["-c", "raise SystemExit(-1)"], ""),
+    (["-c", "raise SystemExit(None)"], ""),
+    (["-c", "raise SystemExit('bye')"], ""),
+    (["-c", "import sys; sys.exit(4)"], ""),
+    (["-c", "1/0"], ""),
+    (["-"], "print('from stdin')\n"),
+    (["-", "x", "y"], "import sys\nprint(sys.argv)\n"),
+    ([], "print('implicit stdin')\n"),
+    ([SCRIPT, "p", "q"], ""),
+    (["--", SCRIPT, "r"], ""),
+    ([os.path.join(TMP, "missing.py")], ""),
+    (["-Z"], ""),
+    (["--frobnicate"], ""),
+    (["-c"], ""),
+    (["-m"], ""),
+    (["-W"], ""),
+    (["-X"], ""),
+    (["-h"], ""),
+    (["--help-env"], ""),
+]
+
+# (arguments, expected exit code, regex the output (stdout+stderr) must match) — Coil only.
+COIL_ONLY = [
+    (["--version"], 0, r"^Python 3\.11\.\d+ \(Coil [0-9.]+\)\n$"),
+    (["-V"], 0, r"^Python 3\.11\.\d+ \(Coil "),
+    (["-VV"], 0, r"^Python 3\.11\.\d+ \(Coil [0-9.]+, "),
+    (["--jit", "nonsense=1", "-c", "pass"], 2, r"unknown tunable 'nonsense'.*\nusage: "),
+    (["--jit", "threshold=x", "-c", "pass"], 2, r"expected a whole number"),
+    (["--jit", "threshold=0", "-c", "pass"], 2, r"must be between 1 and"),
+    (["--jit", "backend=gcc", "-c", "pass"], 2, r"asmjit\|llvm"),
+    (["--jit"], 2, r"Argument expected for the --jit option"),
+    (["--jit", "help"], 0, r"threshold\s+default 1039"),
+    (["--jit", "off", "-c", "print(1)"], 0, r"^1\n$"),
+    (["--jit", "threshold=1,function_threshold=1", "-c", "print(2)"], 0, r"^2\n$"),
+    (["--dump", "nonsense", SCRIPT], 2, r"--dump takes tokens, ast or bytecode"),
+    (["-c", "import sys; print(sys.implementation.name)"], 0, r"^coil\n$"),
+    (["-c", "import sys; print(sys.version_info[:2])"], 0, r"^\(3, 11\)\n$"),
+]
+ENV_ONLY = [
+    ({"COIL_JIT": "nonsense=2"}, ["-c", "pass"], 2, r"COIL_JIT: unknown tunable 'nonsense'"),
+    ({"COIL_JIT": "nonsense=2"}, ["-E", "-c", "print(5)"], 0, r"^5\n$"),
+]
+
+
+def run(exe, args, stdin="", env=None):
+    e = dict(os.environ)
+    e.pop("COIL_JIT", None)
+    e.update(env or {})
+    p = subprocess.run([exe] + args, input=stdin.encode(), capture_output=True, timeout=60, env=e, cwd=TMP)
+    norm = lambda b: b.decode("utf-8", "replace").replace(exe, "PROG")
+    return norm(p.stdout), norm(p.stderr), p.returncode
+
+
+def main():
+    passed = failed = 0
+
+    def report(ok, what, detail):
+        nonlocal passed, failed
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+            print(f"FAIL {what}\n{detail}")
+
+    for args, stdin in SAME:
+        want = run(CPYTHON, args, stdin)
+        got = run(COIL, args, stdin)
+        if args == ["-h"]:  # Coil's help adds its own options; compare the CPython part
+            ok = got[2] == want[2] and all(line in got[0] for line in want[0].splitlines())
+        else:
+            ok = got == want
+        report(ok, f"coil {args} (stdin {stdin!r})", f"  expected {want!r}\n  got      {got!r}")
+    for args, code, pattern in COIL_ONLY:
+        out, err, rc = run(COIL, args)
+        ok = rc == code and re.search(pattern, out + err) is not None
+        report(ok, f"coil {args}", f"  expected exit {code} and /{pattern}/, got exit {rc}: {out + err!r}")
+    for env, args, code, pattern in ENV_ONLY:
+        out, err, rc = run(COIL, args, env=env)
+        ok = rc == code and re.search(pattern, out + err) is not None
+        report(ok, f"{env} coil {args}", f"  expected exit {code} and /{pattern}/, got exit {rc}: {out + err!r}")
+    print(f"cli: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
