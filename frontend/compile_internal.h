@@ -216,6 +216,5 @@ CodeConst none_const();
 CodeConst str_const(const std::string& s);
 CodeConst int_const(long long v);
 std::string const_key(const CodeConst& c);
-std::string const_repr(const CodeConst& c);
 
 }  // namespace coil::fe

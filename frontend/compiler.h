@@ -28,6 +28,10 @@ std::shared_ptr<CodeUnit> compile_module(const ModNode* mod, const std::string& 
 // first problem (with the unit's qualname and offset).
 std::string verify(const CodeUnit& code);
 
+// Python's repr() of a constant as the disassembler prints it: 1.5, 'str', b'x', (1, 2),
+// frozenset({1}), <code object f, line 3>.
+std::string const_repr(const CodeConst& c);
+
 // A `dis.dis`-like listing of `code` and, after it, of every nested code unit.
 std::string disassemble(const CodeUnit& code);
 

@@ -90,7 +90,7 @@ TEST_CASE("compiler: method calls, keywords and star-args") {
   CHECK(ops_text(*compile_src("o.m(1, k=2)", CompileMode::Eval)) ==
         "LoadName LoadMethod LoadConst LoadConst LoadConst CallKw ReturnValue");
   CHECK(ops_text(*compile_src("f(*a, **k)", CompileMode::Eval)) ==
-        "PushNull LoadName LoadName LoadName CallEx ReturnValue");
+        "PushNull LoadName LoadName BuildMap LoadName DictMerge CallEx ReturnValue");
   CHECK(ops_text(*compile_src("f(1, *a, x=2, **k)", CompileMode::Eval)) ==
         "PushNull LoadName LoadConst BuildList LoadName ListExtend ListToTuple LoadConst "
         "LoadConst BuildMap LoadName DictMerge CallEx ReturnValue");
@@ -104,7 +104,7 @@ TEST_CASE("compiler: constants fold like CPython") {
   CHECK(const_repr(co->consts[0]) == "(1, 2)");
   co = compile_src("__debug__", CompileMode::Eval, 1);
   CHECK(const_repr(co->consts[0]) == "False");
-  co = compile_src("-0.5, 1e16, 1e-5, 2j, b'a\\x00', 'it''s'", CompileMode::Eval);
+  co = compile_src("-0.5, 1e16, 1e-5, 2j, b'a\\x00', \"it's\"", CompileMode::Eval);
   CHECK(const_repr(co->consts[0]) == "(-0.5, 1e+16, 1e-05, 2j, b'a\\x00', \"it's\")");
 }
 
