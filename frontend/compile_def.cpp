@@ -1,6 +1,7 @@
 // compile_def.cpp — code that makes new code units: def, async def, lambda, class,
 // comprehensions and generator expressions.
 #include "frontend/compile_internal.h"
+#include "frontend/unparse.h"
 
 namespace coil::fe {
 
@@ -72,9 +73,10 @@ bool Compiler::visit_annotations(const Arguments* args, const ExprNode* returns)
   bool future_ann = (future_flags_ & coflag::FUTURE_ANNOTATIONS) != 0;
   auto one = [&](const std::string& id, const ExprNode* ann) {
     if (!ann) return;
-    if (future_ann) error(ann, "'from __future__ import annotations' is not supported yet");
     load_const(str_const(mangle(id)));
-    if (auto* st = as<Starred>(ann)) {
+    if (future_ann) {
+      load_const(str_const(unparse_annotation(ann)));
+    } else if (auto* st = as<Starred>(ann)) {
       visit_expr(st->value);
       emit(Opcode::UnpackSequence, 1);
     } else {

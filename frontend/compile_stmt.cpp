@@ -1,6 +1,7 @@
 // compile_stmt.cpp — statements: assignments, loops, try/except/finally, with, imports,
 // and the unwinding that break/continue/return emit inline through enclosing blocks.
 #include "frontend/compile_internal.h"
+#include "frontend/unparse.h"
 
 namespace coil::fe {
 
@@ -233,9 +234,14 @@ void Compiler::visit_annassign(const AnnAssign* s) {
   if (auto* n = as<Name>(s->target)) {
     if (n->id == "__debug__") error(n, "cannot assign to __debug__");
     if (s->simple && module_or_class) {
-      if (future_ann)
-        error(s->annotation, "'from __future__ import annotations' is not supported yet");
-      visit_expr(s->annotation);
+      if (future_ann) {
+        Position saved = u().loc;
+        set_loc(s->annotation);
+        load_const(str_const(unparse_annotation(s->annotation)));
+        u().loc = saved;
+      } else {
+        visit_expr(s->annotation);
+      }
       emit(Opcode::LoadName, add_name("__annotations__"));
       load_const(str_const(mangle(n->id)));
       emit(Opcode::StoreSubscr);

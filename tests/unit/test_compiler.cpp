@@ -2,7 +2,9 @@
 // CPython's compile-time error messages, and the golden dumps of tests/frontend/bytecode.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -291,4 +293,32 @@ TEST_CASE("compiler: golden bytecode dumps") {
     ++checked;
   }
   CHECK(checked > 0);
+}
+
+TEST_CASE("compiler: PEP 563 annotations are strings, unparsed like CPython") {
+  auto co = compile_src(
+      "from __future__ import annotations\n"
+      "x: dict[str, int | None] = {}\n"
+      "def f(a: -b ** c, *args: (lambda: 0)) -> f'{a!r:>{w}}': pass\n");
+  CHECK(verify(*co) == "");
+  std::vector<std::string> strs;
+  std::function<void(const CodeUnit&)> walk = [&](const CodeUnit& c) {
+    for (auto& k : c.consts) {
+      if (k.kind == CodeConst::Kind::Value && k.value.kind == ConstValue::Kind::Str)
+        strs.push_back(k.value.text);
+      if (k.kind == CodeConst::Kind::Tuple)
+        for (auto& it : k.items)
+          if (it.kind == CodeConst::Kind::Value && it.value.kind == ConstValue::Kind::Str)
+            strs.push_back(it.value.text);
+    }
+  };
+  walk(*co);
+  auto has = [&](const std::string& s) {
+    return std::find(strs.begin(), strs.end(), s) != strs.end();
+  };
+  CHECK(has("dict[str, int | None]"));
+  CHECK(has("-b ** c"));
+  CHECK(has("lambda: 0"));
+  CHECK(has("f'{a!r:>{w}}'"));
+  CHECK((co->flags & coflag::FUTURE_ANNOTATIONS) != 0);
 }
