@@ -102,6 +102,13 @@ void inline_small_exits(Unit& unit) {
         if (x.is_jump()) break;
       }
       if (ok) {
+        // Keep the jump's line event (a `break`/`return` line) when the copy has another.
+        if (in.pos.line > 0 && in.pos.line != block.front().pos.line) {
+          Instr nop = in;
+          nop.op = int(Opcode::Nop);
+          nop.arg = 0;
+          out.push_back(nop);
+        }
         out.insert(out.end(), block.begin(), block.end());
         continue;
       }

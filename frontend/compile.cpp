@@ -126,6 +126,9 @@ void Compiler::emit_prologue() {
   Unit& unit = c.u();
   Position saved = unit.loc;
   const CodeUnit& co = *unit.code;
+  // CPython puts the prologue (and a class body's __module__/__qualname__ set-up) on the
+  // first line of the definition, which is its first decorator's line.
+  unit.loc = Position{co.firstlineno, co.firstlineno, -1, -1};
   if (!co.freevars.empty()) c.emit(Opcode::CopyFreeVars, uint32_t(co.freevars.size()));
   for (size_t i = 0; i < co.cellvars.size(); ++i) c.emit(Opcode::MakeCell, uint32_t(i));
   for (size_t i = 0; i < co.cellvars.size(); ++i) {
@@ -139,7 +142,7 @@ void Compiler::emit_prologue() {
     if (unit.kind != UnitKind::Module && unit.kind != UnitKind::Class)
       c.emit(Opcode::ReturnGenerator);
   }
-  unit.loc = saved;
+  if (unit.kind != UnitKind::Class) unit.loc = saved;
 }
 
 // ---------------------------------------------------------------- emission

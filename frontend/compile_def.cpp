@@ -191,8 +191,7 @@ void Compiler::visit_class(const ClassDef* s) {
   std::string qualname = qualname_for(s->name, s);
   enter_unit(scope, UnitKind::Class, s->name, firstlineno);
   u().code->qualname = qualname;
-  set_loc(s);
-  emit_prologue();
+  emit_prologue();  // leaves the location on the first line, for the set-up below
   emit(Opcode::LoadName, add_name("__name__"));
   emit(Opcode::StoreName, add_name("__module__"));
   load_const(str_const(qualname));

@@ -1,4 +1,6 @@
 // compile_expr.cpp — expressions: operators, calls, containers, f-strings, conditions.
+#include <algorithm>
+
 #include "frontend/compile_internal.h"
 
 namespace coil::fe {
@@ -181,6 +183,23 @@ void Compiler::visit_compare(const Compare* e) {
   emit(Opcode::Swap, 2);
   emit(Opcode::PopTop);
   place(end);
+}
+
+// Moves the current location to the attribute name when `a.b` spans lines, so that a
+// traceback in a chained call points at the line of `.b` (CPython 3.11 does the same).
+void Compiler::match_attr_location(const Attribute* a) {
+  Position& loc = u().loc;
+  if (loc.line == a->end_lineno) return;
+  loc.line = a->end_lineno;
+  int len = 0;
+  for (unsigned char ch : a->attr) len += (ch & 0xC0) != 0x80;
+  if (len <= a->end_col_offset) {
+    loc.col = a->end_col_offset - len;
+  } else {
+    loc.col = loc.end_col = -1;
+  }
+  loc.end_line = std::max(loc.line, loc.end_line);
+  if (loc.line == loc.end_line) loc.end_col = std::max(loc.col, loc.end_col);
 }
 
 // Emits code that jumps to `label` when bool(e) == cond, falling through otherwise.
@@ -572,17 +591,18 @@ bool Compiler::try_method_call(const Call* e) {
   visit_expr(attr->value);
   Position saved = u().loc;
   set_loc(attr);
-  // CPython 3.11 reports the method load at the attribute's end: keep the whole range.
+  match_attr_location(attr);
   emit(Opcode::LoadMethod, add_name(mangle(attr->attr)));
   u().loc = saved;
   for (auto* a : e->args) visit_expr(a);
   if (nkw) {
     for (auto* k : e->keywords) visit_expr(k->value);
     kwnames_const(*this, e->keywords, 0, nkw);
-    emit(Opcode::CallKw, uint32_t(nargs + nkw));
-  } else {
-    emit(Opcode::Call, uint32_t(nargs));
   }
+  set_loc(e);
+  match_attr_location(attr);
+  emit(nkw ? Opcode::CallKw : Opcode::Call, uint32_t(nargs + nkw));
+  u().loc = saved;
   return true;
 }
 
@@ -703,6 +723,7 @@ void Compiler::visit_expr_inner(const ExprNode* e) {
       auto* a = as<Attribute>(e);
       visit_expr(a->value);
       set_loc(e);
+      match_attr_location(a);
       int idx = add_name(mangle(a->attr));
       switch (a->ctx) {
         case ExprContext::Load: emit(Opcode::LoadAttr, idx); break;

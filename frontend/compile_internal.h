@@ -140,6 +140,7 @@ class Compiler {
   void visit_compare(const Compare* e);
   void visit_call(const Call* e);
   bool try_method_call(const Call* e);
+  void match_attr_location(const Attribute* a);
   void call_helper(int n_pushed, const std::vector<ExprNode*>& args,
                    const std::vector<Keyword*>& keywords);
   void visit_starunpack(const std::vector<ExprNode*>& elts, Opcode build, Opcode add,

@@ -132,6 +132,7 @@ void Compiler::visit_return(const Return* s) {
 }
 
 void Compiler::visit_break(const StmtNode* s) {
+  emit(Opcode::Nop);  // the statement's line event (the jump may be threaded away)
   auto saved = u().handler_stack;
   const FBlock* loop = unwind_fblock_stack(s, false, true);
   if (!loop) error(s, "'break' outside loop");
@@ -142,6 +143,7 @@ void Compiler::visit_break(const StmtNode* s) {
 }
 
 void Compiler::visit_continue(const StmtNode* s) {
+  emit(Opcode::Nop);
   auto saved = u().handler_stack;
   const FBlock* loop = unwind_fblock_stack(s, false, true);
   if (!loop) error(s, "'continue' not properly in loop");
@@ -279,6 +281,12 @@ void Compiler::visit_while(const While* s) {
   int loop = new_label(), anchor = new_label(), end = new_label();
   place(loop);
   push_fblock(s, FBlock{FBlockKind::WhileLoop, loop, end});
+  CodeConst k;
+  if (fold_const(s->test, k)) {
+    set_loc(s->test);
+    emit(Opcode::Nop);  // `while True:` keeps a line event, as in CPython
+    set_loc(s);
+  }
   jump_if(s->test, anchor, false);
   visit_stmts(s->body);
   set_loc(s);
@@ -671,7 +679,6 @@ void Compiler::visit_with(const StmtNode* s, size_t pos, bool is_async) {
 
 void Compiler::visit_import(const Import* s) {
   for (Alias* a : s->names) {
-    set_loc(a);
     load_const(int_const(0));
     load_none();
     emit(Opcode::ImportName, add_name(mangle(a->name)));
@@ -711,7 +718,6 @@ void Compiler::visit_import_from(const ImportFrom* s) {
   emit(Opcode::ImportName, add_name(s->module ? mangle(*s->module) : std::string()));
   for (size_t i = 0; i < s->names.size(); ++i) {
     Alias* a = s->names[i];
-    set_loc(a);
     if (a->name == "*") {
       emit(Opcode::ImportStar);
       return;
@@ -719,7 +725,6 @@ void Compiler::visit_import_from(const ImportFrom* s) {
     emit(Opcode::ImportFrom, add_name(mangle(a->name)));
     name_op(a->asname ? *a->asname : a->name, ExprContext::Store, a);
   }
-  set_loc(s);
   emit(Opcode::PopTop);
 }
 

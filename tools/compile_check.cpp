@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -16,6 +17,20 @@
 using namespace coil::fe;
 
 namespace {
+
+// Prints "qualname firstlineno: line line ..." (sorted distinct lines) for every code unit.
+void print_lines(const CodeUnit& co) {
+  std::set<int> seen;
+  for (auto& p : co.positions)
+    if (p.line > 0) seen.insert(p.line);
+  std::printf("%s %d:", co.qualname.c_str(), co.firstlineno);
+  for (int l : seen) std::printf(" %d", l);
+  std::printf("\n");
+  for (auto& c : co.consts)
+    if (c.kind == CodeConst::Kind::Code) print_lines(*c.code);
+}
+
+bool lines = false;
 
 int compile_one(const std::string& path, CompileMode mode, int optimize, bool dis) {
   std::ifstream in(path, std::ios::binary);
@@ -40,7 +55,9 @@ int compile_one(const std::string& path, CompileMode mode, int optimize, bool di
       if (dis) std::fputs(disassemble(*code).c_str(), stdout);
       return 1;
     }
-    if (dis)
+    if (lines) {
+      print_lines(*code);
+    } else if (dis)
       std::fputs(disassemble(*code).c_str(), stdout);
     else
       std::printf("OK %s\n", path.c_str());
@@ -61,6 +78,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--dis") dis = true;
+    else if (a == "--lines") lines = true;
     else if (a == "-O") optimize = 1;
     else if (a == "-OO") optimize = 2;
     else if (a == "--mode" && i + 1 < argc) {
