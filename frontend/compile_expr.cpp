@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "frontend/compile_internal.h"
+#include "frontend/fold.h"
 
 namespace coil::fe {
 
@@ -30,8 +31,8 @@ std::optional<bool> const_truth(const ConstValue& v) {
 }
 }  // namespace
 
-// Folds what CPython's AST optimizer folds that matters here: constants, -number, tuples of
-// constants, __debug__.
+// Folds what CPython's AST optimizer folds: constants, operators on constants (fold.cpp),
+// tuples of constants, __debug__.
 bool Compiler::fold_const(const ExprNode* e, CodeConst& out) const {
   if (auto* c = as<Constant>(e)) {
     out = make_const(c->value);
@@ -47,25 +48,20 @@ bool Compiler::fold_const(const ExprNode* e, CodeConst& out) const {
     return false;
   }
   if (auto* un = as<UnaryOp>(e)) {
-    if (un->op != UnaryOpKind::USub && un->op != UnaryOpKind::UAdd) return false;
     CodeConst inner;
     if (!fold_const(un->operand, inner) || inner.kind != CodeConst::Kind::Value) return false;
-    ConstValue v = inner.value;
-    if (v.kind == ConstValue::Kind::Int) {
-      if (un->op == UnaryOpKind::USub) {
-        if (v.text == "0") {
-        } else if (!v.text.empty() && v.text[0] == '-') {
-          v.text.erase(0, 1);
-        } else {
-          v.text.insert(0, "-");
-        }
-      }
-    } else if (v.kind == ConstValue::Kind::Float) {
-      if (un->op == UnaryOpKind::USub) v.number = -v.number;
-    } else {
-      return false;  // complex negation makes a -0.0 real part that ConstValue cannot hold
-    }
-    out = make_const(v);
+    auto v = fold_unaryop(un->op, inner.value);
+    if (!v) return false;
+    out = make_const(*v);
+    return true;
+  }
+  if (auto* b = as<BinOp>(e)) {
+    CodeConst l, r;
+    if (!fold_const(b->left, l) || l.kind != CodeConst::Kind::Value) return false;
+    if (!fold_const(b->right, r) || r.kind != CodeConst::Kind::Value) return false;
+    auto v = fold_binop(b->op, l.value, r.value);
+    if (!v) return false;
+    out = make_const(*v);
     return true;
   }
   if (auto* t = as<Tuple>(e)) {
@@ -626,6 +622,11 @@ void Compiler::visit_expr_inner(const ExprNode* e) {
       return;
     }
     case ExprKind::BinOp: {
+      CodeConst k;
+      if (fold_const(e, k)) {
+        load_const(k);
+        return;
+      }
       auto* b = as<BinOp>(e);
       visit_expr(b->left);
       visit_expr(b->right);
