@@ -353,7 +353,8 @@ void Compiler::visit_starunpack(const std::vector<ExprNode*>& elts, Opcode build
 // Builds a dict from keys[begin, end) (none of them `**`).
 static void subdict(Compiler& c, const Dict* e, size_t begin, size_t end) {
   size_t n = end - begin;
-  if (n > 1) {
+  bool big = n * 2 > kStackUseGuideline;
+  if (n > 1 && !big) {
     CodeConst keys;
     keys.kind = CodeConst::Kind::Tuple;
     bool all_const = true;
@@ -369,7 +370,6 @@ static void subdict(Compiler& c, const Dict* e, size_t begin, size_t end) {
       return;
     }
   }
-  bool big = n * 2 > kStackUseGuideline;
   if (big) c.emit(Opcode::BuildMap, 0);
   for (size_t i = begin; i < end; ++i) {
     c.visit_expr(e->keys[i]);

@@ -18,12 +18,12 @@ using namespace coil::fe;
 
 namespace {
 
-// Prints "qualname firstlineno: line line ..." (sorted distinct lines) for every code unit.
+ // Prints "qualname firstlineno stacksize: line line ..." (sorted distinct lines) for every code unit.
 void print_lines(const CodeUnit& co) {
   std::set<int> seen;
   for (auto& p : co.positions)
     if (p.line > 0) seen.insert(p.line);
-  std::printf("%s %d:", co.qualname.c_str(), co.firstlineno);
+  std::printf("%s %d %d:", co.qualname.c_str(), co.firstlineno, co.stacksize);
   for (int l : seen) std::printf(" %d", l);
   std::printf("\n");
   for (auto& c : co.consts)

@@ -322,3 +322,31 @@ TEST_CASE("compiler: PEP 563 annotations are strings, unparsed like CPython") {
   CHECK(has("f'{a!r:>{w}}'"));
   CHECK((co->flags & coflag::FUTURE_ANNOTATIONS) != 0);
 }
+
+TEST_CASE("compiler: operators on constants fold like CPython's AST optimizer") {
+  auto folded = [](const std::string& src) {
+    auto co = compile_src(src, CompileMode::Eval);
+    return ops_text(*co) == "LoadConst ReturnValue" ? const_repr(co->consts[0]) : "<not folded>";
+  };
+  CHECK(folded("2 * 3 + 1") == "7");
+  CHECK(folded("7 // -2") == "-4");
+  CHECK(folded("-7 % 3") == "2");
+  CHECK(folded("2 ** 62") == "4611686018427387904");
+  CHECK(folded("2 ** 63") == "<not folded>");  // leaves int64: run-time big int
+  CHECK(folded("1 / 4") == "0.25");
+  CHECK(folded("1 / 0") == "<not folded>");    // the error belongs to run time
+  CHECK(folded("0.1 + 0.2") == "0.30000000000000004");
+  CHECK(folded("'ab' * 2 + 'c'") == "'ababc'");
+  CHECK(folded("not 0") == "True");
+  CHECK(folded("~5") == "-6");
+  CHECK(folded("-2 ** 2") == "-4");
+}
+
+TEST_CASE("compiler: big dict displays are built in chunks") {
+  std::string src = "{";
+  for (int i = 0; i < 40; ++i) src += "'k" + std::to_string(i) + "': v, ";
+  src += "}";
+  auto co = compile_src(src, CompileMode::Eval);
+  CHECK(verify(*co) == "");
+  CHECK(co->stacksize <= 40);
+}
