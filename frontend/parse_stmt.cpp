@@ -126,8 +126,10 @@ std::vector<StmtNode*> Parser::statements_until_eof() {
 
 void Parser::statement(std::vector<StmtNode*>& out) {
   const PTok& t = peek();
-  if (t.kind == TokenKind::Indent)
+  if (t.kind == TokenKind::Indent) {
+    no_rest_scan_ = true;
     error_tok("unexpected indent", t, SyntaxErrorInfo::Kind::IndentationError);
+  }
   if (t.kind == TokenKind::At || t.kw == Kw::Def || t.kw == Kw::If || t.kw == Kw::Class ||
       t.kw == Kw::With || t.kw == Kw::For || t.kw == Kw::Try || t.kw == Kw::While ||
       (t.kw == Kw::Async &&
@@ -150,6 +152,7 @@ void Parser::statement(std::vector<StmtNode*>& out) {
         simple_stmts(out);
         return;
       } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
         out.resize(n);
         reset(m);
         error_tok("expected ':'", toks_[newline_at]);
@@ -196,7 +199,21 @@ StmtNode* Parser::expr_or_assign_stmt() {
   bool starts_paren = at(TokenKind::LPar);
   ExprNode* first = yield_or_star_expressions();
   if (at(TokenKind::Colon)) {
-    // Annotated assignment.
+    // Annotated assignment. CPython names a bad target only when an annotation follows.
+    bool bad_target = first->kind != ExprKind::Name && first->kind != ExprKind::Attribute &&
+                      first->kind != ExprKind::Subscript;
+    if (bad_target) {
+      int m = mark();
+      advance();
+      PTok furthest = toks_.back();
+      try {
+        expression();
+      } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
+        error_tok("invalid syntax", furthest);
+      }
+      reset(m);
+    }
     if (first->kind == ExprKind::Tuple) {
       auto* tup = static_cast<Tuple*>(first);
       if (starts_paren || tup->elts.empty())
@@ -242,7 +259,20 @@ StmtNode* Parser::expr_or_assign_stmt() {
   std::vector<ExprNode*> targets{first};
   ExprNode* value = nullptr;
   while (accept(TokenKind::Equal)) {
-    value = yield_or_star_expressions();
+    try {
+      value = yield_or_star_expressions();
+    } catch (const SyntaxErrorException&) {
+      // invalid_assignment needs only `target '='`: a bad target is reported even when
+      // nothing parses after the '='.
+      if (tokenizer_failed_) throw;
+      for (ExprNode* t : targets) {
+        if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom)
+          error_node("assignment to yield expression not possible", t);
+        if (const ExprNode* bad = invalid_target(t, TargetKind::Star))
+          error_node(std::string("cannot assign to ") + expr_name(bad), bad);
+      }
+      throw;
+    }
     if (at(TokenKind::Equal)) targets.push_back(value);
   }
   bool any_invalid = false;
@@ -581,6 +611,7 @@ StmtNode* Parser::with_stmt(Pos s, bool is_async) {
       if (!at(TokenKind::Colon)) throw SyntaxErrorException{};
       done = true;
     } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
       items.clear();
       reset(m);
     }
@@ -706,12 +737,13 @@ Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
   while (!at(closer)) {
     if (at(TokenKind::Slash)) {
       const PTok& t = peek();
+      if (!args->posonlyargs.empty()) error_tok("/ may appear only once", t);
       if (seen_star) error_tok("/ must be ahead of *", t);
       if (args->args.empty()) error_tok("at least one argument must precede /", t);
-      if (!args->posonlyargs.empty()) error_tok("/ may appear only once", t);
       advance();
       args->posonlyargs = std::move(args->args);
       args->args.clear();
+      if (at(TokenKind::Star)) error_tok("expected comma between / and *", peek());
     } else if (at(TokenKind::Star)) {
       const PTok& t = peek();
       if (seen_star) error_tok("* argument may appear only once", t);
@@ -724,15 +756,19 @@ Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
         error_tok("named arguments must follow bare *", t);
       } else {
         args->vararg = param(is_lambda, true);
+        if (at(TokenKind::Equal))
+          error_tok("var-positional argument cannot have default value", peek());
       }
     } else if (at(TokenKind::DoubleStar)) {
       advance();
       args->kwarg = param(is_lambda, false);
+      if (at(TokenKind::Equal))
+        error_tok("var-keyword argument cannot have default value", peek());
       accept(TokenKind::Comma);
       if (!at(closer)) {
         const PTok& t = peek();
         if (t.kind == TokenKind::Name || t.kind == TokenKind::Star ||
-            t.kind == TokenKind::DoubleStar)
+            t.kind == TokenKind::DoubleStar || t.kind == TokenKind::Slash)
           error_tok("arguments cannot follow var-keyword argument", t);
         syntax_error_here();
       }
@@ -740,7 +776,12 @@ Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
     } else {
       Arg* a = param(is_lambda, false);
       ExprNode* def = nullptr;
-      if (accept(TokenKind::Equal)) def = expression();
+      if (at(TokenKind::Equal)) {
+        const PTok& eq = advance();
+        if (at(TokenKind::Comma) || at(closer))
+          error_tok("expected default value expression", eq);
+        def = expression();
+      }
       if (seen_star) {
         args->kwonlyargs.push_back(a);
         args->kw_defaults.push_back(def);
@@ -764,7 +805,7 @@ StmtNode* Parser::function_def(Pos s, std::vector<ExprNode*> decorators, bool is
   advance();  // def
   if (!at_name()) syntax_error_here();
   Ident name = name_of(advance());
-  expect(TokenKind::LPar);
+  expect_forced(TokenKind::LPar, "(");
   Arguments* args = parameters(false, TokenKind::RPar);
   expect(TokenKind::RPar);
   ExprNode* returns = nullptr;
@@ -797,7 +838,7 @@ StmtNode* Parser::class_def(Pos s, std::vector<ExprNode*> decorators) {
   c->name = name_of(advance());
   if (at(TokenKind::LPar)) {
     Call tmp;
-    call_arguments(&tmp);
+    call_arguments(&tmp, false);
     c->bases = std::move(tmp.args);
     c->keywords = std::move(tmp.keywords);
   }
@@ -836,6 +877,7 @@ StmtNode* Parser::match_stmt(int& newline_at) {
       throw SyntaxErrorException{};
     }
   } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
     reset(m);
     return nullptr;
   }

@@ -144,7 +144,7 @@ class Parser {
   ExprNode* slices();
   ExprNode* slice();
   ExprNode* lambdef();
-  void call_arguments(Call* call);
+  void call_arguments(Call* call, bool allow_genexp = true);
   std::vector<Comprehension*> for_if_clauses();
   bool at_for_clause() { return at_kw(Kw::For) || (at_kw(Kw::Async) && peek(1).kw == Kw::For); }
   bool starts_expression();
@@ -199,6 +199,7 @@ class Parser {
 
   std::string_view source_line(int line);
   void set_eof_errors(const Tokenizer* tok) { eof_tok_ = tok; }
+  int furthest_line() { return toks_.empty() ? 1 : toks_.back().line; }
 
   static constexpr int kMaxDepth = 2990;
 
@@ -219,6 +220,9 @@ class Parser {
   ParseMode mode_ = ParseMode::Exec;
   const Tokenizer* eof_tok_ = nullptr;  // asked whether an error is an EOF kind
   std::unique_ptr<SyntaxErrorException> pending_eof_error_;
+  bool tokenizer_failed_ = false;   // the exception in flight came from the tokenizer
+  bool no_rest_scan_ = false;
+  int no_invalid_ = 0;              // >0 while parsing CPython's expression_without_invalid       // the error in flight is final without a rest-of-input scan
   std::vector<int> open_idx_;       // indexes of the brackets open after the last pulled token
 };
 
