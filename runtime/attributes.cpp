@@ -146,21 +146,21 @@ Value generic_get_attr(Value obj, StrObject* name, bool suppress_missing) {
 
 Value get_attr(Value obj, StrObject* name) {
   TypeObject* type = type_of(obj);
-  if (has(type, TypeFlag::HeapType)) {
-    Value ga = type_lookup(type, names::dunder_getattribute);
-    bool custom = !ga.is_empty_slot() && !(ga.is_obj() && ga.as_obj()->type == MethodDescrType);
-    Value r = custom ? call2(ga, obj, Value::from_obj(name)) : generic_get_attr(obj, name, false);
-    if (r.is_empty_slot() && pending_matches(AttributeErrorType)) {
-      Value getattr = type_lookup(type, names::dunder_getattr);
-      if (!getattr.is_empty_slot()) {
-        clear_exception();
-        return call2(getattr, obj, Value::from_obj(name));
-      }
-    }
-    return r;
-  }
   if (type == SuperType) return super_get_attr(obj, name);
-  return generic_get_attr(obj, name, false);
+  Value ga = type_lookup(type, names::dunder_getattribute);
+  // object.__getattribute__ (and type's, which is object's) means the generic path.
+  static Value object_ga;
+  if (object_ga.is_empty_slot()) object_ga = type_lookup(ObjectType, names::dunder_getattribute);
+  bool custom = !ga.is_empty_slot() && ga != object_ga;
+  Value r = custom ? call2(ga, obj, Value::from_obj(name)) : generic_get_attr(obj, name, false);
+  if (r.is_empty_slot() && has(type, TypeFlag::HeapType) && pending_matches(AttributeErrorType)) {
+    Value getattr = type_lookup(type, names::dunder_getattr);
+    if (!getattr.is_empty_slot()) {
+      clear_exception();
+      return call2(getattr, obj, Value::from_obj(name));
+    }
+  }
+  return r;
 }
 
 Value get_attr(Value obj, const char* name) { return get_attr(obj, intern(name)); }

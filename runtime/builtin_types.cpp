@@ -11,12 +11,7 @@ namespace coil::rt {
 
 Value None, True, False, NotImplemented, EllipsisValue;
 
-Object* allocate_object(TypeObject* type, size_t size) {
-  auto* o = static_cast<Object*>(gc::allocate(size));
-  if (!o) return nullptr;
-  o->type = type;
-  return o;
-}
+Object* allocate_object(TypeObject* type, size_t size) { return gc::allocate_object(type, size); }
 
 namespace {
 
@@ -31,13 +26,15 @@ void init_builtin_types() {
 #define TYPE(Var, Name, Base, Flags) \
   Var##Type = static_cast<TypeObject*>(allocate_object(nullptr, sizeof(TypeObject)));
 #include "runtime/types.def"
-  using enum TypeFlag;
+  {
+    using enum TypeFlag;
 #define TYPE(Var, Name, Base, Flags)                                   \
   Var##Type->type = TypeType;                                         \
   Var##Type->name = Name;                                             \
   Var##Type->flags = (Flags) | Immutable;                             \
   Var##Type->base = Var##Type == ObjectType ? nullptr : Base##Type;
 #include "runtime/types.def"
+  }
   None = make_singleton(NoneTypeType);
   NotImplemented = make_singleton(NotImplementedTypeType);
   EllipsisValue = make_singleton(EllipsisType);

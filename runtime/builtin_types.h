@@ -14,6 +14,10 @@ extern Value None, True, False, NotImplemented, EllipsisValue;
 inline Value bool_value(bool b) { return b ? True : False; }
 inline TypeObject* type_of(Value v) { return v.is_small_int() ? IntType : v.as_obj()->type; }
 inline bool is_exact(Value v, TypeObject* t) { return type_of(v) == t; }
+// A built-in type laid out as a tuple (tuple itself and struct sequences like sys.flags).
+inline bool is_tuple_layout(TypeObject* t) {
+  return t == TupleType || (has(t, TypeFlag::TupleSubclass) && !has(t, TypeFlag::HeapType));
+}
 
 // Creates every built-in type and singleton; called once before anything else runs.
 void init_builtin_types();

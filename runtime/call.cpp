@@ -41,6 +41,19 @@ Value call_type(TypeObject* type, Value* args, int64_t nargs, TupleObject* kwnam
   // __new__ is a static method: pass the type first.
   if (new_fn.is_obj() && new_fn.as_obj()->type == StaticMethodType)
     new_fn = static_cast<ClassMethodObject*>(new_fn.as_obj())->func;
+  if (new_fn.is_obj() && new_fn.as_obj()->type == MethodDescrType) {
+    auto* md = static_cast<MethodDescrObject*>(new_fn.as_obj());
+    NativeFunctionObject* bound = new_native_function(md->name, md->fn, Value::from_obj(type), Value());
+    if (!bound) return Value();
+    Value obj = call(Value::from_obj(bound), args, nargs, kwnames);
+    if (obj.is_empty_slot() || !is_subtype(type_of(obj), type)) return obj;
+    Value init = type_lookup(type_of(obj), names::dunder_init);
+    if (init.is_empty_slot()) return obj;
+    Value r = call_with_self(init, obj, args, nargs, kwnames);
+    if (r.is_empty_slot()) return r;
+    if (r != None) return raise_fmt(TypeErrorType, "__init__() should return None, not '%s'", type_name(r));
+    return obj;
+  }
   Value obj = call_with_self(new_fn, Value::from_obj(type), args, nargs, kwnames);
   if (obj.is_empty_slot()) return obj;
   // __init__ runs only when __new__ returned an instance of the type.

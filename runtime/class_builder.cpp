@@ -7,6 +7,7 @@
 #include "runtime/interpreter.h"
 #include "runtime/names.h"
 #include "runtime/str.h"
+#include "runtime/thread.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
 

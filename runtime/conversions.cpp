@@ -13,6 +13,7 @@
 #include "runtime/int.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
+#include "runtime/pending_features.h"
 #include "runtime/sequence_ops.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"
@@ -263,7 +264,7 @@ Value format(Value v, Value spec) {
 int64_t length(Value v) {
   TypeObject* t = type_of(v);
   if (t == ListType) return as_list(v)->size;
-  if (t == TupleType) return as_tuple(v)->size;
+  if (is_tuple_layout(t)) return as_tuple(v)->size;
   if (t == StrType) return as_str(v)->length;
   if (t == DictType) return as_dict(v)->used;
   if (t == BytesType) return as_bytes(v)->size;
@@ -294,7 +295,7 @@ int64_t length(Value v) {
 
 int contains(Value container, Value item) {
   TypeObject* t = type_of(container);
-  if (t == ListType || t == TupleType) {
+  if (t == ListType || is_tuple_layout(t)) {
     ListObject* l = t == ListType ? as_list(container) : nullptr;
     int64_t n = l ? l->size : as_tuple(container)->size;
     for (int64_t i = 0; i < n; ++i) {

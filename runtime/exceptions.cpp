@@ -6,6 +6,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
+#include "runtime/roots.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
@@ -188,6 +189,7 @@ void init_exception_types() {
 #define EXC2(Name, Base1, Base2) EXC(Name, Base1)
 #include "runtime/exceptions.def"
   g_memory_error = new_exception(MemoryErrorType, empty_tuple());
+  add_runtime_root_hook([](Visitor& v) { v.visit(g_memory_error); });
 }
 
 }  // namespace coil::rt

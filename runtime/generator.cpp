@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "runtime/abstract.h"
+#include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/interpreter.h"
 #include "runtime/names.h"

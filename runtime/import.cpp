@@ -81,7 +81,7 @@ Value load_source_module(const std::string& fullname, const std::string& file, b
     dict_set_str(m->dict, names::dunder_path, Value::from_obj(p));
   }
   // In sys.modules before running, so import cycles see the partial module.
-  dict_set_str(g_sys_modules, str_value(fullname), Value::from_obj(m));
+  dict_set(g_sys_modules, str_value(fullname), Value::from_obj(m));
   Value r = exec_module_source(ss.str(), file, m);
   if (r.is_empty_slot()) {
     Value exc = take_exception();

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "runtime/frame.h"
+#include "runtime/module.h"
 
 namespace coil::rt {
 

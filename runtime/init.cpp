@@ -23,6 +23,7 @@
 #include "runtime/iterators.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
+#include "runtime/roots.h"
 #include "runtime/native_module.h"
 #include "runtime/str.h"
 #include "runtime/super.h"
@@ -57,6 +58,7 @@ bool init_runtime(const Config& cfg) {
   static Config config_copy;
   config_copy = cfg;
   g_config = &config_copy;
+  init_gc_roots();
   init_builtin_types();
   init_tuple_list_storage();
   init_dict_storage();
@@ -75,7 +77,6 @@ bool init_runtime(const Config& cfg) {
   init_module_type();
   init_type_methods();
   install_signal_handlers();
-  thread_state_init();
   g_sys_modules = new_dict();
   if (!g_sys_modules || !lib::init_std_streams(cfg.unbuffered)) return false;
   const NativeModuleDef* b = find_native_module("builtins");

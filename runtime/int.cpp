@@ -424,3 +424,16 @@ Value int_from_string(std::string_view text, int base) {
 }
 
 }  // namespace coil::rt
+
+namespace coil::rt {
+
+Value int_from_double_exact(double d) {
+  if (d >= -4.0e18 && d <= 4.0e18) return int_from_int64(static_cast<int64_t>(d));
+  mpz_t z;
+  mpz_init_set_d(z, d);
+  Value r = int_from_mpz(z);
+  mpz_clear(z);
+  return r;
+}
+
+}  // namespace coil::rt

@@ -27,7 +27,9 @@ inline bool is_int(Value v) {
 
 Value int_from_int64(int64_t i);
 Value int_from_uint64(uint64_t u);
-Value int_from_mpz(const mpz_t z);  // empty with MemoryError pending if too big
+Value int_from_mpz(const mpz_t z);
+// The int equal to an integral double (finite; the caller checks).
+Value int_from_double_exact(double d);  // empty with MemoryError pending if too big
 // Reads any int (small, big, bool, subclass) into `z` (initialised by the caller).
 void int_to_mpz(Value v, mpz_t z);
 // The int value as int64; false if it does not fit.

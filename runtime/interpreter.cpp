@@ -12,6 +12,10 @@
 
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
+#include "runtime/eval_breaker.h"
+#include "runtime/import.h"
+#include "runtime/pending_features.h"
+#include "runtime/sequence_ops.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/generator.h"
@@ -377,14 +381,14 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<int64_t>(n)])
 #define NAME(i) as_str(names_[i])
 #define DISPATCH()                                   \
   do {                                               \
     unit = units[pc];                                \
     a = fe::unit_arg(unit) | ext;                    \
     ext = 0;                                         \
-    goto* kDispatch[fe::unit_op(unit)];              \
+    goto* kDispatch[static_cast<int>(fe::unit_op(unit))];              \
   } while (0)
 #define NEXT(n) do { pc += (n); DISPATCH(); } while (0)
   // Width of the current instruction: 1, or 2 when a cache unit follows.
@@ -404,7 +408,7 @@ op_ExtendedArg:
   unit = units[pc];
   a = fe::unit_arg(unit) | ext;
   ext = 0;
-  goto* kDispatch[fe::unit_op(unit)];
+  goto* kDispatch[static_cast<int>(fe::unit_op(unit))];
 op_PopTop: --sp; NEXT(1);
 op_Copy: { Value v = PEEK(a); PUSH(v); NEXT(1); }
 op_Swap: { Value t = TOP(); TOP() = PEEK(a); PEEK(a) = t; NEXT(1); }

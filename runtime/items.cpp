@@ -8,6 +8,7 @@
 #include "runtime/int.h"
 #include "runtime/iterators.h"
 #include "runtime/names.h"
+#include "runtime/pending_features.h"
 #include "runtime/sequence_ops.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -85,7 +86,7 @@ Value get_item(Value c, Value key) {
     if (!normalize_index(key, l->size, &i, "list")) return Value();
     return l->items()[i];
   }
-  if (t == TupleType) {
+  if (is_tuple_layout(t)) {
     TupleObject* tp = as_tuple(c);
     if (is_slice(key)) return slice_items(TupleType, tp->items, tp->size, key);
     int64_t i;

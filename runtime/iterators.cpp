@@ -9,9 +9,11 @@
 #include "runtime/int.h"
 #include "runtime/names.h"
 #include "runtime/sequence_ops.h"
+#include "runtime/roots.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
+#include "runtime/sequence_ops.h"
 
 namespace coil::rt {
 
@@ -70,7 +72,7 @@ Value new_range(Value start, Value stop, Value step) {
 Value get_iter(Value v) {
   TypeObject* t = type_of(v);
   if (t == ListType) return new_seq_iter(ListIterType, v);
-  if (t == TupleType) return new_seq_iter(TupleIterType, v);
+  if (is_tuple_layout(t)) return new_seq_iter(TupleIterType, v);
   if (t == StrType) return new_seq_iter(StrIterType, v);
   if (t == DictType) return new_seq_iter(DictKeyIterType, v);
   if (t == RangeType) {
@@ -221,6 +223,95 @@ void init_iterator_types() {
     finish_builtin_type(t, sizeof(SeqIterObject), nullptr, visit_seq_iter);
   finish_builtin_type(RangeIterType, sizeof(RangeIterObject), nullptr, nullptr);
   finish_builtin_type(RangeType, sizeof(RangeObject), nullptr, visit_range);
+}
+
+}  // namespace coil::rt
+
+namespace coil::rt {
+
+namespace {
+
+struct CallableIterObject : Object {
+  Value callable, sentinel;
+};
+
+void visit_callable_iter(Object* self, Visitor& v) {
+  auto* c = static_cast<CallableIterObject*>(self);
+  v.visit(c->callable);
+  v.visit(c->sentinel);
+}
+
+Value callable_iter_next(Value* args, int64_t, TupleObject*) {
+  auto* c = static_cast<CallableIterObject*>(args[0].as_obj());
+  if (c->callable.is_empty_slot()) return raise(Value::from_obj(new_exception(StopIterationType, nullptr)));
+  Value v = call0(c->callable);
+  if (v.is_empty_slot()) return v;
+  int eq = equal(v, c->sentinel);
+  if (eq < 0) return Value();
+  if (eq) {
+    c->callable = Value();
+    return raise(Value::from_obj(new_exception(StopIterationType, nullptr)));
+  }
+  return v;
+}
+
+Value self_iter(Value* args, int64_t, TupleObject*) { return args[0]; }
+
+TypeObject* g_callable_iter_type = nullptr;
+
+const NativeMethodDef kCallableIterMethods[] = {
+    {"__next__", callable_iter_next},
+    {"__iter__", self_iter},
+};
+
+}  // namespace
+
+Value new_callable_iterator(Value callable, Value sentinel) {
+  if (!is_callable(callable)) return raise_msg(TypeErrorType, "iter(v, w): v must be callable");
+  if (!g_callable_iter_type) {
+    g_callable_iter_type = static_cast<TypeObject*>(allocate_object(TypeType, sizeof(TypeObject)));
+    g_callable_iter_type->name = "callable_iterator";
+    g_callable_iter_type->base = ObjectType;
+    g_callable_iter_type->flags = TypeFlag::Immutable;
+    finish_builtin_type(g_callable_iter_type, sizeof(CallableIterObject), nullptr, visit_callable_iter);
+    add_methods(g_callable_iter_type, kCallableIterMethods);
+    add_runtime_root_hook([](Visitor& v) { v.visit(g_callable_iter_type); });
+  }
+  auto* c = static_cast<CallableIterObject*>(allocate_object(g_callable_iter_type, sizeof(CallableIterObject)));
+  if (!c) return raise_memory_error();
+  c->callable = callable;
+  c->sentinel = sentinel;
+  return Value::from_obj(c);
+}
+
+Value range_subscript(Value range, Value key) {
+  auto* r = static_cast<RangeObject*>(range.as_obj());
+  if (key.is_obj() && key.as_obj()->type == SliceType) {
+    int64_t len;
+    if (!int_to_int64(r->length, &len)) return raise_msg(OverflowErrorType, "range too large");
+    int64_t start, stop, step, count;
+    if (!slice_indices(key, len, &start, &stop, &step, &count)) return Value();
+    auto at = [&](int64_t i) {
+      return int_binary(r->start, int_binary(Value::from_small_int(i), r->step, fe::BinaryOpKind::Multiply),
+                        fe::BinaryOpKind::Add);
+    };
+    Value new_start = at(start);
+    Value new_step = int_binary(r->step, int_from_int64(step), fe::BinaryOpKind::Multiply);
+    Value new_stop = int_binary(new_start, int_binary(int_from_int64(count), new_step, fe::BinaryOpKind::Multiply),
+                                fe::BinaryOpKind::Add);
+    return new_range(new_start, new_stop, new_step);
+  }
+  Value i = index(key);
+  if (i.is_empty_slot()) {
+    if (pending_matches(TypeErrorType)) {
+      clear_exception();
+      return raise_fmt(TypeErrorType, "range indices must be integers or slices, not %s", type_name(key));
+    }
+    return i;
+  }
+  if (int_sign(i) < 0) i = int_binary(i, r->length, fe::BinaryOpKind::Add);
+  if (int_sign(i) < 0 || int_compare(i, r->length) >= 0) return raise_msg(IndexErrorType, "range object index out of range");
+  return int_binary(r->start, int_binary(i, r->step, fe::BinaryOpKind::Multiply), fe::BinaryOpKind::Add);
 }
 
 }  // namespace coil::rt

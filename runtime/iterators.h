@@ -18,7 +18,11 @@ struct RangeIterObject : Object {
   int64_t next, step, remaining;
 };
 
-Value new_range(Value start, Value stop, Value step);  // empty with ValueError/TypeError pending
+Value new_range(Value start, Value stop, Value step);
+// range[index] and range[slice].
+Value range_subscript(Value range, Value key);
+// iter(callable, sentinel).
+Value new_callable_iterator(Value callable, Value sentinel);  // empty with ValueError/TypeError pending
 // Is `v` one of the native iterator types (no __next__ in its dict needed)?
 bool is_native_iterator(Value v);
 void init_iterator_types();

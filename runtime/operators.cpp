@@ -9,6 +9,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/int.h"
+#include "runtime/hashing.h"
 #include "runtime/names.h"
 #include "runtime/sequence_ops.h"
 #include "runtime/str.h"
@@ -281,7 +282,7 @@ int64_t hash(Value v) {
   TypeObject* t = v.as_obj()->type;
   if (t == StrType) return str_hash(as_str(v));
   if (t == FloatType) return float_hash(float_of(v), v);
-  if (t == TupleType) return tuple_hash(as_tuple(v));
+  if (is_tuple_layout(t)) return tuple_hash(as_tuple(v));
   if (t == BytesType) return bytes_hash(as_bytes(v));
   Value h = type_lookup(t, names::dunder_hash);
   if (h == None || (h.is_empty_slot() && (t == ListType || t == DictType || t == SetType))) {

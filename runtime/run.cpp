@@ -211,6 +211,16 @@ ModuleObject* make_main_module(const std::string& file) {
 
 }  // namespace
 
+bool print_expr(Value v) {
+  Value hook = sys_attr("displayhook");
+  if (!hook.is_empty_slot() && hook != None) return !call1(hook, v).is_empty_slot();
+  if (v == None) return true;
+  std::string r;
+  if (!repr_string(v, &r)) return false;
+  if (!lib::write_to_file(Value(), r + "\n", false)) return false;
+  return dict_set_str(g_builtins_module->dict, intern("_"), v);
+}
+
 void print_pending_exception() {
   Value exc = take_exception();
   if (!is_exception(exc)) return;

@@ -5,10 +5,13 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
 #include "runtime/exceptions.h"
+#include "runtime/hashing.h"
+#include "runtime/pending_features.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -239,6 +242,7 @@ Value compare_items(const Value* a, int64_t na, const Value* b, int64_t nb, Comp
 Value sequence_compare(Value a, Value b, CompareKind op) {
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
+  if (is_tuple_layout(ta) && is_tuple_layout(tb)) ta = tb = TupleType;
   if (ta != tb) return NotImplemented;
   if (ta == StrType || ta == BytesType) {
     std::string_view x = ta == StrType ? as_str(a)->view() : as_bytes(a)->view();
@@ -368,6 +372,65 @@ bool slice_indices(Value slice, int64_t length, int64_t* start, int64_t* stop, i
   }
   if (neg) *count = *stop < *start ? (*start - *stop - 1) / (-*step) + 1 : 0;
   else *count = *start < *stop ? (*stop - *start - 1) / *step + 1 : 0;
+  return true;
+}
+
+}  // namespace coil::rt
+
+namespace coil::rt {
+
+bool list_set_slice(ListObject* l, Value slice, Value value) {
+  int64_t start, stop, step, count;
+  if (!slice_indices(slice, l->size, &start, &stop, &step, &count)) return false;
+  std::vector<Value> repl;
+  if (!value.is_empty_slot()) {
+    Value it = get_iter(value);
+    if (it.is_empty_slot()) {
+      if (pending_matches(TypeErrorType)) {
+        clear_exception();
+        raise_msg(TypeErrorType, step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
+      }
+      return false;
+    }
+    while (true) {
+      bool done = false;
+      Value v = iter_next(it, &done);
+      if (done) break;
+      if (v.is_empty_slot()) return false;
+      repl.push_back(v);
+    }
+  }
+  if (step == 1) {
+    if (stop < start) stop = start;
+    int64_t removed = stop - start;
+    int64_t added = static_cast<int64_t>(repl.size());
+    int64_t new_size = l->size - removed + added;
+    if (!list_reserve(l, new_size)) return false;
+    Value* items = l->items();
+    if (added != removed) std::memmove(items + start + added, items + stop, (l->size - stop) * sizeof(Value));
+    std::copy(repl.begin(), repl.end(), items + start);
+    for (int64_t i = new_size; i < l->size; ++i) items[i] = Value();
+    l->size = new_size;
+    return true;
+  }
+  if (value.is_empty_slot()) {
+    // Delete an extended slice: keep the items not selected.
+    std::vector<Value> keep;
+    std::vector<bool> drop(l->size, false);
+    for (int64_t i = 0; i < count; ++i) drop[start + i * step] = true;
+    for (int64_t i = 0; i < l->size; ++i)
+      if (!drop[i]) keep.push_back(l->items()[i]);
+    std::copy(keep.begin(), keep.end(), l->items());
+    for (int64_t i = static_cast<int64_t>(keep.size()); i < l->size; ++i) l->items()[i] = Value();
+    l->size = static_cast<int64_t>(keep.size());
+    return true;
+  }
+  if (static_cast<int64_t>(repl.size()) != count) {
+    raise_fmt(ValueErrorType, "attempt to assign sequence of size %zu to extended slice of size %lld", repl.size(),
+              static_cast<long long>(count));
+    return false;
+  }
+  for (int64_t i = 0; i < count; ++i) l->items()[start + i * step] = repl[i];
   return true;
 }
 

@@ -21,6 +21,8 @@ int64_t tuple_hash(TupleObject* t);
 int64_t bytes_hash(BytesObject* b);
 // list.extend(iterable); false with an exception pending.
 bool list_extend(ListObject* l, Value iterable);
+// l[slice] = iterable, or del l[slice] when value is empty.
+bool list_set_slice(ListObject* l, Value slice, Value value);
 
 // Python index normalisation: negative counts from the end; false (IndexError pending) if out
 // of range. `what` names the sequence in the message ("list", "tuple", "string").

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "runtime/exceptions.h"
+#include "runtime/roots.h"
 
 namespace coil::rt {
 
@@ -115,6 +116,7 @@ void init_tuple_list_storage() {
   ListType->visit = visit_list;
   g_empty_tuple = static_cast<TupleObject*>(allocate_object(TupleType, sizeof(TupleObject)));
   g_empty_tuple->hash = -1;
+  add_runtime_root_hook([](Visitor& v) { v.visit(g_empty_tuple); });
 }
 
 }  // namespace coil::rt

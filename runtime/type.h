@@ -43,6 +43,18 @@ constexpr TypeFlag operator&(TypeFlag a, TypeFlag b) {
   return static_cast<TypeFlag>(static_cast<uint32_t>(a) & static_cast<uint32_t>(b));
 }
 
+// What the collector needs to know about a type's instances (bits of TypeObject::gc_flags).
+enum class GcTypeFlag : uint32_t {
+  kNone = 0,
+  kHasPythonFinalizer = 1u << 0,  // instances have __del__: queued once when found dead
+};
+constexpr GcTypeFlag operator|(GcTypeFlag a, GcTypeFlag b) {
+  return static_cast<GcTypeFlag>(static_cast<uint32_t>(a) | static_cast<uint32_t>(b));
+}
+constexpr bool has_flag(GcTypeFlag set, GcTypeFlag f) {
+  return (static_cast<uint32_t>(set) & static_cast<uint32_t>(f)) != 0;
+}
+
 // Allocates a fresh, uninitialised instance of `type` for type.__new__ / object.__new__.
 using AllocFn = Object* (*)(TypeObject* type);
 
@@ -65,6 +77,7 @@ struct TypeObject : Object {
   uint32_t subclass_count = 0;
   Object* subclasses = nullptr;   // weak-ish list for version invalidation (a list object)
   Value doc;
+  GcTypeFlag gc_flags = GcTypeFlag::kNone;  // what the collector needs to know (gc.h)
 };
 
 inline bool has(const TypeObject* t, TypeFlag f) { return any(t->flags & f); }

@@ -23,6 +23,9 @@ namespace coil::lib {
 
 using namespace coil::rt;
 
+// More builtins (min, max, sorted, ...) live in builtins_more.cpp.
+bool register_more_builtins(rt::ModuleObject* m);
+
 namespace {
 
 Value builtin_print(Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -269,6 +272,7 @@ bool init_builtins(ModuleObject* m) {
 
 }  // namespace
 
+extern const NativeModuleDef kBuiltinsModule;
 const NativeModuleDef kBuiltinsModule = {"builtins", kBuiltins, std::size(kBuiltins), init_builtins};
 
 }  // namespace coil::lib

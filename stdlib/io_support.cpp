@@ -12,6 +12,7 @@
 #include "runtime/int.h"
 #include "runtime/names.h"
 #include "runtime/native_module.h"
+#include "runtime/roots.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
 #include "runtime/tuple.h"
@@ -153,6 +154,10 @@ bool init_std_streams(bool unbuffered) {
     s->unbuffered = unbuffered || fd == 2;
     g_streams[fd] = Value::from_obj(s);
   }
+  add_runtime_root_hook([](Visitor& v) {
+    v.visit(g_stream_type);
+    for (Value s : g_streams) v.visit(s);
+  });
   return true;
 }
 

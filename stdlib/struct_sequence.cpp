@@ -15,6 +15,7 @@
 #include "runtime/int.h"
 #include "runtime/names.h"
 #include "runtime/native_module.h"
+#include "runtime/roots.h"
 #include "runtime/str.h"
 #include "runtime/typeobject.h"
 #include "runtime/version.h"
@@ -122,6 +123,10 @@ TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> field
   add_methods(t, kSeqMethods);
   SeqInfo info{t, {}};
   for (const char* f : fields) info.fields.emplace_back(f);
+  if (seq_infos().empty())
+    add_runtime_root_hook([](Visitor& v) {
+      for (const SeqInfo& s : seq_infos()) v.visit(s.type);
+    });
   seq_infos().push_back(std::move(info));
   return t;
 }
@@ -152,6 +157,7 @@ TypeObject* simple_namespace_type() {
     };
     g_namespace_type->dict_offset = offsetof(NamespaceObject, dict);
     add_methods(g_namespace_type, kNsMethods);
+    add_runtime_root_hook([](Visitor& v) { v.visit(g_namespace_type); });
   }
   return g_namespace_type;
 }

@@ -153,6 +153,7 @@ bool init_sys(ModuleObject* m) {
 
 }  // namespace
 
+extern const NativeModuleDef kSysModule;
 const NativeModuleDef kSysModule = {"sys", kSysFunctions, std::size(kSysFunctions), init_sys};
 
 }  // namespace coil::lib

@@ -1,0 +1,65 @@
+// roots.cpp — what the collector must treat as alive besides the native stack: the
+// built-in types and singletons held in C++ globals, interned names, sys state, the
+// thread's exception state, and the interpreter's data stack (scanned conservatively).
+#include "runtime/roots.h"
+
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/gc.h"
+#include "runtime/names.h"
+#include "runtime/sys_state.h"
+#include "runtime/thread.h"
+
+namespace coil::rt {
+
+void visit_interned_strings(Visitor& v);
+void data_stack_bounds(char** begin, char** end);
+
+namespace {
+
+std::vector<RootVisitorHook>& extra_hooks() {
+  static auto* hooks = new std::vector<RootVisitorHook>();
+  return *hooks;
+}
+
+void visit_runtime_roots(Visitor& v, void*) {
+#define TYPE(Var, Name, Base, Flags) v.visit(Var##Type);
+#include "runtime/types.def"
+#define EXC(Name, Base) v.visit(Name##Type);
+#define EXC2(Name, Base1, Base2) v.visit(Name##Type);
+#include "runtime/exceptions.def"
+  v.visit(None);
+  v.visit(True);
+  v.visit(False);
+  v.visit(NotImplemented);
+  v.visit(EllipsisValue);
+#define NAME(Var, Text) v.visit(names::Var);
+#include "runtime/names.def"
+  visit_interned_strings(v);
+  v.visit(g_sys_module);
+  v.visit(g_builtins_module);
+  v.visit(g_sys_modules);
+  ThreadState& ts = thread_state();
+  v.visit(ts.pending);
+  v.visit(ts.handled);
+  // Frames on the data stack hold raw pointers and Values side by side: scan every word.
+  char *begin, *end;
+  data_stack_bounds(&begin, &end);
+  for (auto* p = reinterpret_cast<uintptr_t*>(begin); p < reinterpret_cast<uintptr_t*>(end); ++p) {
+    if (*p & 7) continue;
+    if (Object* o = gc::find_object(reinterpret_cast<void*>(*p))) v.visit(o);
+  }
+  for (RootVisitorHook hook : extra_hooks()) hook(v);
+}
+
+}  // namespace
+
+void add_runtime_root_hook(RootVisitorHook hook) { extra_hooks().push_back(hook); }
+
+void init_gc_roots() {
+  gc::init();
+  gc::init_thread();
+  gc::add_root_visitor(visit_runtime_roots, nullptr);
+}
+
+}  // namespace coil::rt

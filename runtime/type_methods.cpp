@@ -1,0 +1,9 @@
+// type_methods.cpp — registers the methods of the built-in types (each group in its own
+// file: int_methods.cpp, str_methods.cpp, list_methods.cpp, ...).
+#include "runtime/builtin_types.h"
+
+namespace coil::rt {
+
+void init_type_methods() {}
+
+}  // namespace coil::rt
