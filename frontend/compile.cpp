@@ -268,8 +268,9 @@ std::string Compiler::mangle(const std::string& name) const {
 
 void Compiler::name_op(const std::string& name, ExprContext ctx, const Located* where) {
   if (name == "__debug__") {
-    if (ctx == ExprContext::Store) error(where, "cannot assign to __debug__");
-    if (ctx == ExprContext::Del) error(where, "cannot delete __debug__");
+    // CPython reports these at the current location (the statement or expression).
+    if (ctx == ExprContext::Store) error_at(u().loc, "cannot assign to __debug__");
+    if (ctx == ExprContext::Del) error_at(u().loc, "cannot delete __debug__");
   }
   std::string m = mangle(name);
   const Scope* scope = u().scope;

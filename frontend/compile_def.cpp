@@ -17,7 +17,8 @@ const Constant* docstring_of(const std::vector<StmtNode*>& body) {
 }
 
 void check_debug_arg(Compiler& c, const Arg* a) {
-  if (a && a->arg == "__debug__") c.error(a, "cannot assign to __debug__");
+  // Reported at the definition, as CPython does.
+  if (a && a->arg == "__debug__") c.error_at(c.u().loc, "cannot assign to __debug__");
 }
 
 void check_debug_args(Compiler& c, const Arguments* args) {

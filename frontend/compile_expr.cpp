@@ -482,6 +482,7 @@ void Compiler::visit_yield_from_loop(bool await_) {
 static void check_keywords(Compiler& c, const std::vector<Keyword*>& keywords) {
   for (size_t i = 0; i < keywords.size(); ++i) {
     if (!keywords[i]->arg) continue;
+    if (*keywords[i]->arg == "__debug__") c.error_at(c.u().loc, "cannot assign to __debug__");
     for (size_t j = i + 1; j < keywords.size(); ++j) {
       if (keywords[j]->arg && *keywords[j]->arg == *keywords[i]->arg)
         c.error(keywords[j], "keyword argument repeated: " + *keywords[i]->arg);
@@ -722,6 +723,8 @@ void Compiler::visit_expr_inner(const ExprNode* e) {
       return;
     case ExprKind::Attribute: {
       auto* a = as<Attribute>(e);
+      if (a->attr == "__debug__" && a->ctx == ExprContext::Store)
+        error(e, "cannot assign to __debug__");
       visit_expr(a->value);
       set_loc(e);
       match_attr_location(a);

@@ -158,9 +158,9 @@ void Compiler::unpack_helper(const std::vector<ExprNode*>& elts, const Located* 
   bool seen_star = false;
   for (size_t i = 0; i < n; ++i) {
     if (elts[i]->kind != ExprKind::Starred) continue;
-    if (seen_star) error(elts[i], "multiple starred expressions in assignment");
+    if (seen_star) error(where, "multiple starred expressions in assignment");
     if (i >= (1u << 8) || n - i - 1 >= (1u << 15))
-      error(elts[i], "too many expressions in star-unpacking assignment");
+      error(where, "too many expressions in star-unpacking assignment");
     emit(Opcode::UnpackEx, uint32_t(i + ((n - i - 1) << 8)));
     seen_star = true;
   }

@@ -31,6 +31,7 @@ void print_lines(const CodeUnit& co) {
 }
 
 bool lines = false;
+bool errpos = false;  // --errpos: errors as file:line:offset: msg
 
 int compile_one(const std::string& path, CompileMode mode, int optimize, bool dis) {
   std::ifstream in(path, std::ios::binary);
@@ -63,7 +64,11 @@ int compile_one(const std::string& path, CompileMode mode, int optimize, bool di
       std::printf("OK %s\n", path.c_str());
     return 0;
   } catch (const SyntaxErrorException& e) {
-    std::printf("SyntaxError %s:%d: %s\n", path.c_str(), e.info.lineno, e.info.msg.c_str());
+    if (errpos)
+      std::printf("SyntaxError %s:%d:%d: %s\n", path.c_str(), e.info.lineno, e.info.offset,
+                  e.info.msg.c_str());
+    else
+      std::printf("SyntaxError %s:%d: %s\n", path.c_str(), e.info.lineno, e.info.msg.c_str());
     return 1;
   }
 }
@@ -79,6 +84,7 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     if (a == "--dis") dis = true;
     else if (a == "--lines") lines = true;
+    else if (a == "--errpos") errpos = true;
     else if (a == "-O") optimize = 1;
     else if (a == "-OO") optimize = 2;
     else if (a == "--mode" && i + 1 < argc) {
