@@ -7,6 +7,11 @@
 
 namespace coil::fe {
 
+namespace {
+// CPython's PyCF_MASK: the CO_FUTURE_* bits compile() flags and future imports set.
+constexpr uint32_t kFutureFlagsMask = 0x1FE0000;
+}  // namespace
+
 // ---------------------------------------------------------------- constants
 
 CodeConst make_const(const ConstValue& v) {
@@ -99,7 +104,7 @@ void Compiler::enter_unit(const Scope* scope, UnitKind kind, const std::string& 
     if (scope->varargs) co.flags |= coflag::VARARGS;
     if (scope->varkeywords) co.flags |= coflag::VARKEYWORDS;
   }
-  co.flags |= future_flags_ & coflag::FUTURE_ANNOTATIONS;
+  co.flags |= future_flags_ & kFutureFlagsMask;  // every code unit carries the CO_FUTURE_* bits
   for (auto& p : scope->params) {
     unit->varname_index.emplace(p, int(co.varnames.size()));
     co.varnames.push_back(p);
