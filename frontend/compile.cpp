@@ -254,6 +254,19 @@ void Compiler::error(const Located* n, const std::string& msg) {
   error_at(Position{n->lineno, n->end_lineno, n->col_offset, n->end_col_offset}, msg);
 }
 
+void Compiler::warn(const std::string& msg) {
+  if (!warnings_) return;
+  const Position& p = u().loc;
+  SyntaxErrorInfo w;
+  w.msg = msg;
+  w.filename = filename_;
+  w.lineno = p.line;
+  w.offset = p.col + 1;
+  w.end_lineno = p.end_line;
+  w.end_offset = p.end_col + 1;
+  warnings_->push_back(std::move(w));
+}
+
 void Compiler::error_at(const Position& p, const std::string& msg) {
   SyntaxErrorException e;
   e.info.msg = msg;
@@ -430,11 +443,13 @@ std::shared_ptr<CodeUnit> Compiler::compile(const ModNode* mod, CompileMode mode
 }
 
 std::shared_ptr<CodeUnit> compile_module(const ModNode* mod, const std::string& filename,
-                                         CompileMode mode, int optimize, uint32_t future_flags) {
+                                         CompileMode mode, int optimize, uint32_t future_flags,
+                                         std::vector<SyntaxErrorInfo>* warnings) {
   FutureFlags future;
   future.features = FutureFeature(future_flags);
   SymbolTable st = build_symtable(mod, filename, future);
   Compiler c(st, filename, optimize, uint32_t(future.features));
+  c.warnings_ = warnings;
   return c.compile(mod, mode);
 }
 

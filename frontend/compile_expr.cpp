@@ -156,6 +156,7 @@ static void visit_iterable(Compiler& c, const ExprNode* e, CmpOpKind op) {
 }
 
 void Compiler::visit_compare(const Compare* e) {
+  check_compare(e);
   visit_expr(e->left);
   size_t n = e->ops.size();
   if (n == 1) {
@@ -247,6 +248,7 @@ void Compiler::jump_if(const ExprNode* e, int label, bool cond) {
       auto* cmp = as<Compare>(e);
       size_t n = cmp->ops.size();
       if (n > 1) {
+        check_compare(cmp);
         visit_expr(cmp->left);
         int cleanup = new_label();
         for (size_t i = 0; i + 1 < n; ++i) {
@@ -426,6 +428,7 @@ void Compiler::visit_slice(const Slice* e) {
 }
 
 void Compiler::visit_subscript(const Subscript* e) {
+  if (e->ctx == ExprContext::Load) check_subscript(e);
   visit_expr(e->value);
   visit_expr(e->slice);
   switch (e->ctx) {
@@ -605,6 +608,7 @@ bool Compiler::try_method_call(const Call* e) {
 
 void Compiler::visit_call(const Call* e) {
   if (try_method_call(e)) return;
+  check_caller(e->func);
   emit(Opcode::PushNull);
   visit_expr(e->func);
   call_helper(0, e->args, e->keywords);

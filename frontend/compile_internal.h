@@ -112,6 +112,11 @@ class Compiler {
   void set_loc(const Position& p) { u().loc = p; }
   [[noreturn]] void error(const Located* n, const std::string& msg);
   [[noreturn]] void error_at(const Position& p, const std::string& msg);
+  // Records a SyntaxWarning at the current location (compile_warn.cpp has the checks).
+  void warn(const std::string& msg);
+  void check_compare(const Compare* e);
+  void check_caller(const ExprNode* func);
+  void check_subscript(const Subscript* e);
 
   // --- names (compile.cpp) ---
   void name_op(const std::string& name, ExprContext ctx, const Located* where);
@@ -205,6 +210,7 @@ class Compiler {
   CompileMode mode_ = CompileMode::Exec;
   std::vector<std::unique_ptr<Unit>> units_;
   bool interactive_ = false;
+  std::vector<SyntaxErrorInfo>* warnings_ = nullptr;
 };
 
 // Assembles a finished unit into its CodeUnit (assemble.cpp): dead-code removal, jump

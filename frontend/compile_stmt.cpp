@@ -375,6 +375,8 @@ void Compiler::visit_raise(const Raise* s) {
 
 void Compiler::visit_assert(const Assert* s) {
   if (optimize_) return;
+  if (auto* t = as<Tuple>(s->test); t && !t->elts.empty())
+    warn("assertion is always true, perhaps remove parentheses?");
   int end = new_label();
   jump_if(s->test, end, true);
   emit(Opcode::LoadAssertionError);

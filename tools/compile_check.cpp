@@ -31,7 +31,8 @@ void print_lines(const CodeUnit& co) {
 }
 
 bool lines = false;
-bool errpos = false;  // --errpos: errors as file:line:offset: msg
+bool errpos = false;
+bool show_warnings = false;  // --warnings: print SyntaxWarnings first  // --errpos: errors as file:line:offset: msg
 
 int compile_one(const std::string& path, CompileMode mode, int optimize, bool dis) {
   std::ifstream in(path, std::ios::binary);
@@ -49,7 +50,11 @@ int compile_one(const std::string& path, CompileMode mode, int optimize, bool di
                    : mode == CompileMode::Single ? ParseMode::Single
                                                  : ParseMode::Exec;
     ModNode* mod = parse(src.text, path, pm, arena);
-    auto code = compile_module(mod, path, mode, optimize);
+    std::vector<SyntaxErrorInfo> warnings;
+    auto code = compile_module(mod, path, mode, optimize, 0, &warnings);
+    if (show_warnings)
+      for (auto& w : warnings)
+        std::printf("SyntaxWarning %s:%d:%d: %s\n", path.c_str(), w.lineno, w.offset, w.msg.c_str());
     std::string problem = verify(*code);
     if (!problem.empty()) {
       std::printf("VERIFY %s: %s\n", path.c_str(), problem.c_str());
@@ -85,6 +90,7 @@ int main(int argc, char** argv) {
     if (a == "--dis") dis = true;
     else if (a == "--lines") lines = true;
     else if (a == "--errpos") errpos = true;
+    else if (a == "--warnings") show_warnings = true;
     else if (a == "-O") optimize = 1;
     else if (a == "-OO") optimize = 2;
     else if (a == "--mode" && i + 1 < argc) {
