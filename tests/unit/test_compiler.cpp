@@ -350,3 +350,25 @@ TEST_CASE("compiler: big dict displays are built in chunks") {
   CHECK(verify(*co) == "");
   CHECK(co->stacksize <= 40);
 }
+
+TEST_CASE("compiler: SyntaxWarnings like CPython's compiler") {
+  auto warnings_of = [](const std::string& src) {
+    Arena arena;
+    ModNode* mod = parse(src, "<test>", ParseMode::Exec, arena);
+    std::vector<SyntaxErrorInfo> w;
+    compile_module(mod, "<test>", CompileMode::Exec, 0, 0, &w);
+    std::string s;
+    for (auto& x : w) s += std::to_string(x.lineno) + ": " + x.msg + "\n";
+    return s;
+  };
+  CHECK(warnings_of("x is 1\nx is None\n") == "1: \"is\" with a literal. Did you mean \"==\"?\n");
+  CHECK(warnings_of("assert (x, 'm')\n") ==
+        "1: assertion is always true, perhaps remove parentheses?\n");
+  CHECK(warnings_of("f = [\n (1, 2)\n (3, 4)]\n") ==
+        "2: 'tuple' object is not callable; perhaps you missed a comma?\n");
+  CHECK(warnings_of("[1, 2]['a']\n") ==
+        "1: list indices must be integers or slices, not str; perhaps you missed a comma?\n");
+  CHECK(warnings_of("x = None[0]\n") ==
+        "1: 'NoneType' object is not subscriptable; perhaps you missed a comma?\n");
+  CHECK(warnings_of("x[1]\n'abc'[1:2]\n") == "");
+}
