@@ -39,6 +39,8 @@ void Parser::error_at(const char* msg, int line, int col, int end_line, int end_
     line -= fs_line_base_ - 1;
     end_line -= fs_line_base_ - 1;
   }
+  last_error_class_ = next_error_class_;
+  next_error_class_ = ErrorClass::Specific;
   SyntaxErrorInfo info;
   info.kind = kind;
   info.msg = in_fstring_ ? std::string("f-string: ") + msg : std::string(msg);
@@ -99,6 +101,7 @@ void Parser::syntax_error_here() {
     error_tok("unexpected indent", t, SyntaxErrorInfo::Kind::IndentationError);
   if (t.kind == TokenKind::Dedent)
     error_tok("unexpected unindent", t, SyntaxErrorInfo::Kind::IndentationError);
+  next_error_class_ = ErrorClass::Generic;
   if (t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent)
     error_at("invalid syntax", t.line, -1, t.end_line, -1);  // CPython: no column, offset 0
   error_tok("invalid syntax", t);
@@ -225,6 +228,7 @@ void Parser::invalid_expression_after(ExprNode* a) {
     if (!soft_start && level_ > 0) error_range("invalid syntax. Perhaps you forgot a comma?", a, b);
   }
   reset(after_a);
+  next_error_class_ = level_ > 0 ? ErrorClass::Generic : ErrorClass::Trailing;
   error_tok("invalid syntax", at_next);
 }
 

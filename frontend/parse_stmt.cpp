@@ -84,32 +84,90 @@ bool starts_with_excluded_atom(const ExprNode* e) {
 
 }  // namespace
 
-// An assignment with an invalid target: CPython's second pass first re-reads the first
-// target as star_named_expressions, so its last element followed by '=' meets
-// invalid_named_expression ("... here. Maybe you meant '==' ...").
-void Parser::invalid_named_assignment(ExprNode* first, ExprNode* seg1, bool seg1_is_value) {
-  const ExprNode* e = first;
-  if (auto* t = as<Tuple>(first)) {
+// A failed assignment: CPython's invalid_assignment. Its second pass first re-reads the
+// first target as star_named_expressions, so the target's last element, when followed by
+// '=', meets invalid_named_expression ("... here. Maybe you meant '==' ..."); else the first
+// invalid target is named. `seg1_followed_by_eq`: 1 when the segment after the first '=' is
+// itself a target, 0 when it is the complete value, -1 when it did not parse.
+void Parser::invalid_assignment(const std::vector<ExprNode*>& targets, int rhs_mark,
+                                int seg1_followed_by_eq) {
+  int m = mark();
+  const ExprNode* e = targets[0];
+  bool check = true;
+  if (auto* t = as<Tuple>(targets[0])) {
     bool unparenthesized = !t->elts.empty() && t->elts[0]->col_offset == t->col_offset &&
                            t->elts[0]->lineno == t->lineno;
     if (unparenthesized) {
       const ExprNode* last = t->elts.back();
-      if (last->end_lineno != t->end_lineno || last->end_col_offset != t->end_col_offset)
-        return;  // trailing comma: no element is followed by '='
+      // With a trailing comma no element is followed by '='.
+      check = last->end_lineno == t->end_lineno && last->end_col_offset == t->end_col_offset;
       e = last;
     }
   }
-  if (e->kind == ExprKind::Starred || !is_bitwise_or_level(e)) return;
-  const ExprNode* b = leading_bitwise_or(seg1);
-  if (!b) return;
-  bool b_followed_by_eq = b == seg1 && !seg1_is_value;
-  if (b_followed_by_eq) return;
-  if (e->kind == ExprKind::Name)
-    error_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, b);
-  if (starts_with_excluded_atom(e)) return;
-  error_node(std::string("cannot assign to ") + expr_name(e) +
-                 " here. Maybe you meant '==' instead of '='?",
-             e);
+  if (check && e->kind != ExprKind::Starred && is_bitwise_or_level(e)) {
+    // b: the bitwise_or after '=' (a prefix is enough, as in a PEG parse).
+    reset(rhs_mark);
+    ExprNode* b = nullptr;
+    bool whole = false;
+    ++no_invalid_;
+    try {
+      if (starts_expression() && !at_kw(Kw::Not) && !at_kw(Kw::Lambda)) {
+        int bm = mark();
+        try {
+          b = bitwise_or();
+        } catch (const SyntaxErrorException&) {
+          if (tokenizer_failed_) throw;
+          reset(bm);
+          b = primary();
+        }
+        whole = at(TokenKind::Equal) || at(TokenKind::ColonEqual);
+      }
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_) {
+        --no_invalid_;
+        throw;
+      }
+      b = nullptr;
+    }
+    --no_invalid_;
+    (void)seg1_followed_by_eq;
+    if (b && !whole) {
+      if (e->kind == ExprKind::Name)
+        error_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, b);
+      if (!starts_with_excluded_atom(e))
+        error_node(std::string("cannot assign to ") + expr_name(e) +
+                       " here. Maybe you meant '==' instead of '='?",
+                   e);
+    }
+  }
+  reset(m);
+  for (ExprNode* t : targets) {
+    if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom)
+      error_node("assignment to yield expression not possible", t);
+    if (const ExprNode* bad = invalid_target(t, TargetKind::Star))
+      error_node(std::string("cannot assign to ") + expr_name(bad), bad);
+  }
+}
+
+// Whether a PEG parse would find a complete expression starting at token `m` (at least
+// its first primary, after any prefix operators).
+bool Parser::has_expression_prefix(int m) {
+  reset(m);
+  while (at(TokenKind::Minus) || at(TokenKind::Plus) || at(TokenKind::Tilde) ||
+         at(TokenKind::Star) || at_kw(Kw::Not) || at_kw(Kw::Await))
+    advance();
+  if (at_kw(Kw::Yield)) return true;
+  if (!starts_expression() || at_kw(Kw::Lambda)) return false;
+  ++no_invalid_;
+  bool ok = true;
+  try {
+    primary();
+  } catch (const SyntaxErrorException&) {
+    ok = false;
+  }
+  --no_invalid_;
+  if (tokenizer_failed_) throw SyntaxErrorException{};
+  return ok;
 }
 
 std::vector<StmtNode*> Parser::statements_until_eof() {
@@ -258,37 +316,40 @@ StmtNode* Parser::expr_or_assign_stmt() {
   }
   std::vector<ExprNode*> targets{first};
   ExprNode* value = nullptr;
-  while (accept(TokenKind::Equal)) {
-    try {
+  int rhs_mark = mark() + 1;  // just after the first '='
+  int seg_mark = rhs_mark;    // start of the segment being parsed
+  try {
+    while (accept(TokenKind::Equal)) {
+      seg_mark = mark();
       value = yield_or_star_expressions();
-    } catch (const SyntaxErrorException&) {
-      // invalid_assignment needs only `target '='`: a bad target is reported even when
-      // nothing parses after the '='.
-      if (tokenizer_failed_) throw;
-      for (ExprNode* t : targets) {
-        if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom)
-          error_node("assignment to yield expression not possible", t);
-        if (const ExprNode* bad = invalid_target(t, TargetKind::Star))
-          error_node(std::string("cannot assign to ") + expr_name(bad), bad);
-      }
-      throw;
+      if (at(TokenKind::Equal)) targets.push_back(value);
     }
-    if (at(TokenKind::Equal)) targets.push_back(value);
+  } catch (const SyntaxErrorException&) {
+    // A specific message raised inside the right-hand side stands (CPython's second pass
+    // meets it first), and so does junk after a complete `targets = value` when the targets
+    // are valid; otherwise the assignment failed and invalid_assignment explains why.
+    if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+    bool any_invalid = false;
+    for (ExprNode* t : targets)
+      any_invalid |= t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom ||
+                     invalid_target(t, TargetKind::Star) != nullptr;
+    if (!any_invalid) {
+      // A PEG parse keeps any complete prefix of the value: the assignment then stands and
+      // the error is the statement's, not invalid_assignment's.
+      if (last_error_class_ == ErrorClass::Trailing) throw;
+      int m = mark();
+      bool prefix = has_expression_prefix(seg_mark);
+      reset(m);
+      if (prefix) throw;
+    }
+    invalid_assignment(targets, rhs_mark, targets.size() == 1 ? -1 : 1);
+    throw;
   }
   bool any_invalid = false;
   for (ExprNode* t : targets)
     any_invalid |= t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom ||
                    invalid_target(t, TargetKind::Star) != nullptr;
-  if (any_invalid) {
-    ExprNode* seg1 = targets.size() > 1 ? targets[1] : value;
-    invalid_named_assignment(targets[0], seg1, targets.size() == 1);
-    for (ExprNode* t : targets) {
-      if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom)
-        error_node("assignment to yield expression not possible", t);
-      if (const ExprNode* bad = invalid_target(t, TargetKind::Star))
-        error_node(std::string("cannot assign to ") + expr_name(bad), bad);
-    }
-  }
+  if (any_invalid) invalid_assignment(targets, rhs_mark, targets.size() == 1 ? 0 : 1);
   for (ExprNode* t : targets) set_context(t, ExprContext::Store, TargetKind::Star);
   auto* a = make<Assign>();
   a->targets = std::move(targets);
