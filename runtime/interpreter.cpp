@@ -62,7 +62,9 @@ Frame* push_frame(CodeObject* code) {
   }
   auto* f = reinterpret_cast<Frame*>(g_stack_top);
   g_stack_top += size;
-  std::memset(static_cast<void*>(f), 0, size);
+  // Only the header and the locals/cells need clearing; the value stack is written before
+  // it is read (stale words there only make the conservative scan keep a little more).
+  std::memset(static_cast<void*>(f), 0, sizeof(Frame) + sizeof(Value) * static_cast<size_t>(code->nlocalsplus));
   f->code = code;
   f->nslots = code->nlocalsplus + code->stacksize;
   f->sp = f->stack_base();
@@ -481,8 +483,30 @@ op_LoadClassDeref: {
   NEXT(1);
 }
 op_LoadGlobal: {
+  // Inline cache: the entry index in globals (obj == globals) or builtins, valid while both
+  // dicts' key sets are unchanged (keys_version); the value itself is read fresh.
+  InlineCache& c = code->caches[units[pc + 1]];
+  DictObject* g = f->globals;
+  DictObject* b = f->builtins;
+  if (c.key == g->keys_version && c.key2 == b->keys_version && c.obj) {
+    auto* d = static_cast<DictObject*>(c.obj);
+    PUSH(dict_entries(d->storage)[c.index].value);
+    NEXT(CACHED);
+  }
   Value v = load_global(f, NAME(a));
   CHECK(v);
+  int64_t ix = dict_index_str(g, NAME(a));
+  DictObject* owner = g;
+  if (ix < 0) {
+    ix = dict_index_str(b, NAME(a));
+    owner = b;
+  }
+  if (ix >= 0) {
+    c.key = g->keys_version;
+    c.key2 = b->keys_version;
+    c.index = ix;
+    c.obj = owner;
+  }
   PUSH(v);
   NEXT(CACHED);
 }
@@ -630,13 +654,25 @@ op_BinaryOp: {
   Value v;
   if (l.is_small_int() && r.is_small_int()) {
     int64_t x = l.as_small_int(), y = r.as_small_int(), z;
+    bool done = false;
     switch (static_cast<fe::BinaryOpKind>(a)) {
       case fe::BinaryOpKind::Add: case fe::BinaryOpKind::InplaceAdd:
-        if (!__builtin_add_overflow(x, y, &z) && Value::fits_small_int(z)) { v = Value::from_small_int(z); break; }
-        [[fallthrough]];
+        done = !__builtin_add_overflow(x, y, &z);
+        break;
+      case fe::BinaryOpKind::Subtract: case fe::BinaryOpKind::InplaceSubtract:
+        done = !__builtin_sub_overflow(x, y, &z);
+        break;
+      case fe::BinaryOpKind::Multiply: case fe::BinaryOpKind::InplaceMultiply:
+        done = !__builtin_mul_overflow(x, y, &z);
+        break;
+      case fe::BinaryOpKind::And: case fe::BinaryOpKind::InplaceAnd:
+        z = x & y;
+        done = true;
+        break;
       default:
-        v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+        break;
     }
+    v = done && Value::fits_small_int(z) ? Value::from_small_int(z) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
   } else {
     v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
   }
@@ -901,7 +937,9 @@ op_Call: {
   }
   f->sp = sp;
   f->pc = pc;
-  Value v = call(callable, args, nargs, nullptr);
+  Value v = callable.is_obj() && callable.as_obj()->type == FunctionType
+                ? call_function(static_cast<FunctionObject*>(callable.as_obj()), args, nargs, nullptr)
+                : call(callable, args, nargs, nullptr);
   sp = base;
   CHECK(v);
   PUSH(v);
@@ -1206,7 +1244,14 @@ Value call_function(FunctionObject* fn, Value* args, int64_t nargs, TupleObject*
   f->globals = fn->globals;
   f->builtins = fn->builtins;
   Value result;
-  if (!bind_arguments(fn, f, args, nargs, kwnames)) {
+  constexpr uint32_t kStarFlags = fe::coflag::VARARGS | fe::coflag::VARKEYWORDS;
+  bool simple = !kwnames && nargs == code->argcount && code->kwonlyargcount == 0 && !(code->flags & kStarFlags);
+  if (simple) {
+    // The common call: exactly the positional parameters, nothing else to bind.
+    for (int64_t i = 0; i < nargs; ++i) f->slots[i] = args[i];
+    bool yielded;
+    result = eval_frame(f, &yielded);
+  } else if (!bind_arguments(fn, f, args, nargs, kwnames)) {
     result = Value();
   } else {
     bool yielded;
