@@ -21,6 +21,7 @@
 #include "runtime/generator.h"
 #include "runtime/int.h"
 #include "runtime/iterators.h"
+#include "runtime/match.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/str.h"
@@ -1201,13 +1202,38 @@ op_GetLen: {
   PUSH(int_from_int64(n));
   NEXT(1);
 }
-op_MatchMapping:
-op_MatchSequence:
-op_MatchKeys:
-op_MatchClass:
-op_CopyDictWithoutKeys:
-  raise_fmt(SystemErrorType, "%s is not supported yet (match)", fe::op_info(fe::unit_op(unit)).name);
-  goto error;
+op_MatchMapping: {
+  int r = match_is_mapping(TOP());
+  if (r < 0) goto error;
+  PUSH(bool_value(r));
+  NEXT(1);
+}
+op_MatchSequence: {
+  int r = match_is_sequence(TOP());
+  if (r < 0) goto error;
+  PUSH(bool_value(r));
+  NEXT(1);
+}
+op_MatchKeys: {
+  Value v = match_keys(PEEK(2), as_tuple(TOP()));
+  CHECK(v);
+  PUSH(v);
+  NEXT(1);
+}
+op_MatchClass: {
+  Value kwnames = POP();
+  Value cls = POP();
+  Value v = match_class(TOP(), cls, a, as_tuple(kwnames));
+  CHECK(v);
+  TOP() = v;
+  NEXT(1);
+}
+op_CopyDictWithoutKeys: {
+  Value v = copy_dict_without_keys(PEEK(2), as_tuple(TOP()));
+  CHECK(v);
+  TOP() = v;
+  NEXT(1);
+}
 
 error:
   // A new exception passing through this frame gets a traceback entry for it.
