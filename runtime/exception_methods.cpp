@@ -22,6 +22,8 @@ TupleObject* args_tuple(Value* args, int64_t nargs) {
   return t;
 }
 
+}  // namespace
+
 // Sets class-specific attributes from the constructor arguments, as CPython's
 // exception __init__s do.
 bool init_special(ExceptionObject* e, TupleObject* a) {
@@ -60,6 +62,8 @@ bool init_special(ExceptionObject* e, TupleObject* a) {
   }
   return true;
 }
+
+namespace {
 
 Value exc_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (kwnames && kwnames->size)

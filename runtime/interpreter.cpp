@@ -1137,9 +1137,6 @@ op_BeforeWith: {
   PUSH(r);
   NEXT(1);
 }
-op_BeforeAsyncWith:
-  raise_msg(SystemErrorType, "async with is not supported yet");
-  goto error;
 op_WithExceptStart: {
   Value exc = TOP();
   Value exit = PEEK(4);
@@ -1189,12 +1186,82 @@ op_GetYieldFromIter: {
   }
   NEXT(1);
 }
-op_GetAwaitable:
-op_GetAIter:
-op_GetANext:
-op_EndAsyncFor:
+op_GetAwaitable: {
+  Value v = get_awaitable(TOP(), a);
+  CHECK(v);
+  TOP() = v;
+  NEXT(1);
+}
+op_GetAIter: {
+  Value obj = TOP();
+  Value m = lookup_special(obj, intern("__aiter__"));
+  if (m.is_empty_slot()) {
+    raise_fmt(TypeErrorType, "'async for' requires an object with __aiter__ method, got %s", type_name(obj));
+    goto error;
+  }
+  Value it = call1(m, obj);
+  CHECK(it);
+  if (lookup_special(it, intern("__anext__")).is_empty_slot()) {
+    raise_fmt(TypeErrorType, "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+              type_name(it));
+    goto error;
+  }
+  TOP() = it;
+  NEXT(1);
+}
+op_GetANext: {
+  Value ait = TOP();
+  Value m = lookup_special(ait, intern("__anext__"));
+  if (m.is_empty_slot()) {
+    raise_fmt(TypeErrorType, "'async for' requires an iterator with __anext__ method, got %s", type_name(ait));
+    goto error;
+  }
+  Value r = call1(m, ait);
+  CHECK(r);
+  Value aw = get_awaitable(r, 0);
+  if (aw.is_empty_slot()) {
+    if (pending_matches(TypeErrorType)) {
+      clear_exception();
+      raise_fmt(TypeErrorType, "'async for' received an invalid object from __anext__: %s", type_name(r));
+    }
+    goto error;
+  }
+  PUSH(aw);
+  NEXT(1);
+}
+op_EndAsyncFor: {
+  Value exc = POP();
+  if (is_exception(exc) && is_subtype(type_of(exc), StopAsyncIterationType)) {
+    --sp;  // the async iterator
+    NEXT(1);
+  }
+  ts.pending = exc;
+  goto reraise;
+}
+op_BeforeAsyncWith: {
+  Value mgr = TOP();
+  Value enter = lookup_special(mgr, intern("__aenter__"));
+  if (enter.is_empty_slot()) {
+    raise_fmt(TypeErrorType, "'%s' object does not support the asynchronous context manager protocol", type_name(mgr));
+    goto error;
+  }
+  Value exit_fn = lookup_special(mgr, intern("__aexit__"));
+  if (exit_fn.is_empty_slot()) {
+    raise_fmt(TypeErrorType,
+              "'%s' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+              type_name(mgr));
+    goto error;
+  }
+  Value exit = bind_descriptor(exit_fn, mgr);
+  CHECK(exit);
+  Value r = call1(enter, mgr);
+  CHECK(r);
+  TOP() = exit;
+  PUSH(r);
+  NEXT(1);
+}
 op_AsyncGenWrap:
-  raise_fmt(SystemErrorType, "%s is not supported yet (async)", fe::op_info(fe::unit_op(unit)).name);
+  raise_msg(SystemErrorType, "async generators are not supported yet");
   goto error;
 op_GetLen: {
   int64_t n = length(TOP());
