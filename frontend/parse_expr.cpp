@@ -58,6 +58,20 @@ bool Parser::starts_expression() {
 
 ExprNode* Parser::expression() {
   if (at_kw(Kw::Lambda)) return lambdef();
+  // CPython memoizes `expression` per position within its error pass: once parsed without
+  // the invalid rules at a position, it stays so there. Emulated for matching messages.
+  size_t here = static_cast<size_t>(pos_);
+  if (no_invalid_ > 0) {
+    if (memo_no_invalid_.size() <= here) memo_no_invalid_.resize(here + 1);
+    memo_no_invalid_[here] = true;
+  } else if (here < memo_no_invalid_.size() && memo_no_invalid_[here]) {
+    ++no_invalid_;
+    struct Restore {
+      int& n;
+      ~Restore() { --n; }
+    } restore{no_invalid_};
+    return expression();
+  }
   enter();
   Pos s = start();
   ExprNode* a = disjunction();
