@@ -1,13 +1,24 @@
 // source.cpp — source decoding: BOM, PEP 263 cookies, strict UTF-8 validation, Latin-1/ASCII.
 #include "frontend/source.h"
 
+#include <algorithm>
 #include <cstdio>
+
+#include "frontend/unicode_props.h"
 
 #include "frontend/syntax_error.h"
 
 namespace coil::fe {
 
 namespace {
+
+struct CodecName {
+  const char* name;
+  int index;
+  const char16_t* table;
+};
+
+#include "frontend/codec_tables.inc"
 
 bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -68,24 +79,62 @@ bool is_blank_or_comment(std::string_view line) {
 }  // namespace
 
 std::optional<Codec> lookup_codec(std::string_view name) {
-  // Python's encodings.normalize_encoding, then its alias table for the codecs we carry.
+  // codecs.lookup: lower case, then encodings.normalize_encoding (runs of punctuation other
+  // than '.' become one '_'), then the alias table (also tried with '.' read as '_').
   std::string n;
-  for (char c : name) n += (c == '-' || c == ' ') ? '_' : ascii_lower(c);
-  static const char* const kUtf8[] = {"utf_8", "utf8", "u8", "utf", "cp65001", "utf8_ucs2",
-                                      "utf8_ucs4"};
-  static const char* const kLatin1[] = {"latin_1", "latin1", "iso_8859_1", "iso8859_1", "8859",
-                                        "cp819", "l1", "latin", "iso_ir_100", "csisolatin1",
-                                        "iso_8859_1:1987", "ibm819"};
-  static const char* const kAscii[] = {"ascii", "us_ascii", "646", "us", "ansi_x3.4_1968",
-                                       "ansi_x3_4_1968", "ansi_x3.4_1986", "cp367", "csascii",
-                                       "ibm367", "iso646_us", "iso_646.irv_1991", "iso_ir_6"};
-  for (const char* a : kUtf8)
-    if (n == a) return Codec::Utf8;
-  for (const char* a : kLatin1)
-    if (n == a) return Codec::Latin1;
-  for (const char* a : kAscii)
-    if (n == a) return Codec::Ascii;
+  bool punct = false;
+  for (char ch : name) {
+    char c = ascii_lower(ch);
+    if (is_ascii_alnum(c) || c == '.') {
+      if (punct && !n.empty()) n += '_';
+      n += c;
+      punct = false;
+    } else if (static_cast<unsigned char>(c) < 0x80) {
+      punct = true;
+    }
+  }
+  std::string dotless = n;
+  std::replace(dotless.begin(), dotless.end(), '.', '_');
+  for (const CodecName& c : kCodecNames) {
+    if (n != c.name && dotless != c.name) continue;
+    static constexpr CodecKind kNative[] = {CodecKind::Utf8, CodecKind::Latin1, CodecKind::Ascii};
+    return c.table ? Codec{CodecKind::SingleByte, c.table} : Codec{kNative[c.index], nullptr};
+  }
   return std::nullopt;
+}
+
+std::optional<size_t> decode_bytes(const Codec& codec, std::string_view bytes, std::string& out) {
+  out.reserve(out.size() + bytes.size());
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    auto c = static_cast<unsigned char>(bytes[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      continue;
+    }
+    char32_t cp = c;
+    if (codec.kind == CodecKind::Ascii) return i;
+    if (codec.kind == CodecKind::SingleByte) {
+      cp = codec.high[c - 0x80];
+      if (cp == 0xFFFF) return i;
+    }
+    append_utf8(out, cp);
+  }
+  return std::nullopt;
+}
+
+std::string decode_error_message(const Codec& codec, unsigned char byte, size_t position) {
+  char buf[160];
+  if (codec.kind == CodecKind::Ascii)
+    std::snprintf(buf, sizeof buf,
+                  "'ascii' codec can't decode byte 0x%02x in position %zu: ordinal not in "
+                  "range(128)",
+                  byte, position);
+  else
+    std::snprintf(buf, sizeof buf,
+                  "'charmap' codec can't decode byte 0x%02x in position %zu: character maps to "
+                  "<undefined>",
+                  byte, position);
+  return buf;
 }
 
 std::optional<Utf8Error> find_utf8_error(std::string_view s) {
@@ -133,18 +182,6 @@ std::string utf8_error_message(std::string_view s, const Utf8Error& e) {
     std::snprintf(buf, sizeof buf, "'utf-8' codec can't decode bytes in position %zu-%zu: %s",
                   e.start, e.end - 1, e.reason);
   return buf;
-}
-
-void append_latin1_as_utf8(std::string& out, std::string_view bytes) {
-  for (char ch : bytes) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c < 0x80) {
-      out += ch;
-    } else {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
 }
 
 std::optional<std::string> find_coding_cookie(std::string_view line) {
@@ -202,45 +239,28 @@ DecodedSource decode_source(std::string_view bytes, const std::string& filename,
     fail("source code string cannot contain null bytes", filename);
   }
 
-  switch (*codec) {
-    case Codec::Utf8:
-      if (auto err = find_utf8_error(bytes)) {
-        int lineno = line_of_offset(bytes, err->start);
-        if (origin == SourceOrigin::File && !cookie && !out.had_bom) {
-          char buf[64];
-          std::snprintf(buf, sizeof buf, "Non-UTF-8 code starting with '\\x%02x' in file ",
-                        static_cast<unsigned char>(bytes[err->start]));
-          fail(buf + filename + " on line " + std::to_string(lineno) +
-                   ", but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-               filename);
-        }
-        // CPython reports these from the string-literal decoder; we report the line.
-        size_t start = 0;
-        std::string_view line = nth_line(bytes, lineno - 1, &start);
-        Utf8Error rel{err->start - start, err->end - start, err->reason};
-        fail("(unicode error) " + utf8_error_message(line, rel), filename, lineno,
-             std::string(line));
+  if (codec->kind == CodecKind::Utf8) {
+    if (auto err = find_utf8_error(bytes)) {
+      int lineno = line_of_offset(bytes, err->start);
+      if (origin == SourceOrigin::File && !cookie && !out.had_bom) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "Non-UTF-8 code starting with '\\x%02x' in file ",
+                      static_cast<unsigned char>(bytes[err->start]));
+        fail(buf + filename + " on line " + std::to_string(lineno) +
+                 ", but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+             filename);
       }
-      out.text.assign(bytes);
-      break;
-    case Codec::Latin1:
-      out.text.reserve(bytes.size());
-      append_latin1_as_utf8(out.text, bytes);
-      break;
-    case Codec::Ascii:
-      for (size_t i = 0; i < bytes.size(); ++i) {
-        if (static_cast<unsigned char>(bytes[i]) >= 0x80) {
-          if (origin == SourceOrigin::File) fail("encoding problem: " + name, filename);
-          char buf[128];
-          std::snprintf(buf, sizeof buf,
-                        "'ascii' codec can't decode byte 0x%02x in position %zu: ordinal not in "
-                        "range(128)",
-                        static_cast<unsigned char>(bytes[i]), i);
-          fail(buf, filename);
-        }
-      }
-      out.text.assign(bytes);
-      break;
+      // CPython reports these from the string-literal decoder; we report the line.
+      size_t start = 0;
+      std::string_view line = nth_line(bytes, lineno - 1, &start);
+      Utf8Error rel{err->start - start, err->end - start, err->reason};
+      fail("(unicode error) " + utf8_error_message(line, rel), filename, lineno,
+           std::string(line));
+    }
+    out.text.assign(bytes);
+  } else if (auto bad = decode_bytes(*codec, bytes, out.text)) {
+    if (origin == SourceOrigin::File) fail("encoding problem: " + name, filename);
+    fail(decode_error_message(*codec, static_cast<unsigned char>(bytes[*bad]), *bad), filename);
   }
   return out;
 }

@@ -116,40 +116,31 @@ std::string dump_tokens(std::string_view bytes, const std::string& filename) {
   std::string text;
   int bad_line = 0;
   std::string bad_msg;
-  if (codec == Codec::Latin1) {
-    append_latin1_as_utf8(text, bytes);
+  std::optional<size_t> bad;
+  if (codec.kind == CodecKind::Utf8) {
+    if (auto err = find_utf8_error(bytes)) bad = err->start;
   } else {
-    size_t bad = bytes.size();
-    if (codec == Codec::Utf8) {
-      if (auto err = find_utf8_error(bytes)) bad = err->start;
-    } else {
-      for (size_t i = 0; i < bytes.size(); ++i)
-        if (static_cast<unsigned char>(bytes[i]) >= 0x80) {
-          bad = i;
-          break;
-        }
-    }
-    if (bad < bytes.size()) {
-      size_t line_start = bytes.rfind('\n', bad);
-      line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-      bad_line = 1;
-      for (size_t i = 0; i < line_start; ++i) bad_line += bytes[i] == '\n';
-      size_t p = line_start;
-      std::string_view line = take_line(bytes, p);
-      if (codec == Codec::Utf8) {
-        bad_msg = utf8_error_message(line, *find_utf8_error(line));
-      } else {
-        char buf[128];
-        std::snprintf(buf, sizeof buf,
-                      "'%s' codec can't decode byte 0x%02x in position %zu: ordinal not in "
-                      "range(128)",
-                      "ascii", static_cast<unsigned char>(bytes[bad]), bad - line_start);
-        bad_msg = buf;
-      }
-      bytes = bytes.substr(0, line_start);
-    }
-    text.assign(bytes);
+    bad = decode_bytes(codec, bytes, text);
   }
+  if (bad) {
+    size_t line_start = bytes.rfind('\n', *bad);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    bad_line = 1;
+    for (size_t i = 0; i < line_start; ++i) bad_line += bytes[i] == '\n';
+    size_t p = line_start;
+    std::string_view line = take_line(bytes, p);
+    bad_msg = codec.kind == CodecKind::Utf8
+                  ? utf8_error_message(line, *find_utf8_error(line))
+                  : decode_error_message(codec, static_cast<unsigned char>(bytes[*bad]),
+                                         *bad - line_start);
+    // Keep only the lines before the undecodable one.
+    if (codec.kind != CodecKind::Utf8) {
+      text.clear();
+      decode_bytes(codec, bytes.substr(0, line_start), text);
+    }
+    bytes = bytes.substr(0, line_start);
+  }
+  if (codec.kind == CodecKind::Utf8) text.assign(bytes);
 
   Tokenizer tok(std::move(text), filename, TokenizerMode::TokenizeModule, encoding);
   if (bad_line) tok.set_undecodable_line(bad_line, bad_msg);

@@ -261,7 +261,6 @@ Token Tokenizer::parser_next() {
       if (p_ == end_) {
         if (!brackets_.empty()) {
           const OpenBracket& b = brackets_.back();
-          lineno_ = b.line;
           std::string_view line = line_text(b.line);
           last_error_ = TokenizerErrorKind::UnclosedBracket;
           SyntaxErrorInfo info;
@@ -270,7 +269,10 @@ Token Tokenizer::parser_next() {
           info.lineno = info.end_lineno = b.line;
           info.offset = char_offset(b.line, b.col);
           info.end_offset = 0;
-          info.text = std::string(line.substr(0, line.size() - (line.ends_with('\n') ? 1 : 0)));
+          // pegen takes the text from its line buffer when the bracket is on the last line
+          // (newline kept), else from the source string (newline dropped).
+          bool keep_nl = b.line == lineno_ - 1 || !line.ends_with('\n');
+          info.text = std::string(keep_nl ? line : line.substr(0, line.size() - 1));
           throw SyntaxErrorException{std::move(info)};
         }
         done_ = true;
@@ -561,7 +563,8 @@ bool Tokenizer::verify_end_of_number(const char*& p, const char* kind) {
   }
   if (r) {
     warnings_.push_back({std::string("invalid ") + kind + " literal", lineno_});
-  } else if (is_id_byte(c)) {
+  } else if (static_cast<unsigned char>(c) < 128 && is_id_byte(c)) {
+    // A non-ASCII character after a number is left for the next token to judge.
     tok_error(std::string("invalid ") + kind + " literal", p);
   }
   return true;

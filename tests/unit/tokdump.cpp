@@ -1,6 +1,7 @@
 // tokdump.cpp — test driver: `tokdump FILE` prints dump_tokens (python3.11 -m tokenize's output);
-// `tokdump --parser FILE` prints the parser-mode stream, one token per line:
+// `tokdump --bench FILE` times parser mode; `tokdump --parser FILE` prints the parser-mode stream, one token per line:
 // KIND LINE,COL-END_LINE,END_COL REPR(text).
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -14,8 +15,9 @@ using namespace coil::fe;
 
 int main(int argc, char** argv) {
   bool parser = argc == 3 && std::string(argv[1]) == "--parser";
-  if (argc != 2 && !parser) {
-    std::fprintf(stderr, "usage: tokdump [--parser] FILE\n");
+  bool bench = argc == 3 && std::string(argv[1]) == "--bench";
+  if (argc != 2 && !parser && !bench) {
+    std::fprintf(stderr, "usage: tokdump [--parser|--bench] FILE\n");
     return 2;
   }
   const char* path = argv[argc - 1];
@@ -28,6 +30,18 @@ int main(int argc, char** argv) {
   ss << in.rdbuf();
   std::string bytes = ss.str();
   try {
+    if (bench) {  // parser-mode throughput: decode + tokenize 20 times, no output
+      auto t0 = std::chrono::steady_clock::now();
+      size_t n = 0;
+      for (int i = 0; i < 20; ++i) {
+        Tokenizer tok(decode_source(bytes, path).text, path);
+        while (tok.next().kind != TokenKind::EndMarker) ++n;
+      }
+      double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      std::printf("%zu tokens, %.1f MB/s, %.1f Mtokens/s\n", n / 20, 20 * bytes.size() / s / 1e6,
+                  n / s / 1e6);
+      return 0;
+    }
     if (!parser) {
       std::cout << dump_tokens(bytes, path);
       return 0;

@@ -1,0 +1,1 @@
+rb'''x''' Rb"y" bR'z' Fr'w' uR'v' ur'u'
