@@ -5,6 +5,7 @@
 #include "runtime/abstract.h"
 #include "runtime/exceptions.h"
 #include "runtime/str.h"
+#include "runtime/str_format.h"
 
 namespace coil::rt {
 
@@ -19,6 +20,7 @@ bool set_update_value(Value set, Value iterable) {
 }
 
 Value native_format(Value v, Value spec) {
+  if (is_str(v)) return str_format_spec(v, spec);
   if (is_str(spec) && as_str(spec)->nbytes == 0) return str_of(v);
   return raise_msg(SystemErrorType, "format specifications are not supported yet");
 }

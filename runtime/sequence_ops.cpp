@@ -82,7 +82,20 @@ bool seq_items(Value v, TypeObject* type, Value** items, int64_t* n) {
 
 }  // namespace
 
+// The exact str / bytes a str or bytes subclass instance stands for (others unchanged), so
+// the native paths below serve subclasses whose operators are inherited.
+static Value exact_text(Value v) {
+  if (!v.is_obj()) return v;
+  TypeObject* t = v.as_obj()->type;
+  if (t == StrType || t == BytesType) return v;
+  if (has(t, TypeFlag::StrSubclass)) return Value::from_obj(as_str(v));
+  if (has(t, TypeFlag::BytesSubclass)) return Value::from_obj(as_bytes(v));
+  return v;
+}
+
 Value sequence_binary(Value a, Value b, BinaryOpKind op) {
+  a = exact_text(a);
+  b = exact_text(b);
   BinaryOpKind plain = static_cast<int>(op) >= fe::kInplace ? static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace) : op;
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
@@ -240,6 +253,8 @@ Value compare_items(const Value* a, int64_t na, const Value* b, int64_t nb, Comp
 }  // namespace
 
 Value sequence_compare(Value a, Value b, CompareKind op) {
+  a = exact_text(a);
+  b = exact_text(b);
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
   if (is_tuple_layout(ta) && is_tuple_layout(tb)) ta = tb = TupleType;

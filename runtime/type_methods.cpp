@@ -4,6 +4,10 @@
 
 namespace coil::rt {
 
-void init_type_methods() {}
+void init_str_methods();  // str_methods.cpp
+
+void init_type_methods() {
+  init_str_methods();
+}
 
 }  // namespace coil::rt
