@@ -367,7 +367,7 @@ Value unicode_error_str(Value exc) {
     return Value();
   int64_t st = start.as_small_int(), en = end.as_small_int();
   std::string out = "'" + std::string(as_str(enc)->view()) + "' codec can't ";
-  char buf[64];
+  char buf[128];
   if (is_subtype(e->type, UnicodeDecodeErrorType) && is_bytes(obj)) {
     BytesObject* b = as_bytes(obj);
     if (st >= 0 && st < b->size && en == st + 1) {
