@@ -18,6 +18,9 @@
 
 namespace coil::rt {
 
+Value ba_iadd_value(Value self, Value other);
+Value ba_imul_value(Value self, Value n);
+
 namespace {
 
 ByteArrayObject* self_ba(Value* args) { return as_bytearray(args[0]); }
@@ -214,6 +217,18 @@ Value ba_reverse(Value* args, int64_t nargs, TupleObject* kw) {
 
 Value ba_iadd(Value* args, int64_t nargs, TupleObject*) {
   if (nargs != 2) return raise_fmt(TypeErrorType, "expected 1 argument, got %lld", static_cast<long long>(nargs - 1));
+  return ba_iadd_value(args[0], args[1]);
+}
+
+Value ba_imul(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2) return raise_fmt(TypeErrorType, "expected 1 argument, got %lld", static_cast<long long>(nargs - 1));
+  return ba_imul_value(args[0], args[1]);
+}
+
+}  // namespace
+
+Value ba_iadd_value(Value self, Value other) {
+  Value args[2] = {self, other};
   std::string_view v;
   if (!bytes_like_view(args[1], &v))
     return raise_fmt(TypeErrorType, "can't concat %s to bytearray", type_name(args[1]));
@@ -221,8 +236,8 @@ Value ba_iadd(Value* args, int64_t nargs, TupleObject*) {
   return splice(b, b->size, 0, v) ? args[0] : Value();
 }
 
-Value ba_imul(Value* args, int64_t nargs, TupleObject*) {
-  if (nargs != 2) return raise_fmt(TypeErrorType, "expected 1 argument, got %lld", static_cast<long long>(nargs - 1));
+Value ba_imul_value(Value self, Value n_value) {
+  Value args[2] = {self, n_value};
   if (!is_int(args[1]) && type_lookup(type_of(args[1]), names::dunder_index).is_empty_slot()) return NotImplemented;
   int64_t n;
   if (!arg_index(args[1], 0, &n)) return Value();
@@ -232,6 +247,8 @@ Value ba_imul(Value* args, int64_t nargs, TupleObject*) {
   b->size = 0;
   return splice(b, 0, 0, all) ? args[0] : Value();
 }
+
+namespace {
 
 Value ba_len(Value* args, int64_t nargs, TupleObject* kw) {
   if (!args_none("bytearray.__len__", nargs - 1, kw)) return Value();

@@ -80,7 +80,7 @@ bool bytes_like_view(Value v, std::string_view* out) {
   return false;
 }
 
-std::string bytes_repr(std::string_view data) {
+std::string bytes_repr(std::string_view data, bool bytearray_style) {
   bool has_single = data.find('\'') != std::string_view::npos;
   bool has_double = data.find('"') != std::string_view::npos;
   char quote = has_single && !has_double ? '"' : '\'';
@@ -88,7 +88,7 @@ std::string bytes_repr(std::string_view data) {
   std::string out = "b";
   out += quote;
   for (unsigned char c : data) {
-    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+    if (c == static_cast<unsigned char>(quote) || c == '\\' || (bytearray_style && c == '\'')) {
       out += '\\';
       out += static_cast<char>(c);
     } else if (c == '\t') out += "\\t";

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "frontend/bytecode.h"
 #include "runtime/builtin_types.h"
 
 namespace coil::rt {
@@ -53,11 +54,18 @@ inline Value bytes_value(std::string_view data) {
   BytesObject* b = new_bytes(data);
   return b ? Value::from_obj(b) : Value();
 }
-std::string bytes_repr(std::string_view data);
+// repr(b); bytearray's repr escapes ' even inside double quotes (CPython's quirk).
+std::string bytes_repr(std::string_view data, bool bytearray_style = false);
 // A new bytearray (of `type`, bytearray or a subclass) holding `data`; empty on MemoryError.
 Value new_bytearray(TypeObject* type, std::string_view data);
 // Resizes a bytearray's contents (new bytes are zero); false with MemoryError pending.
 bool bytearray_resize(ByteArrayObject* b, int64_t size);
+
+// `a op b` when a (or, for *, either operand) is bytes or bytearray: +, *, and bytearray's
+// in-place += / *=. NotImplemented when it does not apply.
+Value bytes_binary(Value a, Value b, fe::BinaryOpKind op);
+// Comparison of two bytes-like objects (bytes == bytearray works); NotImplemented otherwise.
+Value bytes_richcompare(Value a, Value b, fe::CompareKind op);
 
 // The bytes of a bytes-like object (bytes, bytearray, or subclasses); false if `v` is not one.
 bool bytes_like_view(Value v, std::string_view* out);

@@ -28,6 +28,8 @@
 namespace coil::rt {
 
 void visit_bytes_roots(Visitor& v);  // bytes.cpp
+Value ba_iadd_value(Value self, Value other);  // bytearray_methods.cpp
+Value ba_imul_value(Value self, Value n);
 
 std::string_view self_view(Value self) {
   std::string_view v;
@@ -271,6 +273,43 @@ Value bytes_compare(Value* args, int64_t nargs, fe::CompareKind op) {
     default: return bool_value(c >= 0);
   }
 }
+Value bytes_add(Value* args, int64_t nargs, TupleObject*);
+Value bytes_mul(Value* args, int64_t nargs, TupleObject*);
+
+}  // namespace
+
+Value bytes_richcompare(Value a, Value b, fe::CompareKind op) {
+  std::string_view x, y;
+  if (!bytes_like_view(a, &x) || !bytes_like_view(b, &y)) return NotImplemented;
+  Value args[2] = {a, b};
+  return bytes_compare(args, 2, op);
+}
+
+Value bytes_binary(Value a, Value b, fe::BinaryOpKind op) {
+  using K = fe::BinaryOpKind;
+  int k = static_cast<int>(op);
+  bool inplace = k >= fe::kInplace;
+  K plain = inplace ? static_cast<K>(k - fe::kInplace) : op;
+  std::string_view x;
+  if (plain == K::Add) {
+    if (!bytes_like_view(a, &x)) return NotImplemented;
+    Value args[2] = {a, b};
+    if (inplace && is_bytearray(a)) return ba_iadd_value(a, b);
+    return bytes_add(args, 2, nullptr);
+  }
+  if (plain == K::Multiply) {
+    Value seq = a, n = b;
+    if (!bytes_like_view(seq, &x)) std::swap(seq, n);
+    if (!bytes_like_view(seq, &x)) return NotImplemented;
+    if (inplace && seq == a && is_bytearray(a)) return ba_imul_value(a, n);
+    Value args[2] = {seq, n};
+    return bytes_mul(args, 2, nullptr);
+  }
+  return NotImplemented;
+}
+
+namespace {
+
 Value bytes_lt(Value* a, int64_t n, TupleObject*) { return bytes_compare(a, n, fe::CompareKind::Lt); }
 Value bytes_le(Value* a, int64_t n, TupleObject*) { return bytes_compare(a, n, fe::CompareKind::Le); }
 Value bytes_eq(Value* a, int64_t n, TupleObject*) { return bytes_compare(a, n, fe::CompareKind::Eq); }
@@ -285,7 +324,7 @@ Value bytes_hash_m(Value* args, int64_t nargs, TupleObject* kw) {
 
 Value bytes_repr_m(Value* args, int64_t nargs, TupleObject* kw) {
   if (!args_none("__repr__", nargs - 1, kw)) return Value();
-  std::string r = bytes_repr(self_view(args[0]));
+  std::string r = bytes_repr(self_view(args[0]), is_bytearray(args[0]));
   if (is_bytearray(args[0])) r = std::string(type_of(args[0])->name) + "(" + r + ")";
   return str_value(r);
 }

@@ -1,5 +1,5 @@
 // pending_features.cpp — operations whose types are not built yet (set, frozenset, the
-// format-spec mini-language, %-formatting). Each raises a clear SystemError naming what is
+// format-spec mini-language for numbers). Each raises a clear SystemError naming what is
 // missing, so a program using them fails loudly instead of misbehaving. Entries leave this
 // file as the features land.
 #include "runtime/abstract.h"
@@ -25,8 +25,5 @@ Value native_format(Value v, Value spec) {
   return raise_msg(SystemErrorType, "format specifications are not supported yet");
 }
 
-Value str_percent_format(Value fmt, Value args) {
-  return raise_msg(SystemErrorType, "%-formatting is not supported yet");
-}
 
 }  // namespace coil::rt

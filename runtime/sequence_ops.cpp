@@ -96,6 +96,10 @@ static Value exact_text(Value v) {
 Value sequence_binary(Value a, Value b, BinaryOpKind op) {
   a = exact_text(a);
   b = exact_text(b);
+  if (!is_exact(a, BytesType) || !is_exact(b, BytesType)) {
+    Value r = bytes_binary(a, b, op);
+    if (r != NotImplemented) return r;
+  }
   BinaryOpKind plain = static_cast<int>(op) >= fe::kInplace ? static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace) : op;
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
@@ -124,7 +128,7 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
       seq_items(b, tb, &ib, &nb);
       return concat_items(ta, ia, na, ib, nb);
     }
-    if (ta == StrType && !has(tb, TypeFlag::HeapType) && tb != StrType && !is_int(b) && tb != FloatType)
+    if (ta == StrType && !has(tb, TypeFlag::HeapType) && tb != StrType)
       return raise_fmt(TypeErrorType, "can only concatenate str (not \"%s\") to str", tb->name);
     if (ta == ListType && (tb == TupleType || tb == StrType || tb == DictType))
       return raise_fmt(TypeErrorType, "can only concatenate list (not \"%s\") to list", tb->name);
@@ -174,6 +178,7 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
 }
 
 Value sequence_inplace(Value a, Value b, BinaryOpKind op) {
+  if (is_bytearray(a)) return bytes_binary(a, b, op);
   if (!is_exact(a, ListType)) return NotImplemented;
   ListObject* l = as_list(a);
   if (op == BinaryOpKind::InplaceAdd) {
@@ -255,6 +260,7 @@ Value compare_items(const Value* a, int64_t na, const Value* b, int64_t nb, Comp
 Value sequence_compare(Value a, Value b, CompareKind op) {
   a = exact_text(a);
   b = exact_text(b);
+  if (is_bytearray(a) || is_bytearray(b)) return bytes_richcompare(a, b, op);
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
   if (is_tuple_layout(ta) && is_tuple_layout(tb)) ta = tb = TupleType;

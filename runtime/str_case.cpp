@@ -360,9 +360,11 @@ Value str_maketrans(Value* args, int64_t nargs, TupleObject* kw) {
     }
     return Value::from_obj(d);
   }
-  for (int i = 0; i < nargs; ++i)
+  for (int i = 1; i < nargs; ++i)
     if (!is_str(args[i]))
       return raise_fmt(TypeErrorType, "maketrans() argument %d must be str, not %s", i + 1, type_name(args[i]));
+  if (!is_str(args[0]))
+    return raise_msg(TypeErrorType, "first maketrans argument must be a string if there is a second argument");
   std::u32string x = utf8_to_u32(as_str(args[0])->view()), y = utf8_to_u32(as_str(args[1])->view());
   if (x.size() != y.size())
     return raise_msg(ValueErrorType, "the first two maketrans arguments must have equal length");
