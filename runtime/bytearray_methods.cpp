@@ -153,7 +153,6 @@ Value ba_extend(Value* args, int64_t nargs, TupleObject* kw) {
   std::string data;
   std::string_view v;
   if (bytes_like_view(args[1], &v)) data = std::string(v);
-  else if (is_str(args[1])) return raise_msg(TypeErrorType, "expected iterable of integers; got: 'str'");
   else if (get_iter_would_fail(args[1]))
     return raise_fmt(TypeErrorType, "can't extend bytearray with %s", type_name(args[1]));
   else if (!bytes_from_iterable(args[1], &data, "byte must be in range(0, 256)")) return Value();

@@ -488,9 +488,7 @@ Value split_common(Value* args, int64_t nargs, TupleObject* kw, const char* name
         while (i < n && is_space_byte(v[i])) ++i;
         if (i == n) break;
         if (maxsplit-- == 0) {
-          int64_t j = n;
-          while (j > i && is_space_byte(v[j - 1])) --j;
-          parts.push_back(v.substr(i, j - i));
+          parts.push_back(v.substr(i));  // the rest, trailing whitespace included
           break;
         }
         int64_t j = i;
@@ -504,9 +502,7 @@ Value split_common(Value* args, int64_t nargs, TupleObject* kw, const char* name
         while (i > 0 && is_space_byte(v[i - 1])) --i;
         if (i == 0) break;
         if (maxsplit-- == 0) {
-          int64_t j = 0;
-          while (j < i && is_space_byte(v[j])) ++j;
-          parts.push_back(v.substr(j, i - j));
+          parts.push_back(v.substr(0, i));  // the rest, leading whitespace included
           break;
         }
         int64_t j = i;

@@ -274,17 +274,13 @@ Value encode(StrObject* s, Codec codec, std::string_view errors) {
       case Handler::Replace:
         for (size_t k = i; k < j; ++k) out += '?';
         break;
-      case Handler::SurrogateEscape:
-        for (size_t k = i; k < j && !failed; ++k) {
-          if (u[k] >= 0xDC80 && u[k] <= 0xDCFF) out += static_cast<char>(u[k] - 0xDC00);
-          else {
-            // The run fails from the first char the handler cannot take.
-            i = k;
-            while (j > k + 1 && !(u[j - 1] < 0xDC80 || u[j - 1] > 0xDCFF)) --j;
-            failed = true;
-          }
-        }
+      case Handler::SurrogateEscape: {
+        // The whole run fails (and is reported) if any char of it cannot be escaped back.
+        for (size_t k = i; k < j; ++k) failed |= u[k] < 0xDC80 || u[k] > 0xDCFF;
+        if (!failed)
+          for (size_t k = i; k < j; ++k) out += static_cast<char>(u[k] - 0xDC00);
         break;
+      }
       case Handler::SurrogatePass:
         if (codec != Codec::Utf8) {
           failed = true;

@@ -360,9 +360,7 @@ Value split_whitespace(StrObject* s, int64_t maxsplit, Dir dir) {
       while (i < n && uni_is_space(u[i])) ++i;
       if (i == n) break;
       if (maxsplit-- == 0) {
-        int64_t j = n;
-        while (j > i && uni_is_space(u[j - 1])) --j;
-        words.push_back({i, j});
+        words.push_back({i, n});  // the rest, trailing whitespace included
         break;
       }
       int64_t j = i;
@@ -376,9 +374,7 @@ Value split_whitespace(StrObject* s, int64_t maxsplit, Dir dir) {
       while (i > 0 && uni_is_space(u[i - 1])) --i;
       if (i == 0) break;
       if (maxsplit-- == 0) {
-        int64_t j = 0;
-        while (j < i && uni_is_space(u[j])) ++j;
-        words.push_back({j, i});
+        words.push_back({0, i});  // the rest, leading whitespace included
         break;
       }
       int64_t j = i;
