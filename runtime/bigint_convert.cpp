@@ -159,6 +159,7 @@ NumStatus to_bytes(const BigInt& a, size_t length, bool little_endian, bool is_s
   // Bits the two's complement form needs beyond the sign.
   uint64_t need = sign < 0 ? (~a).bit_length() : a.bit_length();
   if (is_signed && sign != 0) need += 1;
+  if (sign < 0 && length == 0 && a == BigInt(-1)) need = 0;  // CPython quirk: (-1).to_bytes(0, signed=True) == b''
   if (need > static_cast<uint64_t>(length) * 8) return NumStatus::overflow;
   out->assign(length, sign < 0 ? '\xff' : '\0');
   // Little-endian bytes of the low 8*length bits of the two's complement value.

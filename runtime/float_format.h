@@ -51,10 +51,11 @@ struct FormatStatus {
   static FormatStatus overflow_error(std::string m) { return {FormatErrorKind::overflow_error, std::move(m)}; }
 };
 
-// Parses a UTF-8 spec. default_align is '<' for str and '>' for numbers (it decides what a
-// leading '0' implies). type_name appears in the "Invalid format specifier" message.
-FormatStatus parse_format_spec(std::string_view spec, char default_align, std::string_view type_name,
-                               FormatSpec* out);
+// Parses a UTF-8 spec. default_type fills in an absent type ('s' for str, 'd' for int, 0 for
+// float); default_align is '<' for str and '>' for numbers (it decides what a leading '0'
+// implies). type_name appears in the "Invalid format specifier" message.
+FormatStatus parse_format_spec(std::string_view spec, char32_t default_type, char default_align,
+                               std::string_view type_name, FormatSpec* out);
 
 // format(x, spec) for each kind; type_name is the object's type name for messages
 // (format(True, 'q') says 'bool'). format_int applies the int->str digit limit to

@@ -161,8 +161,8 @@ void append_utf8(std::string* out, char32_t cp) {
   }
 }
 
-FormatStatus parse_format_spec(std::string_view spec_text, char default_align, std::string_view type_name,
-                               FormatSpec* out) {
+FormatStatus parse_format_spec(std::string_view spec_text, char32_t default_type, char default_align,
+                               std::string_view type_name, FormatSpec* out) {
   *out = FormatSpec();
   std::vector<char32_t> cps = decode_utf8(spec_text);
   size_t pos = 0, n = cps.size();
@@ -207,7 +207,7 @@ FormatStatus parse_format_spec(std::string_view spec_text, char default_align, s
   if (n - pos > 1)
     return FormatStatus::value_error("Invalid format specifier '" + std::string(spec_text) + "' for object of type '" +
                                      std::string(type_name) + "'");
-  if (n - pos == 1) out->type = cps[pos];
+  out->type = n - pos == 1 ? cps[pos] : default_type;
   if (out->grouping) {
     switch (out->type) {
       case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
@@ -239,7 +239,7 @@ std::string pad_to_width(std::string_view body, const FormatSpec& spec, char def
 
 FormatStatus format_float(double x, std::string_view spec_text, std::string* out, std::string_view type_name) {
   FormatSpec spec;
-  FormatStatus st = parse_format_spec(spec_text, '>', type_name, &spec);
+  FormatStatus st = parse_format_spec(spec_text, 0, '>', type_name, &spec);
   if (!st.ok()) return st;
   return format_float(x, spec, out, type_name);
 }
@@ -286,7 +286,7 @@ FormatStatus format_float(double x, const FormatSpec& spec, std::string* out, st
 FormatStatus format_int(const BigInt& v, std::string_view spec_text, std::string* out, std::string_view type_name,
                         int max_str_digits) {
   FormatSpec spec;
-  FormatStatus st = parse_format_spec(spec_text, '>', type_name, &spec);
+  FormatStatus st = parse_format_spec(spec_text, 'd', '>', type_name, &spec);
   if (!st.ok()) return st;
   return format_int(v, spec, out, type_name, max_str_digits);
 }
@@ -341,7 +341,7 @@ FormatStatus format_int(const BigInt& v, const FormatSpec& spec, std::string* ou
 FormatStatus format_str(std::string_view utf8, std::string_view spec_text, std::string* out,
                         std::string_view type_name) {
   FormatSpec spec;
-  FormatStatus st = parse_format_spec(spec_text, '<', type_name, &spec);
+  FormatStatus st = parse_format_spec(spec_text, 's', '<', type_name, &spec);
   if (!st.ok()) return st;
   return format_str(utf8, spec, out, type_name);
 }
