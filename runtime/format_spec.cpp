@@ -310,8 +310,8 @@ FormatStatus format_int(const BigInt& v, const FormatSpec& spec, std::string* ou
     if (spec.sign) return FormatStatus::value_error("Sign not allowed with integer format specifier 'c'");
     if (spec.alt) return FormatStatus::value_error("Alternate form (#) not allowed with integer format specifier 'c'");
     int64_t cp;
-    if (!v.to_int64(&cp) || cp < 0 || cp > 0x10ffff)
-      return FormatStatus::overflow_error("%c arg not in range(0x110000)");
+    if (!v.to_int64(&cp)) return FormatStatus::overflow_error("Python int too large to convert to C long");
+    if (cp < 0 || cp > 0x10ffff) return FormatStatus::overflow_error("%c arg not in range(0x110000)");
     std::string ch;
     append_utf8(&ch, static_cast<char32_t>(cp));
     FormatSpec s = spec;

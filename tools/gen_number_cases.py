@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 assert sys.version_info[:2] == (3, 11), "run with python3.11"
-rng = random.Random(20240611)
+rng = random.Random(int(os.environ.get("COIL_GEN_SEED", "20240611")))
 out = []
 
 
@@ -268,6 +268,72 @@ for seed in SEEDS:
         hs, hb = line.split()
         emit('str_hash', seed, s or '-', hs)
         emit('bytes_hash', seed, s.encode().hex() or '-', hb)
+
+# --- optional random stress cases (not checked in): --random N --out PATH ------------------
+# Run the unit tests on them with COIL_NUMBER_CASES=PATH.
+def random_spec(numeric_types):
+    s = ''
+    if rng.random() < 0.3:
+        if rng.random() < 0.5:
+            s += rng.choice('*x0 一')
+        s += rng.choice('<>^=')
+    if rng.random() < 0.4:
+        s += rng.choice('+- ')
+    if rng.random() < 0.15:
+        s += 'z'
+    if rng.random() < 0.3:
+        s += '#'
+    if rng.random() < 0.3:
+        s += '0'
+    if rng.random() < 0.5:
+        s += str(rng.randint(0, 30))
+    if rng.random() < 0.3:
+        s += rng.choice(',_')
+    if rng.random() < 0.5:
+        s += '.' + str(rng.choice([0, 1, 2, 3, 5, 10, 16, 17, 18, 25, 60]))
+    if rng.random() < 0.85:
+        s += rng.choice(numeric_types)
+    return s
+
+
+if '--random' in sys.argv:
+    n = int(sys.argv[sys.argv.index('--random') + 1])
+    out = []
+    pool = random_doubles(n)
+    for x in pool:
+        for _ in range(6):
+            spec = random_spec('eEfFgGn%')
+            emit('format_float', bits(x), spec, attempt_msg(lambda: format(x, spec)))
+        emit('repr', bits(x), repr(x))
+        if math.isfinite(x):
+            nd = rng.randint(-30, 30)
+            emit('round', bits(x), nd, attempt(lambda: bits(round(x, nd))))
+            emit('parse_float', repr(x), bits(x))
+            emit('parse_float', '%.25e' % x, bits(float('%.25e' % x)))
+            emit('parse_float', '%.17g' % x, bits(float('%.17g' % x)))
+        for conv in 'eEfFgG':
+            spec = '%' + ''.join(rng.sample('-+ #0', rng.randint(0, 3))) + rng.choice(['', '8', '20']) + \
+                rng.choice(['', '.0', '.4', '.17', '.30']) + conv
+            emit('percent_float', bits(x), spec, spec % x)
+    for _ in range(n):
+        a = rng.getrandbits(rng.choice([3, 30, 63, 64, 65, 100, 500])) * rng.choice([1, -1])
+        b = rng.getrandbits(rng.choice([3, 30, 63, 64, 65, 100, 500])) * rng.choice([1, -1])
+        for _ in range(3):
+            spec = random_spec('bcdoxXn')
+            emit('format_int', a, spec, attempt_msg(lambda: format(a, spec)))
+        emit('truediv', a, b, attempt(lambda: bits(a / b)))
+        emit('floordiv', a, b, attempt(lambda: a // b))
+        emit('mod', a, b, attempt(lambda: a % b))
+        emit('mul', a, b, a * b)
+        emit('and', a, b, a & b)
+        emit('xor', a, b, a ^ b)
+        emit('to_double', a, attempt(lambda: bits(float(a))))
+        emit('hash', a, hash(a))
+    path = sys.argv[sys.argv.index('--out') + 1]
+    with open(path, 'w', encoding='utf-8', newline='\n') as f:
+        f.write('\n'.join(out) + '\n')
+    print(len(out), 'random cases ->', path)
+    sys.exit(0)
 
 path = os.path.join(os.path.dirname(__file__), '..', 'tests', 'unit', 'data', 'number_cases.tsv')
 os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -40,7 +40,9 @@ inline std::string unescape_field(const std::string& s) {
 inline const std::map<std::string, std::vector<Fields>>& all_cases() {
   static const auto cases = [] {
     std::map<std::string, std::vector<Fields>> m;
-    std::ifstream in(COIL_SOURCE_ROOT "/tests/unit/data/number_cases.tsv");
+    // COIL_NUMBER_CASES points at another table, e.g. random stress cases from the generator.
+    const char* override_path = std::getenv("COIL_NUMBER_CASES");
+    std::ifstream in(override_path ? override_path : COIL_SOURCE_ROOT "/tests/unit/data/number_cases.tsv");
     std::string line;
     while (std::getline(in, line)) {
       Fields f;
@@ -64,7 +66,11 @@ inline const std::map<std::string, std::vector<Fields>>& all_cases() {
 // Reports at most a few mismatches per op so a broken function does not flood the log.
 inline void check_cases(const std::string& op, const std::function<std::string(const Fields&)>& fn) {
   auto it = all_cases().find(op);
-  REQUIRE_MESSAGE(it != all_cases().end(), "no cases for " << op);
+  if (it == all_cases().end()) {
+    WARN_MESSAGE(std::getenv("COIL_NUMBER_CASES") != nullptr, "no cases for " << op);
+    CHECK(std::getenv("COIL_NUMBER_CASES") != nullptr);
+    return;
+  }
   int failures = 0;
   for (const Fields& f : it->second) {
     std::string got = fn(f);
