@@ -501,6 +501,20 @@ NumStatus ldexp_rounded(const BigInt& m, int64_t e, double* out) {
   return NumStatus::ok;
 }
 
+BigInt int_round(const BigInt& a, int64_t ndigits) {
+  if (ndigits >= 0 || a.is_zero()) return a;
+  // 10**k exceeds 2*|a| once k is past the digit count: the result is then 0.
+  uint64_t k = static_cast<uint64_t>(-(ndigits + 1)) + 1;
+  if (k > a.bit_length() / 3 + 2) return BigInt(0);
+  BigInt p;
+  pow(BigInt(10), BigInt(static_cast<int64_t>(k)), &p);
+  BigInt q, r;
+  divmod(a, p, &q, &r);  // floor quotient, 0 <= r < p
+  int c = compare(r + r, p);
+  if (c > 0 || (c == 0 && q.is_odd())) q = q + BigInt(1);
+  return q * p;
+}
+
 // --- number theory ------------------------------------------------------------------------
 
 BigInt gcd(const BigInt& a, const BigInt& b) {

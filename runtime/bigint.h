@@ -135,6 +135,10 @@ BigInt rshift(const BigInt& a, const BigInt& n);
 // the rounded magnitude reaches 2**1024.
 NumStatus ldexp_rounded(const BigInt& m, int64_t e, double* out);
 
+// round(a, ndigits) for an int: a itself when ndigits >= 0, else to a multiple of
+// 10**-ndigits with ties to even.
+BigInt int_round(const BigInt& a, int64_t ndigits);
+
 BigInt gcd(const BigInt& a, const BigInt& b);  // non-negative
 BigInt isqrt(const BigInt& a);                 // a >= 0 (caller checks)
 

@@ -68,6 +68,9 @@ FormatStatus format_int(const BigInt& v, std::string_view spec, std::string* out
                         std::string_view type_name = "int", int max_str_digits = kDefaultMaxStrDigits);
 FormatStatus format_int(const BigInt& v, const FormatSpec& spec, std::string* out,
                         std::string_view type_name = "int", int max_str_digits = kDefaultMaxStrDigits);
+// format(complex, spec): both parts laid out like floats, "(re+imj)" or "imj".
+FormatStatus format_complex(double real, double imag, std::string_view spec, std::string* out,
+                            std::string_view type_name = "complex");
 // str.__format__: truncation by precision (code points), padding, default align '<'.
 FormatStatus format_str(std::string_view utf8, std::string_view spec, std::string* out,
                         std::string_view type_name = "str");

@@ -281,6 +281,64 @@ FormatStatus format_float(double x, const FormatSpec& spec, std::string* out, st
   return {};
 }
 
+// --- complex ----------------------------------------------------------------------------
+
+FormatStatus format_complex(double re, double im, std::string_view spec_text, std::string* out,
+                            std::string_view type_name) {
+  FormatSpec spec;
+  FormatStatus st = parse_format_spec(spec_text, 0, '>', type_name, &spec);
+  if (!st.ok()) return st;
+  switch (spec.type) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': break;
+    default: return unknown_code(spec.type, type_name);
+  }
+  if (spec.precision > INT32_MAX) return FormatStatus::value_error("precision too big");
+  if (spec.fill == '0') return FormatStatus::value_error("Zero padding is not allowed in complex format specifier");
+  if (spec.align == '=')
+    return FormatStatus::value_error("'=' alignment flag is not allowed in complex format specifier");
+  unsigned flags = 0;
+  if (spec.alt) flags |= kDtoaAlt;
+  if (spec.no_neg_zero) flags |= kDtoaNoNegZero;
+  char code = static_cast<char>(spec.type);
+  int64_t default_precision = 6;
+  bool skip_re = false, parens = false;
+  if (spec.type == 0) {  // like str(z): "1j" when the real part is +0.0, else "(re+imj)"
+    code = 'r';
+    default_precision = 0;
+    if (re == 0.0 && !std::signbit(re)) skip_re = true;
+    else parens = true;
+  }
+  if (code == 'n') code = 'g';
+  int64_t precision = spec.precision;
+  if (precision < 0) precision = default_precision;
+  else if (code == 'r') code = 'g';
+  // Each part is a number without padding; the imaginary one always signed after a real part.
+  FormatSpec part = spec;
+  part.width = -1;
+  part.fill = ' ';
+  part.align = '<';
+  auto layout = [&](double x, char sign_spec) {
+    std::string text = double_to_string(x, code, precision, flags);
+    NumberParts parts;
+    size_t i = 0;
+    if (text[0] == '-') { parts.sign = '-'; i = 1; }
+    else parts.sign = sign_char(false, sign_spec);
+    size_t d = i;
+    while (d < text.size() && text[d] >= '0' && text[d] <= '9') ++d;
+    parts.digits = text.substr(i, d - i);
+    parts.remainder = text.substr(d);
+    return assemble_number(parts, part);
+  };
+  std::string body;
+  if (parens) body.push_back('(');
+  if (!skip_re) body += layout(re, spec.sign);
+  body += layout(im, skip_re ? spec.sign : '+');
+  body.push_back('j');
+  if (parens) body.push_back(')');
+  *out = pad_to_width(body, spec, '>');
+  return {};
+}
+
 // --- int --------------------------------------------------------------------------------
 
 FormatStatus format_int(const BigInt& v, std::string_view spec_text, std::string* out, std::string_view type_name,

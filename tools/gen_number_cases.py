@@ -249,6 +249,41 @@ for re_ in [0.0, -0.0, 1.0, -1.5, 1e16, float('inf'), float('nan'), 2.5e-7]:
         if not (math.isnan(re_) or math.isnan(im)):
             emit('complex_hash', bits(re_), bits(im), hash(z))
 
+COMPLEX_SPECS = ['', '.2', 'e', '.3f', '+g', ' ', '-', '>20', '*^30.2e', ',.2f', '_', '#g', 'z.1f', 'n', '%',
+                 'd', '010', '0<10', '=10', '+', 'G', '.0', '.17']
+for re_ in [0.0, -0.0, 1.0, -1.5, 1e16, 12345.678, float('inf'), float('nan')]:
+    for im in [0.0, -0.0, 1.0, -2.0, 1e-5, 1234567.25, float('-inf'), float('nan')]:
+        for spec in COMPLEX_SPECS:
+            emit('format_complex', bits(re_), bits(im), spec, attempt_msg(lambda: format(complex(re_, im), spec)))
+
+FLOAT_OPS = [0.0, -0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0, 7.5, -7.5, 1e308, -1e308, 1e-308, 5e-324, 0.1,
+             1e16, -3.0, float('inf'), float('-inf'), float('nan'), 1 / 3, 10.0, -0.3, 2.5]
+for a in FLOAT_OPS:
+    for b in FLOAT_OPS:
+        def dm():
+            q, r = divmod(a, b)
+            return bits(q) + ',' + bits(r)
+        emit('float_divmod', bits(a), bits(b), attempt(dm))
+        emit('float_mod', bits(a), bits(b), attempt(lambda: bits(a % b)))
+        # A negative base with a fractional exponent goes to complex power (which may overflow).
+        if a < 0 and math.isfinite(a) and math.isfinite(b) and b != math.floor(b):
+            emit('float_pow', bits(a), bits(b), 'complex')
+        else:
+            emit('float_pow', bits(a), bits(b), attempt(lambda: bits(a ** b)))
+for _ in range(500):
+    a = rng.uniform(-1e3, 1e3) * 10.0 ** rng.randint(-10, 10)
+    b = rng.uniform(-50, 50) * 10.0 ** rng.randint(-5, 5)
+    def dm():
+        q, r = divmod(a, b)
+        return bits(q) + ',' + bits(r)
+    emit('float_divmod', bits(a), bits(b), attempt(dm))
+    e = rng.uniform(-30, 30)
+    emit('float_pow', bits(abs(a)), bits(e), attempt(lambda: bits(abs(a) ** e)))
+
+for a in INTS[:60]:
+    for nd in (-30, -5, -2, -1, 0, 3):
+        emit('int_round', a, nd, round(a, nd))
+
 # --- tuples and str/bytes hashes ------------------------------------------------------------
 for _ in range(200):
     n = rng.randint(0, 6)

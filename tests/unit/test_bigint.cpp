@@ -120,6 +120,14 @@ TEST_CASE("bigint: bits, hashes, strings, isqrt") {
   CHECK(BigInt(255).to_string(16, true) == "FF");
 }
 
+TEST_CASE("bigint: round(int, ndigits)") {
+  check_cases("int_round", [](const Fields& f) { return pystr(int_round(big(f[0]), std::stoll(f[1]))); });
+  CHECK(int_round(BigInt(25), -1) == BigInt(20));
+  CHECK(int_round(BigInt(35), -1) == BigInt(40));
+  CHECK(int_round(BigInt(-25), -1) == BigInt(-20));
+  CHECK(int_round(BigInt(5), INT64_MIN) == BigInt(0));
+}
+
 TEST_CASE("bigint: bytes conversions") {
   check_cases("to_bytes", [](const Fields& f) {
     std::string out;

@@ -5,6 +5,7 @@
 
 #include "number_cases.h"
 #include "runtime/float_format.h"
+#include "runtime/float_ops.h"
 #include "runtime/number_parse.h"
 
 using namespace coil::rt;
@@ -73,6 +74,37 @@ TEST_CASE("int: format() mini-language") {
   });
   std::string out;
   CHECK(format_int(BigInt(1), "q", &out, "bool").message == "Unknown format code 'q' for object of type 'bool'");
+}
+
+TEST_CASE("complex: format() mini-language") {
+  check_cases("format_complex", [](const Fields& f) {
+    std::string out;
+    FormatStatus st = format_complex(dbl(f[0]), dbl(f[1]), f[2], &out);
+    return st.ok() ? out : error_text(st);
+  });
+}
+
+TEST_CASE("float arithmetic: divmod, %, **") {
+  check_cases("float_divmod", [](const Fields& f) {
+    double q, r;
+    if (float_divmod(dbl(f[0]), dbl(f[1]), &q, &r) != NumStatus::ok) return std::string("!ZeroDivisionError");
+    return bits(q) + "," + bits(r);
+  });
+  check_cases("float_mod", [](const Fields& f) {
+    double r;
+    if (float_mod(dbl(f[0]), dbl(f[1]), &r) != NumStatus::ok) return std::string("!ZeroDivisionError");
+    return bits(r);
+  });
+  check_cases("float_pow", [](const Fields& f) {
+    double r;
+    switch (float_pow(dbl(f[0]), dbl(f[1]), &r)) {
+      case PowStatus::ok: return bits(r);
+      case PowStatus::zero_to_negative: return std::string("!ZeroDivisionError");
+      case PowStatus::complex_result: return std::string("complex");
+      case PowStatus::overflow: return std::string("!OverflowError");
+    }
+    return std::string("?");
+  });
 }
 
 TEST_CASE("str: format() mini-language") {
