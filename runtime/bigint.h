@@ -83,7 +83,6 @@ class BigInt {
   friend bool operator>=(const BigInt& a, const BigInt& b) { return compare(a, b) >= 0; }
 
  private:
-  friend class BigIntOps;
   void set_from_mpz(mpz_srcptr z);  // copies, normalises
   void adopt(mpz_ptr z);            // steals z's limbs (z is left cleared-equivalent)
 

@@ -212,7 +212,7 @@ NumStatus float_fromhex(std::string_view text, double* out) {
       if (exp < (int64_t(1) << 40)) exp = exp * 10 + (*p - '0');  // saturates; any larger is inf/0
     if (eneg) exp = -exp;
   }
-  if (p != end) return NumStatus::invalid_literal;
+  // CPython reports overflow before looking at trailing junk, so the value comes first.
   mpz_t z;
   mpz_init(z);
   mpz_set_str(z, hex.c_str(), 16);
@@ -223,6 +223,7 @@ NumStatus float_fromhex(std::string_view text, double* out) {
   } else if (ldexp_rounded(m, exp - 4 * frac_digits, &d) != NumStatus::ok) {
     return NumStatus::overflow;
   }
+  if (p != end) return NumStatus::invalid_literal;
   *out = negative ? -d : d;
   return NumStatus::ok;
 }

@@ -364,6 +364,17 @@ if '--random' in sys.argv:
         emit('xor', a, b, a ^ b)
         emit('to_double', a, attempt(lambda: bits(float(a))))
         emit('hash', a, hash(a))
+    for _ in range(n):
+        t = ''.join(rng.choice('0001123456789abfxXoObBeE_ +-.jJ()\u0663\u2003nifINF') for _ in range(rng.randint(0, 9)))
+        base = rng.choice([0, 2, 8, 10, 16, 36])
+        emit('parse_int', t, base, attempt(lambda: int(t, base)))
+        emit('parse_float', t, attempt(lambda: bits(float(t))))
+        def cparse():
+            z = complex(t)
+            return bits(z.real) + ',' + bits(z.imag)
+        emit('parse_complex', t, attempt(cparse))
+        h = ''.join(rng.choice('0123456789abcdefxXpP+-. _') for _ in range(rng.randint(0, 12)))
+        emit('parse_hex', h, attempt(lambda: bits(float.fromhex(h))))
     path = sys.argv[sys.argv.index('--out') + 1]
     with open(path, 'w', encoding='utf-8', newline='\n') as f:
         f.write('\n'.join(out) + '\n')
