@@ -150,6 +150,30 @@ mpz_srcptr BigInt::view(mpz_ptr scratch, mp_limb_t* limb) const {
   return mpz_roinit_n(scratch, limb, small_ < 0 ? -1 : (small_ > 0 ? 1 : 0));
 }
 
+size_t BigInt::limb_count() const {
+  if (!big_) return small_ != 0;
+  return static_cast<size_t>(std::abs(z_->_mp_size));
+}
+
+void BigInt::copy_limbs(uint64_t* dst) const {
+  if (!big_) {
+    if (small_ != 0) dst[0] = uabs(small_);
+    return;
+  }
+  std::memcpy(dst, z_->_mp_d, limb_count() * sizeof(uint64_t));
+}
+
+BigInt BigInt::from_limbs(const uint64_t* limbs, size_t n, bool negative) {
+  while (n > 0 && limbs[n - 1] == 0) --n;  // normalise: no high zero limbs
+  if (n == 0) return BigInt(0);            // GMP reads limb 0 even of a zero mpz
+  __mpz_struct s[1];
+  mpz_srcptr view = mpz_roinit_n(s, reinterpret_cast<const mp_limb_t*>(limbs),
+                                 negative ? -static_cast<mp_size_t>(n) : static_cast<mp_size_t>(n));
+  BigInt r;
+  r.set_from_mpz(view);
+  return r;
+}
+
 bool BigInt::to_int64(int64_t* out) const {
   if (big_) return false;
   *out = small_;

@@ -57,6 +57,12 @@ class BigInt {
   bool is_negative() const { return sign() < 0; }
   bool is_odd() const;
 
+  // Magnitude limbs, least significant first, for keeping a value inline in a GC object
+  // (no malloc'd limbs, so no finalizer) and rebuilding it when needed.
+  size_t limb_count() const;                  // limbs of |x|: 0 for zero
+  void copy_limbs(uint64_t* dst) const;       // writes limb_count() limbs of |x|
+  static BigInt from_limbs(const uint64_t* limbs, size_t n, bool negative);
+
   // Read-only view as an mpz (no allocation for small values: uses `scratch`).
   mpz_srcptr view(mpz_ptr scratch, mp_limb_t* limb) const;
 

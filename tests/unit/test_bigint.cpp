@@ -120,6 +120,20 @@ TEST_CASE("bigint: bits, hashes, strings, isqrt") {
   CHECK(BigInt(255).to_string(16, true) == "FF");
 }
 
+TEST_CASE("bigint: limbs round-trip") {
+  for (const char* text : {"0", "1", "-1", "-9223372036854775808", "18446744073709551616",
+                           "-340282366920938463463374607431768211457", "123456789012345678901234567890123"}) {
+    BigInt v = big(text);
+    std::vector<uint64_t> limbs(v.limb_count());
+    v.copy_limbs(limbs.data());
+    BigInt back = BigInt::from_limbs(limbs.data(), limbs.size(), v.sign() < 0);
+    CHECK(back == v);
+    CHECK(back.is_small() == v.is_small());
+  }
+  uint64_t padded[3] = {5, 0, 0};
+  CHECK(BigInt::from_limbs(padded, 3, true) == BigInt(-5));
+}
+
 TEST_CASE("bigint: round(int, ndigits)") {
   check_cases("int_round", [](const Fields& f) { return pystr(int_round(big(f[0]), std::stoll(f[1]))); });
   CHECK(int_round(BigInt(25), -1) == BigInt(20));
