@@ -172,7 +172,8 @@ NumStatus parse_int(std::string_view text, int base, BigInt* out, int max_digits
                     int64_t* ndigits = nullptr);
 
 // --- int64 fast paths --------------------------------------------------------------------
-// Each returns false on overflow (then use BigInt).
+// *_overflows return true on overflow (the builtins' convention); checked_* return true on
+// success. On overflow, redo the operation in BigInt.
 inline bool add_overflows(int64_t a, int64_t b, int64_t* r) { return __builtin_add_overflow(a, b, r); }
 inline bool sub_overflows(int64_t a, int64_t b, int64_t* r) { return __builtin_sub_overflow(a, b, r); }
 inline bool mul_overflows(int64_t a, int64_t b, int64_t* r) { return __builtin_mul_overflow(a, b, r); }

@@ -79,6 +79,7 @@ std::string digit_limit_message(int limit, int64_t value_digits) {
 }
 
 NumStatus parse_int(std::string_view text, int base, BigInt* out, int max_digits, int64_t* ndigits_out) {
+  if (base != 0 && (base < 2 || base > 36)) return NumStatus::invalid_literal;  // caller's ValueError first
   std::string converted;
   if (!is_ascii(text)) {
     converted = ascii_numeric_text(text);
