@@ -24,8 +24,9 @@ Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
     // Extra arguments are an error unless __init__ is overridden (and __new__ is not).
     Value init = type_lookup(type, names::dunder_init);
     Value nw = type_lookup(type, names::dunder_new);
-    bool init_overridden = !(init.is_obj() && init.as_obj()->type == MethodDescrType);
-    bool new_overridden = !(nw.is_obj() && nw.as_obj()->type == MethodDescrType);
+    // Overridden means "not object's own" (a built-in type's native __new__ counts).
+    bool init_overridden = init != type_lookup(ObjectType, names::dunder_init);
+    bool new_overridden = nw != type_lookup(ObjectType, names::dunder_new);
     if (new_overridden || !init_overridden)
       return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
   }
@@ -42,8 +43,9 @@ Value object_init(Value* args, int64_t nargs, TupleObject* kwnames) {
     TypeObject* type = type_of(args[0]);
     Value init = type_lookup(type, names::dunder_init);
     Value nw = type_lookup(type, names::dunder_new);
-    bool init_overridden = !(init.is_obj() && init.as_obj()->type == MethodDescrType);
-    bool new_overridden = !(nw.is_obj() && nw.as_obj()->type == MethodDescrType);
+    // Overridden means "not object's own" (a built-in type's native __new__ counts).
+    bool init_overridden = init != type_lookup(ObjectType, names::dunder_init);
+    bool new_overridden = nw != type_lookup(ObjectType, names::dunder_new);
     if (init_overridden || !new_overridden)
       return raise_fmt(TypeErrorType, "%s.__init__() takes exactly one argument (the instance to initialize)",
                        type->name);

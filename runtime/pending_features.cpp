@@ -1,6 +1,5 @@
-// pending_features.cpp — operations whose types are not built yet (set, frozenset, the
-// format-spec mini-language, %-formatting). Each raises a clear SystemError naming what is
-// missing, so a program using them fails loudly instead of misbehaving. Entries leave this
+// pending_features.cpp — operations whose types are not built yet (set, frozenset). Each
+// raises a clear SystemError naming what is missing, so a program using them fails loudly instead of misbehaving. Entries leave this
 // file as the features land.
 #include "runtime/abstract.h"
 #include "runtime/exceptions.h"
@@ -16,15 +15,6 @@ bool set_add_value(Value set, Value v) {
 bool set_update_value(Value set, Value iterable) {
   raise_msg(SystemErrorType, "set is not supported yet");
   return false;
-}
-
-Value native_format(Value v, Value spec) {
-  if (is_str(spec) && as_str(spec)->nbytes == 0) return str_of(v);
-  return raise_msg(SystemErrorType, "format specifications are not supported yet");
-}
-
-Value str_percent_format(Value fmt, Value args) {
-  return raise_msg(SystemErrorType, "%-formatting is not supported yet");
 }
 
 }  // namespace coil::rt
