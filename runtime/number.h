@@ -40,7 +40,7 @@ Value binary_method_arity_error(int64_t nargs, TupleObject* kwnames);
 // function that returns NotImplemented for operands it does not handle.
 template <Value (*Fn)(Value, Value, fe::BinaryOpKind), fe::BinaryOpKind Op, bool Reflected>
 Value binary_method(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (nargs != 2 || kwnames) return binary_method_arity_error(nargs, kwnames);
+  if (nargs != 2 || (kwnames && kwnames->size)) return binary_method_arity_error(nargs, kwnames);
   return Reflected ? Fn(args[1], args[0], Op) : Fn(args[0], args[1], Op);
 }
 

@@ -9,11 +9,13 @@
 namespace coil::lib {
 extern const rt::NativeModuleDef kBuiltinsModule;
 extern const rt::NativeModuleDef kSysModule;
+extern const rt::NativeModuleDef kMathModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
     &kBuiltinsModule,
     &kSysModule,
+    &kMathModule,
 };
 }  // namespace
 
