@@ -25,6 +25,7 @@
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/roots.h"
+#include "runtime/thread.h"
 #include "runtime/native_module.h"
 #include "runtime/str.h"
 #include "runtime/super.h"
@@ -75,6 +76,7 @@ bool init_runtime(const Config& cfg) {
     set_int_max_str_digits(cfg.int_max_str_digits);
   }
   init_gc_roots();
+  init_stack_guard();
   init_builtin_types();
   init_tuple_list_storage();
   init_dict_storage();
