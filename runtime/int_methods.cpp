@@ -30,6 +30,11 @@ bool bind_args(const char* fname, Value* args, int64_t nargs, TupleObject* kwnam
   int64_t npos = nargs - 1;
   int64_t nkw = kwnames ? kwnames->size : 0;
   int64_t total = static_cast<int64_t>(names.size());
+  if (npos + nkw > total) {
+    raise_fmt(TypeErrorType, "%s() takes at most %lld argument%s (%lld given)", fname, static_cast<long long>(total),
+              total == 1 ? "" : "s", static_cast<long long>(npos + nkw));
+    return false;
+  }
   if (npos > npos_max) {
     if (nkw == 0 && npos_max == total)
       raise_fmt(TypeErrorType, "%s() takes at most %lld argument%s (%lld given)", fname,

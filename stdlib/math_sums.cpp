@@ -132,7 +132,6 @@ Value math_fsum(Value* args, int64_t nargs, TupleObject* kw) {
   // Non-overlapping partials whose exact sum is the running total (Shewchuk).
   std::vector<double> partials;
   double special_sum = 0.0, inf_sum = 0.0;
-  bool overflow = false;
   bool ok = for_each_item(args[0], [&](Value item) {
     double x;
     if (!math_arg_double(item, &x)) return false;
@@ -149,7 +148,10 @@ Value math_fsum(Value* args, int64_t nargs, TupleObject* kw) {
     if (x != 0.0) {
       if (!std::isfinite(x)) {
         // inf or nan: an intermediate overflow when the input itself was finite.
-        if (std::isfinite(xsave)) overflow = true;
+        if (std::isfinite(xsave)) {
+          raise_msg(OverflowErrorType, "intermediate overflow in fsum");
+          return false;
+        }
         if (std::isinf(xsave)) inf_sum += xsave;
         special_sum += xsave;
         partials.clear();
@@ -164,7 +166,6 @@ Value math_fsum(Value* args, int64_t nargs, TupleObject* kw) {
     if (std::isnan(inf_sum)) return raise_msg(ValueErrorType, "-inf + inf in fsum");
     return float_value(special_sum);
   }
-  if (overflow) return raise_msg(OverflowErrorType, "intermediate overflow in fsum");
   double hi = 0.0;
   size_t n = partials.size();
   if (n > 0) {
