@@ -159,7 +159,7 @@ Value float_hex_m(Value* args, int64_t nargs, TupleObject* kw) {
 }
 Value float_fromhex_m(Value* args, int64_t nargs, TupleObject* kw) {
   if (!check_args("fromhex", nargs - 1, kw, 1, 1)) return Value();
-  if (!is_str(args[1])) return raise_fmt(TypeErrorType, "fromhex() argument must be str, not %s", type_name(args[1]));
+  if (!is_str(args[1])) return raise_msg(TypeErrorType, "bad argument type for built-in operation");
   double d;
   switch (float_fromhex(as_str(args[1])->view(), &d)) {
     case NumStatus::ok: break;
