@@ -40,6 +40,7 @@ struct ArgCursor {
 
 bool is_mapping_arg(Value v) {
   if (is_tuple(v) || is_str(v)) return false;
+  if (is_dict(v) || is_list(v) || is_bytes(v)) return true;
   return !lookup_special(v, names::dunder_getitem).is_empty_slot();
 }
 
@@ -93,8 +94,8 @@ bool star_value(ArgCursor& cur, int64_t* out) {
     raise_msg(TypeErrorType, "* wants int");
     return false;
   }
-  if (!int_to_int64(v, out) || *out > INT32_MAX || *out < INT32_MIN) {
-    raise_msg(OverflowErrorType, "Python int too large to convert to C int");
+  if (!int_to_int64(v, out)) {
+    raise_msg(OverflowErrorType, "Python int too large to convert to C ssize_t");
     return false;
   }
   return true;
@@ -105,9 +106,9 @@ Value unsupported_char(std::string_view fmt, size_t pos) {
   int64_t index = utf8_length(fmt.substr(0, pos), &ascii);
   const char* p = fmt.data() + pos;
   uint32_t cp = decode_utf8(p);
-  std::string ch;
-  append_utf8(ch, cp);
-  return raise_fmt(ValueErrorType, "unsupported format character '%s' (0x%x) at index %lld", ch.c_str(), cp,
+  // CPython shows a non-ASCII character as '?' (with its code point in hex).
+  char ch = cp < 0x80 ? static_cast<char>(cp) : '?';
+  return raise_fmt(ValueErrorType, "unsupported format character '%c' (0x%x) at index %lld", ch, cp,
                    static_cast<long long>(index));
 }
 
