@@ -215,7 +215,8 @@ bool number_to_cx(Value v, Cx* out, bool* was_complex, bool first) {
     *was_complex = true;
     return true;
   }
-  Value m = lookup_special(v, names::dunder_complex);
+  // Only the first argument may convert through __complex__.
+  Value m = first ? lookup_special(v, names::dunder_complex) : Value();
   if (!m.is_empty_slot()) {
     Value r = call1(m, v);
     if (r.is_empty_slot()) return false;
@@ -228,7 +229,7 @@ bool number_to_cx(Value v, Cx* out, bool* was_complex, bool first) {
     return true;
   }
   bool numeric = is_int(v) || is_float_instance(v) || !lookup_special(v, names::dunder_float).is_empty_slot() ||
-                 !lookup_special(v, names::dunder_index).is_empty_slot();
+                 (first && !lookup_special(v, names::dunder_index).is_empty_slot());
   if (!numeric) {
     if (first)
       raise_fmt(TypeErrorType, "complex() first argument must be a string or a number, not '%s'", type_name(v));

@@ -344,7 +344,11 @@ Value math_isclose(Value* a, int64_t n, TupleObject* k) {
     return raise_fmt(TypeErrorType, "isclose() takes exactly 2 positional arguments (%lld given)",
                      static_cast<long long>(n));
   }
-  if (!check_kwargs("isclose", k, {"rel_tol", "abs_tol"})) return Value();
+  for (int64_t i = 0; k && i < k->size; ++i) {
+    std::string_view key = as_str(k->items[i])->view();
+    if (key != "rel_tol" && key != "abs_tol")
+      return raise_fmt(TypeErrorType, "'%s' is an invalid keyword argument for isclose()", std::string(key).c_str());
+  }
   double x, y, rel = 1e-09, abs_tol = 0.0;
   if (!math_arg_double(a[0], &x) || !math_arg_double(a[1], &y)) return Value();
   Value r = kwarg(a, n, k, "rel_tol"), ab = kwarg(a, n, k, "abs_tol");
