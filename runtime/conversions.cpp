@@ -8,12 +8,14 @@
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/complex.h"
 #include "runtime/float.h"
 #include "runtime/function.h"
 #include "runtime/int.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/pending_features.h"
+#include "runtime/formatting.h"
 #include "runtime/sequence_ops.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"
@@ -89,9 +91,10 @@ std::string type_repr(TypeObject* t) {
 
 // The native repr of a built-in layout; empty Value when `t` has none (use object's).
 Value native_repr(Value v, TypeObject* t) {
-  if (t == IntType) return str_value(int_to_string(v));
+  if (t == IntType) return int_repr(v);
   if (t == BoolType) return str_value(v.as_obj()->aux ? "True" : "False");
   if (t == FloatType) return str_value(float_repr(float_of(v)));
+  if (t == ComplexType) return str_value(complex_repr(as_complex(v)->real, as_complex(v)->imag));
   if (t == StrType) return str_value(str_repr(as_str(v)->view()));
   if (t == BytesType) return str_value(bytes_repr(as_bytes(v)->view()));
   if (t == NoneTypeType) return str_value("None");

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "runtime/bytes.h"
+#include "runtime/complex.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
@@ -101,7 +102,7 @@ Value const_value(const fe::CodeConst& c) {
     case VK::Ellipsis: return EllipsisValue;
     case VK::Int: return int_from_string(v.text, 10);
     case VK::Float: return float_value(v.number);
-    case VK::Complex: return raise_msg(SystemErrorType, "complex constants are not supported yet");
+    case VK::Complex: return complex_value(0.0, v.number);
     case VK::Str: return Value::from_obj(new_str(v.text));
     case VK::Bytes: {
       BytesObject* b = new_bytes(v.text);

@@ -8,7 +8,5 @@ namespace coil::rt {
 Value new_set_from(Value* items, int64_t n);
 bool set_add_value(Value set, Value v);
 bool set_update_value(Value set, Value iterable);
-Value native_format(Value v, Value spec);
-Value str_percent_format(Value fmt, Value args);
 
 }  // namespace coil::rt

@@ -12,6 +12,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/hashing.h"
 #include "runtime/pending_features.h"
+#include "runtime/formatting.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -305,7 +306,7 @@ int64_t tuple_hash(TupleObject* t) {
 }
 
 int64_t bytes_hash(BytesObject* b) {
-  if (b->hash == -1) b->hash = hash_bytes(b->view());
+  if (b->hash == -1) b->hash = hash_bytes(b->view().data(), b->view().size());
   return b->hash;
 }
 
