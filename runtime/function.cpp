@@ -8,6 +8,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/int.h"
+#include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -79,7 +80,7 @@ Value const_value(const fe::CodeConst& c) {
       return code ? Value::from_obj(code) : Value();
     }
     case K::Tuple:
-    case K::FrozenSet: {  // frozenset constants become tuples until sets land
+    case K::FrozenSet: {  // `x in {1, 2}` compiles to a frozenset constant
       TupleObject* t = new_tuple(static_cast<int64_t>(c.items.size()));
       if (!t) return Value();
       for (size_t i = 0; i < c.items.size(); ++i) {
@@ -87,6 +88,7 @@ Value const_value(const fe::CodeConst& c) {
         if (item.is_empty_slot()) return Value();
         t->items[i] = item;
       }
+      if (c.kind == K::FrozenSet) return make_new_set(FrozenSetType, Value::from_obj(t));
       return Value::from_obj(t);
     }
     case K::Value:

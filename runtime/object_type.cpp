@@ -15,6 +15,12 @@ namespace coil::rt {
 
 namespace {
 
+// Is `m` object's own method (not overridden by a class or a built-in type like tuple)?
+bool is_object_own(Value m) {
+  return m.is_obj() && m.as_obj()->type == MethodDescrType &&
+         static_cast<MethodDescrObject*>(m.as_obj())->owner == ObjectType;
+}
+
 Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs < 1 || !args[0].is_obj() || !has(args[0].as_obj()->type, TypeFlag::TypeSubclass))
     return raise_msg(TypeErrorType, "object.__new__(X): X is not a type object");
@@ -24,8 +30,8 @@ Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
     // Extra arguments are an error unless __init__ is overridden (and __new__ is not).
     Value init = type_lookup(type, names::dunder_init);
     Value nw = type_lookup(type, names::dunder_new);
-    bool init_overridden = !(init.is_obj() && init.as_obj()->type == MethodDescrType);
-    bool new_overridden = !(nw.is_obj() && nw.as_obj()->type == MethodDescrType);
+    bool init_overridden = !is_object_own(init);
+    bool new_overridden = !is_object_own(nw);
     if (new_overridden || !init_overridden)
       return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
   }
@@ -42,8 +48,8 @@ Value object_init(Value* args, int64_t nargs, TupleObject* kwnames) {
     TypeObject* type = type_of(args[0]);
     Value init = type_lookup(type, names::dunder_init);
     Value nw = type_lookup(type, names::dunder_new);
-    bool init_overridden = !(init.is_obj() && init.as_obj()->type == MethodDescrType);
-    bool new_overridden = !(nw.is_obj() && nw.as_obj()->type == MethodDescrType);
+    bool init_overridden = !is_object_own(init);
+    bool new_overridden = !is_object_own(nw);
     if (init_overridden || !new_overridden)
       return raise_fmt(TypeErrorType, "%s.__init__() takes exactly one argument (the instance to initialize)",
                        type->name);
@@ -118,7 +124,7 @@ Value object_class(Value self) { return Value::from_obj(type_of(self)); }
 Value object_dict(Value self) {
   if (!self.is_obj() || !self.as_obj()->type->dict_offset)
     return raise_fmt(AttributeErrorType, "'%s' object has no attribute '__dict__'", type_name(self));
-  auto** slot = reinterpret_cast<DictObject**>(reinterpret_cast<char*>(self.as_obj()) + self.as_obj()->type->dict_offset);
+  DictObject** slot = instance_dict_slot(self.as_obj());
   if (!*slot) *slot = new_dict();
   return *slot ? Value::from_obj(*slot) : Value();
 }

@@ -1,5 +1,6 @@
-// pending_features.cpp — operations whose types are not built yet (set, frozenset, the
-// format-spec mini-language, %-formatting). Each raises a clear SystemError naming what is
+// pending_features.cpp — operations whose types are not built yet (the format-spec
+// mini-language, %-formatting). (new_set_from / set_add_value / set_update_value are in
+// set_methods.cpp.) Each raises a clear SystemError naming what is
 // missing, so a program using them fails loudly instead of misbehaving. Entries leave this
 // file as the features land.
 #include "runtime/abstract.h"
@@ -8,15 +9,6 @@
 
 namespace coil::rt {
 
-Value new_set_from(Value* items, int64_t n) { return raise_msg(SystemErrorType, "set is not supported yet"); }
-bool set_add_value(Value set, Value v) {
-  raise_msg(SystemErrorType, "set is not supported yet");
-  return false;
-}
-bool set_update_value(Value set, Value iterable) {
-  raise_msg(SystemErrorType, "set is not supported yet");
-  return false;
-}
 
 Value native_format(Value v, Value spec) {
   if (is_str(spec) && as_str(spec)->nbytes == 0) return str_of(v);

@@ -9,6 +9,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/hashing.h"
 #include "runtime/pending_features.h"
@@ -157,11 +158,11 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
     return NotImplemented;
   }
   if (plain == BinaryOpKind::Remainder && ta == StrType) return str_percent_format(a, b);
-  return NotImplemented;
+  return container_binary(a, b, op);
 }
 
 Value sequence_inplace(Value a, Value b, BinaryOpKind op) {
-  if (!is_exact(a, ListType)) return NotImplemented;
+  if (!is_exact(a, ListType)) return container_inplace(a, b, op);
   ListObject* l = as_list(a);
   if (op == BinaryOpKind::InplaceAdd) {
     if (!list_extend(l, b)) {
@@ -243,7 +244,7 @@ Value sequence_compare(Value a, Value b, CompareKind op) {
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
   if (is_tuple_layout(ta) && is_tuple_layout(tb)) ta = tb = TupleType;
-  if (ta != tb) return NotImplemented;
+  if (ta != tb) return container_compare(a, b, op);
   if (ta == StrType || ta == BytesType) {
     std::string_view x = ta == StrType ? as_str(a)->view() : as_bytes(a)->view();
     std::string_view y = ta == StrType ? as_str(b)->view() : as_bytes(b)->view();
@@ -263,7 +264,7 @@ Value sequence_compare(Value a, Value b, CompareKind op) {
     }
     return compare_items(ia, na, ib, nb, op);
   }
-  return NotImplemented;
+  return container_compare(a, b, op);
 }
 
 int64_t tuple_hash(TupleObject* t) {

@@ -4,6 +4,20 @@
 
 namespace coil::rt {
 
-void init_type_methods() {}
+void init_list_methods();
+void init_tuple_methods();
+void init_dict_methods();
+void init_dict_views();
+void init_set_storage();
+void init_set_methods();
+
+void init_type_methods() {
+  init_list_methods();
+  init_tuple_methods();
+  init_dict_methods();
+  init_dict_views();
+  init_set_storage();
+  init_set_methods();
+}
 
 }  // namespace coil::rt
