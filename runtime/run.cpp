@@ -22,6 +22,7 @@
 #include "runtime/int.h"
 #include "runtime/interpreter.h"
 #include "runtime/names.h"
+#include "runtime/repl.h"
 #include "runtime/str.h"
 #include "runtime/suggestions.h"
 #include "runtime/sys_state.h"
@@ -303,6 +304,14 @@ int run(const Config& cfg) {
       filename = "<string>";
       break;
     case Config::Run::Stdin: {
+      if (::isatty(0) || cfg.inspect) {
+        ModuleObject* main = make_main_module("");
+        if (!main) return 1;
+        rc = run_repl(main, !cfg.quiet);
+        if (rc < 0) rc = system_exit_code(take_exception());
+        run_atexit();
+        return rc;
+      }
       std::ostringstream ss;
       ss << std::cin.rdbuf();
       source = ss.str();
@@ -348,6 +357,11 @@ int run(const Config& cfg) {
       return 1;
     }
     rc = run_main_code(code, main);
+    // -i: the prompt follows the program (unless it exited with SystemExit).
+    if (cfg.inspect && cfg.run != Config::Run::Stdin) {
+      int r = run_repl(main, false);
+      if (r < 0) rc = system_exit_code(take_exception());
+    }
   } catch (const fe::SyntaxErrorException& e) {
     raise_syntax_error(e.info);
     print_pending_exception();
