@@ -19,6 +19,8 @@
 
 namespace coil::rt {
 
+Value generic_alias_repr(Value v);  // generic_alias.cpp: empty when v is not an alias
+
 using fe::BinaryOpKind;
 using fe::CompareKind;
 
@@ -200,12 +202,14 @@ Value container_repr(Value v, TypeObject* solid) {
   if (solid == DictType) return dict_repr(v);
   if (solid == SetType || solid == FrozenSetType) return set_repr(v);
   if (is_dict_view_type(solid)) return dict_view_repr(v);
-  return Value();
+  return generic_alias_repr(v);
 }
 
 Value container_binary(Value a, Value b, BinaryOpKind op) {
   int k = static_cast<int>(op);
   BinaryOpKind plain = k >= fe::kInplace ? static_cast<BinaryOpKind>(k - fe::kInplace) : op;
+  // Mutable containers do in-place ops in container_inplace (reached after this fails).
+  if (k >= fe::kInplace && (is_dict(a) || (a.is_obj() && is_set_type(a.as_obj()->type)))) return NotImplemented;
   if (is_anyset(a) && is_anyset(b)) return set_binary(a, b, plain);
   if ((a.is_obj() && is_dict_view_type(a.as_obj()->type)) || (b.is_obj() && is_dict_view_type(b.as_obj()->type)))
     return dict_view_binary(a, b, plain);
@@ -217,6 +221,12 @@ Value container_binary(Value a, Value b, BinaryOpKind op) {
   if (plain == BinaryOpKind::Multiply) {
     if ((is_list(a) || is_tuple(a)) && is_index_like(b) && !is_list(b) && !is_tuple(b)) return repeat(a, b, is_tuple(a));
     if ((is_list(b) || is_tuple(b)) && is_index_like(a)) return repeat(b, a, is_tuple(b));
+    // seq * x where x is a built-in non-int (a class may still define __rmul__).
+    auto is_seq = [](Value v) { return is_list(v) || is_tuple(v) || is_exact(v, StrType); };
+    auto builtin_nonint = [](Value v) { return !has(type_of(v), TypeFlag::HeapType) && !is_index_like(v); };
+    if ((is_seq(a) && builtin_nonint(b)) || (is_seq(b) && builtin_nonint(a) && !is_seq(a)))
+      return raise_fmt(TypeErrorType, "can't multiply sequence by non-int of type '%s'",
+                       type_name(is_seq(a) && builtin_nonint(b) ? b : a));
   }
   return NotImplemented;
 }

@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 
+#include "runtime/abstract.h"
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -88,7 +89,15 @@ Value const_value(const fe::CodeConst& c) {
         if (item.is_empty_slot()) return Value();
         t->items[i] = item;
       }
-      if (c.kind == K::FrozenSet) return make_new_set(FrozenSetType, Value::from_obj(t));
+      if (c.kind == K::FrozenSet) {
+        // CPython builds the constant from the items, then rebuilds it from its own
+        // iteration order when merging constants: the same two steps give its order.
+        Value first = make_new_set(FrozenSetType, Value::from_obj(t));
+        if (first.is_empty_slot()) return first;
+        Value items = sequence_to_tuple(first);
+        if (items.is_empty_slot()) return items;
+        return make_new_set(FrozenSetType, items);
+      }
       return Value::from_obj(t);
     }
     case K::Value:

@@ -131,6 +131,12 @@ TypeObject* alias_type() {
 
 }  // namespace
 
+Value generic_alias_repr(Value v) {
+  if (!g_alias_type || !v.is_obj() || v.as_obj()->type != g_alias_type) return Value();
+  Value self = v;
+  return alias_repr_m(&self, 1, nullptr);
+}
+
 // cls[args]: the __class_getitem__ of list, tuple, dict, set, frozenset and their views.
 Value generic_class_getitem(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs != 2) return raise_msg(TypeErrorType, "__class_getitem__ expected 1 argument");

@@ -336,7 +336,11 @@ Value list_reverse_m(Value* args, int64_t nargs, TupleObject* kwnames) {
 
 Value list_sort_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs > 1) return raise_msg(TypeErrorType, "sort() takes no positional arguments");
-  if (!check_kwargs("sort", kwnames, {"key", "reverse"})) return Value();
+  for (int64_t i = 0; kwnames && i < kwnames->size; ++i) {
+    std::string_view k = as_str(kwnames->items[i])->view();
+    if (k != "key" && k != "reverse")
+      return raise_fmt(TypeErrorType, "'%s' is an invalid keyword argument for sort()", as_str(kwnames->items[i])->data);
+  }
   Value key = kwarg(args, nargs, kwnames, "key");
   Value rev = kwarg(args, nargs, kwnames, "reverse");
   bool reverse = false;

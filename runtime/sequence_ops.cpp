@@ -114,16 +114,17 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
     }
     if (ta == StrType && !has(tb, TypeFlag::HeapType) && tb != StrType && !is_int(b) && tb != FloatType)
       return raise_fmt(TypeErrorType, "can only concatenate str (not \"%s\") to str", tb->name);
-    if (ta == ListType && (tb == TupleType || tb == StrType || tb == DictType))
+    // (list += iterable is sequence_inplace's: binary_op tries the plain form first.)
+    if (ta == ListType && op == plain && (tb == TupleType || tb == StrType || tb == DictType))
       return raise_fmt(TypeErrorType, "can only concatenate list (not \"%s\") to list", tb->name);
     if (ta == TupleType && (tb == ListType || tb == StrType))
       return raise_fmt(TypeErrorType, "can only concatenate tuple (not \"%s\") to tuple", tb->name);
-    return NotImplemented;
+    return container_binary(a, b, op);
   }
   if (plain == BinaryOpKind::Multiply) {
     Value seq = a, n = b;
     if (is_int(a) && !is_int(b)) std::swap(seq, n);
-    if (!is_int(n)) return NotImplemented;
+    if (!is_int(n)) return container_binary(a, b, op);
     TypeObject* ts = type_of(seq);
     int64_t count;
     if (ts == StrType) {
@@ -155,7 +156,7 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
     }
     if ((ts == StrType || ts == ListType || ts == TupleType) && !is_int(n))
       return raise_fmt(TypeErrorType, "can't multiply sequence by non-int of type '%s'", type_name(n));
-    return NotImplemented;
+    return container_binary(a, b, op);
   }
   if (plain == BinaryOpKind::Remainder && ta == StrType) return str_percent_format(a, b);
   return container_binary(a, b, op);
