@@ -15,12 +15,6 @@ namespace coil::rt {
 
 namespace {
 
-// Is `m` object's own method (not overridden by a class or a built-in type like tuple)?
-bool is_object_own(Value m) {
-  return m.is_obj() && m.as_obj()->type == MethodDescrType &&
-         static_cast<MethodDescrObject*>(m.as_obj())->owner == ObjectType;
-}
-
 Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs < 1 || !args[0].is_obj() || !has(args[0].as_obj()->type, TypeFlag::TypeSubclass))
     return raise_msg(TypeErrorType, "object.__new__(X): X is not a type object");
@@ -30,14 +24,21 @@ Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
     // Extra arguments are an error unless __init__ is overridden (and __new__ is not).
     Value init = type_lookup(type, names::dunder_init);
     Value nw = type_lookup(type, names::dunder_new);
-    bool init_overridden = !is_object_own(init);
-    bool new_overridden = !is_object_own(nw);
+    // Overridden means "not object's own" (a built-in base's __new__, like str's, counts).
+    bool init_overridden = init != type_lookup(ObjectType, names::dunder_init);
+    bool new_overridden = nw != type_lookup(ObjectType, names::dunder_new);
     if (new_overridden || !init_overridden)
       return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
   }
   if (has(type, TypeFlag::IsAbstract))
     return raise_fmt(TypeErrorType, "Can't instantiate abstract class %s", type->name);
   if (!type->alloc) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
+  // A built-in base with its own __new__ (str, bytes, ...) must build the instance's value.
+  TypeObject* solid = type;
+  while (solid && has(solid, TypeFlag::HeapType)) solid = solid->base;
+  if (solid && solid != type && solid != ObjectType &&
+      type_lookup(solid, names::dunder_new) != type_lookup(ObjectType, names::dunder_new))
+    return raise_fmt(TypeErrorType, "object.__new__(%s) is not safe, use %s.__new__()", type->name, type->name);
   Object* o = type->alloc(type);
   return o ? Value::from_obj(o) : Value();
 }
@@ -48,8 +49,9 @@ Value object_init(Value* args, int64_t nargs, TupleObject* kwnames) {
     TypeObject* type = type_of(args[0]);
     Value init = type_lookup(type, names::dunder_init);
     Value nw = type_lookup(type, names::dunder_new);
-    bool init_overridden = !is_object_own(init);
-    bool new_overridden = !is_object_own(nw);
+    // Overridden means "not object's own" (a built-in base's __new__, like str's, counts).
+    bool init_overridden = init != type_lookup(ObjectType, names::dunder_init);
+    bool new_overridden = nw != type_lookup(ObjectType, names::dunder_new);
     if (init_overridden || !new_overridden)
       return raise_fmt(TypeErrorType, "%s.__init__() takes exactly one argument (the instance to initialize)",
                        type->name);

@@ -4,14 +4,18 @@
 
 namespace coil::rt {
 
-void init_list_methods();
-void init_tuple_methods();
-void init_dict_methods();
-void init_dict_views();
-void init_set_storage();
-void init_set_methods();
+void init_str_methods();    // str_methods.cpp
+void init_bytes_methods();  // bytes_methods.cpp
+void init_list_methods();   // list_methods.cpp
+void init_tuple_methods();  // tuple_methods.cpp
+void init_dict_methods();   // dict_methods.cpp
+void init_dict_views();     // dict_views.cpp
+void init_set_storage();    // set.cpp
+void init_set_methods();    // set_methods.cpp
 
 void init_type_methods() {
+  init_str_methods();
+  init_bytes_methods();
   init_list_methods();
   init_tuple_methods();
   init_dict_methods();
