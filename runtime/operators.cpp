@@ -159,6 +159,15 @@ StrObject** const kCmpName[] = {&names::dunder_lt, &names::dunder_le, &names::du
 constexpr CompareKind kSwapped[] = {CompareKind::Gt, CompareKind::Ge, CompareKind::Eq,
                                     CompareKind::Ne, CompareKind::Lt, CompareKind::Le};
 
+// Is `m` (a dunder found on a type) code to call rather than a built-in the native paths
+// implement? Native methods of ExtType types (weakref, deque, ...) are called.
+bool is_callable_dunder(Value m) {
+  if (m.is_empty_slot()) return false;
+  if (!(m.is_obj() && m.as_obj()->type == MethodDescrType)) return true;
+  TypeObject* owner = static_cast<MethodDescrObject*>(m.as_obj())->owner;
+  return owner && has(owner, TypeFlag::ExtType);
+}
+
 Value native_compare(Value a, Value b, CompareKind op) {
   if (is_number(a) && is_number(b)) return number_compare(a, b, op);
   return sequence_compare(a, b, op);
@@ -175,16 +184,16 @@ Value rich_compare(Value a, Value b, CompareKind op) {
   TypeObject* tb = type_of(b);
   int k = static_cast<int>(op);
   bool checked_reverse = false;
-  if (ta != tb && is_subtype(tb, ta) && has(tb, TypeFlag::HeapType)) {
+  if (ta != tb && is_subtype(tb, ta) && uses_dict_dunders(tb)) {
     Value m = type_lookup(tb, *kCmpName[static_cast<int>(kSwapped[k])]);
-    if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
+    if (is_callable_dunder(m)) {
       checked_reverse = true;
       Value r = call2(m, b, a);
       if (r.is_empty_slot() || r != NotImplemented) return r;
     }
   }
-  Value m = has(ta, TypeFlag::HeapType) ? type_lookup(ta, *kCmpName[k]) : Value();
-  if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
+  Value m = uses_dict_dunders(ta) ? type_lookup(ta, *kCmpName[k]) : Value();
+  if (is_callable_dunder(m)) {
     Value r = call2(m, a, b);
     if (r.is_empty_slot() || r != NotImplemented) return r;
   } else {
@@ -192,8 +201,8 @@ Value rich_compare(Value a, Value b, CompareKind op) {
     if (r.is_empty_slot() || r != NotImplemented) return r;
   }
   if (!checked_reverse) {
-    Value rm = has(tb, TypeFlag::HeapType) ? type_lookup(tb, *kCmpName[static_cast<int>(kSwapped[k])]) : Value();
-    if (!rm.is_empty_slot() && !(rm.is_obj() && rm.as_obj()->type == MethodDescrType)) {
+    Value rm = uses_dict_dunders(tb) ? type_lookup(tb, *kCmpName[static_cast<int>(kSwapped[k])]) : Value();
+    if (is_callable_dunder(rm)) {
       Value r = call2(rm, b, a);
       if (r.is_empty_slot() || r != NotImplemented) return r;
     } else if (!is_builtin_value(a) || !is_builtin_value(b)) {
@@ -262,7 +271,7 @@ int64_t hash(Value v) {
     raise_fmt(TypeErrorType, "unhashable type: '%s'", t->name);
     return -1;
   }
-  if (h.is_empty_slot() || (h.is_obj() && h.as_obj()->type == MethodDescrType)) {
+  if (!is_callable_dunder(h)) {
     if (is_number(v)) return number_hash(v);
     if (has(t, TypeFlag::StrSubclass)) return str_hash(as_str(v));
     // Subclasses of tuple and frozenset that keep the built-in __hash__.

@@ -37,6 +37,10 @@ enum class TypeFlag : uint32_t {
   // Instances are variable-size (an int64 item count right after the header, then 8-byte
   // items): the instance dict slot sits after the items (heap subclasses of tuple).
   DictAfterItems = 1u << 16,
+  // A native type defined outside the runtime core (stdlib modules: weakref, deque, ...): the
+  // abstract operations have no fast path for it, so its dunder methods (__eq__, __hash__, ...)
+  // in the dict are what comparisons and hash() call, as for heap types.
+  ExtType = 1u << 17,
 };
 constexpr TypeFlag operator|(TypeFlag a, TypeFlag b) {
   return static_cast<TypeFlag>(static_cast<uint32_t>(a) | static_cast<uint32_t>(b));
@@ -84,6 +88,8 @@ struct TypeObject : Object {
 };
 
 inline bool has(const TypeObject* t, TypeFlag f) { return any(t->flags & f); }
+// Do the type's dict dunders define its behaviour (heap types and ExtType natives)?
+inline bool uses_dict_dunders(const TypeObject* t) { return any(t->flags & (TypeFlag::HeapType | TypeFlag::ExtType)); }
 
 // Where an instance keeps its attribute dict; null when its type gives it none. With
 // DictAfterItems, dict_offset counts from the end of the items.

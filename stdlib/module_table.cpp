@@ -12,6 +12,8 @@ extern const rt::NativeModuleDef kSysModule;
 extern const rt::NativeModuleDef kTimeModule;
 extern const rt::NativeModuleDef kGcModule;
 extern const rt::NativeModuleDef kMathModule;
+extern const rt::NativeModuleDef kWeakrefModule;
+extern const rt::NativeModuleDef kItertoolsModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -20,6 +22,8 @@ const rt::NativeModuleDef* const kModules[] = {
     &kTimeModule,
     &kGcModule,
     &kMathModule,
+    &kWeakrefModule,
+    &kItertoolsModule,
 };
 }  // namespace
 

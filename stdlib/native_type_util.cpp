@@ -1,0 +1,108 @@
+// native_type_util.cpp — shared helpers of the stdlib modules that define native types.
+#include "stdlib/native_type_util.h"
+
+#include <string>
+#include <vector>
+#include <string_view>
+
+#include "runtime/builtin_types.h"
+#include "runtime/exceptions.h"
+#include "runtime/roots.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+
+namespace coil::lib {
+
+using namespace coil::rt;
+
+namespace {
+std::vector<TypeObject*>& native_types() {
+  static auto* v = new std::vector<TypeObject*>();
+  return *v;
+}
+}  // namespace
+
+TypeObject* make_native_type(const char* name, uint32_t size, VisitFn visit, bool subclassable, TypeObject* base) {
+  auto* t = static_cast<TypeObject*>(allocate_object(TypeType, sizeof(TypeObject)));
+  t->name = name;
+  t->base = base ? base : ObjectType;
+  t->flags = TypeFlag::Immutable | TypeFlag::ExtType | (subclassable ? TypeFlag::BaseType : TypeFlag::None);
+  if (base) t->flags = t->flags | static_cast<TypeFlag>(static_cast<uint32_t>(base->flags) & 0xFF00u);
+  AllocFn alloc = [](TypeObject* type) -> Object* { return new_instance(type); };
+  finish_builtin_type(t, size, base ? nullptr : alloc, visit);
+  if (native_types().empty())
+    add_runtime_root_hook([](Visitor& v) {
+      for (TypeObject* t : native_types()) v.visit(t);
+    });
+  native_types().push_back(t);
+  return t;
+}
+
+Object* new_instance(TypeObject* type) {
+  Object* o = allocate_object(type, type->basic_size);
+  if (!o) raise_memory_error();
+  return o;
+}
+
+bool no_kwargs(const char* fname, TupleObject* kwnames) {
+  if (kwnames && kwnames->size) {
+    raise_fmt(TypeErrorType, "%s() takes no keyword arguments", fname);
+    return false;
+  }
+  return true;
+}
+
+bool parse_args(const char* fname, Value* args, int64_t nargs, TupleObject* kwnames,
+                std::initializer_list<const char*> names, int64_t required, Value* outs, int64_t kwonly_from) {
+  const int64_t nnames = static_cast<int64_t>(names.size());
+  const int64_t max_pos = kwonly_from < 0 ? nnames : kwonly_from;
+  const int64_t nkw = kwnames ? kwnames->size : 0;
+  if (nargs > max_pos || (kwonly_from < 0 && nargs + nkw > nnames)) {
+    int64_t given = kwonly_from < 0 ? nargs + nkw : nargs;
+    int64_t most = max_pos;
+    if (most == 0) raise_fmt(TypeErrorType, "%s() takes no positional arguments", fname);
+    else
+      raise_fmt(TypeErrorType, "%s() takes at most %lld %sargument%s (%lld given)", fname,
+                static_cast<long long>(most), kwonly_from < 0 ? "" : "positional ", most == 1 ? "" : "s",
+                static_cast<long long>(given));
+    return false;
+  }
+  int64_t used_kw = 0;
+  int64_t i = 0;
+  for (const char* name : names) {
+    Value v = i < nargs ? args[i] : Value();
+    Value k = kwarg(args, nargs, kwnames, name);
+    if (!k.is_empty_slot()) {
+      if (i < nargs) {
+        raise_fmt(TypeErrorType, "argument for %s() given by name ('%s') and position (%lld)", fname, name,
+                  static_cast<long long>(i + 1));
+        return false;
+      }
+      v = k;
+      ++used_kw;
+    }
+    if (v.is_empty_slot() && i < required) {
+      raise_fmt(TypeErrorType, "%s() missing required argument '%s' (pos %lld)", fname, name,
+                static_cast<long long>(i + 1));
+      return false;
+    }
+    outs[i++] = v;
+  }
+  if (used_kw < nkw) {
+    for (int64_t j = 0; j < nkw; ++j) {
+      std::string_view k = as_str(kwnames->items[j])->view();
+      bool known = false;
+      for (const char* name : names) known |= k == name;
+      if (!known) {
+        raise_fmt(TypeErrorType, "'%s' is an invalid keyword argument for %s()", as_str(kwnames->items[j])->data,
+                  fname);
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+Value return_self(Value* args, int64_t, TupleObject*) { return args[0]; }
+
+}  // namespace coil::lib

@@ -1,0 +1,35 @@
+// native_type_util.h — helpers shared by the stdlib modules that define native types
+// (itertools, _functools, _collections): making an ExtType type, argument parsing with
+// CPython's messages.
+#pragma once
+
+#include <initializer_list>
+
+#include "runtime/native_module.h"
+#include "runtime/typeobject.h"
+
+namespace coil::lib {
+
+// A native type named `name` ("itertools.count") with instances of `size` bytes, registered as a
+// runtime root. ExtType: its dunders in the dict are what the abstract operations call.
+rt::TypeObject* make_native_type(const char* name, uint32_t size, rt::VisitFn visit, bool subclassable,
+                                 rt::TypeObject* base = nullptr);
+
+// Allocates an instance of `type` (a subclass gets its own basic size); null with MemoryError.
+rt::Object* new_instance(rt::TypeObject* type);
+
+// Binds positional and keyword arguments to `names` (outs[i] empty when not given), with
+// CPython's messages: "f() takes at most 2 arguments (3 given)", "f() missing required argument
+// 'x' (pos 1)", "f() got an unexpected keyword argument 'y'", "argument for f() given by name
+// ('x') and position (1)". `kwonly_from` is the index of the first keyword-only name.
+bool parse_args(const char* fname, rt::Value* args, int64_t nargs, rt::TupleObject* kwnames,
+                std::initializer_list<const char*> names, int64_t required, rt::Value* outs,
+                int64_t kwonly_from = -1);
+
+// "f() takes no keyword arguments" when any keyword was passed.
+bool no_kwargs(const char* fname, rt::TupleObject* kwnames);
+
+// Native method returning its self (the __iter__ of an iterator).
+rt::Value return_self(rt::Value* args, int64_t nargs, rt::TupleObject* kwnames);
+
+}  // namespace coil::lib
