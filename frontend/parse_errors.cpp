@@ -160,7 +160,10 @@ const ExprNode* Parser::invalid_target(ExprNode* e, TargetKind tk) {
       return invalid_target(static_cast<Starred*>(e)->value, tk);
     case ExprKind::Compare: {
       auto* c = static_cast<Compare*>(e);
-      if (tk == TargetKind::For && c->ops[0] == CmpOpKind::In) return invalid_target(c->left, tk);
+      // `for a in b` reads as a comparison when re-parsed: only its left side is the target,
+      // and any other comparison is not reported.
+      if (tk == TargetKind::For)
+        return c->ops[0] == CmpOpKind::In ? invalid_target(c->left, tk) : nullptr;
       return e;
     }
     default:

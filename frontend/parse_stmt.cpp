@@ -868,7 +868,19 @@ StmtNode* Parser::function_def(Pos s, std::vector<ExprNode*> decorators, bool is
   Arguments* args = parameters(false, TokenKind::RPar);
   expect(TokenKind::RPar);
   ExprNode* returns = nullptr;
-  if (accept(TokenKind::RArrow)) returns = expression();
+  if (at(TokenKind::RArrow)) {
+    // ['->' expression] is optional: when it fails generically, CPython backs up and its
+    // forced ':' fails at the '->'.
+    int m = mark();
+    advance();
+    try {
+      returns = expression();
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+      reset(m);
+      error_tok("expected ':'", peek());
+    }
+  }
   expect_forced(TokenKind::Colon, ":");
   std::vector<StmtNode*> body = block("function definition", line);
   if (is_async) {
