@@ -222,6 +222,7 @@ void Parser::invalid_expression_after(ExprNode* a) {
     ExprNode* b = nullptr;
     ++no_invalid_;
     try {
+      unmemoized_ = true;
       b = expression();
     } catch (const SyntaxErrorException&) {
       if (tokenizer_failed_) {

@@ -57,11 +57,14 @@ bool Parser::starts_expression() {
 }
 
 ExprNode* Parser::expression() {
+  bool unmemoized = unmemoized_;  // expression_without_invalid itself is another rule
+  unmemoized_ = false;
   if (at_kw(Kw::Lambda)) return lambdef();
   // CPython memoizes `expression` per position within its error pass: once parsed without
   // the invalid rules at a position, it stays so there. Emulated for matching messages.
   size_t here = static_cast<size_t>(pos_);
-  if (no_invalid_ > 0) {
+  if (unmemoized) {
+  } else if (no_invalid_ > 0) {
     if (memo_no_invalid_.size() <= here) memo_no_invalid_.resize(here + 1);
     memo_no_invalid_[here] = true;
   } else if (here < memo_no_invalid_.size() && memo_no_invalid_[here]) {
@@ -76,11 +79,23 @@ ExprNode* Parser::expression() {
   Pos s = start();
   ExprNode* a = disjunction();
   if (at_kw(Kw::If)) {
+    // As in the PEG grammar, a conditional that does not complete leaves the disjunction
+    // standing alone (the caller then fails at 'if'), unless invalid_expression names it.
+    int m = mark();
     advance();
-    ExprNode* test = disjunction();
+    ExprNode* test = nullptr;
+    try {
+      test = disjunction();
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+      reset(m);
+      return a;
+    }
     if (!at_kw(Kw::Else)) {
-      if (!at(TokenKind::Colon)) error_range("expected 'else' after 'if' expression", a, test);
-      syntax_error_here();
+      if (no_invalid_ == 0 && !at(TokenKind::Colon))
+        error_range("expected 'else' after 'if' expression", a, test);
+      reset(m);
+      return a;
     }
     advance();
     auto* e = make<IfExp>();
