@@ -198,15 +198,16 @@ ModNode* Parser::parse_module(ParseMode mode) {
     }
     case ParseMode::Single: {
       auto* m = make<Interactive>();
-      if (at(TokenKind::Newline) || at(TokenKind::EndMarker)) return m;
+      if (at(TokenKind::Newline) || at(TokenKind::EndMarker)) {
+        const PTok& t = peek();
+        error_at("invalid syntax", t.line, -1, t.end_line, -1);  // CPython: offset 0
+      }
       statement(m->body);
+      const PTok& end_of_stmt = toks_[pos_ - 1];
       while (accept(TokenKind::Newline)) {
       }
-      if (!at(TokenKind::EndMarker)) {
-        const PTok& t = peek();
-        error_at("multiple statements found while compiling a single statement", t.line, t.col,
-                 t.end_line, t.end_col);
-      }
+      if (!at(TokenKind::EndMarker))
+        error_tok("multiple statements found while compiling a single statement", end_of_stmt);
       return m;
     }
     case ParseMode::FuncType: {
@@ -219,7 +220,7 @@ ModNode* Parser::parse_module(ParseMode mode) {
           }
           m->argtypes.push_back(expression());
           if (!accept(TokenKind::Comma)) break;
-          if (at(TokenKind::RPar)) break;
+          if (at(TokenKind::RPar)) syntax_error_here();  // no trailing comma in type_expressions
         }
       }
       expect(TokenKind::RPar);
@@ -277,6 +278,22 @@ ModNode* parse(std::string_view utf8_source, const std::string& filename, ParseM
       if (tok.last_error_kind() == TokenizerErrorKind::UnclosedBracket &&
           te.info.lineno < err_line)
         throw;
+      // A flagged error inside brackets opened before the parser's error line is reported
+      // as that bracket never being closed.
+      if (flagged && !tok.open_brackets().empty() &&
+          tok.open_brackets().back().line < err_line) {
+        const OpenBracket& b = tok.open_brackets().back();
+        SyntaxErrorInfo info;
+        info.msg = std::string("'") + b.ch + "' was never closed";
+        info.filename = filename;
+        info.lineno = info.end_lineno = b.line;
+        info.offset = tok.char_offset(b.line, b.col);
+        info.end_offset = 0;
+        std::string_view line = tok.line_text(b.line);
+        if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+        info.text = std::string(line);
+        throw SyntaxErrorException{std::move(info)};
+      }
     }
     throw;
   }
