@@ -4,6 +4,12 @@
 
 namespace coil::rt {
 
-void init_type_methods() {}
+void init_str_methods();    // str_methods.cpp
+void init_bytes_methods();  // bytes_methods.cpp
+
+void init_type_methods() {
+  init_str_methods();
+  init_bytes_methods();
+}
 
 }  // namespace coil::rt
