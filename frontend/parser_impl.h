@@ -245,7 +245,8 @@ class Parser {
   bool tokenizer_failed_ = false;   // the exception in flight came from the tokenizer
   bool no_rest_scan_ = false;
   int no_invalid_ = 0;
-  std::vector<bool> memo_no_invalid_;  // positions where expression ran without invalid rules
+  std::vector<bool> memo_no_invalid_;
+  bool unmemoized_ = false;  // the next expression() stands for another rule: no memo mark  // positions where expression ran without invalid rules
   ErrorClass next_error_class_ = ErrorClass::Specific;  // consumed by error_at
   ErrorClass last_error_class_ = ErrorClass::Specific;              // >0 while parsing CPython's expression_without_invalid       // the error in flight is final without a rest-of-input scan
   std::vector<int> open_idx_;       // indexes of the brackets open after the last pulled token
