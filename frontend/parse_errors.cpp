@@ -289,6 +289,18 @@ void Parser::invalid_expression_after(ExprNode* a) {
       if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
       b = nullptr;
     }
+    if (!b && legacy) {
+      // A PEG parse keeps whatever prefix of star_expressions parsed.
+      reset(after_a);
+      ++no_invalid_;
+      try {
+        b = star_expressions();
+      } catch (const SyntaxErrorException&) {
+        b = nullptr;
+      }
+      --no_invalid_;
+      if (tokenizer_failed_) throw SyntaxErrorException{};
+    }
     in_fstring_ = in_f;
     if (b && legacy) {
       std::string msg = "Missing parentheses in call to '" + name->id + "'. Did you mean " +

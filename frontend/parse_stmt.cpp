@@ -564,12 +564,10 @@ StmtNode* Parser::try_stmt() {
   while (at_kw(Kw::Except)) {
     Pos hs = start();
     int hline = peek().line;
-    advance();
+    const PTok& except_tok = advance();
     int is_star = accept(TokenKind::Star) ? 1 : 0;
-    if (star_kind >= 0 && star_kind != is_star) {
-      const PTok& t = toks_[pos_ - 1];
-      error_tok("cannot have both 'except' and 'except*' on the same 'try'", t);
-    }
+    if (star_kind >= 0 && star_kind != is_star)
+      error_tok("cannot have both 'except' and 'except*' on the same 'try'", except_tok);
     star_kind = is_star;
     auto* h = make<ExceptHandler>();
     if (!at(TokenKind::Colon)) {
@@ -655,7 +653,13 @@ Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
       const PTok& t = peek();
       if (!args->posonlyargs.empty()) error_tok("/ may appear only once", t);
       if (seen_star) error_tok("/ must be ahead of *", t);
-      if (args->args.empty()) error_tok("at least one argument must precede /", t);
+      if (args->args.empty()) {
+        PTok slash = t;  // the first pass stops here
+        if (peek(1).kind == TokenKind::Comma)
+          error_tok("at least one argument must precede /", slash);
+        next_error_class_ = ErrorClass::Generic;
+        error_tok("invalid syntax", slash);
+      }
       advance();
       args->posonlyargs = std::move(args->args);
       args->args.clear();
