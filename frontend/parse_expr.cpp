@@ -385,6 +385,12 @@ void Parser::call_arguments(Call* call, bool allow_genexp) {
     Pos s = start();
     if (at(TokenKind::Star)) {
       advance();
+      if (!starts_expression() && (!call->args.empty() || !call->keywords.empty())) {
+        // invalid_arguments: `args ',' '*'` names unpacking even without a '**' before.
+        const PTok& star = toks_[pos_ - 1];
+        error_at("iterable argument unpacking follows keyword argument unpacking",
+                 first_pos.line, first_pos.col, star.line, star.col);
+      }
       auto* st = make<Starred>();
       st->value = expression();
       st->ctx = ExprContext::Load;
@@ -731,17 +737,12 @@ ExprNode* Parser::star_targets() {
     PTok furthest = toks_.back();
     reset(m);
     ExprNode* e = nullptr;
-    ++no_invalid_;
     try {
-      e = star_expressions();
+      e = star_expressions();  // with the invalid rules, as CPython's second pass
     } catch (const SyntaxErrorException&) {
-      if (tokenizer_failed_) {
-        --no_invalid_;
-        throw;
-      }
+      if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
       e = nullptr;
     }
-    --no_invalid_;
     if (e) {
       if (const ExprNode* bad = invalid_target(e, TargetKind::For))
         error_node(std::string("cannot assign to ") + expr_name(bad), bad);

@@ -644,11 +644,39 @@ Arg* Parser::param(bool is_lambda, bool allow_star_annotation) {
   return finish(a, s);
 }
 
+// A '(' among parameters: CPython's invalid_parameters names `(a, b)` after plain
+// parameters; anything else is the generic error at the '('.
+void Parser::parenthesized_parameters(bool is_lambda, bool after_default) {
+  const PTok& open = peek();
+  PTok furthest = open;
+  if (!after_default) {
+    int m = mark();
+    try {
+      advance();
+      do {
+        param(is_lambda, false);
+      } while (accept(TokenKind::Comma) && !at(TokenKind::RPar));
+      if (at(TokenKind::RPar)) {
+        const PTok& close = peek();
+        error_at(is_lambda ? "Lambda expression parameters cannot be parenthesized"
+                           : "Function parameters cannot be parenthesized",
+                 open.line, open.col, close.end_line, close.end_col);
+      }
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+    }
+    reset(m);
+  }
+  next_error_class_ = ErrorClass::Generic;
+  error_tok("invalid syntax", furthest);
+}
+
 // Parses a parameter list up to `closer` (')' for def, ':' for lambda).
 Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
   auto* args = make<Arguments>();
   bool seen_default = false, seen_star = false;
   while (!at(closer)) {
+    if (at(TokenKind::LPar)) parenthesized_parameters(is_lambda, seen_default || seen_star);
     if (at(TokenKind::Slash)) {
       const PTok& t = peek();
       if (!args->posonlyargs.empty()) error_tok("/ may appear only once", t);
