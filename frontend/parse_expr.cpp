@@ -616,10 +616,8 @@ ExprNode* Parser::brace_atom() {
   } else {
     ExprNode* first = star_named_expression();
     if (at(TokenKind::Colon) && first->kind != ExprKind::Starred) {
-      const PTok& colon = advance();
-      if (at(TokenKind::RBrace) || at(TokenKind::Comma))
-        error_tok("expression expected after dictionary key and ':'", colon);
-      ExprNode* value = expression();
+      advance();
+      ExprNode* value = dict_value();
       if (at_for_clause()) {
         auto* c = make<DictComp>();
         c->key = first;
@@ -669,19 +667,47 @@ ExprNode* Parser::brace_atom() {
 }
 
 // One `key: value` item of a dict display, with CPython's invalid_kvpair messages.
+// (After a first key: value pair; CPython's invalid_kvpair reads the key without the
+// invalid rules and points at its last character.)
 void Parser::dict_item(Dict* d) {
-  ExprNode* key = expression();
-  if (!at(TokenKind::Colon)) {
-    if (at(TokenKind::RBrace) || at(TokenKind::Comma))
-      error_at("':' expected after dictionary key", key->lineno, key->col_offset,
-               key->end_lineno, -2);
-    syntax_error_here();
+  ExprNode* key;
+  {
+    ++no_invalid_;
+    struct Restore {
+      int& n;
+      ~Restore() { --n; }
+    } restore{no_invalid_};
+    unmemoized_ = true;
+    key = expression();
   }
-  const PTok& colon = advance();
+  if (!at(TokenKind::Colon))
+    error_at("':' expected after dictionary key", key->end_lineno, key->end_col_offset - 1,
+             key->end_lineno, -2);
+  advance();
+  d->keys.push_back(key);
+  d->values.push_back(dict_value());
+}
+
+// The value after `key:`, with CPython's messages for a missing or starred value.
+ExprNode* Parser::dict_value() {
+  const PTok& colon = toks_[pos_ - 1];
   if (at(TokenKind::RBrace) || at(TokenKind::Comma))
     error_tok("expression expected after dictionary key and ':'", colon);
-  d->keys.push_back(key);
-  d->values.push_back(expression());
+  if (at(TokenKind::Star)) {
+    const PTok& star = advance();
+    ExprNode* v = nullptr;
+    try {
+      v = bitwise_or();
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+    }
+    if (v)
+      error_at("cannot use a starred expression in a dictionary value", star.line, star.col,
+               v->end_lineno, v->end_col_offset);
+    next_error_class_ = ErrorClass::Generic;
+    error_tok("invalid syntax", toks_.back());
+  }
+  return expression();
 }
 
 std::vector<Comprehension*> Parser::for_if_clauses() {

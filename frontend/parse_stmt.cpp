@@ -321,7 +321,7 @@ StmtNode* Parser::import_from() {
     else if (accept(TokenKind::Ellipsis)) level += 3;
     else break;
   }
-  if (!at_kw(Kw::Import)) {
+  if (level == 0 || !at_kw(Kw::Import)) {  // without dots a module name is required
     if (!at_name()) syntax_error_here();
     std::string name = name_of(advance());
     while (accept(TokenKind::Dot)) {
@@ -712,14 +712,13 @@ Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
       args->kwarg = param(is_lambda, false);
       if (at(TokenKind::Equal))
         error_tok("var-keyword argument cannot have default value", peek());
-      accept(TokenKind::Comma);
-      if (!at(closer)) {
+      if (accept(TokenKind::Comma) && !at(closer)) {
         const PTok& t = peek();
         if (t.kind == TokenKind::Name || t.kind == TokenKind::Star ||
             t.kind == TokenKind::DoubleStar || t.kind == TokenKind::Slash)
           error_tok("arguments cannot follow var-keyword argument", t);
-        syntax_error_here();
       }
+      if (!at(closer)) syntax_error_here();
       break;
     } else {
       Arg* a = param(is_lambda, false);

@@ -157,6 +157,7 @@ class Parser {
   ExprNode* list_atom();
   ExprNode* brace_atom();
   void dict_item(Dict* d);
+  ExprNode* dict_value();
   ExprNode* slices();
   ExprNode* slice();
   ExprNode* lambdef();
