@@ -289,6 +289,18 @@ void Parser::invalid_expression_after(ExprNode* a) {
       if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
       b = nullptr;
     }
+    if (!b && legacy) {
+      // A PEG parse keeps whatever prefix of star_expressions parsed.
+      reset(after_a);
+      ++no_invalid_;
+      try {
+        b = star_expressions();
+      } catch (const SyntaxErrorException&) {
+        b = nullptr;
+      }
+      --no_invalid_;
+      if (tokenizer_failed_) throw SyntaxErrorException{};
+    }
     in_fstring_ = in_f;
     if (b && legacy) {
       std::string msg = "Missing parentheses in call to '" + name->id + "'. Did you mean " +
@@ -304,33 +316,30 @@ void Parser::invalid_expression_after(ExprNode* a) {
 // A named_expression followed by '=': CPython's invalid_named_expression messages.
 void Parser::check_no_eq_after_named(ExprNode* a) {
   int m = mark();
-  advance();  // '='
-  ExprNode* b = nullptr;
-  try {
-    b = bitwise_or();
-  } catch (const SyntaxErrorException&) {
+  PTok furthest = toks_.back();  // where the first pass stopped
+  // The rule's alternatives: `NAME '=' bitwise_or`, or a bitwise_or that does not start
+  // with a list, tuple, generator or True/None/False; others never read past the '='.
+  bool name = a->kind == ExprKind::Name;
+  bool other = !starts_with_excluded_atom(a) && is_bitwise_or_level(a);
+  if (name || other) {
+    advance();  // '='
+    ExprNode* b = nullptr;
+    try {
+      b = bitwise_or();
+    } catch (const SyntaxErrorException&) {
       if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
-    b = nullptr;
-  }
-  bool ok_follow = b && !at(TokenKind::Equal) && !at(TokenKind::ColonEqual);
-  if (ok_follow) {
-    if (a->kind == ExprKind::Name)
-      error_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a, b);
-    bool excluded = a->kind == ExprKind::List || a->kind == ExprKind::Tuple ||
-                    a->kind == ExprKind::GeneratorExp;
-    if (auto* c = as<Constant>(a)) {
-      auto k = c->value.kind;
-      excluded |= k == ConstValue::Kind::True || k == ConstValue::Kind::False ||
-                  k == ConstValue::Kind::None;
+      b = nullptr;
     }
-    if (!excluded && is_bitwise_or_level(a)) {
-      std::string msg = std::string("cannot assign to ") + expr_name(a) +
-                        " here. Maybe you meant '==' instead of '='?";
-      error_node(msg, a);
+    if (b && !at(TokenKind::Equal) && !at(TokenKind::ColonEqual)) {
+      if (name) error_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a, b);
+      error_node(std::string("cannot assign to ") + expr_name(a) +
+                     " here. Maybe you meant '==' instead of '='?",
+                 a);
     }
   }
   reset(m);
-  syntax_error_here();
+  next_error_class_ = ErrorClass::Generic;
+  error_tok("invalid syntax", furthest);
 }
 
 // A failed assignment: CPython's invalid_assignment. Its second pass first re-reads the

@@ -385,6 +385,12 @@ void Parser::call_arguments(Call* call, bool allow_genexp) {
     Pos s = start();
     if (at(TokenKind::Star)) {
       advance();
+      if (!starts_expression() && (!call->args.empty() || !call->keywords.empty())) {
+        // invalid_arguments: `args ',' '*'` names unpacking even without a '**' before.
+        const PTok& star = toks_[pos_ - 1];
+        error_at("iterable argument unpacking follows keyword argument unpacking",
+                 first_pos.line, first_pos.col, star.line, star.col);
+      }
       auto* st = make<Starred>();
       st->value = expression();
       st->ctx = ExprContext::Load;
@@ -610,10 +616,8 @@ ExprNode* Parser::brace_atom() {
   } else {
     ExprNode* first = star_named_expression();
     if (at(TokenKind::Colon) && first->kind != ExprKind::Starred) {
-      const PTok& colon = advance();
-      if (at(TokenKind::RBrace) || at(TokenKind::Comma))
-        error_tok("expression expected after dictionary key and ':'", colon);
-      ExprNode* value = expression();
+      advance();
+      ExprNode* value = dict_value();
       if (at_for_clause()) {
         auto* c = make<DictComp>();
         c->key = first;
@@ -663,19 +667,47 @@ ExprNode* Parser::brace_atom() {
 }
 
 // One `key: value` item of a dict display, with CPython's invalid_kvpair messages.
+// (After a first key: value pair; CPython's invalid_kvpair reads the key without the
+// invalid rules and points at its last character.)
 void Parser::dict_item(Dict* d) {
-  ExprNode* key = expression();
-  if (!at(TokenKind::Colon)) {
-    if (at(TokenKind::RBrace) || at(TokenKind::Comma))
-      error_at("':' expected after dictionary key", key->lineno, key->col_offset,
-               key->end_lineno, -2);
-    syntax_error_here();
+  ExprNode* key;
+  {
+    ++no_invalid_;
+    struct Restore {
+      int& n;
+      ~Restore() { --n; }
+    } restore{no_invalid_};
+    unmemoized_ = true;
+    key = expression();
   }
-  const PTok& colon = advance();
+  if (!at(TokenKind::Colon))
+    error_at("':' expected after dictionary key", key->end_lineno, key->end_col_offset - 1,
+             key->end_lineno, -2);
+  advance();
+  d->keys.push_back(key);
+  d->values.push_back(dict_value());
+}
+
+// The value after `key:`, with CPython's messages for a missing or starred value.
+ExprNode* Parser::dict_value() {
+  const PTok& colon = toks_[pos_ - 1];
   if (at(TokenKind::RBrace) || at(TokenKind::Comma))
     error_tok("expression expected after dictionary key and ':'", colon);
-  d->keys.push_back(key);
-  d->values.push_back(expression());
+  if (at(TokenKind::Star)) {
+    const PTok& star = advance();
+    ExprNode* v = nullptr;
+    try {
+      v = bitwise_or();
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+    }
+    if (v)
+      error_at("cannot use a starred expression in a dictionary value", star.line, star.col,
+               v->end_lineno, v->end_col_offset);
+    next_error_class_ = ErrorClass::Generic;
+    error_tok("invalid syntax", toks_.back());
+  }
+  return expression();
 }
 
 std::vector<Comprehension*> Parser::for_if_clauses() {
@@ -731,17 +763,12 @@ ExprNode* Parser::star_targets() {
     PTok furthest = toks_.back();
     reset(m);
     ExprNode* e = nullptr;
-    ++no_invalid_;
     try {
-      e = star_expressions();
+      e = star_expressions();  // with the invalid rules, as CPython's second pass
     } catch (const SyntaxErrorException&) {
-      if (tokenizer_failed_) {
-        --no_invalid_;
-        throw;
-      }
+      if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
       e = nullptr;
     }
-    --no_invalid_;
     if (e) {
       if (const ExprNode* bad = invalid_target(e, TargetKind::For))
         error_node(std::string("cannot assign to ") + expr_name(bad), bad);

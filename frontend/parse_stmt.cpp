@@ -321,7 +321,7 @@ StmtNode* Parser::import_from() {
     else if (accept(TokenKind::Ellipsis)) level += 3;
     else break;
   }
-  if (!at_kw(Kw::Import)) {
+  if (level == 0 || !at_kw(Kw::Import)) {  // without dots a module name is required
     if (!at_name()) syntax_error_here();
     std::string name = name_of(advance());
     while (accept(TokenKind::Dot)) {
@@ -564,12 +564,10 @@ StmtNode* Parser::try_stmt() {
   while (at_kw(Kw::Except)) {
     Pos hs = start();
     int hline = peek().line;
-    advance();
+    const PTok& except_tok = advance();
     int is_star = accept(TokenKind::Star) ? 1 : 0;
-    if (star_kind >= 0 && star_kind != is_star) {
-      const PTok& t = toks_[pos_ - 1];
-      error_tok("cannot have both 'except' and 'except*' on the same 'try'", t);
-    }
+    if (star_kind >= 0 && star_kind != is_star)
+      error_tok("cannot have both 'except' and 'except*' on the same 'try'", except_tok);
     star_kind = is_star;
     auto* h = make<ExceptHandler>();
     if (!at(TokenKind::Colon)) {
@@ -646,16 +644,50 @@ Arg* Parser::param(bool is_lambda, bool allow_star_annotation) {
   return finish(a, s);
 }
 
+// A '(' among parameters: CPython's invalid_parameters names `(a, b)` after plain
+// parameters; anything else is the generic error at the '('.
+void Parser::parenthesized_parameters(bool is_lambda, bool after_default) {
+  const PTok& open = peek();
+  PTok furthest = open;
+  if (!after_default) {
+    int m = mark();
+    try {
+      advance();
+      do {
+        param(is_lambda, false);
+      } while (accept(TokenKind::Comma) && !at(TokenKind::RPar));
+      if (at(TokenKind::RPar)) {
+        const PTok& close = peek();
+        error_at(is_lambda ? "Lambda expression parameters cannot be parenthesized"
+                           : "Function parameters cannot be parenthesized",
+                 open.line, open.col, close.end_line, close.end_col);
+      }
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+    }
+    reset(m);
+  }
+  next_error_class_ = ErrorClass::Generic;
+  error_tok("invalid syntax", furthest);
+}
+
 // Parses a parameter list up to `closer` (')' for def, ':' for lambda).
 Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
   auto* args = make<Arguments>();
   bool seen_default = false, seen_star = false;
   while (!at(closer)) {
+    if (at(TokenKind::LPar)) parenthesized_parameters(is_lambda, seen_default || seen_star);
     if (at(TokenKind::Slash)) {
       const PTok& t = peek();
       if (!args->posonlyargs.empty()) error_tok("/ may appear only once", t);
       if (seen_star) error_tok("/ must be ahead of *", t);
-      if (args->args.empty()) error_tok("at least one argument must precede /", t);
+      if (args->args.empty()) {
+        PTok slash = t;  // the first pass stops here
+        if (peek(1).kind == TokenKind::Comma)
+          error_tok("at least one argument must precede /", slash);
+        next_error_class_ = ErrorClass::Generic;
+        error_tok("invalid syntax", slash);
+      }
       advance();
       args->posonlyargs = std::move(args->args);
       args->args.clear();
@@ -680,14 +712,13 @@ Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
       args->kwarg = param(is_lambda, false);
       if (at(TokenKind::Equal))
         error_tok("var-keyword argument cannot have default value", peek());
-      accept(TokenKind::Comma);
-      if (!at(closer)) {
+      if (accept(TokenKind::Comma) && !at(closer)) {
         const PTok& t = peek();
         if (t.kind == TokenKind::Name || t.kind == TokenKind::Star ||
             t.kind == TokenKind::DoubleStar || t.kind == TokenKind::Slash)
           error_tok("arguments cannot follow var-keyword argument", t);
-        syntax_error_here();
       }
+      if (!at(closer)) syntax_error_here();
       break;
     } else {
       Arg* a = param(is_lambda, false);

@@ -157,6 +157,7 @@ class Parser {
   ExprNode* list_atom();
   ExprNode* brace_atom();
   void dict_item(Dict* d);
+  ExprNode* dict_value();
   ExprNode* slices();
   ExprNode* slice();
   ExprNode* lambdef();
@@ -197,6 +198,7 @@ class Parser {
   StmtNode* del_stmt();
   StmtNode* assert_stmt();
   Arguments* parameters(bool is_lambda, TokenKind closer);
+  [[noreturn]] void parenthesized_parameters(bool is_lambda, bool after_default);
   Arg* param(bool is_lambda, bool allow_star_annotation);
   WithItem* with_item();
   StmtNode* match_stmt(int& newline_at);
