@@ -70,6 +70,10 @@ bool is_not_impl(Value v) { return v == NotImplemented; }
 
 }  // namespace
 
+namespace {
+bool is_callable_dunder(Value m);
+}
+
 Value binary_op(Value a, Value b, BinaryOpKind op) {
   if (is_builtin_value(a) && is_builtin_value(b)) {
     Value r = native_binary(a, b, op);
@@ -79,7 +83,7 @@ Value binary_op(Value a, Value b, BinaryOpKind op) {
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
   bool inplace = static_cast<int>(op) >= fe::kInplace;
-  if (inplace && has(ta, TypeFlag::HeapType)) {
+  if (inplace && uses_dict_dunders(ta)) {
     Value im = type_lookup(ta, *n.iop);
     if (!im.is_empty_slot()) {
       Value r = call_dunder(im, a, b);
@@ -89,10 +93,10 @@ Value binary_op(Value a, Value b, BinaryOpKind op) {
     Value r = sequence_inplace(a, b, op);
     if (!is_not_impl(r)) return r;
   }
-  Value fa = has(ta, TypeFlag::HeapType) ? type_lookup(ta, *n.op) : Value();
-  Value fb = ta != tb && has(tb, TypeFlag::HeapType) ? type_lookup(tb, *n.rop) : Value();
-  bool a_native = !has(ta, TypeFlag::HeapType) || fa.is_empty_slot() || (fa.is_obj() && fa.as_obj()->type == MethodDescrType);
-  bool b_native = ta == tb || !has(tb, TypeFlag::HeapType) || fb.is_empty_slot() || (fb.is_obj() && fb.as_obj()->type == MethodDescrType);
+  Value fa = uses_dict_dunders(ta) ? type_lookup(ta, *n.op) : Value();
+  Value fb = ta != tb && uses_dict_dunders(tb) ? type_lookup(tb, *n.rop) : Value();
+  bool a_native = !uses_dict_dunders(ta) || !is_callable_dunder(fa);
+  bool b_native = ta == tb || !uses_dict_dunders(tb) || !is_callable_dunder(fb);
   // A subclass's reflected method goes first when it overrides the operand's.
   if (!fb.is_empty_slot() && !b_native && is_subtype(tb, ta)) {
     Value r = call_dunder(fb, b, a);

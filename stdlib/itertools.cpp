@@ -57,7 +57,7 @@ TypeObject* make_iter_type(const char* name, const NativeMethodDef* methods, siz
 
 bool check_iter_args(const char* fname, int64_t nargs, TupleObject* kwnames, int64_t min, int64_t max) {
   if (!no_kwargs(fname, kwnames)) return false;
-  return check_args(fname, nargs, nullptr, min, max);
+  return check_positional(fname, nargs, min, max);
 }
 
 // ---- count(start=0, step=1) ---------------------------------------------------------------------

@@ -87,7 +87,7 @@ Value tee_next(Value* args, int64_t, TupleObject*) {
 }
 
 Value tee_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_args("_tee", nargs - 1, kwnames, 1, 1)) return Value();
+  if (!no_kwargs("_tee", kwnames) || !check_positional("_tee", nargs - 1, 1, 1)) return Value();
   Value it = get_iter(args[1]);
   if (it.is_empty_slot()) return it;
   if (is_exact(it, g_tee_type)) return tee_copy(&it, 1, nullptr);
@@ -103,7 +103,7 @@ const NativeMethodDef kTeeMethods[] = {
 
 Value itertools_tee(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!no_kwargs("tee", kwnames)) return Value();
-  if (!check_args("tee", nargs, nullptr, 1, 2)) return Value();
+  if (!check_positional("tee", nargs, 1, 2)) return Value();
   int64_t n = 2;
   if (nargs == 2) {
     Value i = index(args[1]);

@@ -14,6 +14,7 @@ extern const rt::NativeModuleDef kGcModule;
 extern const rt::NativeModuleDef kMathModule;
 extern const rt::NativeModuleDef kWeakrefModule;
 extern const rt::NativeModuleDef kItertoolsModule;
+extern const rt::NativeModuleDef kCollectionsModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -24,6 +25,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kMathModule,
     &kWeakrefModule,
     &kItertoolsModule,
+    &kCollectionsModule,
 };
 }  // namespace
 

@@ -103,6 +103,15 @@ bool parse_args(const char* fname, Value* args, int64_t nargs, TupleObject* kwna
   return true;
 }
 
+bool check_positional(const char* fname, int64_t nargs, int64_t min, int64_t max) {
+  if (nargs >= min && nargs <= max) return true;
+  int64_t bound = nargs < min ? min : max;
+  const char* how = min == max ? "" : nargs < min ? "at least " : "at most ";
+  raise_fmt(TypeErrorType, "%s expected %s%lld argument%s, got %lld", fname, how, static_cast<long long>(bound),
+            bound == 1 ? "" : "s", static_cast<long long>(nargs));
+  return false;
+}
+
 Value return_self(Value* args, int64_t, TupleObject*) { return args[0]; }
 
 }  // namespace coil::lib

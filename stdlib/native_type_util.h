@@ -26,6 +26,10 @@ bool parse_args(const char* fname, rt::Value* args, int64_t nargs, rt::TupleObje
                 std::initializer_list<const char*> names, int64_t required, rt::Value* outs,
                 int64_t kwonly_from = -1);
 
+// CPython's positional-count check: "f expected 1 argument, got 0", "f expected at least 2
+// arguments, got 1", "f expected at most 2 arguments, got 3".
+bool check_positional(const char* fname, int64_t nargs, int64_t min, int64_t max);
+
 // "f() takes no keyword arguments" when any keyword was passed.
 bool no_kwargs(const char* fname, rt::TupleObject* kwnames);
 
