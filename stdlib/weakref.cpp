@@ -25,6 +25,7 @@
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
+#include "stdlib/native_type_util.h"
 
 namespace coil::rt {
 Value generic_class_getitem(Value* args, int64_t nargs, TupleObject* kwnames);  // generic_alias.cpp
@@ -172,7 +173,7 @@ Value ref_new(Value* args, int64_t nargs, TupleObject* kwnames) {
 Value ref_init(Value*, int64_t, TupleObject*) { return None; }
 
 Value ref_call(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_args("weakref", nargs - 1, kwnames, 0, 0)) return Value();
+  if (!no_kwargs("weakref", kwnames) || !check_positional("weakref", nargs - 1, 0, 0)) return Value();
   Value r = referent_of(as_weak(args[0]));
   return r.is_empty_slot() ? None : r;
 }
