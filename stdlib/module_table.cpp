@@ -15,6 +15,7 @@ extern const rt::NativeModuleDef kMathModule;
 extern const rt::NativeModuleDef kWeakrefModule;
 extern const rt::NativeModuleDef kItertoolsModule;
 extern const rt::NativeModuleDef kCollectionsModule;
+extern const rt::NativeModuleDef kStringModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -26,6 +27,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kWeakrefModule,
     &kItertoolsModule,
     &kCollectionsModule,
+    &kStringModule,
 };
 }  // namespace
 
