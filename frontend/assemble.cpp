@@ -79,6 +79,45 @@ void thread_jumps(Unit& unit) {
   }
 }
 
+// Replaces a forward Jump to a short block that ends in ReturnValue with a copy of that
+// block (CPython inlines such exits too): one dispatch less on every early return.
+void inline_small_exits(Unit& unit) {
+  constexpr size_t kMaxCopy = 4;
+  auto& instrs = unit.instrs;
+  auto lpos = label_positions(instrs, unit.nlabels);
+  std::vector<Instr> out;
+  out.reserve(instrs.size());
+  for (const Instr& in : instrs) {
+    if (is_real(in) && op_of(in) == Opcode::Jump) {
+      std::vector<Instr> block;
+      bool ok = false;
+      for (size_t t = size_t(lpos[in.arg]) + 1; t < instrs.size(); ++t) {
+        const Instr& x = instrs[t];
+        if (!is_real(x) || block.size() == kMaxCopy) break;
+        block.push_back(x);
+        if (has_flag(op_of(x), opflag::NOFALL)) {
+          ok = op_of(x) == Opcode::ReturnValue;
+          break;
+        }
+        if (x.is_jump()) break;
+      }
+      if (ok) {
+        // Keep the jump's line event (a `break`/`return` line) when the copy has another.
+        if (in.pos.line > 0 && in.pos.line != block.front().pos.line) {
+          Instr nop = in;
+          nop.op = int(Opcode::Nop);
+          nop.arg = 0;
+          out.push_back(nop);
+        }
+        out.insert(out.end(), block.begin(), block.end());
+        continue;
+      }
+    }
+    out.push_back(in);
+  }
+  instrs.swap(out);
+}
+
 // Drops Nops whose line is already covered by a neighbouring instruction.
 void remove_nops(Unit& unit) {
   auto& instrs = unit.instrs;
@@ -169,6 +208,26 @@ void remove_dead(Unit& unit, std::vector<int>& depth) {
   depth.swap(out_depth);
 }
 
+// Drops constants no instruction loads any more (folding leaves its operands behind), keeping
+// consts[0], which is a function's docstring slot, as CPython does.
+void remove_unused_consts(Unit& unit) {
+  auto& consts = unit.code->consts;
+  std::vector<bool> used(consts.size(), false);
+  if (!consts.empty()) used[0] = true;
+  for (const Instr& in : unit.instrs)
+    if (is_real(in) && op_info(op_of(in)).format == OperandFormat::Const) used[in.arg] = true;
+  std::vector<uint32_t> remap(consts.size(), 0);
+  std::vector<CodeConst> kept;
+  for (size_t i = 0; i < consts.size(); ++i) {
+    if (!used[i]) continue;
+    remap[i] = uint32_t(kept.size());
+    kept.push_back(std::move(consts[i]));
+  }
+  consts.swap(kept);
+  for (Instr& in : unit.instrs)
+    if (is_real(in) && op_info(op_of(in)).format == OperandFormat::Const) in.arg = remap[in.arg];
+}
+
 int units_for_arg(uint32_t arg) {
   int n = 1;
   while (arg > kMaxOperand) {
@@ -183,10 +242,12 @@ int units_for_arg(uint32_t arg) {
 void assemble(Unit& unit) {
   CodeUnit& co = *unit.code;
   thread_jumps(unit);
+  inline_small_exits(unit);
   remove_nops(unit);
   int maxdepth = 0;
   std::vector<int> depth = flow_depths(unit, maxdepth);
   remove_dead(unit, depth);
+  remove_unused_consts(unit);
   auto& instrs = unit.instrs;
 
   // Layout: offsets of real instructions; labels take the offset of what follows them.

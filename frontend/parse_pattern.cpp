@@ -69,17 +69,15 @@ PatternNode* Parser::as_pattern_or(PatternNode* p, Pos s) {
 }
 
 PatternNode* Parser::or_pattern() {
-  enter();
+  DepthGuard depth(*this, 1);
   Pos s = start();
   PatternNode* first = closed_pattern();
   if (!at(TokenKind::VBar)) {
-    leave();
     return first;
   }
   auto* o = make<MatchOr>();
   o->patterns.push_back(first);
   while (accept(TokenKind::VBar)) o->patterns.push_back(closed_pattern());
-  leave();
   return finish(o, s);
 }
 
@@ -212,7 +210,7 @@ PatternNode* Parser::mapping_pattern() {
   while (!at(TokenKind::RBrace)) {
     if (at(TokenKind::DoubleStar)) {
       advance();
-      if (!at_name()) syntax_error_here();
+      if (!at_name() || peek().text == "_") syntax_error_here();
       m->rest = name_of(advance());
       accept(TokenKind::Comma);
       break;

@@ -192,6 +192,14 @@ Value repr(Value v) {
   }
   Value r = native_repr(v, solid_builtin(t) == ObjectType ? t : solid_builtin(t));
   if (!r.is_empty_slot() || has_pending_exception()) return r;
+  // A built-in type whose __repr__ is a native method of its own (bytearray, ...).
+  Value m = type_lookup(t, names::dunder_repr);
+  if (!m.is_empty_slot() && m != type_lookup(ObjectType, names::dunder_repr)) {
+    r = call1(m, v);
+    if (!r.is_empty_slot() && !is_str(r))
+      return raise_fmt(TypeErrorType, "__repr__ returned non-string (type %s)", type_name(r));
+    return r;
+  }
   return object_default_repr(v);
 }
 

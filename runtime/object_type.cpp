@@ -24,7 +24,7 @@ Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
     // Extra arguments are an error unless __init__ is overridden (and __new__ is not).
     Value init = type_lookup(type, names::dunder_init);
     Value nw = type_lookup(type, names::dunder_new);
-    // Overridden means "not object's own" (a built-in type's native __new__ counts).
+    // Overridden means "not object's own" (a built-in base's __new__, like str's, counts).
     bool init_overridden = init != type_lookup(ObjectType, names::dunder_init);
     bool new_overridden = nw != type_lookup(ObjectType, names::dunder_new);
     if (new_overridden || !init_overridden)
@@ -33,6 +33,12 @@ Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (has(type, TypeFlag::IsAbstract))
     return raise_fmt(TypeErrorType, "Can't instantiate abstract class %s", type->name);
   if (!type->alloc) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
+  // A built-in base with its own __new__ (str, bytes, ...) must build the instance's value.
+  TypeObject* solid = type;
+  while (solid && has(solid, TypeFlag::HeapType)) solid = solid->base;
+  if (solid && solid != type && solid != ObjectType &&
+      type_lookup(solid, names::dunder_new) != type_lookup(ObjectType, names::dunder_new))
+    return raise_fmt(TypeErrorType, "object.__new__(%s) is not safe, use %s.__new__()", type->name, type->name);
   Object* o = type->alloc(type);
   return o ? Value::from_obj(o) : Value();
 }
@@ -43,7 +49,7 @@ Value object_init(Value* args, int64_t nargs, TupleObject* kwnames) {
     TypeObject* type = type_of(args[0]);
     Value init = type_lookup(type, names::dunder_init);
     Value nw = type_lookup(type, names::dunder_new);
-    // Overridden means "not object's own" (a built-in type's native __new__ counts).
+    // Overridden means "not object's own" (a built-in base's __new__, like str's, counts).
     bool init_overridden = init != type_lookup(ObjectType, names::dunder_init);
     bool new_overridden = nw != type_lookup(ObjectType, names::dunder_new);
     if (init_overridden || !new_overridden)
@@ -160,7 +166,10 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
     cm->func = isc;
     dict_set_str(ns, names::dunder_init_subclass, Value::from_obj(cm));
   }
-  if (!dict_get_str(ns, names::dunder_del).is_empty_slot()) t->flags = t->flags | TypeFlag::HasDel;
+  if (!dict_get_str(ns, names::dunder_del).is_empty_slot() || has(t->base, TypeFlag::HasDel)) {
+    t->flags = t->flags | TypeFlag::HasDel;
+    t->gc_flags = t->gc_flags | GcTypeFlag::kHasPythonFinalizer;
+  }
   // A class that defines __eq__ but not __hash__ is unhashable.
   if (!dict_get_str(ns, names::dunder_eq).is_empty_slot() && dict_get_str(ns, names::dunder_hash).is_empty_slot())
     dict_set_str(ns, names::dunder_hash, None);

@@ -1,9 +1,11 @@
 // pending_features.cpp — operations whose types are not built yet (set, frozenset). Each
-// raises a clear SystemError naming what is missing, so a program using them fails loudly instead of misbehaving. Entries leave this
+// raises a clear SystemError naming what is missing, so a program using them fails loudly
+// instead of misbehaving. Entries leave this
 // file as the features land.
 #include "runtime/abstract.h"
 #include "runtime/exceptions.h"
 #include "runtime/str.h"
+#include "runtime/str_format.h"
 
 namespace coil::rt {
 

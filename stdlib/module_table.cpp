@@ -9,12 +9,16 @@
 namespace coil::lib {
 extern const rt::NativeModuleDef kBuiltinsModule;
 extern const rt::NativeModuleDef kSysModule;
+extern const rt::NativeModuleDef kTimeModule;
+extern const rt::NativeModuleDef kGcModule;
 extern const rt::NativeModuleDef kMathModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
     &kBuiltinsModule,
     &kSysModule,
+    &kTimeModule,
+    &kGcModule,
     &kMathModule,
 };
 }  // namespace
