@@ -14,6 +14,7 @@
 #include "runtime/names.h"
 #include "runtime/number.h"
 #include "runtime/sequence_ops.h"
+#include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
@@ -230,6 +231,7 @@ int is_true(Value v) {
   if (t == ListType) return as_list(v)->size != 0;
   if (t == TupleType) return as_tuple(v)->size != 0;
   if (t == DictType) return as_dict(v)->used != 0;
+  if (t == SetType || t == FrozenSetType) return as_set(v)->used != 0;
   Value b = type_lookup(t, names::dunder_bool);
   if (!b.is_empty_slot()) {
     Value r = call1(b, v);
@@ -254,6 +256,7 @@ int64_t hash(Value v) {
   if (t == FloatType || t == ComplexType) return number_hash(v);
   if (is_tuple_layout(t)) return tuple_hash(as_tuple(v));
   if (t == BytesType) return bytes_hash(as_bytes(v));
+  if (t == FrozenSetType) return frozenset_hash(as_set(v));
   Value h = type_lookup(t, names::dunder_hash);
   if (h == None || (h.is_empty_slot() && (t == ListType || t == DictType || t == SetType))) {
     raise_fmt(TypeErrorType, "unhashable type: '%s'", t->name);
@@ -262,6 +265,9 @@ int64_t hash(Value v) {
   if (h.is_empty_slot() || (h.is_obj() && h.as_obj()->type == MethodDescrType)) {
     if (is_number(v)) return number_hash(v);
     if (has(t, TypeFlag::StrSubclass)) return str_hash(as_str(v));
+    // Subclasses of tuple and frozenset that keep the built-in __hash__.
+    if (has(t, TypeFlag::TupleSubclass)) return tuple_hash(as_tuple(v));
+    if (is_frozenset_type(t)) return frozenset_hash(as_set(v));
     // object.__hash__: the address, rotated like CPython's _Py_HashPointer.
     uint64_t p = v.bits();
     p = (p >> 4) | (p << 60);

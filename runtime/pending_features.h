@@ -1,4 +1,5 @@
-// pending_features.h — entry points of features still to be built (see the .cpp).
+// pending_features.h — entry points the interpreter calls into other files: sets
+// (set_methods.cpp), format() (format_object.cpp) and str % args (percent_format.cpp).
 #pragma once
 
 #include "runtime/builtin_types.h"

@@ -7,6 +7,12 @@ namespace coil::rt {
 
 void init_str_methods();    // str_methods.cpp
 void init_bytes_methods();  // bytes_methods.cpp
+void init_list_methods();   // list_methods.cpp
+void init_tuple_methods();  // tuple_methods.cpp
+void init_dict_methods();   // dict_methods.cpp
+void init_dict_views();     // dict_views.cpp
+void init_set_storage();    // set.cpp
+void init_set_methods();    // set_methods.cpp
 
 void init_type_methods() {
   init_str_methods();
@@ -14,6 +20,12 @@ void init_type_methods() {
   init_int_methods();
   init_float_methods();
   init_complex_type();
+  init_list_methods();
+  init_tuple_methods();
+  init_dict_methods();
+  init_dict_views();
+  init_set_storage();
+  init_set_methods();
 }
 
 }  // namespace coil::rt
