@@ -60,7 +60,7 @@ bool bind_args(const char* fname, Value* args, int64_t nargs, TupleObject* kwnam
       ++idx;
     }
     if (!found) {
-      raise_fmt(TypeErrorType, "%s() got an unexpected keyword argument '%s'", fname, std::string(key).c_str());
+      raise_fmt(TypeErrorType, "'%s' is an invalid keyword argument for %s()", std::string(key).c_str(), fname);
       return false;
     }
     if (idx < npos) {
