@@ -1,2 +1,0 @@
-for x in range(3):
-print(x)

@@ -1,2 +1,0 @@
-for f() in x:
-    pass

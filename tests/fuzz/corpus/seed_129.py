@@ -1,2 +1,0 @@
-for 1 in x:
-    pass

@@ -1,1 +1,0 @@
-x = [s for s*, c in pairs]

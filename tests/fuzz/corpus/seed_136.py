@@ -1,1 +1,0 @@
-from x import a,

@@ -1,1 +1,0 @@
-f(a for a in b, c)

@@ -1,1 +1,0 @@
-f(c, a for a in b)

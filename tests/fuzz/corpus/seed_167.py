@@ -1,3 +1,0 @@
-class C:
-    def f(self)
-        pass

@@ -1,2 +1,0 @@
-while x
-    pass

@@ -1,4 +1,0 @@
-if x:
-    y = [1, 2
-else:
-    pass

@@ -1,2 +1,0 @@
-while x = 1:
-    pass

@@ -1,2 +1,0 @@
-with a as 1:
-    pass

@@ -1,8 +1,0 @@
-def inner():
-    return {}["missing"]
-
-def outer():
-    inner()
-
-print("before")
-outer()

@@ -1,1 +1,0 @@
-[x for x in y] = 1

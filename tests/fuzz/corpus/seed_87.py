@@ -1,1 +1,0 @@
-'\N{NO SUCH NAME}'

@@ -1,1 +1,0 @@
-[x, y for x, y in z]
