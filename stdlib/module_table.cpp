@@ -16,6 +16,7 @@ extern const rt::NativeModuleDef kWeakrefModule;
 extern const rt::NativeModuleDef kItertoolsModule;
 extern const rt::NativeModuleDef kCollectionsModule;
 extern const rt::NativeModuleDef kStringModule;
+extern const rt::NativeModuleDef kFunctoolsModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -28,6 +29,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kItertoolsModule,
     &kCollectionsModule,
     &kStringModule,
+    &kFunctoolsModule,
 };
 }  // namespace
 
