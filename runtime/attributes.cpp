@@ -263,9 +263,12 @@ bool generic_set_attr(Value obj, StrObject* name, Value value) {
 
 bool set_attr(Value obj, StrObject* name, Value value) {
   TypeObject* type = type_of(obj);
-  if (has(type, TypeFlag::HeapType)) {
+  if (uses_dict_dunders(type)) {
     Value sa = type_lookup(type, value.is_empty_slot() ? names::dunder_delattr : names::dunder_setattr);
-    if (!sa.is_empty_slot() && !(sa.is_obj() && sa.as_obj()->type == MethodDescrType)) {
+    // Native __setattr__s are object's generic one, except those of ExtType natives (proxies).
+    bool native = sa.is_obj() && sa.as_obj()->type == MethodDescrType &&
+                  !has(static_cast<MethodDescrObject*>(sa.as_obj())->owner, TypeFlag::ExtType);
+    if (!sa.is_empty_slot() && !native) {
       Value r = value.is_empty_slot() ? call2(sa, obj, Value::from_obj(name))
                                       : call(sa, std::array<Value, 3>{obj, Value::from_obj(name), value}.data(), 3);
       return !r.is_empty_slot();

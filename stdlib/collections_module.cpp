@@ -464,6 +464,18 @@ Value deque_imul(Value* args, int64_t, TupleObject*) {
   if (!is_int(args[1]) && type_lookup(type_of(args[1]), names::dunder_index).is_empty_slot()) return NotImplemented;
   return repeat_in_place(D(args[0]), args[1]) ? args[0] : Value();
 }
+// (type, () or ((), maxlen), instance dict or None, iterator over the items).
+Value deque_reduce(Value* args, int64_t, TupleObject*) {
+  DequeObject* d = D(args[0]);
+  Value state = None;
+  if (DictObject** slot = instance_dict_slot(d); slot && *slot && (*slot)->used) state = Value::from_obj(*slot);
+  TupleObject* ctor = d->maxlen < 0 ? empty_tuple() : tuple_of({Value::from_obj(empty_tuple()), int_from_int64(d->maxlen)});
+  if (!ctor) return Value();
+  Value it = deque_iter(args, 1, nullptr);
+  if (it.is_empty_slot()) return it;
+  TupleObject* t = tuple_of({Value::from_obj(type_of(args[0])), Value::from_obj(ctor), state, it});
+  return t ? Value::from_obj(t) : Value();
+}
 Value deque_get_maxlen(Value self) { return D(self)->maxlen < 0 ? None : int_from_int64(D(self)->maxlen); }
 
 const NativeMethodDef kDequeMethods[] = {
@@ -505,6 +517,7 @@ const NativeMethodDef kDequeMethods[] = {
     {"__rmul__", deque_mul},
     {"__imul__", deque_imul},
     {"__class_getitem__", generic_class_getitem, NativeMethodDef::Kind::ClassMethod},
+    {"__reduce__", deque_reduce},
 };
 const NativeGetSetDef kDequeGetSets[] = {{"maxlen", deque_get_maxlen}};
 
@@ -584,7 +597,21 @@ Value dd_or(Value* args, int64_t, TupleObject*) {
   return dict_update_from(as_dict(c), args[1]) ? c : Value();
 }
 
+// (type, (factory,) or (), None, None, iterator over the items).
+Value dd_reduce(Value* args, int64_t, TupleObject*) {
+  Value f = factory_of(args[0]);
+  TupleObject* ctor = f.is_empty_slot() || f == None ? empty_tuple() : tuple_of({f});
+  if (!ctor) return Value();
+  Value items = call_method(args[0], intern("items"), nullptr, 0);
+  if (items.is_empty_slot()) return items;
+  Value it = get_iter(items);
+  if (it.is_empty_slot()) return it;
+  TupleObject* t = tuple_of({Value::from_obj(type_of(args[0])), Value::from_obj(ctor), None, None, it});
+  return t ? Value::from_obj(t) : Value();
+}
+
 const NativeMethodDef kDefaultDictMethods[] = {
+    {"__reduce__", dd_reduce},
     {"__init__", dd_init},
     {"__missing__", dd_missing},
     {"__repr__", dd_repr},

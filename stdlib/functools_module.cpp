@@ -151,6 +151,44 @@ Value partial_repr(Value* args, int64_t, TupleObject*) {
   return str_value(out + ")");
 }
 
+// (type, (fn,), (fn, args, keywords, instance dict or None)).
+Value partial_reduce(Value* args, int64_t, TupleObject*) {
+  PartialObject* p = P(args[0]);
+  Value dict = p->dict && p->dict->used ? Value::from_obj(p->dict) : None;
+  TupleObject* state = tuple_of({p->fn, p->args, p->kw, dict});
+  TupleObject* ctor = tuple_of({p->fn});
+  if (!state || !ctor) return Value();
+  TupleObject* t = tuple_of({Value::from_obj(type_of(args[0])), Value::from_obj(ctor), Value::from_obj(state)});
+  return t ? Value::from_obj(t) : Value();
+}
+Value partial_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__setstate__", nargs - 1, kwnames, 1, 1)) return Value();
+  Value st = args[1];
+  if (!is_tuple(st)) return raise_msg(TypeErrorType, "argument to __setstate__ must be a tuple");
+  TupleObject* t = as_tuple(st);
+  if (t->size != 4) return raise_fmt(TypeErrorType, "expected 4 items in state, got %lld", static_cast<long long>(t->size));
+  Value fn = t->items[0], fa = t->items[1], kw = t->items[2], dict = t->items[3];
+  if (!is_callable(fn) || !is_tuple(fa) || (kw != None && !is_dict(kw)))
+    return raise_msg(TypeErrorType, "invalid partial state");
+  PartialObject* p = P(args[0]);
+  Value fargs = is_exact(fa, TupleType) ? fa : sequence_to_tuple(fa);
+  if (fargs.is_empty_slot()) return fargs;
+  DictObject* nkw = new_dict();
+  if (!nkw || (kw != None && !dict_update_from(nkw, kw))) return Value();
+  p->fn = fn;
+  p->args = fargs;
+  p->kw = Value::from_obj(nkw);
+  if (dict == None) {
+    p->dict = nullptr;
+  } else {
+    if (!is_dict(dict)) return raise_msg(TypeErrorType, "invalid partial state");
+    DictObject* nd = new_dict();
+    if (!nd || !dict_update_from(nd, dict)) return Value();
+    p->dict = nd;
+  }
+  return None;
+}
+
 Value partial_get_func(Value self) { return P(self)->fn; }
 Value partial_get_args(Value self) { return P(self)->args; }
 Value partial_get_keywords(Value self) { return P(self)->kw; }
@@ -159,6 +197,8 @@ const NativeMethodDef kPartialMethods[] = {
     {"__new__", partial_new, NativeMethodDef::Kind::StaticMethod},
     {"__call__", partial_call},
     {"__repr__", partial_repr},
+    {"__reduce__", partial_reduce},
+    {"__setstate__", partial_setstate},
     {"__class_getitem__", generic_class_getitem, NativeMethodDef::Kind::ClassMethod},
 };
 const NativeGetSetDef kPartialGetSets[] = {

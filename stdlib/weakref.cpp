@@ -260,6 +260,20 @@ Value proxy_getattribute(Value* args, int64_t, TupleObject*) {
     return raise_fmt(TypeErrorType, "attribute name must be string, not '%s'", type_name(args[1]));
   return get_attr(r, as_str(args[1]));
 }
+Value proxy_setattr(Value* args, int64_t, TupleObject*) {
+  Value r = proxy_target(args[0]);
+  if (r.is_empty_slot()) return r;
+  if (!is_str(args[1]))
+    return raise_fmt(TypeErrorType, "attribute name must be string, not '%s'", type_name(args[1]));
+  return set_attr(r, as_str(args[1]), args[2]) ? None : Value();
+}
+Value proxy_delattr(Value* args, int64_t, TupleObject*) {
+  Value r = proxy_target(args[0]);
+  if (r.is_empty_slot()) return r;
+  if (!is_str(args[1]))
+    return raise_fmt(TypeErrorType, "attribute name must be string, not '%s'", type_name(args[1]));
+  return set_attr(r, as_str(args[1]), Value()) ? None : Value();
+}
 Value proxy_repr(Value* args, int64_t, TupleObject*) { return weak_repr(args[0], "weakproxy"); }
 Value proxy_str(Value* args, int64_t, TupleObject*) {
   Value r = proxy_target(args[0]);
@@ -327,6 +341,8 @@ Value proxy_binop(Value* args, int64_t, TupleObject*) {
 
 const NativeMethodDef kProxyMethods[] = {
     {"__getattribute__", proxy_getattribute},
+    {"__setattr__", proxy_setattr},
+    {"__delattr__", proxy_delattr},
     {"__repr__", proxy_repr},
     {"__str__", proxy_str},
     {"__len__", proxy_len},
