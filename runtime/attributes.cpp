@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "runtime/abstract.h"
+#include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/function.h"
@@ -72,11 +73,7 @@ Value descr_get(Value descr, Value obj, TypeObject* owner, bool* is_descr) {
   if (t == PropertyType) {
     if (obj.is_empty_slot()) return descr;
     auto* p = static_cast<PropertyObject*>(descr.as_obj());
-    if (p->fget.is_empty_slot() || p->fget == None) {
-      return raise_fmt(AttributeErrorType, "property %s of '%s' object has no getter",
-                       p->name.is_empty_slot() ? "" : str_repr(as_str(p->name)->view()).c_str(),
-                       type_name(obj));
-    }
+    if (p->fget.is_empty_slot() || p->fget == None) return property_missing(p, obj, "getter");
     return call1(p->fget, obj);
   }
   if (t == ClassMethodType) {
@@ -205,8 +202,7 @@ bool generic_set_attr(Value obj, StrObject* name, Value value) {
       auto* p = static_cast<PropertyObject*>(descr.as_obj());
       Value fn = value.is_empty_slot() ? p->fdel : p->fset;
       if (fn.is_empty_slot() || fn == None) {
-        raise_fmt(AttributeErrorType, "property '%s' of '%s' object has no %s", name->data, type->name,
-                  value.is_empty_slot() ? "deleter" : "setter");
+        property_missing(p, obj, value.is_empty_slot() ? "deleter" : "setter");
         return false;
       }
       Value r = value.is_empty_slot() ? call1(fn, obj) : call2(fn, obj, value);

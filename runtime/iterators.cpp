@@ -3,6 +3,7 @@
 #include "runtime/iterators.h"
 
 #include "runtime/abstract.h"
+#include "runtime/builtin_iterators.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/generator.h"
@@ -96,6 +97,7 @@ Value get_iter(Value v) {
       return raise_fmt(TypeErrorType, "iter() returned non-iterator of type '%s'", type_name(it));
     return it;
   }
+  if (m.is_empty_slot() && is_native_iterator(v)) return v;  // iterators are their own iterators
   if (m.is_empty_slot() && !type_lookup(t, names::dunder_getitem).is_empty_slot())
     return new_seq_iter(SeqIterType, v);
   return raise_fmt(TypeErrorType, "'%s' object is not iterable", t->name);
@@ -104,6 +106,7 @@ Value get_iter(Value v) {
 bool get_iter_would_fail(Value v) {
   TypeObject* t = type_of(v);
   if (t == ListType || t == TupleType || t == StrType || t == DictType || t == RangeType) return false;
+  if (is_native_iterator(v)) return false;
   Value m = type_lookup(t, names::dunder_iter);
   if (!m.is_empty_slot()) return m == None;
   return type_lookup(t, names::dunder_getitem).is_empty_slot();
@@ -113,7 +116,7 @@ bool is_native_iterator(Value v) {
   if (!v.is_obj()) return false;
   TypeObject* t = v.as_obj()->type;
   return t == ListIterType || t == TupleIterType || t == StrIterType || t == RangeIterType || t == SeqIterType ||
-         t == DictKeyIterType || t == GeneratorType;
+         t == DictKeyIterType || t == GeneratorType || is_builtin_iterator_type(t);
 }
 
 Value iter_next(Value it, bool* done) {
@@ -200,6 +203,7 @@ Value iter_next(Value it, bool* done) {
     if (r.is_empty_slot()) return stop_iteration_value(done);
     return r;
   }
+  if (is_builtin_iterator_type(t)) return builtin_iterator_next(it, done);
   Value m = type_lookup(t, names::dunder_next);
   if (m.is_empty_slot()) return raise_fmt(TypeErrorType, "'%s' object is not an iterator", t->name);
   Value r = call1(m, it);

@@ -15,18 +15,22 @@ namespace coil::rt {
 
 namespace {
 
+// Does `type` get `name` (__init__ / __new__) from somewhere other than object itself?
+bool overrides_object(TypeObject* type, StrObject* name) {
+  return type_lookup(type, name) != dict_get_str(ObjectType->dict, name);
+}
+
+// object.__new__ and object.__init__ tolerate extra arguments only when the other one of
+// the pair is overridden (CPython's excess_args rules, with its messages).
 Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs < 1 || !args[0].is_obj() || !has(args[0].as_obj()->type, TypeFlag::TypeSubclass))
     return raise_msg(TypeErrorType, "object.__new__(X): X is not a type object");
   auto* type = static_cast<TypeObject*>(args[0].as_obj());
   bool has_args = nargs > 1 || (kwnames && kwnames->size);
   if (has_args) {
-    // Extra arguments are an error unless __init__ is overridden (and __new__ is not).
-    Value init = type_lookup(type, names::dunder_init);
-    Value nw = type_lookup(type, names::dunder_new);
-    bool init_overridden = !(init.is_obj() && init.as_obj()->type == MethodDescrType);
-    bool new_overridden = !(nw.is_obj() && nw.as_obj()->type == MethodDescrType);
-    if (new_overridden || !init_overridden)
+    if (overrides_object(type, names::dunder_new))
+      return raise_msg(TypeErrorType, "object.__new__() takes exactly one argument (the type to instantiate)");
+    if (!overrides_object(type, names::dunder_init))
       return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
   }
   if (has(type, TypeFlag::IsAbstract))
@@ -40,13 +44,10 @@ Value object_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   bool has_args = nargs > 1 || (kwnames && kwnames->size);
   if (has_args) {
     TypeObject* type = type_of(args[0]);
-    Value init = type_lookup(type, names::dunder_init);
-    Value nw = type_lookup(type, names::dunder_new);
-    bool init_overridden = !(init.is_obj() && init.as_obj()->type == MethodDescrType);
-    bool new_overridden = !(nw.is_obj() && nw.as_obj()->type == MethodDescrType);
-    if (init_overridden || !new_overridden)
-      return raise_fmt(TypeErrorType, "%s.__init__() takes exactly one argument (the instance to initialize)",
-                       type->name);
+    if (overrides_object(type, names::dunder_init))
+      return raise_msg(TypeErrorType, "object.__init__() takes exactly one argument (the instance to initialize)");
+    if (!overrides_object(type, names::dunder_new))
+      return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
   }
   return None;
 }

@@ -191,7 +191,16 @@ Value native_compare(Value a, Value b, CompareKind op) {
     if (c == 2 || c == -2) return bool_value(op == CompareKind::Ne);
     return bool_value(cmp_result(c, op));
   }
-  return sequence_compare(a, b, op);
+  Value r = sequence_compare(a, b, op);
+  if (r != NotImplemented || is_builtin_value(a) == false) return r;
+  // Built-in types whose comparisons live only in their method table (range, slice,
+  // bound methods): call the type's own method, never object's.
+  Value m = type_lookup(type_of(a), *kCmpName[static_cast<int>(op)]);
+  if (m.is_obj() && m.as_obj()->type == MethodDescrType &&
+      static_cast<MethodDescrObject*>(m.as_obj())->owner != ObjectType &&
+      static_cast<MethodDescrObject*>(m.as_obj())->owner == type_of(a))
+    return call2(m, a, b);
+  return r;
 }
 
 }  // namespace
@@ -288,6 +297,18 @@ int64_t hash(Value v) {
   if (h == None || (h.is_empty_slot() && (t == ListType || t == DictType || t == SetType))) {
     raise_fmt(TypeErrorType, "unhashable type: '%s'", t->name);
     return -1;
+  }
+  // A built-in type's own native __hash__ (range, bound methods) decides; object's is below.
+  if (h.is_obj() && h.as_obj()->type == MethodDescrType && !has(t, TypeFlag::HeapType) &&
+      static_cast<MethodDescrObject*>(h.as_obj())->owner == t && t != ObjectType && !is_int(v) &&
+      !has(t, TypeFlag::StrSubclass)) {
+    Value r = call1(h, v);
+    if (r.is_empty_slot()) return -1;
+    if (!is_int(r)) {
+      raise_msg(TypeErrorType, "__hash__ method should return an integer");
+      return -1;
+    }
+    return int_hash(r);
   }
   if (h.is_empty_slot() || (h.is_obj() && h.as_obj()->type == MethodDescrType)) {
     if (is_int(v)) return int_hash(v);
