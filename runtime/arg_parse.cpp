@@ -37,24 +37,19 @@ bool parse_args(const ArgSpec& spec, Value* args, int64_t nargs, TupleObject* kw
     return false;
   }
   for (int64_t i = 0; i < nargs; ++i) out[i] = args[i];
+  // Keywords fill the parameters not given by position; the rest are checked afterwards,
+  // after missing arguments (the order CPython reports errors in).
+  int64_t used = 0;
   for (int64_t k = 0; k < nkw; ++k) {
     std::string_view key = as_str(kwnames->items[k])->view();
-    int64_t idx = -1, i = 0;
+    int64_t i = 0;
     for (const char* name : spec.names) {
-      if (i >= spec.posonly && key == name) idx = i;
+      if (i >= spec.posonly && i >= nargs && key == name) {
+        out[i] = args[nargs + k];
+        ++used;
+      }
       ++i;
     }
-    if (idx < 0) {
-      raise_fmt(TypeErrorType, "'%s' is an invalid keyword argument for %s()", as_str(kwnames->items[k])->data,
-                spec.fname);
-      return false;
-    }
-    if (!out[idx].is_empty_slot()) {
-      raise_fmt(TypeErrorType, "argument for %s() given by name ('%s') and position (%lld)", spec.fname,
-                as_str(kwnames->items[k])->data, static_cast<long long>(idx + 1));
-      return false;
-    }
-    out[idx] = args[nargs + k];
   }
   int64_t i = 0;
   for (const char* name : spec.names) {
@@ -65,6 +60,25 @@ bool parse_args(const ArgSpec& spec, Value* args, int64_t nargs, TupleObject* kw
       return false;
     }
     ++i;
+  }
+  if (used == nkw) return true;
+  for (int64_t k = 0; k < nkw; ++k) {
+    std::string_view key = as_str(kwnames->items[k])->view();
+    int64_t idx = -1, j = 0;
+    for (const char* name : spec.names) {
+      if (j >= spec.posonly && key == name) idx = j;
+      ++j;
+    }
+    if (idx >= 0 && idx < nargs) {
+      raise_fmt(TypeErrorType, "argument for %s() given by name ('%s') and position (%lld)", spec.fname,
+                as_str(kwnames->items[k])->data, static_cast<long long>(idx + 1));
+      return false;
+    }
+    if (idx < 0) {
+      raise_fmt(TypeErrorType, "'%s' is an invalid keyword argument for %s()", as_str(kwnames->items[k])->data,
+                spec.fname);
+      return false;
+    }
   }
   return true;
 }

@@ -141,14 +141,27 @@ Value generic_get_attr(Value obj, StrObject* name, bool suppress_missing) {
   return missing_attr(obj, name);
 }
 
+namespace {
+
+Value object_getattribute() {
+  static Value object_ga;
+  if (object_ga.is_empty_slot()) object_ga = type_lookup(ObjectType, names::dunder_getattribute);
+  return object_ga;
+}
+
+}  // namespace
+
+bool uses_generic_getattr(TypeObject* type) {
+  Value ga = type_lookup(type, names::dunder_getattribute);
+  return ga.is_empty_slot() || ga == object_getattribute();
+}
+
 Value get_attr(Value obj, StrObject* name) {
   TypeObject* type = type_of(obj);
   if (type == SuperType) return super_get_attr(obj, name);
   Value ga = type_lookup(type, names::dunder_getattribute);
   // object.__getattribute__ (and type's, which is object's) means the generic path.
-  static Value object_ga;
-  if (object_ga.is_empty_slot()) object_ga = type_lookup(ObjectType, names::dunder_getattribute);
-  bool custom = !ga.is_empty_slot() && ga != object_ga;
+  bool custom = !ga.is_empty_slot() && ga != object_getattribute();
   Value r = custom ? call2(ga, obj, Value::from_obj(name)) : generic_get_attr(obj, name, false);
   if (r.is_empty_slot() && has(type, TypeFlag::HeapType) && pending_matches(AttributeErrorType)) {
     Value getattr = type_lookup(type, names::dunder_getattr);

@@ -260,7 +260,8 @@ bool is_sequence(Value v) {
 Value reversed_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (kwnames && kwnames->size && static_cast<TypeObject*>(args[0].as_obj()) == ReversedType)
     return raise_msg(TypeErrorType, "reversed() takes no keyword arguments");
-  if (!check_args("reversed", nargs - 1, nullptr, 1, 1)) return Value();
+  if (nargs != 2)
+    return raise_fmt(TypeErrorType, "reversed expected 1 argument, got %lld", static_cast<long long>(nargs - 1));
   Value seq = args[1];
   auto* type = static_cast<TypeObject*>(args[0].as_obj());
   TypeObject* t = type_of(seq);

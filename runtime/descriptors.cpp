@@ -212,7 +212,8 @@ Value wrapper_new(Value* args, int64_t, TupleObject*) {
 // the wrapper's dict (as functools.wraps would), so __name__, __doc__ ... read through.
 Value wrapper_init(Value* args, int64_t nargs, TupleObject* kwnames, const char* name) {
   if (kwnames && kwnames->size) return raise_fmt(TypeErrorType, "%s() takes no keyword arguments", name);
-  if (!check_args(name, nargs - 1, nullptr, 1, 1)) return Value();
+  if (nargs != 2)
+    return raise_fmt(TypeErrorType, "%s expected 1 argument, got %lld", name, static_cast<long long>(nargs - 1));
   ClassMethodObject* c = as_cm(args[0]);
   c->func = args[1];
   if (!c->dict) {

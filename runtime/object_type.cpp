@@ -1,5 +1,7 @@
 // object_type.cpp — the methods of `object` and `type`: __new__/__init__, attribute
 // hooks, __repr__/__str__/__hash__/__eq__, type(name, bases, dict), __build_class__ support.
+#include <vector>
+
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -101,9 +103,10 @@ Value object_delattr_m(Value* args, int64_t nargs, TupleObject*) {
   return generic_set_attr(args[0], as_str(args[1]), Value()) ? None : Value();
 }
 
-Value object_init_subclass_m(Value*, int64_t nargs, TupleObject* kwnames) {
+Value object_init_subclass_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (kwnames && kwnames->size)
-    return raise_fmt(TypeErrorType, "__init_subclass__() takes no keyword arguments");
+    return raise_fmt(TypeErrorType, "%s.__init_subclass__() takes no keyword arguments",
+                     static_cast<TypeObject*>(args[0].as_obj())->name);
   return None;
 }
 
@@ -131,6 +134,23 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs == 2 && args[0].as_obj() == TypeType) return Value::from_obj(type_of(args[1]));
   if (nargs != 4) return raise_msg(TypeErrorType, "type() takes 1 or 3 arguments");
   auto* meta = static_cast<TypeObject*>(args[0].as_obj());
+  if (is_exact(args[2], TupleType)) {
+    // The most derived metaclass of the bases wins; its own __new__ takes over.
+    Value winner = calculate_metaclass(args[0], as_tuple(args[2]));
+    if (winner.is_empty_slot()) return winner;
+    if (winner != args[0]) {
+      Value wnew = type_lookup(static_cast<TypeObject*>(winner.as_obj()), names::dunder_new);
+      if (wnew != type_lookup(TypeType, names::dunder_new)) {
+        if (wnew.is_obj() && wnew.as_obj()->type == StaticMethodType)
+          wnew = static_cast<ClassMethodObject*>(wnew.as_obj())->func;
+        int64_t total = nargs + (kwnames ? kwnames->size : 0);
+        std::vector<Value> buf(args, args + total);
+        buf[0] = winner;
+        return call(wnew, buf.data(), nargs, kwnames);
+      }
+      meta = static_cast<TypeObject*>(winner.as_obj());
+    }
+  }
   if (!is_str(args[1])) return raise_fmt(TypeErrorType, "type.__new__() argument 1 must be str, not %s", type_name(args[1]));
   if (!is_exact(args[2], TupleType)) return raise_fmt(TypeErrorType, "type.__new__() argument 2 must be tuple, not %s", type_name(args[2]));
   if (!is_dict(args[3])) return raise_fmt(TypeErrorType, "type.__new__() argument 3 must be dict, not %s", type_name(args[3]));
@@ -290,9 +310,16 @@ const NativeGetSetDef kTypeGetSets[] = {
     {"__doc__", type_doc_get},
 };
 
+Object* object_alloc(TypeObject* type) {
+  Object* o = allocate_object(type, sizeof(Object));
+  if (!o) raise_memory_error();
+  return o;
+}
+
 }  // namespace
 
 void init_object_and_type_methods() {
+  ObjectType->alloc = object_alloc;
   add_methods(ObjectType, kObjectMethods);
   add_getsets(ObjectType, kObjectGetSets);
   add_methods(TypeType, kTypeMethods);
