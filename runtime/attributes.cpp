@@ -27,7 +27,7 @@ DictObject** dict_slot(Value obj) {
   return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + off);
 }
 
-bool is_native_data_descr(TypeObject* t) { return t == GetSetDescrType || t == PropertyType; }
+bool is_native_data_descr(TypeObject* t) { return t == GetSetDescrType || t == PropertyType || t == MemberDescrType; }
 
 // Is `descr` a data descriptor (defines __set__ or __delete__)?
 bool is_data_descr(Value descr) {
@@ -69,6 +69,10 @@ Value descr_get(Value descr, Value obj, TypeObject* owner, bool* is_descr) {
   if (t == GetSetDescrType) {
     if (obj.is_empty_slot()) return descr;
     return static_cast<GetSetObject*>(descr.as_obj())->def->get(obj);
+  }
+  if (t == MemberDescrType) {
+    if (obj.is_empty_slot()) return descr;
+    return member_get(static_cast<MemberDescrObject*>(descr.as_obj()), obj);
   }
   if (t == PropertyType) {
     if (obj.is_empty_slot()) return descr;
@@ -211,6 +215,7 @@ bool generic_set_attr(Value obj, StrObject* name, Value value) {
       }
       return gs->def->set(obj, value);
     }
+    if (dt == MemberDescrType) return member_set(static_cast<MemberDescrObject*>(descr.as_obj()), obj, value);
     if (dt == PropertyType) {
       auto* p = static_cast<PropertyObject*>(descr.as_obj());
       Value fn = value.is_empty_slot() ? p->fdel : p->fset;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "runtime/sequence_ops.h"
 #include "runtime/arg_parse.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -298,7 +299,10 @@ Value property_missing(PropertyObject* p, Value obj, const char* what) {
   return raise_fmt(AttributeErrorType, "property of %s object has no %s", str_repr(qual).c_str(), what);
 }
 
+void init_member_descr_type();
+
 void init_descriptor_types() {
+  init_member_descr_type();
   set_layout(PropertyType, sizeof(PropertyObject), visit_property);
   set_layout(ClassMethodType, sizeof(ClassMethodObject), visit_classmethod);
   set_layout(StaticMethodType, sizeof(ClassMethodObject), visit_classmethod);
@@ -310,6 +314,190 @@ void init_descriptor_types() {
   add_getsets(ClassMethodType, kWrapperGetSets);
   add_methods(StaticMethodType, kStaticMethodMethods);
   add_getsets(StaticMethodType, kWrapperGetSets);
+}
+
+}  // namespace coil::rt
+
+namespace coil::rt {
+
+// --- member descriptors (__slots__) ---
+
+namespace {
+
+MemberDescrObject* as_member(Value v) { return static_cast<MemberDescrObject*>(v.as_obj()); }
+
+void visit_member(Object* self, Visitor& v) {
+  auto* m = static_cast<MemberDescrObject*>(self);
+  v.visit(m->owner);
+  v.visit(m->name);
+}
+
+Value* member_slot(MemberDescrObject* m, Value obj) {
+  return reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.as_obj()) + m->offset);
+}
+
+bool member_applies(MemberDescrObject* m, Value obj) {
+  if (obj.is_obj() && is_subtype(type_of(obj), m->owner)) return true;
+  raise_fmt(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m->name->data,
+            m->owner->name, type_name(obj));
+  return false;
+}
+
+Value member_get_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__get__", nargs - 1, kwnames, 1, 2)) return Value();
+  if (args[1] == None) return args[0];
+  if (!member_applies(as_member(args[0]), args[1])) return Value();
+  return member_get(as_member(args[0]), args[1]);
+}
+Value member_set_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__set__", nargs - 1, kwnames, 2, 2)) return Value();
+  if (!member_applies(as_member(args[0]), args[1])) return Value();
+  return member_set(as_member(args[0]), args[1], args[2]) ? None : Value();
+}
+Value member_delete_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__delete__", nargs - 1, kwnames, 1, 1)) return Value();
+  if (!member_applies(as_member(args[0]), args[1])) return Value();
+  return member_set(as_member(args[0]), args[1], Value()) ? None : Value();
+}
+Value member_repr_m(Value* args, int64_t, TupleObject*) {
+  MemberDescrObject* m = as_member(args[0]);
+  return str_value("<member '" + std::string(m->name->view()) + "' of '" + m->owner->name + "' objects>");
+}
+Value member_name(Value self) { return Value::from_obj(as_member(self)->name); }
+Value member_objclass(Value self) { return Value::from_obj(as_member(self)->owner); }
+
+const NativeMethodDef kMemberMethods[] = {
+    {"__get__", member_get_m},
+    {"__set__", member_set_m},
+    {"__delete__", member_delete_m},
+    {"__repr__", member_repr_m},
+};
+const NativeGetSetDef kMemberGetSets[] = {
+    {"__name__", member_name},
+    {"__qualname__", member_name},
+    {"__objclass__", member_objclass},
+};
+
+// "__x" in class C is stored as "_C__x" (private name mangling).
+StrObject* mangle(TypeObject* t, StrObject* name) {
+  std::string_view n = name->view();
+  if (n.size() < 3 || n.substr(0, 2) != "__" || n.substr(n.size() - 2) == "__") return name;
+  std::string_view cls = t->name_obj->view();
+  while (!cls.empty() && cls.front() == '_') cls.remove_prefix(1);
+  if (cls.empty()) return name;
+  return intern("_" + std::string(cls) + std::string(n));
+}
+
+// Built-in bases whose instances vary in size cannot take slots after them.
+bool is_var_sized(TypeObject* b) {
+  while (b && has(b, TypeFlag::HeapType)) b = b->base;
+  return b == IntType || b == TupleType || b == BytesType || b == StrType;
+}
+
+}  // namespace
+
+MemberDescrObject* new_member_descr(TypeObject* owner, StrObject* name, uint32_t offset) {
+  auto* m = static_cast<MemberDescrObject*>(allocate_object(MemberDescrType, sizeof(MemberDescrObject)));
+  if (!m) {
+    raise_memory_error();
+    return nullptr;
+  }
+  m->owner = owner;
+  m->name = name;
+  m->offset = offset;
+  return m;
+}
+
+Value member_get(MemberDescrObject* m, Value obj) {
+  Value v = *member_slot(m, obj);
+  if (v.is_empty_slot())
+    return raise_fmt(AttributeErrorType, "'%s' object has no attribute '%s'", type_name(obj), m->name->data);
+  return v;
+}
+
+bool member_set(MemberDescrObject* m, Value obj, Value value) {
+  Value* slot = member_slot(m, obj);
+  if (value.is_empty_slot() && slot->is_empty_slot()) {
+    raise_msg(AttributeErrorType, m->name->view());
+    return false;
+  }
+  *slot = value;
+  return true;
+}
+
+bool layout_slots(TypeObject* t, Value slots, DictObject* ns) {
+  TypeObject* base = t->base;
+  ListObject* names = new_list(0);
+  if (!names) return false;
+  if (is_str(slots)) {
+    if (!list_append(names, slots)) return false;
+  } else {
+    Value it = get_iter(slots);
+    if (it.is_empty_slot()) return false;
+    while (true) {
+      bool done = false;
+      Value n = iter_next(it, &done);
+      if (done) break;
+      if (n.is_empty_slot() || !list_append(names, n)) return false;
+    }
+  }
+  bool want_dict = false;
+  int64_t nslots = 0;
+  for (int64_t i = 0; i < names->size; ++i) {
+    Value n = names->items()[i];
+    if (!is_str(n)) {
+      raise_fmt(TypeErrorType, "__slots__ items must be strings, not '%s'", type_name(n));
+      return false;
+    }
+    std::string_view s = as_str(n)->view();
+    if (s == "__dict__") {
+      if (want_dict || base->dict_offset) {
+        raise_msg(TypeErrorType, "__dict__ slot disallowed: we already got one");
+        return false;
+      }
+      want_dict = true;
+      names->items()[i] = Value();
+    } else if (s == "__weakref__") {
+      names->items()[i] = Value();  // weak references need no storage of their own here
+    } else {
+      ++nslots;
+    }
+  }
+  if (nslots && is_var_sized(base)) {
+    raise_fmt(TypeErrorType, "nonempty __slots__ not supported for subtype of '%s'", base->name);
+    return false;
+  }
+  uint32_t offset = base->basic_size;
+  for (int64_t i = 0; i < names->size; ++i) {
+    Value n = names->items()[i];
+    if (n.is_empty_slot()) continue;
+    StrObject* name = mangle(t, intern(as_str(n)->view()));
+    if (!dict_get_str(ns, name).is_empty_slot()) {
+      raise_fmt(ValueErrorType, "'%s' in __slots__ conflicts with class variable", as_str(n)->data);
+      return false;
+    }
+    MemberDescrObject* m = new_member_descr(t, name, offset);
+    if (!m || !dict_set_str(ns, name, Value::from_obj(m))) return false;
+    offset += sizeof(Value);
+  }
+  if (base->dict_offset) {
+    t->dict_offset = base->dict_offset;
+  } else if (want_dict) {
+    t->dict_offset = offset;
+    offset += sizeof(Value);
+  } else {
+    t->dict_offset = 0;
+    t->flags = static_cast<TypeFlag>(static_cast<uint32_t>(t->flags) & ~static_cast<uint32_t>(TypeFlag::HasDict));
+  }
+  t->basic_size = offset;
+  return true;
+}
+
+void init_member_descr_type() {
+  MemberDescrType->basic_size = sizeof(MemberDescrObject);
+  MemberDescrType->visit = visit_member;
+  add_methods(MemberDescrType, kMemberMethods);
+  add_getsets(MemberDescrType, kMemberGetSets);
 }
 
 }  // namespace coil::rt

@@ -205,6 +205,34 @@ Value native_compare(Value a, Value b, CompareKind op) {
 
 }  // namespace
 
+namespace {
+
+// Calls heap type t's comparison method for op k when it is Python code (*applied set).
+// `!=` on a class that defines only __eq__ is object.__ne__: the inverse of __eq__, with
+// NotImplemented passed through.
+Value call_user_compare(TypeObject* t, int k, Value self, Value other, bool* applied) {
+  *applied = false;
+  if (!has(t, TypeFlag::HeapType)) return Value();
+  Value m = type_lookup(t, *kCmpName[k]);
+  if (m.is_empty_slot()) return Value();
+  if (!(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
+    *applied = true;
+    return call2(m, self, other);
+  }
+  if (static_cast<CompareKind>(k) != CompareKind::Ne || static_cast<MethodDescrObject*>(m.as_obj())->owner != ObjectType)
+    return Value();
+  Value eq = type_lookup(t, names::dunder_eq);
+  if (eq.is_empty_slot() || (eq.is_obj() && eq.as_obj()->type == MethodDescrType)) return Value();
+  *applied = true;
+  Value r = call2(eq, self, other);
+  if (r.is_empty_slot() || r == NotImplemented) return r;
+  int truth = is_true(r);
+  if (truth < 0) return Value();
+  return bool_value(!truth);
+}
+
+}  // namespace
+
 Value rich_compare(Value a, Value b, CompareKind op) {
   if (is_builtin_value(a) && is_builtin_value(b)) {
     Value r = native_compare(a, b, op);
@@ -213,30 +241,29 @@ Value rich_compare(Value a, Value b, CompareKind op) {
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
   int k = static_cast<int>(op);
+  int rk = static_cast<int>(kSwapped[k]);
   bool checked_reverse = false;
-  if (ta != tb && is_subtype(tb, ta) && has(tb, TypeFlag::HeapType)) {
-    Value m = type_lookup(tb, *kCmpName[static_cast<int>(kSwapped[k])]);
-    if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
+  bool applied;
+  if (ta != tb && is_subtype(tb, ta)) {
+    Value r = call_user_compare(tb, rk, b, a, &applied);
+    if (applied) {
       checked_reverse = true;
-      Value r = call2(m, b, a);
       if (r.is_empty_slot() || r != NotImplemented) return r;
     }
   }
-  Value m = has(ta, TypeFlag::HeapType) ? type_lookup(ta, *kCmpName[k]) : Value();
-  if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
-    Value r = call2(m, a, b);
+  Value r = call_user_compare(ta, k, a, b, &applied);
+  if (applied) {
     if (r.is_empty_slot() || r != NotImplemented) return r;
   } else {
-    Value r = native_compare(a, b, op);
+    r = native_compare(a, b, op);
     if (r.is_empty_slot() || r != NotImplemented) return r;
   }
   if (!checked_reverse) {
-    Value rm = has(tb, TypeFlag::HeapType) ? type_lookup(tb, *kCmpName[static_cast<int>(kSwapped[k])]) : Value();
-    if (!rm.is_empty_slot() && !(rm.is_obj() && rm.as_obj()->type == MethodDescrType)) {
-      Value r = call2(rm, b, a);
+    r = call_user_compare(tb, rk, b, a, &applied);
+    if (applied) {
       if (r.is_empty_slot() || r != NotImplemented) return r;
     } else if (!is_builtin_value(a) || !is_builtin_value(b)) {
-      Value r = native_compare(b, a, kSwapped[k]);
+      r = native_compare(b, a, kSwapped[k]);
       if (r.is_empty_slot() || r != NotImplemented) return r;
     }
   }

@@ -7,12 +7,14 @@
 namespace coil::rt {
 
 void init_range_slice_methods();
+void init_bool_constructor();
 
 void init_type_methods() {
   init_builtin_iterator_types();
   init_range_slice_methods();
   init_descriptor_types();
   init_function_attributes();
+  init_bool_constructor();
 }
 
 }  // namespace coil::rt
