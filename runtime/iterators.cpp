@@ -299,10 +299,12 @@ Value range_subscript(Value range, Value key) {
       return int_binary(r->start, int_binary(Value::from_small_int(i), r->step, fe::BinaryOpKind::Multiply),
                         fe::BinaryOpKind::Add);
     };
+    // The slice's index bounds map through the range (CPython's compute_slice), so the
+    // repr of the result shows the same stop.
     Value new_start = at(start);
+    Value new_stop = at(stop);
     Value new_step = int_binary(r->step, int_from_int64(step), fe::BinaryOpKind::Multiply);
-    Value new_stop = int_binary(new_start, int_binary(int_from_int64(count), new_step, fe::BinaryOpKind::Multiply),
-                                fe::BinaryOpKind::Add);
+    (void)count;
     return new_range(new_start, new_stop, new_step);
   }
   Value i = index(key);

@@ -117,6 +117,51 @@ Value object_format_m(Value* args, int64_t nargs, TupleObject*) {
   return str_of(args[0]);
 }
 
+// Adds the names of cls.__dict__ and, recursively, of its bases' dicts to `names`.
+bool merge_class_names(DictObject* names_out, Value cls) {
+  bool error = false;
+  Value d = get_attr_opt(cls, names::dunder_dict, &error);
+  if (error) return false;
+  if (!d.is_empty_slot() && !dict_update_from(names_out, d)) return false;
+  Value bases = get_attr_opt(cls, names::dunder_bases, &error);
+  if (error) return false;
+  if (bases.is_empty_slot() || !is_tuple(bases)) return true;
+  for (int64_t i = 0; i < as_tuple(bases)->size; ++i)
+    if (!merge_class_names(names_out, as_tuple(bases)->items[i])) return false;
+  return true;
+}
+
+Value dict_keys_list(DictObject* d) {
+  ListObject* l = new_list(0);
+  if (!l) return Value();
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(d, &pos, &k, &v))
+    if (!list_append(l, k)) return Value();
+  return Value::from_obj(l);
+}
+
+// object.__dir__: the instance dict's names plus those of its class and the class's bases.
+Value object_dir_m(Value* args, int64_t, TupleObject*) {
+  DictObject* out = new_dict();
+  if (!out) return Value();
+  bool error = false;
+  Value d = get_attr_opt(args[0], names::dunder_dict, &error);
+  if (error) return Value();
+  if (!d.is_empty_slot() && is_dict(d) && !dict_update_from(out, d)) return Value();
+  Value cls = get_attr_opt(args[0], names::dunder_class, &error);
+  if (error) return Value();
+  if (!cls.is_empty_slot() && !merge_class_names(out, cls)) return Value();
+  return dict_keys_list(out);
+}
+
+// type.__dir__: the names of the class and its bases (not the metaclass's).
+Value type_dir_m(Value* args, int64_t, TupleObject*) {
+  DictObject* out = new_dict();
+  if (!out || !merge_class_names(out, args[0])) return Value();
+  return dict_keys_list(out);
+}
+
 Value object_class(Value self) { return Value::from_obj(type_of(self)); }
 
 Value object_dict(Value self) {
@@ -287,6 +332,7 @@ const NativeMethodDef kObjectMethods[] = {
     {"__delattr__", object_delattr_m},
     {"__init_subclass__", object_init_subclass_m, NativeMethodDef::Kind::ClassMethod},
     {"__format__", object_format_m},
+    {"__dir__", object_dir_m},
 };
 const NativeGetSetDef kObjectGetSets[] = {
     {"__class__", object_class},
@@ -298,6 +344,7 @@ const NativeMethodDef kTypeMethods[] = {
     {"__call__", type_call_m},
     {"mro", type_mro_m},
     {"__subclasses__", type_subclasses_m},
+    {"__dir__", type_dir_m},
 };
 const NativeGetSetDef kTypeGetSets[] = {
     {"__name__", type_name_get, type_name_set},

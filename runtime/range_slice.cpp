@@ -99,6 +99,7 @@ Value range_index(Value* args, int64_t nargs, TupleObject* kwnames) {
     int64_t pos = range_find(args[0], x, &count);
     if (pos == -2) return Value();
     if (pos >= 0) return int_from_int64(pos);
+    return raise_msg(ValueErrorType, "sequence.index(x): x not in sequence");
   }
   std::string text;
   if (!repr_string(x, &text)) return Value();

@@ -118,10 +118,12 @@ Value sum_rest(Value it, Value result) {
         Value item = iter_next(it, &done);
         if (done) return int_from_int64(acc);
         if (item.is_empty_slot()) return item;
-        int64_t b;
+        int64_t b, next;
         if ((is_exact(item, IntType) || is_exact(item, BoolType)) && int_to_int64(item, &b) &&
-            !__builtin_add_overflow(acc, b, &acc))
+            !__builtin_add_overflow(acc, b, &next)) {
+          acc = next;
           continue;
+        }
         result = binary_op(int_from_int64(acc), item, fe::BinaryOpKind::Add);
         if (result.is_empty_slot()) return result;
         break;
