@@ -27,7 +27,7 @@ namespace coil::lib {
 
 using namespace coil::rt;
 
-bool add_builtin_functions(ModuleObject* m, const NativeFunctionDef* defs, size_t n);
+bool add_builtin_functions(ModuleObject* m, const NativeFunctionDef* defs, size_t n, bool keep_existing);
 
 namespace {
 
@@ -180,7 +180,7 @@ const NativeFunctionDef kExecBuiltins[] = {
 }  // namespace
 
 bool register_exec_builtins(ModuleObject* m) {
-  return add_builtin_functions(m, kExecBuiltins, std::size(kExecBuiltins));
+  return add_builtin_functions(m, kExecBuiltins, std::size(kExecBuiltins), false);
 }
 
 }  // namespace coil::lib

@@ -199,6 +199,23 @@ Value builtin_all(Value* args, int64_t nargs, TupleObject* kwnames) { return any
 
 Value builtin_sorted(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs != 1) return raise_fmt(TypeErrorType, "sorted expected 1 argument, got %lld", static_cast<long long>(nargs));
+  // sorted() is list(iterable).sort(**kw): list.sort, when the list type has it, decides
+  // the comparison sequence and the keyword errors.
+  static StrObject* sort_name = intern("sort");
+  Value sort = type_lookup(ListType, sort_name);
+  if (!sort.is_empty_slot()) {
+    ListObject* l = new_list(0);
+    if (!l || !list_extend(l, args[0])) return Value();
+    int64_t nkw = kwnames ? kwnames->size : 0;
+    Value small[4];
+    if (nkw > 3) return raise_fmt(TypeErrorType, "sort() takes at most 2 keyword arguments (%lld given)",
+                                  static_cast<long long>(nkw));
+    small[0] = Value::from_obj(l);
+    for (int64_t i = 0; i < nkw; ++i) small[1 + i] = args[1 + i];
+    Value r = call(sort, small, 1, kwnames);
+    if (r.is_empty_slot()) return r;
+    return Value::from_obj(l);
+  }
   // The keywords are list.sort's (its messages name sort()).
   Value kw[2];
   if (!parse_args({"sort", {"key", "reverse"}, 0, 0, 0}, args + 1, 0, kwnames, kw)) return Value();
@@ -534,29 +551,35 @@ Value builtin_vars(Value* args, int64_t nargs, TupleObject* kwnames) {
 }
 
 const NativeFunctionDef kMoreBuiltins[] = {
-    {"min", builtin_min},       {"max", builtin_max},       {"sum", builtin_sum},
-    {"any", builtin_any},       {"all", builtin_all},       {"sorted", builtin_sorted},
-    {"divmod", builtin_divmod}, {"pow", builtin_pow},       {"round", builtin_round},
-    {"bin", builtin_bin},       {"oct", builtin_oct},       {"hex", builtin_hex},
-    {"format", builtin_format}, {"input", builtin_input},   {"dir", builtin_dir},
+    {"min", builtin_min}, {"max", builtin_max},     {"sum", builtin_sum}, {"any", builtin_any},
+    {"all", builtin_all}, {"sorted", builtin_sorted}, {"input", builtin_input}, {"dir", builtin_dir},
     {"vars", builtin_vars},
+};
+
+// The number builtins are also defined by the numbers layer (builtins_numbers.cpp, over
+// runtime/number.cpp); these serve only when it has not registered them first.
+const NativeFunctionDef kNumberFallbacks[] = {
+    {"divmod", builtin_divmod}, {"pow", builtin_pow}, {"round", builtin_round}, {"bin", builtin_bin},
+    {"oct", builtin_oct},       {"hex", builtin_hex}, {"format", builtin_format},
 };
 
 }  // namespace
 
-// Adds `defs` to the builtins module as bound native functions.
-bool add_builtin_functions(ModuleObject* m, const NativeFunctionDef* defs, size_t n) {
-  Value module_name = str_value("builtins");
+// Adds `defs` to the builtins module as native functions (keeping existing entries when
+// `keep_existing`).
+bool add_builtin_functions(ModuleObject* m, const NativeFunctionDef* defs, size_t n, bool keep_existing) {
+  Value module_name = dict_get_str(m->dict, names::dunder_name);
   for (size_t i = 0; i < n; ++i) {
-    NativeFunctionObject* f =
-        new_native_function(defs[i].name, defs[i].fn, Value(), module_name, defs[i].doc);
+    if (keep_existing && !dict_get_str(m->dict, intern(defs[i].name)).is_empty_slot()) continue;
+    NativeFunctionObject* f = new_native_function(defs[i].name, defs[i].fn, Value(), module_name, defs[i].doc);
     if (!f || !module_add(m, defs[i].name, Value::from_obj(f))) return false;
   }
   return true;
 }
 
 bool register_more_builtins(ModuleObject* m) {
-  if (!add_builtin_functions(m, kMoreBuiltins, std::size(kMoreBuiltins))) return false;
+  if (!add_builtin_functions(m, kMoreBuiltins, std::size(kMoreBuiltins), false)) return false;
+  if (!add_builtin_functions(m, kNumberFallbacks, std::size(kNumberFallbacks), true)) return false;
   for (TypeObject* t : {EnumerateType, ZipType, MapType, FilterType, ReversedType})
     if (!module_add(m, t->name, Value::from_obj(t))) return false;
   return register_exec_builtins(m);
