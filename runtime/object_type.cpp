@@ -218,11 +218,14 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
     sm->func = nw;
     dict_set_str(ns, names::dunder_new, Value::from_obj(sm));
   }
-  Value isc = dict_get_str(ns, names::dunder_init_subclass);
-  if (!isc.is_empty_slot() && isc.is_obj() && isc.as_obj()->type == FunctionType) {
-    auto* cm = static_cast<ClassMethodObject*>(allocate_object(ClassMethodType, sizeof(ClassMethodObject)));
-    cm->func = isc;
-    dict_set_str(ns, names::dunder_init_subclass, Value::from_obj(cm));
+  for (StrObject* implicit : {names::dunder_init_subclass, names::dunder_class_getitem}) {
+    Value fn = dict_get_str(ns, implicit);
+    if (!fn.is_empty_slot() && fn.is_obj() && fn.as_obj()->type == FunctionType) {
+      auto* cm = static_cast<ClassMethodObject*>(allocate_object(ClassMethodType, sizeof(ClassMethodObject)));
+      if (!cm) return raise_memory_error();
+      cm->func = fn;
+      dict_set_str(ns, implicit, Value::from_obj(cm));
+    }
   }
   if (!dict_get_str(ns, names::dunder_del).is_empty_slot() || has(t->base, TypeFlag::HasDel)) {
     t->flags = t->flags | TypeFlag::HasDel;
