@@ -89,6 +89,7 @@ Value get_iter(Value v) {
     }
     return raise_msg(OverflowErrorType, "Python int too large to convert to C long");
   }
+  if (is_builtin_iterator_type(t)) return v;  // enumerate, zip, map, ...: their own iterators
   Value m = type_lookup(t, names::dunder_iter);
   if (!m.is_empty_slot() && m != None) {
     Value it = call1(m, v);
