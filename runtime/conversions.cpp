@@ -189,16 +189,13 @@ Value repr(Value v) {
   }
   Value r = native_repr(v, solid_builtin(t) == ObjectType ? t : solid_builtin(t));
   if (!r.is_empty_slot() || has_pending_exception()) return r;
-  // Built-in types without a native path keep their repr in their method table (range,
-  // bound methods, code objects, ...); object's own __repr__ would come back here.
+  // A built-in type whose __repr__ is a native method of its own (bytearray, ...).
   Value m = type_lookup(t, names::dunder_repr);
-  if (m.is_obj() && m.as_obj()->type == MethodDescrType &&
-      static_cast<MethodDescrObject*>(m.as_obj())->owner != ObjectType) {
-    if (!enter_call(" while getting the repr of an object")) return Value();
+  if (!m.is_empty_slot() && m != type_lookup(ObjectType, names::dunder_repr)) {
     r = call1(m, v);
-    leave_call();
-    if (r.is_empty_slot() || is_str(r)) return r;
-    return raise_fmt(TypeErrorType, "__repr__ returned non-string (type %s)", type_name(r));
+    if (!r.is_empty_slot() && !is_str(r))
+      return raise_fmt(TypeErrorType, "__repr__ returned non-string (type %s)", type_name(r));
+    return r;
   }
   return object_default_repr(v);
 }

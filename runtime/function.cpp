@@ -221,7 +221,27 @@ MethodDescrObject* new_method_descr(TypeObject* owner, const char* name, NativeF
   return m;
 }
 
+// classmethod / staticmethod wrappers and properties hold their functions (without these
+// visits a collection frees a class's __new__ or a property's getter).
+static void visit_classmethod(Object* self, Visitor& v) {
+  auto* c = static_cast<ClassMethodObject*>(self);
+  v.visit(c->func);
+  v.visit(c->dict);
+}
+
+static void visit_property(Object* self, Visitor& v) {
+  auto* p = static_cast<PropertyObject*>(self);
+  v.visit(p->fget);
+  v.visit(p->fset);
+  v.visit(p->fdel);
+  v.visit(p->doc);
+  v.visit(p->name);
+}
+
 void init_function_storage() {
+  ClassMethodType->visit = visit_classmethod;
+  StaticMethodType->visit = visit_classmethod;
+  PropertyType->visit = visit_property;
   CodeType->visit = visit_code;
   CodeType->finalize = finalize_code;
   FunctionType->visit = visit_function;

@@ -158,9 +158,9 @@ Value iter_next(Value it, bool* done) {
     }
     const char* start = as_str(s->seq)->data + s->index;
     const char* p = start;
-    decode_utf8(p);
+    uint32_t cp = decode_utf8(p);
     s->index += p - start;
-    return str_value(std::string_view(start, p - start));
+    return str_char(cp);
   }
   if (t == DictKeyIterType) {
     auto* s = static_cast<SeqIterObject*>(it.as_obj());

@@ -109,6 +109,15 @@ Value binary_op(Value a, Value b, BinaryOpKind op) {
     Value r = call_dunder(fb, b, a);
     if (r.is_empty_slot() || !is_not_impl(r)) return r;
   }
+  if (op == BinaryOpKind::Multiply || op == BinaryOpKind::InplaceMultiply) {
+    // A sequence times a non-int: CPython's sq_repeat fallback names the other operand.
+    auto is_seq = [](Value v) {
+      return is_str(v) || is_bytes(v) || is_bytearray(v) || is_list(v) || is_tuple(v);
+    };
+    if (is_seq(a) || is_seq(b))
+      return raise_fmt(TypeErrorType, "can't multiply sequence by non-int of type '%s'",
+                       is_seq(a) ? type_name(b) : type_name(a));
+  }
   if (inplace)
     return raise_fmt(TypeErrorType, "unsupported operand type(s) for %s=: '%s' and '%s'", n.symbol, ta->name, tb->name);
   if (op == BinaryOpKind::Remainder && is_str(a))

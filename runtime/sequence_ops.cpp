@@ -82,7 +82,24 @@ bool seq_items(Value v, TypeObject* type, Value** items, int64_t* n) {
 
 }  // namespace
 
+// The exact str / bytes a str or bytes subclass instance stands for (others unchanged), so
+// the native paths below serve subclasses whose operators are inherited.
+static Value exact_text(Value v) {
+  if (!v.is_obj()) return v;
+  TypeObject* t = v.as_obj()->type;
+  if (t == StrType || t == BytesType) return v;
+  if (has(t, TypeFlag::StrSubclass)) return Value::from_obj(as_str(v));
+  if (has(t, TypeFlag::BytesSubclass)) return Value::from_obj(as_bytes(v));
+  return v;
+}
+
 Value sequence_binary(Value a, Value b, BinaryOpKind op) {
+  a = exact_text(a);
+  b = exact_text(b);
+  if (!is_exact(a, BytesType) || !is_exact(b, BytesType)) {
+    Value r = bytes_binary(a, b, op);
+    if (r != NotImplemented) return r;
+  }
   BinaryOpKind plain = static_cast<int>(op) >= fe::kInplace ? static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace) : op;
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
@@ -111,7 +128,7 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
       seq_items(b, tb, &ib, &nb);
       return concat_items(ta, ia, na, ib, nb);
     }
-    if (ta == StrType && !has(tb, TypeFlag::HeapType) && tb != StrType && !is_int(b) && tb != FloatType)
+    if (ta == StrType && !has(tb, TypeFlag::HeapType) && tb != StrType)
       return raise_fmt(TypeErrorType, "can only concatenate str (not \"%s\") to str", tb->name);
     if (ta == ListType && (tb == TupleType || tb == StrType || tb == DictType))
       return raise_fmt(TypeErrorType, "can only concatenate list (not \"%s\") to list", tb->name);
@@ -161,6 +178,7 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
 }
 
 Value sequence_inplace(Value a, Value b, BinaryOpKind op) {
+  if (is_bytearray(a)) return bytes_binary(a, b, op);
   if (!is_exact(a, ListType)) return NotImplemented;
   ListObject* l = as_list(a);
   if (op == BinaryOpKind::InplaceAdd) {
@@ -240,6 +258,9 @@ Value compare_items(const Value* a, int64_t na, const Value* b, int64_t nb, Comp
 }  // namespace
 
 Value sequence_compare(Value a, Value b, CompareKind op) {
+  a = exact_text(a);
+  b = exact_text(b);
+  if (is_bytearray(a) || is_bytearray(b)) return bytes_richcompare(a, b, op);
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
   if (is_tuple_layout(ta) && is_tuple_layout(tb)) ta = tb = TupleType;

@@ -8,6 +8,8 @@ namespace coil::rt {
 
 void init_range_slice_methods();
 void init_bool_constructor();
+void init_str_methods();    // str_methods.cpp
+void init_bytes_methods();  // bytes_methods.cpp
 
 void init_type_methods() {
   init_builtin_iterator_types();
@@ -15,6 +17,8 @@ void init_type_methods() {
   init_descriptor_types();
   init_function_attributes();
   init_bool_constructor();
+  init_str_methods();
+  init_bytes_methods();
 }
 
 }  // namespace coil::rt
