@@ -380,6 +380,17 @@ const NativeMethodDef kListRevIterMethods[] = {
     {"__length_hint__", reversed_length_hint},
 };
 
+Value list_reversed_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__reversed__", nargs - 1, kwnames, 0, 0)) return Value();
+  return new_list_reverse_iterator(args[0]);
+}
+
+// list.__reversed__ belongs with list_reverseiterator; list's other methods register later
+// (list_methods.cpp) and would win if they define their own.
+const NativeMethodDef kListReversed[] = {
+    {"__reversed__", list_reversed_m},
+};
+
 void set_layout(TypeObject* t, uint32_t size, VisitFn visit) {
   t->basic_size = size;
   t->alloc = alloc_basic;
@@ -419,6 +430,7 @@ void init_builtin_iterator_types() {
   add_methods(FilterType, kFilterMethods);
   add_methods(ReversedType, kReversedMethods);
   add_methods(ListRevIterType, kListRevIterMethods);
+  add_methods(ListType, kListReversed);
 }
 
 }  // namespace coil::rt
