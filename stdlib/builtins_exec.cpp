@@ -12,6 +12,7 @@
 #include "runtime/frame.h"
 #include "runtime/function.h"
 #include "runtime/interpreter.h"
+#include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/native_module.h"
 #include "runtime/run.h"
@@ -133,17 +134,58 @@ bool namespaces(const char* fname, Value* globals, Value* locals) {
   return true;
 }
 
-// Runs `source` (code object, str or bytes) for exec (mode Exec) or eval (mode Eval).
-Value exec_or_eval(const char* fname, Value source, Value globals, Value locals, CompileMode mode) {
+// Is `closure` a tuple of exactly `n` cells?
+bool valid_closure(Value closure, int64_t n) {
+  if (!is_exact(closure, TupleType) || as_tuple(closure)->size != n) return false;
+  for (int64_t i = 0; i < n; ++i) {
+    Value c = as_tuple(closure)->items[i];
+    if (!c.is_obj() || c.as_obj()->type != CellType) return false;
+  }
+  return true;
+}
+
+// Runs code whose free variables come from `closure`: the frame gets a function object
+// carrying the cells, which the code's CopyFreeVars reads.
+Value run_with_closure(CodeObject* code, DictObject* globals, Value locals, Value closure) {
+  FunctionObject* fn = new_function(code, globals, Value());
+  if (!fn) return Value();
+  fn->closure = as_tuple(closure);
+  Frame* f = push_frame(code);
+  if (!f) return Value();
+  f->func = fn;
+  f->globals = globals;
+  Value b = dict_get_str(globals, names::dunder_builtins);
+  if (b.is_obj() && b.as_obj()->type == ModuleType) b = Value::from_obj(as_module(b)->dict);
+  f->builtins = b.is_empty_slot() || !is_dict(b) ? builtins_dict() : as_dict(b);
+  fn->builtins = f->builtins;
+  f->locals = locals;
+  bool yielded;
+  Value r = eval_frame(f, &yielded);
+  pop_frame(f);
+  return r;
+}
+
+// Runs `source` (code object, str or bytes) for exec (mode Exec) or eval (mode Eval);
+// `closure` (exec only) supplies the cells of a code object's free variables.
+Value exec_or_eval(const char* fname, Value source, Value globals, Value locals, CompileMode mode,
+                   Value closure = Value()) {
   if (!namespaces(fname, &globals, &locals)) return Value();
   CodeObject* code;
+  if (!closure.is_empty_slot() && !is_code(source))
+    return raise_msg(TypeErrorType, "closure can only be used when source is a code object");
   if (is_code(source)) {
     code = static_cast<CodeObject*>(source.as_obj());
-    if (code->freevars->size) {
-      if (mode == CompileMode::Exec)
-        return raise_fmt(TypeErrorType, "code object requires a closure of exactly length %lld",
-                         static_cast<long long>(code->freevars->size));
+    int64_t nfree = code->freevars->size;
+    if (mode == CompileMode::Eval && nfree)
       return raise_fmt(TypeErrorType, "code object passed to %s() may not contain free variables", fname);
+    if (!closure.is_empty_slot() && nfree == 0)
+      return raise_msg(TypeErrorType, "cannot use a closure with this code object");
+    if (nfree) {
+      if (closure.is_empty_slot() || !valid_closure(closure, nfree))
+        return raise_fmt(TypeErrorType, "code object requires a closure of exactly length %lld",
+                         static_cast<long long>(nfree));
+      Value r = run_with_closure(code, as_dict(globals), locals, closure);
+      return r.is_empty_slot() ? r : None;
     }
   } else if (is_source(source)) {
     code = compile_text(source, "<string>", mode, g_config ? g_config->optimize : 0, mode == CompileMode::Eval);
@@ -160,10 +202,9 @@ Value builtin_exec(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value a[4];
   if (!parse_args({"exec", {"source", "globals", "locals", "closure"}, 3, 1, 3}, args, nargs, kwnames, a))
     return Value();
-  if (!a[3].is_empty_slot() && a[3] != None)
-    return raise_msg(SystemErrorType, "exec(closure=...) is not supported yet");
+  Value closure = a[3] == None ? Value() : a[3];
   return exec_or_eval("exec", a[0], a[1].is_empty_slot() ? None : a[1], a[2].is_empty_slot() ? None : a[2],
-                      CompileMode::Exec);
+                      CompileMode::Exec, closure);
 }
 
 Value builtin_eval(Value* args, int64_t nargs, TupleObject* kwnames) {

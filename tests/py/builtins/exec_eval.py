@@ -61,3 +61,16 @@ class Mapping:
         raise KeyError(key)
 print(eval("magic + 1", {}, Mapping()))
 exec("class K:\n    attr = 1\nprint(K.attr, K.__module__)", {"__name__": "mod"})
+
+# exec(code, closure=cells) runs a function's code with its free variables
+def make():
+    secret = "from the cell"
+    def show():
+        print("closure:", secret)
+    return show
+show = make()
+exec(show.__code__, {}, None, closure=show.__closure__)
+check(lambda: exec("1", closure=(1,)))
+check(lambda: exec(compile("1", "f", "exec"), closure=(1,)))
+check(lambda: exec(show.__code__, closure=(1,)))
+check(lambda: exec(show.__code__, closure=1))
