@@ -7,7 +7,7 @@
 namespace coil::rt {
 
 void init_range_slice_methods();
-void init_bool_constructor();
+void init_bool_constructor();  // constant_types.cpp
 void init_str_methods();    // str_methods.cpp
 void init_bytes_methods();  // bytes_methods.cpp
 
