@@ -31,6 +31,7 @@ namespace coil::lib {
 using namespace coil::rt;
 
 bool register_exec_builtins(ModuleObject* m);
+bool register_async_builtins(ModuleObject* m);
 
 namespace {
 
@@ -582,7 +583,7 @@ bool register_more_builtins(ModuleObject* m) {
   if (!add_builtin_functions(m, kNumberFallbacks, std::size(kNumberFallbacks), true)) return false;
   for (TypeObject* t : {EnumerateType, ZipType, MapType, FilterType, ReversedType})
     if (!module_add(m, t->name, Value::from_obj(t))) return false;
-  return register_exec_builtins(m);
+  return register_exec_builtins(m) && register_async_builtins(m);
 }
 
 }  // namespace coil::lib
