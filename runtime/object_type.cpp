@@ -170,6 +170,42 @@ Value type_dir_m(Value* args, int64_t, TupleObject*) {
 
 Value object_class(Value self) { return Value::from_obj(type_of(self)); }
 
+// obj.__class__ = C: only between classes (heap types) with the same instance layout.
+bool object_class_set(Value self, Value v) {
+  if (v.is_empty_slot()) {
+    raise_msg(TypeErrorType, "can't delete __class__ attribute");
+    return false;
+  }
+  if (!v.is_obj() || !has(v.as_obj()->type, TypeFlag::TypeSubclass)) {
+    raise_fmt(TypeErrorType, "__class__ must be set to a class, not '%s' object", type_name(v));
+    return false;
+  }
+  auto* to = static_cast<TypeObject*>(v.as_obj());
+  TypeObject* from = type_of(self);
+  if (!self.is_obj() || !has(from, TypeFlag::HeapType) || !has(to, TypeFlag::HeapType)) {
+    raise_msg(TypeErrorType, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    return false;
+  }
+  TypeObject* solid_from = from;
+  while (has(solid_from, TypeFlag::HeapType)) solid_from = solid_from->base;
+  TypeObject* solid_to = to;
+  while (has(solid_to, TypeFlag::HeapType)) solid_to = solid_to->base;
+  if (solid_from != solid_to || from->basic_size != to->basic_size || from->dict_offset != to->dict_offset) {
+    raise_fmt(TypeErrorType, "__class__ assignment: '%s' object layout differs from '%s'", to->name, from->name);
+    return false;
+  }
+  self.as_obj()->type = to;
+  return true;
+}
+
+Value object_subclasshook_m(Value*, int64_t, TupleObject*) { return NotImplemented; }
+
+// type.__prepare__(name, bases, **kw): the plain dict a class body runs in.
+Value type_prepare_m(Value*, int64_t, TupleObject*) {
+  DictObject* d = new_dict();
+  return d ? Value::from_obj(d) : Value();
+}
+
 Value object_dict(Value self) {
   if (!self.is_obj() || !self.as_obj()->type->dict_offset)
     return raise_fmt(AttributeErrorType, "'%s' object has no attribute '__dict__'", type_name(self));
@@ -345,9 +381,10 @@ const NativeMethodDef kObjectMethods[] = {
     {"__init_subclass__", object_init_subclass_m, NativeMethodDef::Kind::ClassMethod},
     {"__format__", object_format_m},
     {"__dir__", object_dir_m},
+    {"__subclasshook__", object_subclasshook_m, NativeMethodDef::Kind::ClassMethod},
 };
 const NativeGetSetDef kObjectGetSets[] = {
-    {"__class__", object_class},
+    {"__class__", object_class, object_class_set},
     {"__dict__", object_dict},
 };
 const NativeMethodDef kTypeMethods[] = {
@@ -357,6 +394,7 @@ const NativeMethodDef kTypeMethods[] = {
     {"mro", type_mro_m},
     {"__subclasses__", type_subclasses_m},
     {"__dir__", type_dir_m},
+    {"__prepare__", type_prepare_m, NativeMethodDef::Kind::ClassMethod},
 };
 const NativeGetSetDef kTypeGetSets[] = {
     {"__name__", type_name_get, type_name_set},
