@@ -76,3 +76,14 @@ class WithClassMethod(P):
         return "child:" + super().cm()
 print(WithClassMethod.cm(), WithClassMethod().cm())
 
+
+# super's own attributes
+class SA:
+    def m(self):
+        s = super()
+        return s.__thisclass__.__name__, s.__self__ is self, s.__self_class__.__name__
+class SB(SA): pass
+print(SB().m())
+u = super(SA)
+print(u.__thisclass__.__name__, u.__self__, u.__self_class__)
+print(super(SA, SB).__self__.__name__)
