@@ -1,5 +1,5 @@
-// constant_types.cpp — constructors of the types with fixed instances: bool(x) is x's truth
-// value; NoneType(), NotImplementedType() and ellipsis() return their singletons.
+// constant_types.cpp — constructors of the singleton types: NoneType(), NotImplementedType()
+// and ellipsis() return their one instance (bool's constructor is in int_methods.cpp).
 #include "runtime/abstract.h"
 #include "runtime/exceptions.h"
 #include "runtime/native_module.h"
@@ -9,19 +9,6 @@
 namespace coil::rt {
 
 namespace {
-
-Value bool_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "bool() takes no keyword arguments");
-  if (!check_args("bool", nargs - 1, nullptr, 0, 1)) return Value();
-  if (nargs == 1) return False;
-  int t = is_true(args[1]);
-  if (t < 0) return Value();
-  return bool_value(t);
-}
-
-const NativeMethodDef kBoolMethods[] = {
-    {"__new__", bool_new, NativeMethodDef::Kind::StaticMethod},
-};
 
 // The singleton of type args[0], which takes no arguments.
 Value singleton_new(Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -38,8 +25,7 @@ const NativeMethodDef kSingletonMethods[] = {
 
 }  // namespace
 
-void init_bool_constructor() {
-  add_methods(BoolType, kBoolMethods);
+void init_constant_types() {
   for (TypeObject* t : {NoneTypeType, NotImplementedTypeType, EllipsisType}) add_methods(t, kSingletonMethods);
 }
 

@@ -590,7 +590,7 @@ op_LoadMethod: {
           !static_cast<MethodDescrObject*>(descr.as_obj())->is_static))) {
       bool shadowed = false;
       if (t->dict_offset) {
-        auto* d = *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(obj.as_obj()) + t->dict_offset);
+        auto* d = *instance_dict_slot(obj.as_obj());
         if (d && !dict_get_str(d, NAME(a)).is_empty_slot()) shadowed = true;
       }
       if (!shadowed) {

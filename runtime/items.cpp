@@ -96,15 +96,8 @@ Value get_item(Value c, Value key) {
   if (t == RangeType) return range_subscript(c, key);
   Value m = type_lookup(t, names::dunder_getitem);
   if (!m.is_empty_slot()) {
-    Value r = call2(m, c, key);
-    if (r.is_empty_slot() && has(t, TypeFlag::DictSubclass) && pending_matches(KeyErrorType)) {
-      Value missing = type_lookup(t, names::dunder_missing);
-      if (!missing.is_empty_slot()) {
-        clear_exception();
-        return call2(missing, c, key);
-      }
-    }
-    return r;
+    // dict.__getitem__ itself calls __missing__ for subclasses.
+    return call2(m, c, key);
   }
   if (has(t, TypeFlag::TypeSubclass)) {
     if (c.as_obj() == TypeType) return c;  // type[int]: a GenericAlias in CPython

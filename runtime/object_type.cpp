@@ -209,7 +209,7 @@ Value type_prepare_m(Value*, int64_t, TupleObject*) {
 Value object_dict(Value self) {
   if (!self.is_obj() || !self.as_obj()->type->dict_offset)
     return raise_fmt(AttributeErrorType, "'%s' object has no attribute '__dict__'", type_name(self));
-  auto** slot = reinterpret_cast<DictObject**>(reinterpret_cast<char*>(self.as_obj()) + self.as_obj()->type->dict_offset);
+  DictObject** slot = instance_dict_slot(self.as_obj());
   if (!*slot) *slot = new_dict();
   return *slot ? Value::from_obj(*slot) : Value();
 }

@@ -9,9 +9,11 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/hashing.h"
 #include "runtime/pending_features.h"
+#include "runtime/formatting.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -130,16 +132,17 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
     }
     if (ta == StrType && !has(tb, TypeFlag::HeapType) && tb != StrType)
       return raise_fmt(TypeErrorType, "can only concatenate str (not \"%s\") to str", tb->name);
-    if (ta == ListType && (tb == TupleType || tb == StrType || tb == DictType))
+    // (list += iterable is sequence_inplace's: binary_op tries the plain form first.)
+    if (ta == ListType && op == plain && (tb == TupleType || tb == StrType || tb == DictType))
       return raise_fmt(TypeErrorType, "can only concatenate list (not \"%s\") to list", tb->name);
     if (ta == TupleType && (tb == ListType || tb == StrType))
       return raise_fmt(TypeErrorType, "can only concatenate tuple (not \"%s\") to tuple", tb->name);
-    return NotImplemented;
+    return container_binary(a, b, op);
   }
   if (plain == BinaryOpKind::Multiply) {
     Value seq = a, n = b;
     if (is_int(a) && !is_int(b)) std::swap(seq, n);
-    if (!is_int(n)) return NotImplemented;
+    if (!is_int(n)) return container_binary(a, b, op);
     TypeObject* ts = type_of(seq);
     int64_t count;
     if (ts == StrType) {
@@ -171,15 +174,15 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
     }
     if ((ts == StrType || ts == ListType || ts == TupleType) && !is_int(n))
       return raise_fmt(TypeErrorType, "can't multiply sequence by non-int of type '%s'", type_name(n));
-    return NotImplemented;
+    return container_binary(a, b, op);
   }
   if (plain == BinaryOpKind::Remainder && ta == StrType) return str_percent_format(a, b);
-  return NotImplemented;
+  return container_binary(a, b, op);
 }
 
 Value sequence_inplace(Value a, Value b, BinaryOpKind op) {
   if (is_bytearray(a)) return bytes_binary(a, b, op);
-  if (!is_exact(a, ListType)) return NotImplemented;
+  if (!is_exact(a, ListType)) return container_inplace(a, b, op);
   ListObject* l = as_list(a);
   if (op == BinaryOpKind::InplaceAdd) {
     if (!list_extend(l, b)) {
@@ -264,7 +267,7 @@ Value sequence_compare(Value a, Value b, CompareKind op) {
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
   if (is_tuple_layout(ta) && is_tuple_layout(tb)) ta = tb = TupleType;
-  if (ta != tb) return NotImplemented;
+  if (ta != tb) return container_compare(a, b, op);
   if (ta == StrType || ta == BytesType) {
     std::string_view x = ta == StrType ? as_str(a)->view() : as_bytes(a)->view();
     std::string_view y = ta == StrType ? as_str(b)->view() : as_bytes(b)->view();
@@ -284,7 +287,7 @@ Value sequence_compare(Value a, Value b, CompareKind op) {
     }
     return compare_items(ia, na, ib, nb, op);
   }
-  return NotImplemented;
+  return container_compare(a, b, op);
 }
 
 int64_t tuple_hash(TupleObject* t) {
@@ -305,7 +308,7 @@ int64_t tuple_hash(TupleObject* t) {
 }
 
 int64_t bytes_hash(BytesObject* b) {
-  if (b->hash == -1) b->hash = hash_bytes(b->view());
+  if (b->hash == -1) b->hash = hash_bytes(b->view().data(), b->view().size());
   return b->hash;
 }
 

@@ -61,11 +61,12 @@ void visit_instance_dict(Object* self, Visitor& v) {
       break;
     }
   }
-  if (t->dict_offset) v.visit(*reinterpret_cast<Object**>(reinterpret_cast<char*>(self) + t->dict_offset));
-  // The words classes add after the built-in layout: __slots__ values and the dict pointer.
+  if (DictObject** slot = instance_dict_slot(self)) v.visit(reinterpret_cast<Object*>(*slot));
+  // The words classes add after a fixed-size built-in layout: __slots__ values (and the
+  // dict pointer again). Variable-size bases (tuple) take no slots.
   TypeObject* solid = t->base;
   while (solid && has(solid, TypeFlag::HeapType)) solid = solid->base;
-  if (solid) {
+  if (solid && !has(t, TypeFlag::DictAfterItems)) {
     auto* words = reinterpret_cast<Value*>(reinterpret_cast<char*>(self) + solid->basic_size);
     v.visit_range(words, reinterpret_cast<Value*>(reinterpret_cast<char*>(self) + t->basic_size));
   }
@@ -273,12 +274,16 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
   } else if (base->dict_offset) {
     t->dict_offset = base->dict_offset;
     t->basic_size = base->basic_size;
+    if (has(base, TypeFlag::DictAfterItems)) t->flags = t->flags | TypeFlag::DictAfterItems;
   } else {
+    // Tuple layouts are variable-size: the dict slot goes after the items (tuple.h).
+    if (has(base, TypeFlag::TupleSubclass)) t->flags = t->flags | TypeFlag::DictAfterItems;
     t->dict_offset = base->basic_size;
     t->basic_size = base->basic_size + sizeof(Object*);
   }
-  t->alloc = generic_alloc;
-  if (base->alloc && !has(base, TypeFlag::HeapType) && base != ObjectType) t->alloc = generic_alloc;
+  // Built-in layouts that need setting up (a dict's table, an exception's fields) keep
+  // their allocator; plain layouts are zeroed memory.
+  t->alloc = base->alloc ? base->alloc : generic_alloc;
   t->visit = visit_instance_dict;
   t->mro = compute_mro(t, bases);
   if (!t->mro) return nullptr;
