@@ -1,5 +1,6 @@
 // object_type.cpp — the methods of `object` and `type`: __new__/__init__, attribute
 // hooks, __repr__/__str__/__hash__/__eq__, type(name, bases, dict), __build_class__ support.
+#include <algorithm>
 #include <vector>
 
 #include "runtime/abstract.h"
@@ -407,8 +408,10 @@ const NativeGetSetDef kTypeGetSets[] = {
     {"__doc__", type_doc_get},
 };
 
+// Instances of object and of classes built on it: the type's own size (a class adds its
+// dict and slots), zeroed.
 Object* object_alloc(TypeObject* type) {
-  Object* o = allocate_object(type, sizeof(Object));
+  Object* o = allocate_object(type, std::max<size_t>(type->basic_size, sizeof(Object)));
   if (!o) raise_memory_error();
   return o;
 }

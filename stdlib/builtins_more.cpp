@@ -1,15 +1,13 @@
 // builtins_more.cpp — the builtins beyond the core set of builtins.cpp: the reducing
-// functions (min, max, sum, any, all, sorted), number helpers (divmod, pow, round, bin,
-// oct, hex), format, input, and introspection (dir, vars). exec/eval/compile live in
-// builtins_exec.cpp; the iterator types (enumerate, zip, ...) in runtime/builtin_iterators.cpp.
-#include <cmath>
-#include <cstdio>
-#include <cstdlib>
+// functions (min, max, sum, any, all, sorted), input, and introspection (dir, vars).
+// exec/eval/compile live in builtins_exec.cpp, aiter/anext/breakpoint in builtins_async.cpp,
+// the number builtins in builtins_numbers.cpp; the iterator types (enumerate, zip, ...) in
+// runtime/builtin_iterators.cpp.
 #include <string>
 
 #include "runtime/abstract.h"
-#include "runtime/builtin_iterators.h"
 #include "runtime/arg_parse.h"
+#include "runtime/builtin_iterators.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
@@ -21,8 +19,8 @@
 #include "runtime/sort.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
-#include "runtime/thread.h"
 #include "runtime/sequence_ops.h"
+#include "runtime/thread.h"
 #include "runtime/tuple.h"
 #include "stdlib/io_support.h"
 
@@ -235,263 +233,6 @@ Value builtin_sorted(Value* args, int64_t nargs, TupleObject* kwnames) {
   return Value::from_obj(l);
 }
 
-// --- divmod ---
-
-StrObject* dunder_divmod() {
-  static StrObject* s = intern("__divmod__");
-  return s;
-}
-StrObject* dunder_rdivmod() {
-  static StrObject* s = intern("__rdivmod__");
-  return s;
-}
-
-// Python's float divmod: the remainder takes the divisor's sign, the quotient is floored.
-Value float_divmod(double x, double y) {
-  if (y == 0) return raise_msg(ZeroDivisionErrorType, "float divmod()");
-  double mod = std::fmod(x, y);
-  double div = (x - mod) / y;
-  if (mod != 0) {
-    if ((y < 0) != (mod < 0)) {
-      mod += y;
-      div -= 1.0;
-    }
-  } else {
-    mod = std::copysign(0.0, y);
-  }
-  double floordiv;
-  if (div != 0) {
-    floordiv = std::floor(div);
-    if (div - floordiv > 0.5) floordiv += 1.0;
-  } else {
-    floordiv = std::copysign(0.0, x / y);
-  }
-  Value q = float_value(floordiv), r = float_value(mod);
-  if (q.is_empty_slot() || r.is_empty_slot()) return Value();
-  TupleObject* t = tuple_of({q, r});
-  return t ? Value::from_obj(t) : Value();
-}
-
-bool is_builtin_number(Value v) { return is_exact(v, IntType) || is_exact(v, BoolType) || is_float(v); }
-
-Value builtin_divmod(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_args("divmod", nargs, kwnames, 2, 2)) return Value();
-  Value a = args[0], b = args[1];
-  TypeObject* ta = type_of(a);
-  TypeObject* tb = type_of(b);
-  Value fa = has(ta, TypeFlag::HeapType) ? type_lookup(ta, dunder_divmod()) : Value();
-  Value fb = ta != tb && has(tb, TypeFlag::HeapType) ? type_lookup(tb, dunder_rdivmod()) : Value();
-  // A subclass's reflected method goes first.
-  if (!fb.is_empty_slot() && is_subtype(tb, ta)) {
-    Value r = call2(fb, b, a);
-    if (r.is_empty_slot() || r != NotImplemented) return r;
-    fb = Value();
-  }
-  if (!fa.is_empty_slot()) {
-    Value r = call2(fa, a, b);
-    if (r.is_empty_slot() || r != NotImplemented) return r;
-  }
-  if (is_int(a) && is_int(b) && (is_builtin_number(a) || fa.is_empty_slot()) &&
-      (is_builtin_number(b) || fb.is_empty_slot())) {
-    if (int_is_zero(b)) return raise_msg(ZeroDivisionErrorType, "integer division or modulo by zero");
-    Value q = int_binary(a, b, fe::BinaryOpKind::FloorDivide);
-    if (q.is_empty_slot()) return q;
-    Value r = int_binary(a, b, fe::BinaryOpKind::Remainder);
-    if (r.is_empty_slot()) return r;
-    TupleObject* t = tuple_of({q, r});
-    return t ? Value::from_obj(t) : Value();
-  }
-  if ((is_int(a) || is_float(a)) && (is_int(b) || is_float(b))) {
-    double x, y;
-    if (!to_double(a, &x) || !to_double(b, &y)) return Value();
-    return float_divmod(x, y);
-  }
-  if (!fb.is_empty_slot()) {
-    Value r = call2(fb, b, a);
-    if (r.is_empty_slot() || r != NotImplemented) return r;
-  } else if (!has(tb, TypeFlag::HeapType) && ta != tb) {
-    Value rb = type_lookup(tb, dunder_rdivmod());
-    if (!rb.is_empty_slot() && rb.is_obj() && rb.as_obj()->type != MethodDescrType) {
-      Value r = call2(rb, b, a);
-      if (r.is_empty_slot() || r != NotImplemented) return r;
-    }
-  }
-  return raise_fmt(TypeErrorType, "unsupported operand type(s) for divmod(): '%s' and '%s'", ta->name, tb->name);
-}
-
-// --- pow ---
-
-Value int_pow_mod(Value base, Value exp, Value mod) {
-  if (int_is_zero(mod)) return raise_msg(ValueErrorType, "pow() 3rd argument cannot be 0");
-  mpz_t b, e, m, r;
-  mpz_inits(b, e, m, r, nullptr);
-  int_to_mpz(base, b);
-  int_to_mpz(exp, e);
-  int_to_mpz(mod, m);
-  bool negative_mod = mpz_sgn(m) < 0;
-  mpz_abs(m, m);
-  Value result;
-  if (mpz_cmp_ui(m, 1) == 0) {
-    result = Value::from_small_int(0);
-  } else {
-    bool ok = true;
-    if (mpz_sgn(e) < 0) {
-      // A negative exponent means the modular inverse of base, raised to -exp.
-      if (!mpz_invert(b, b, m)) ok = false;
-      mpz_neg(e, e);
-    }
-    if (!ok) {
-      result = raise_msg(ValueErrorType, "base is not invertible for the given modulus");
-    } else {
-      mpz_powm(r, b, e, m);
-      if (negative_mod && mpz_sgn(r) != 0) mpz_sub(r, r, m);
-      result = int_from_mpz(r);
-    }
-  }
-  mpz_clears(b, e, m, r, nullptr);
-  return result;
-}
-
-Value builtin_pow(Value* args, int64_t nargs, TupleObject* kwnames) {
-  Value a[3];
-  if (!parse_args({"pow", {"base", "exp", "mod"}, 0, 2}, args, nargs, kwnames, a)) return Value();
-  if (a[2].is_empty_slot() || a[2] == None) return binary_op(a[0], a[1], fe::BinaryOpKind::Power);
-  Value base = a[0], exp = a[1], mod = a[2];
-  if (is_int(base) && is_int(exp) && is_int(mod) && is_builtin_number(base)) return int_pow_mod(base, exp, mod);
-  if ((is_int(base) || is_float(base)) && (is_int(exp) || is_float(exp)) && is_builtin_number(base) &&
-      (is_int(mod) || is_float(mod)))
-    return raise_msg(TypeErrorType, "pow() 3rd argument not allowed unless all arguments are integers");
-  // Three-argument power only asks the base's type (__rpow__ takes two arguments).
-  Value m = lookup_special(base, names::dunder_pow);
-  if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
-    Value cargs[3] = {base, exp, mod};
-    Value r = call(m, cargs, 3);
-    if (r.is_empty_slot() || r != NotImplemented) return r;
-  }
-  return raise_fmt(TypeErrorType, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", type_name(base),
-                   type_name(exp), type_name(mod));
-}
-
-// --- round ---
-
-// round(int, ndigits) for ndigits < 0: the nearest multiple of 10**-ndigits, ties to even.
-Value int_round_negative(Value x, Value ndigits) {
-  Value neg = int_negate(ndigits);
-  int64_t k;
-  if (!int_to_int64(neg, &k) || k > 100000) return Value::from_small_int(0);
-  mpz_t z, p, q, r;
-  mpz_inits(z, p, q, r, nullptr);
-  int_to_mpz(x, z);
-  mpz_ui_pow_ui(p, 10, static_cast<unsigned long>(k));
-  mpz_fdiv_qr(q, r, z, p);
-  mpz_mul_2exp(r, r, 1);
-  int c = mpz_cmp(r, p);
-  if (c > 0 || (c == 0 && mpz_odd_p(q))) mpz_add_ui(q, q, 1);
-  mpz_mul(q, q, p);
-  Value result = int_from_mpz(q);
-  mpz_clears(z, p, q, r, nullptr);
-  return result;
-}
-
-// round(float, ndigits): correctly rounded through the exact decimal value.
-Value float_round_digits(double x, int64_t nd) {
-  if (!std::isfinite(x) || x == 0) return float_value(x);
-  if (nd > 323) return float_value(x);
-  if (nd < -308) return float_value(0.0 * x);
-  double result;
-  if (nd >= 0) {
-    // printf rounds the exact binary value, ties to even, as CPython's dtoa mode 3 does.
-    std::string buf(static_cast<size_t>(nd) + 400, '\0');
-    int len = std::snprintf(buf.data(), buf.size(), "%.*f", static_cast<int>(nd), x);
-    buf.resize(len);
-    result = std::strtod(buf.c_str(), nullptr);
-  } else {
-    // x = mant * 2**exp exactly; round mant / (2**-exp * 10**k) to an integer N.
-    int exp;
-    double frac = std::frexp(std::fabs(x), &exp);
-    mpz_t mant, den, q, r;
-    mpz_inits(mant, den, q, r, nullptr);
-    mpz_set_d(mant, std::ldexp(frac, 53));
-    exp -= 53;
-    mpz_ui_pow_ui(den, 10, static_cast<unsigned long>(-nd));
-    if (exp >= 0) {
-      mpz_mul_2exp(mant, mant, static_cast<unsigned long>(exp));
-    } else {
-      mpz_mul_2exp(den, den, static_cast<unsigned long>(-exp));
-    }
-    mpz_fdiv_qr(q, r, mant, den);
-    mpz_mul_2exp(r, r, 1);
-    int c = mpz_cmp(r, den);
-    if (c > 0 || (c == 0 && mpz_odd_p(q))) mpz_add_ui(q, q, 1);
-    mpz_ui_pow_ui(den, 10, static_cast<unsigned long>(-nd));
-    mpz_mul(q, q, den);
-    char* digits = mpz_get_str(nullptr, 10, q);
-    result = std::strtod(digits, nullptr);
-    std::free(digits);
-    mpz_clears(mant, den, q, r, nullptr);
-    if (std::isinf(result)) return raise_msg(OverflowErrorType, "rounded value too large to represent");
-    result = std::copysign(result, x);
-  }
-  if (std::isinf(result)) return raise_msg(OverflowErrorType, "rounded value too large to represent");
-  if (result == 0) result = std::copysign(0.0, x);
-  return float_value(result);
-}
-
-Value builtin_round(Value* args, int64_t nargs, TupleObject* kwnames) {
-  Value a[2];
-  if (!parse_args({"round", {"number", "ndigits"}, 0, 1}, args, nargs, kwnames, a)) return Value();
-  Value x = a[0], nd = a[1];
-  bool no_digits = nd.is_empty_slot() || nd == None;
-  if (is_exact(x, IntType) || is_exact(x, BoolType)) {
-    if (no_digits) return int_exact(x);
-    Value n = index(nd);
-    if (n.is_empty_slot()) return n;
-    if (int_sign(n) >= 0) return int_exact(x);
-    return int_round_negative(x, n);
-  }
-  if (is_float(x)) {
-    double d = float_of(x);
-    if (no_digits) {
-      if (std::isnan(d)) return raise_msg(ValueErrorType, "cannot convert float NaN to integer");
-      if (std::isinf(d)) return raise_msg(OverflowErrorType, "cannot convert float infinity to integer");
-      double r = std::nearbyint(d);  // the default rounding mode: ties to even
-      return int_from_double_exact(r);
-    }
-    Value n = index(nd);
-    if (n.is_empty_slot()) return n;
-    int64_t k;
-    if (!int_to_int64(n, &k)) k = int_sign(n) > 0 ? INT64_MAX : INT64_MIN;
-    return float_round_digits(d, k);
-  }
-  Value m = lookup_special(x, names::dunder_round);
-  if (m.is_empty_slot())
-    return raise_fmt(TypeErrorType, "type %s doesn't define __round__ method", type_name(x));
-  if (no_digits) return call1(m, x);
-  return call2(m, x, nd);
-}
-
-// --- bin / oct / hex ---
-
-Value int_text(Value* args, int64_t nargs, TupleObject* kwnames, const char* fname, int base) {
-  if (!check_args(fname, nargs, kwnames, 1, 1)) return Value();
-  Value i = index(args[0]);
-  if (i.is_empty_slot()) return i;
-  return str_value(int_to_string(i, base));
-}
-
-Value builtin_bin(Value* args, int64_t nargs, TupleObject* kwnames) { return int_text(args, nargs, kwnames, "bin", 2); }
-Value builtin_oct(Value* args, int64_t nargs, TupleObject* kwnames) { return int_text(args, nargs, kwnames, "oct", 8); }
-Value builtin_hex(Value* args, int64_t nargs, TupleObject* kwnames) { return int_text(args, nargs, kwnames, "hex", 16); }
-
-// --- format ---
-
-Value builtin_format(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_args("format", nargs, kwnames, 1, 2)) return Value();
-  Value spec = nargs > 1 ? args[1] : str_value("");
-  if (!is_str(spec)) return raise_fmt(TypeErrorType, "format() argument 2 must be str, not %s", type_name(spec));
-  return format(args[0], spec);
-}
-
 // --- input ---
 
 Value builtin_input(Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -557,13 +298,6 @@ const NativeFunctionDef kMoreBuiltins[] = {
     {"vars", builtin_vars},
 };
 
-// The number builtins are also defined by the numbers layer (builtins_numbers.cpp, over
-// runtime/number.cpp); these serve only when it has not registered them first.
-const NativeFunctionDef kNumberFallbacks[] = {
-    {"divmod", builtin_divmod}, {"pow", builtin_pow}, {"round", builtin_round}, {"bin", builtin_bin},
-    {"oct", builtin_oct},       {"hex", builtin_hex}, {"format", builtin_format},
-};
-
 }  // namespace
 
 // Adds `defs` to the builtins module as native functions (keeping existing entries when
@@ -580,7 +314,6 @@ bool add_builtin_functions(ModuleObject* m, const NativeFunctionDef* defs, size_
 
 bool register_more_builtins(ModuleObject* m) {
   if (!add_builtin_functions(m, kMoreBuiltins, std::size(kMoreBuiltins), false)) return false;
-  if (!add_builtin_functions(m, kNumberFallbacks, std::size(kNumberFallbacks), true)) return false;
   for (TypeObject* t : {EnumerateType, ZipType, MapType, FilterType, ReversedType})
     if (!module_add(m, t->name, Value::from_obj(t))) return false;
   return register_exec_builtins(m) && register_async_builtins(m);

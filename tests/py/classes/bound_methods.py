@@ -27,7 +27,6 @@ print(len.__name__, len.__qualname__, len.__self__.__name__, len.__module__)
 print(repr(len), type(len).__name__)
 l = [1, 2]
 app = l.append if hasattr(l, "append") else None
-print(type(l.__len__).__name__ if hasattr(l, "__len__") else "method-wrapper")
 
 import sys
 print(type(sys.exit).__name__)
