@@ -420,6 +420,9 @@ Object* object_alloc(TypeObject* type) {
 
 void init_object_and_type_methods() {
   ObjectType->alloc = object_alloc;
+  // A metaclass's instances are type objects: their extra words (dict, slots) follow the
+  // whole TypeObject, never overlap it.
+  TypeType->basic_size = sizeof(TypeObject);
   add_methods(ObjectType, kObjectMethods);
   add_getsets(ObjectType, kObjectGetSets);
   add_methods(TypeType, kTypeMethods);
