@@ -16,7 +16,6 @@
 #include "runtime/interpreter.h"
 #include "runtime/names.h"
 #include "runtime/native_module.h"
-#include "runtime/sort.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
 #include "runtime/sequence_ops.h"
@@ -196,40 +195,22 @@ Value builtin_all(Value* args, int64_t nargs, TupleObject* kwnames) { return any
 
 // --- sorted ---
 
+// sorted(iterable, /, *, key=None, reverse=False) is list(iterable).sort(key=..., reverse=...):
+// the keywords go to list.sort, whose messages name sort().
 Value builtin_sorted(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs != 1) return raise_fmt(TypeErrorType, "sorted expected 1 argument, got %lld", static_cast<long long>(nargs));
-  // sorted() is list(iterable).sort(**kw): list.sort, when the list type has it, decides
-  // the comparison sequence and the keyword errors.
   static StrObject* sort_name = intern("sort");
-  Value sort = type_lookup(ListType, sort_name);
-  if (!sort.is_empty_slot()) {
-    ListObject* l = new_list(0);
-    if (!l || !list_extend(l, args[0])) return Value();
-    int64_t nkw = kwnames ? kwnames->size : 0;
-    Value small[4];
-    if (nkw > 3) return raise_fmt(TypeErrorType, "sort() takes at most 2 keyword arguments (%lld given)",
-                                  static_cast<long long>(nkw));
-    small[0] = Value::from_obj(l);
-    for (int64_t i = 0; i < nkw; ++i) small[1 + i] = args[1 + i];
-    Value r = call(sort, small, 1, kwnames);
-    if (r.is_empty_slot()) return r;
-    return Value::from_obj(l);
-  }
-  // The keywords are list.sort's (its messages name sort()).
-  Value kw[2];
-  if (!parse_args({"sort", {"key", "reverse"}, 0, 0, 0}, args + 1, 0, kwnames, kw)) return Value();
-  bool reverse = false;
-  if (!kw[1].is_empty_slot()) {
-    int64_t r;
-    bool overflow;
-    if (is_float(kw[1]))
-      return raise_fmt(TypeErrorType, "'%s' object cannot be interpreted as an integer", type_name(kw[1]));
-    if (!as_int64(kw[1], &r, &overflow)) return Value();
-    reverse = overflow || r != 0;
-  }
   ListObject* l = new_list(0);
   if (!l || !list_extend(l, args[0])) return Value();
-  if (!sort_values(l->items(), l->size, kw[0], reverse)) return Value();
+  Value sort = type_lookup(ListType, sort_name);
+  if (sort.is_empty_slot()) return raise_msg(SystemErrorType, "list.sort is missing");
+  int64_t nkw = kwnames ? kwnames->size : 0;
+  TupleObject* call_args = new_tuple(1 + nkw);
+  if (!call_args) return Value();
+  call_args->items[0] = Value::from_obj(l);
+  for (int64_t i = 0; i < nkw; ++i) call_args->items[1 + i] = args[1 + i];
+  Value r = call(sort, call_args->items, 1, kwnames);
+  if (r.is_empty_slot()) return r;
   return Value::from_obj(l);
 }
 
@@ -278,7 +259,7 @@ Value builtin_dir(Value* args, int64_t nargs, TupleObject* kwnames) {
     Value r = call1(m, args[0]);
     if (r.is_empty_slot() || !list_extend(l, r)) return Value();
   }
-  if (!sort_values(l->items(), l->size, Value(), false)) return Value();
+  if (!list_sort(l, Value(), false)) return Value();
   return Value::from_obj(l);
 }
 
