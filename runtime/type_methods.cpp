@@ -3,7 +3,6 @@
 #include "runtime/builtin_types.h"
 #include "runtime/builtin_iterators.h"
 #include "runtime/descriptors.h"
-#include "runtime/formatting.h"
 #include "runtime/number.h"
 
 namespace coil::rt {
@@ -30,7 +29,6 @@ void init_type_methods() {
   init_int_methods();
   init_float_methods();
   init_complex_type();
-  init_format_methods();
   init_list_methods();
   init_tuple_methods();
   init_dict_methods();

@@ -1,11 +1,9 @@
 // builtins_numbers.cpp — the number builtins divmod, pow, round, format, bin, oct, hex (their semantics live
 // in runtime/number.cpp; this file parses their arguments like CPython does).
-#include <string>
-
 #include "runtime/abstract.h"
-#include "runtime/arg_parse.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
+#include "runtime/method_args.h"
 #include "runtime/native_module.h"
 #include "runtime/number.h"
 #include "runtime/str.h"
@@ -24,13 +22,13 @@ Value builtin_divmod(Value* args, int64_t nargs, TupleObject* kwnames) {
 
 Value builtin_pow(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value a[3];
-  if (!parse_args({"pow", {"base", "exp", "mod"}, 0, 2}, args, nargs, kwnames, a)) return Value();
+  if (!args_keywords("pow", args, nargs, kwnames, {"base", "exp", "mod"}, 2, a)) return Value();
   return number_power(a[0], a[1], a[2]);
 }
 
 Value builtin_round(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value a[2];
-  if (!parse_args({"round", {"number", "ndigits"}, 0, 1}, args, nargs, kwnames, a)) return Value();
+  if (!args_keywords("round", args, nargs, kwnames, {"number", "ndigits"}, 1, a)) return Value();
   return number_round(a[0], a[1]);
 }
 
