@@ -87,9 +87,6 @@ bool init_runtime(const Config& cfg) {
   // Every built-in type gets its dict, MRO and name (types.def order: bases first).
 #define TYPE(Var, Name, Base, Flags) finish_builtin_type(Var##Type, sizeof(Object), nullptr, Var##Type->visit);
 #include "runtime/types.def"
-  // Instances of `type` are whole TypeObjects: a heap metaclass puts its instance-dict slot
-  // after them, never over a TypeObject field.
-  TypeType->basic_size = sizeof(TypeObject);
   init_function_storage();
   TracebackType->visit = visit_traceback;
   SliceType->visit = visit_slice;
