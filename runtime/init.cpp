@@ -16,6 +16,7 @@
 #include "runtime/eval_breaker.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
+#include "runtime/frame_object.h"
 #include "runtime/function.h"
 #include "runtime/generator.h"
 #include "runtime/hashing.h"
@@ -94,6 +95,7 @@ bool init_runtime(const Config& cfg) {
   init_object_and_type_methods();
   init_exception_methods();
   init_iterator_types();
+  init_frame_object_types();
   init_generator_type();
   init_super_type();
   init_module_type();

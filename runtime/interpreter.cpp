@@ -79,9 +79,12 @@ void visit_traceback(Object* self, Visitor& v) {
   v.visit(tb->next);
   v.visit(tb->code);
   v.visit(tb->frame);
+  v.visit(tb->globals);
+  v.visit(tb->locals);
 }
 
-void add_traceback(Value exc, CodeObject* code, int64_t pc) {
+void add_traceback(Value exc, Frame* f, int64_t pc) {
+  CodeObject* code = f->code;
   if (!is_exception(exc)) return;
   auto* tb = static_cast<TracebackObject*>(allocate_object(TracebackType, sizeof(TracebackObject)));
   if (!tb) return;
@@ -91,6 +94,8 @@ void add_traceback(Value exc, CodeObject* code, int64_t pc) {
   tb->lasti = pc;
   tb->lineno = code_line(code, pc);
   tb->frame = None;
+  tb->globals = f->globals;
+  tb->locals = f->locals;
   e->traceback = Value::from_obj(tb);
 }
 
@@ -1309,7 +1314,7 @@ op_CopyDictWithoutKeys: {
 
 error:
   // A new exception passing through this frame gets a traceback entry for it.
-  add_traceback(ts.pending, code, pc);
+  add_traceback(ts.pending, f, pc);
 reraise: {
   Value exc = ts.pending;
   const fe::ExceptionEntry* h = find_handler(code, pc);

@@ -28,8 +28,10 @@ struct TracebackObject : Object {
   int64_t lasti;
   int32_t lineno;
   Value frame;          // the frame object, when one was made
+  DictObject* globals;  // what tb_frame needs to make the frame object on demand
+  Value locals;         // module/class locals mapping, or empty for function frames
 };
-// Adds an entry for (code, pc) in front of the exception's traceback.
-void add_traceback(Value exc, CodeObject* code, int64_t pc);
+// Adds an entry for frame `f` at `pc` in front of the exception's traceback.
+void add_traceback(Value exc, Frame* f, int64_t pc);
 
 }  // namespace coil::rt

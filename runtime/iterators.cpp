@@ -50,6 +50,60 @@ Value stop_iteration_value(bool* done) {
 
 }  // namespace
 
+namespace {
+
+// Iterator over a range whose bounds do not fit in 64 bits (CPython's longrange_iterator).
+struct LongRangeIterObject : Object {
+  Value next, step, remaining;
+};
+TypeObject* g_long_range_iter_type = nullptr;
+
+void visit_long_range_iter(Object* self, Visitor& v) {
+  auto* it = static_cast<LongRangeIterObject*>(self);
+  v.visit(it->next);
+  v.visit(it->step);
+  v.visit(it->remaining);
+}
+
+Value long_range_next(Value* args, int64_t, TupleObject*) {
+  auto* it = static_cast<LongRangeIterObject*>(args[0].as_obj());
+  if (int_sign(it->remaining) <= 0) return raise(Value::from_obj(new_exception(StopIterationType, nullptr)));
+  Value v = it->next;
+  Value n = int_binary(it->next, it->step, fe::BinaryOpKind::Add);
+  Value r = int_binary(it->remaining, Value::from_small_int(1), fe::BinaryOpKind::Subtract);
+  if (n.is_empty_slot() || r.is_empty_slot()) return Value();
+  it->next = n;
+  it->remaining = r;
+  return v;
+}
+
+Value long_range_iter_self(Value* args, int64_t, TupleObject*) { return args[0]; }
+
+const NativeMethodDef kLongRangeIterMethods[] = {
+    {"__next__", long_range_next},
+    {"__iter__", long_range_iter_self},
+};
+
+}  // namespace
+
+Value new_long_range_iter(RangeObject* r) {
+  if (!g_long_range_iter_type) {
+    g_long_range_iter_type = static_cast<TypeObject*>(allocate_object(TypeType, sizeof(TypeObject)));
+    g_long_range_iter_type->name = "longrange_iterator";
+    g_long_range_iter_type->base = ObjectType;
+    g_long_range_iter_type->flags = TypeFlag::Immutable | TypeFlag::ExtType;
+    finish_builtin_type(g_long_range_iter_type, sizeof(LongRangeIterObject), nullptr, visit_long_range_iter);
+    add_methods(g_long_range_iter_type, kLongRangeIterMethods);
+    add_runtime_root_hook([](Visitor& v) { v.visit(g_long_range_iter_type); });
+  }
+  auto* it = static_cast<LongRangeIterObject*>(allocate_object(g_long_range_iter_type, sizeof(LongRangeIterObject)));
+  if (!it) return raise_memory_error();
+  it->next = r->start;
+  it->step = r->step;
+  it->remaining = r->length;
+  return Value::from_obj(it);
+}
+
 Value new_range(Value start, Value stop, Value step) {
   if (int_is_zero(step)) return raise_msg(ValueErrorType, "range() arg 3 must not be zero");
   auto* r = static_cast<RangeObject*>(allocate_object(RangeType, sizeof(RangeObject)));
@@ -90,7 +144,7 @@ Value get_iter(Value v) {
       it->remaining = len;
       return Value::from_obj(it);
     }
-    return raise_msg(OverflowErrorType, "Python int too large to convert to C long");
+    return new_long_range_iter(r);
   }
   if (is_builtin_iterator_type(t)) return v;  // enumerate, zip, map, ...: their own iterators
   Value m = type_lookup(t, names::dunder_iter);

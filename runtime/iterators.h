@@ -19,6 +19,8 @@ struct RangeIterObject : Object {
 };
 
 Value new_range(Value start, Value stop, Value step);
+// The iterator of a range whose bounds do not fit in 64 bits.
+Value new_long_range_iter(RangeObject* r);
 // range[index] and range[slice].
 Value range_subscript(Value range, Value key);
 // iter(callable, sentinel).

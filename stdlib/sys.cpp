@@ -10,6 +10,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/frame.h"
+#include "runtime/frame_object.h"
 #include "runtime/int.h"
 #include "runtime/native_module.h"
 #include "runtime/str.h"
@@ -82,6 +83,17 @@ Value sys_intern(Value* args, int64_t nargs, TupleObject* kwnames) {
   return s ? Value::from_obj(s) : Value();
 }
 
+Value sys_getframe(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("_getframe", nargs, kwnames, 0, 1)) return Value();
+  int64_t depth = 0;
+  bool overflow = false;
+  if (nargs && (!as_int64(args[0], &depth, &overflow) || overflow)) return Value();
+  Frame* f = thread_state().frame;
+  for (int64_t i = 0; i < depth && f; ++i) f = f->back;
+  if (!f) return raise_msg(ValueErrorType, "call stack is not deep enough");
+  return frame_object_for(f);
+}
+
 Value sys_getdefaultencoding(Value*, int64_t, TupleObject*) { return str_value("utf-8"); }
 
 Value sys_get_int_max_str_digits(Value*, int64_t nargs, TupleObject* kwnames) {
@@ -117,6 +129,7 @@ const NativeFunctionDef kSysFunctions[] = {
     {"exc_info", sys_exc_info},
     {"exception", sys_exception},
     {"intern", sys_intern},
+    {"_getframe", sys_getframe},
     {"getdefaultencoding", sys_getdefaultencoding},
     {"getfilesystemencoding", sys_getfilesystemencoding},
     {"get_int_max_str_digits", sys_get_int_max_str_digits},
