@@ -102,7 +102,29 @@ Value alias_getattr_m(Value* args, int64_t nargs, TupleObject*) {
   return get_attr(as_alias(args[0])->origin, as_str(args[1]));
 }
 
+// GenericAlias(origin, args): also how subclasses (collections.abc's
+// _CallableGenericAlias) are made, through super().__new__(cls, origin, args).
+Value alias_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "GenericAlias() takes no keyword arguments");
+  if (nargs != 3) return raise_fmt(TypeErrorType, "GenericAlias expected 2 arguments, got %lld", static_cast<long long>(nargs - 1));
+  auto* type = static_cast<TypeObject*>(args[0].as_obj());
+  Object* o = type->alloc ? type->alloc(type) : nullptr;
+  if (!o) return has_pending_exception() ? Value() : raise_memory_error();
+  auto* a = static_cast<GenericAliasObject*>(o);
+  a->origin = args[1];
+  a->args = is_exact(args[2], TupleType) ? as_tuple(args[2]) : tuple_of({args[2]});
+  if (!a->args) return Value();
+  return Value::from_obj(a);
+}
+
+Value alias_mro_entries_m(Value* args, int64_t nargs, TupleObject*) {
+  TupleObject* t = tuple_of({as_alias(args[0])->origin});
+  return t ? Value::from_obj(t) : Value();
+}
+
 const NativeMethodDef kAliasMethods[] = {
+    {"__new__", alias_new_m, NativeMethodDef::Kind::StaticMethod},
+    {"__mro_entries__", alias_mro_entries_m},
     {"__repr__", alias_repr_m},
     {"__call__", alias_call_m},
     {"__eq__", alias_eq_m},
@@ -120,7 +142,7 @@ TypeObject* alias_type() {
     g_alias_type = static_cast<TypeObject*>(allocate_object(TypeType, sizeof(TypeObject)));
     g_alias_type->name = "types.GenericAlias";
     g_alias_type->base = ObjectType;
-    g_alias_type->flags = TypeFlag::Immutable;
+    g_alias_type->flags = TypeFlag::Immutable | TypeFlag::BaseType | TypeFlag::ExtType;
     finish_builtin_type(g_alias_type, sizeof(GenericAliasObject), nullptr, visit_alias);
     add_methods(g_alias_type, kAliasMethods);
     add_getsets(g_alias_type, kAliasGetSets);

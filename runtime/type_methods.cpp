@@ -18,10 +18,12 @@ void init_dict_views();     // dict_views.cpp
 void init_set_storage();    // set.cpp
 void init_set_methods();    // set_methods.cpp
 
-void init_union_type();     // union_type.cpp
+void init_union_type();       // union_type.cpp
+void init_memoryview_type();  // memoryview.cpp
 
 void init_type_methods() {
   init_union_type();
+  init_memoryview_type();
   init_builtin_iterator_types();
   init_range_slice_methods();
   init_descriptor_types();

@@ -251,7 +251,7 @@ const NativeFunctionDef kBuiltins[] = {
 
 bool init_builtins(ModuleObject* m) {
   for (TypeObject* t : {ObjectType, TypeType, IntType, BoolType, FloatType, ComplexType, StrType, BytesType,
-                        ByteArrayType, TupleType, ListType, DictType, SetType, FrozenSetType, RangeType, SliceType,
+                        ByteArrayType, MemoryViewType, TupleType, ListType, DictType, SetType, FrozenSetType, RangeType, SliceType,
                         PropertyType, ClassMethodType, StaticMethodType, SuperType})
     module_add(m, t->name, Value::from_obj(t));
 #define EXC(Name, Base) module_add(m, #Name, Value::from_obj(Name##Type));
