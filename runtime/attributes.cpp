@@ -173,17 +173,21 @@ Value object_getattribute() {
 }  // namespace
 
 bool uses_generic_getattr(TypeObject* type) {
+  if (type->getattr_version == type->version && type->version) return type->getattr_generic;
   Value ga = type_lookup(type, names::dunder_getattribute);
-  return ga.is_empty_slot() || ga == object_getattribute();
+  bool generic = ga.is_empty_slot() || ga == object_getattribute();
+  type->getattr_version = type->version;
+  type->getattr_generic = generic;
+  return generic;
 }
 
 Value get_attr(Value obj, StrObject* name) {
   TypeObject* type = type_of(obj);
   if (type == SuperType) return super_get_attr(obj, name);
-  Value ga = type_lookup(type, names::dunder_getattribute);
   // object.__getattribute__ (and type's, which is object's) means the generic path.
-  bool custom = !ga.is_empty_slot() && ga != object_getattribute();
-  Value r = custom ? call2(ga, obj, Value::from_obj(name)) : generic_get_attr(obj, name, false);
+  bool custom = !uses_generic_getattr(type);
+  Value r = custom ? call2(type_lookup(type, names::dunder_getattribute), obj, Value::from_obj(name))
+                   : generic_get_attr(obj, name, false);
   if (r.is_empty_slot() && has(type, TypeFlag::HeapType) && pending_matches(AttributeErrorType)) {
     Value getattr = type_lookup(type, names::dunder_getattr);
     if (!getattr.is_empty_slot()) {

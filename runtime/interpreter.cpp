@@ -268,6 +268,30 @@ Value load_name(Frame* f, StrObject* name) {
   return load_global(f, name);
 }
 
+// May LoadAttr of `name` on instances of type(obj) skip straight to the instance dict?
+// (A heap type with the generic __getattribute__, no __getattr__, nothing named `name` on
+// the type, and an instance dict.)
+bool t_plain_attr(Value obj, StrObject* name) {
+  TypeObject* t = obj.as_obj()->type;
+  if (!has(t, TypeFlag::HeapType) || !uses_generic_getattr(t)) return false;
+  if (!type_lookup(t, names::dunder_getattr).is_empty_slot()) return false;
+  if (!type_lookup(t, name).is_empty_slot()) return false;
+  DictObject** slot = instance_dict_slot(obj.as_obj());
+  return slot && *slot;
+}
+
+// May StoreAttr of `name` go straight into the instance dict? (Generic __setattr__, no
+// descriptor named `name` on the type.)
+bool t_plain_store(Value obj, StrObject* name) {
+  TypeObject* t = obj.as_obj()->type;
+  if (!has(t, TypeFlag::HeapType)) return false;
+  Value sa = type_lookup(t, names::dunder_setattr);
+  if (sa != type_lookup(ObjectType, names::dunder_setattr)) return false;
+  if (!type_lookup(t, name).is_empty_slot()) return false;
+  DictObject** slot = instance_dict_slot(obj.as_obj());
+  return slot && *slot;
+}
+
 Value unbound_local(CodeObject* code, int64_t index) {
   return raise_fmt(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value",
                    as_str(code->varnames->items[index])->data);
@@ -585,9 +609,30 @@ op_SetupAnnotations: {
 }
 
 op_LoadAttr: {
+  // Inline cache: for this type version, the name is a plain instance attribute (the type
+  // has no attribute of that name and the generic __getattribute__ applies), so the
+  // instance dict is the whole lookup. (Shapes will replace the dict probe.)
   Value obj = TOP();
+  InlineCache& c = code->caches[units[pc + 1]];
+  if (obj.is_obj()) {
+    TypeObject* t = obj.as_obj()->type;
+    if (c.key == t->version && c.key2 == 1) {
+      DictObject** slot = instance_dict_slot(obj.as_obj());
+      if (slot && *slot) {
+        Value v = dict_get_str(*slot, NAME(a));
+        if (!v.is_empty_slot()) {
+          TOP() = v;
+          NEXT(CACHED);
+        }
+      }
+    }
+  }
   Value v = get_attr(obj, NAME(a));
   CHECK(v);
+  if (obj.is_obj() && t_plain_attr(obj, NAME(a))) {
+    c.key = obj.as_obj()->type->version;
+    c.key2 = 1;
+  }
   TOP() = v;
   NEXT(CACHED);
 }
@@ -619,9 +664,26 @@ op_LoadMethod: {
   NEXT(CACHED);
 }
 op_StoreAttr: {
+  // Inline cache as for LoadAttr: a plain instance attribute of a type with the generic
+  // __setattr__ is stored straight into the instance dict.
   Value obj = POP();
   Value v = POP();
+  InlineCache& c = code->caches[units[pc + 1]];
+  if (obj.is_obj()) {
+    TypeObject* t = obj.as_obj()->type;
+    if (c.key == t->version && c.key2 == 2) {
+      DictObject** slot = instance_dict_slot(obj.as_obj());
+      if (slot && *slot) {
+        if (!dict_set_str(*slot, NAME(a), v)) goto error;
+        NEXT(CACHED);
+      }
+    }
+  }
   if (!set_attr(obj, NAME(a), v)) goto error;
+  if (obj.is_obj() && t_plain_store(obj, NAME(a))) {
+    c.key = obj.as_obj()->type->version;
+    c.key2 = 2;
+  }
   NEXT(CACHED);
 }
 op_DeleteAttr: {
@@ -684,6 +746,36 @@ op_BinaryOp: {
         break;
     }
     v = done && Value::fits_small_int(z) ? Value::from_small_int(z) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+  } else if ((is_float(l) || l.is_small_int()) && (is_float(r) || r.is_small_int())) {
+    // Float arithmetic without the generic dispatch (ints that mix in are exact in a double
+    // only below 2**53, so bigger ones take the generic path).
+    auto as_d = [](Value x, double* d) {
+      if (!x.is_small_int()) {
+        *d = float_of(x);
+        return true;
+      }
+      int64_t i = x.as_small_int();
+      *d = static_cast<double>(i);
+      return i > -(int64_t(1) << 53) && i < (int64_t(1) << 53);
+    };
+    double x, y;
+    bool ok = as_d(l, &x) && as_d(r, &y);
+    switch (static_cast<fe::BinaryOpKind>(a)) {
+      case fe::BinaryOpKind::Add: case fe::BinaryOpKind::InplaceAdd:
+        v = ok ? float_value(x + y) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+        break;
+      case fe::BinaryOpKind::Subtract: case fe::BinaryOpKind::InplaceSubtract:
+        v = ok ? float_value(x - y) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+        break;
+      case fe::BinaryOpKind::Multiply: case fe::BinaryOpKind::InplaceMultiply:
+        v = ok ? float_value(x * y) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+        break;
+      case fe::BinaryOpKind::TrueDivide: case fe::BinaryOpKind::InplaceTrueDivide:
+        v = ok && y != 0.0 ? float_value(x / y) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+        break;
+      default:
+        v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+    }
   } else {
     v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
   }
@@ -706,6 +798,18 @@ op_CompareOp: {
   Value v;
   if (l.is_small_int() && r.is_small_int()) {
     int64_t x = l.as_small_int(), y = r.as_small_int();
+    bool b;
+    switch (static_cast<fe::CompareKind>(a)) {
+      case fe::CompareKind::Lt: b = x < y; break;
+      case fe::CompareKind::Le: b = x <= y; break;
+      case fe::CompareKind::Eq: b = x == y; break;
+      case fe::CompareKind::Ne: b = x != y; break;
+      case fe::CompareKind::Gt: b = x > y; break;
+      default: b = x >= y; break;
+    }
+    v = bool_value(b);
+  } else if (is_float(l) && is_float(r)) {
+    double x = float_of(l), y = float_of(r);
     bool b;
     switch (static_cast<fe::CompareKind>(a)) {
       case fe::CompareKind::Lt: b = x < y; break;

@@ -85,6 +85,9 @@ struct TypeObject : Object {
   Object* subclasses = nullptr;   // weak-ish list for version invalidation (a list object)
   Value doc;
   GcTypeFlag gc_flags = GcTypeFlag::kNone;  // what the collector needs to know (gc.h)
+  // Cache of "is __getattribute__ object's own?" valid while `version` equals getattr_version.
+  uint64_t getattr_version = 0;
+  bool getattr_generic = false;
 };
 
 inline bool has(const TypeObject* t, TypeFlag f) { return any(t->flags & f); }
