@@ -11,6 +11,7 @@
 #include "runtime/names.h"
 #include "runtime/str.h"
 #include "runtime/super.h"
+#include "runtime/thread.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
 
@@ -95,16 +96,35 @@ Value descr_get(Value descr, Value obj, TypeObject* owner, bool* is_descr) {
   return descr;
 }
 
+// AttributeError.name / .obj, which CPython's "Did you mean" hint reads.
+void set_attribute_error_context(Value obj, StrObject* name) {
+  Value exc = pending_exception();
+  if (!is_exception(exc)) return;
+  ExceptionObject* e = as_exception(exc);
+  if (!e->dict) e->dict = new_dict();
+  if (!e->dict) return;
+  dict_set_str(e->dict, intern("name"), Value::from_obj(name));
+  dict_set_str(e->dict, intern("obj"), obj);
+  thread_state().pending = exc;
+}
+
 Value missing_attr(Value obj, StrObject* name) {
+  bool done = false;
   if (obj.is_obj() && obj.as_obj()->type == ModuleType) {
     Value n = dict_get_str(as_module(obj)->dict, names::dunder_name);
-    if (!n.is_empty_slot() && is_str(n))
-      return raise_fmt(AttributeErrorType, "module '%s' has no attribute '%s'", as_str(n)->data, name->data);
+    if (!n.is_empty_slot() && is_str(n)) {
+      raise_fmt(AttributeErrorType, "module '%s' has no attribute '%s'", as_str(n)->data, name->data);
+      done = true;
+    }
   }
-  if (obj.is_obj() && has(obj.as_obj()->type, TypeFlag::TypeSubclass))
-    return raise_fmt(AttributeErrorType, "type object '%s' has no attribute '%s'",
-                     static_cast<TypeObject*>(obj.as_obj())->name, name->data);
-  return raise_fmt(AttributeErrorType, "'%s' object has no attribute '%s'", type_name(obj), name->data);
+  if (!done && obj.is_obj() && has(obj.as_obj()->type, TypeFlag::TypeSubclass)) {
+    raise_fmt(AttributeErrorType, "type object '%s' has no attribute '%s'",
+              static_cast<TypeObject*>(obj.as_obj())->name, name->data);
+    done = true;
+  }
+  if (!done) raise_fmt(AttributeErrorType, "'%s' object has no attribute '%s'", type_name(obj), name->data);
+  set_attribute_error_context(obj, name);
+  return Value();
 }
 
 Value type_get_attr(TypeObject* type, StrObject* name, bool suppress) {
@@ -146,21 +166,21 @@ Value generic_get_attr(Value obj, StrObject* name, bool suppress_missing) {
 
 Value get_attr(Value obj, StrObject* name) {
   TypeObject* type = type_of(obj);
-  if (has(type, TypeFlag::HeapType)) {
-    Value ga = type_lookup(type, names::dunder_getattribute);
-    bool custom = !ga.is_empty_slot() && !(ga.is_obj() && ga.as_obj()->type == MethodDescrType);
-    Value r = custom ? call2(ga, obj, Value::from_obj(name)) : generic_get_attr(obj, name, false);
-    if (r.is_empty_slot() && pending_matches(AttributeErrorType)) {
-      Value getattr = type_lookup(type, names::dunder_getattr);
-      if (!getattr.is_empty_slot()) {
-        clear_exception();
-        return call2(getattr, obj, Value::from_obj(name));
-      }
-    }
-    return r;
-  }
   if (type == SuperType) return super_get_attr(obj, name);
-  return generic_get_attr(obj, name, false);
+  Value ga = type_lookup(type, names::dunder_getattribute);
+  // object.__getattribute__ (and type's, which is object's) means the generic path.
+  static Value object_ga;
+  if (object_ga.is_empty_slot()) object_ga = type_lookup(ObjectType, names::dunder_getattribute);
+  bool custom = !ga.is_empty_slot() && ga != object_ga;
+  Value r = custom ? call2(ga, obj, Value::from_obj(name)) : generic_get_attr(obj, name, false);
+  if (r.is_empty_slot() && has(type, TypeFlag::HeapType) && pending_matches(AttributeErrorType)) {
+    Value getattr = type_lookup(type, names::dunder_getattr);
+    if (!getattr.is_empty_slot()) {
+      clear_exception();
+      return call2(getattr, obj, Value::from_obj(name));
+    }
+  }
+  return r;
 }
 
 Value get_attr(Value obj, const char* name) { return get_attr(obj, intern(name)); }

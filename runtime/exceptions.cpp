@@ -3,6 +3,7 @@
 
 #include <cstdarg>
 #include <cstdio>
+#include <pthread.h>
 
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
@@ -23,8 +24,25 @@ ThreadState& thread_state() {
   return ts;
 }
 
+void init_stack_guard() {
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return;
+  void* addr = nullptr;
+  size_t size = 0;
+  pthread_attr_getstack(&attr, &addr, &size);
+  pthread_attr_destroy(&attr);
+  // Keep 256 KiB of native stack for the error path, printing and native helpers.
+  constexpr size_t kMargin = 256 * 1024;
+  if (size > 2 * kMargin) thread_state().stack_limit = static_cast<const char*>(addr) + kMargin;
+}
+
 bool enter_call(const char* where) {
   ThreadState& ts = thread_state();
+  char probe;
+  if (ts.stack_limit && &probe < ts.stack_limit) {
+    raise_fmt(RecursionErrorType, "maximum recursion depth exceeded%s", where);
+    return false;
+  }
   if (++ts.depth > ts.recursion_limit) {
     --ts.depth;
     raise_fmt(RecursionErrorType, "maximum recursion depth exceeded%s", where);

@@ -24,6 +24,7 @@
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/roots.h"
+#include "runtime/thread.h"
 #include "runtime/native_module.h"
 #include "runtime/str.h"
 #include "runtime/super.h"
@@ -59,6 +60,7 @@ bool init_runtime(const Config& cfg) {
   config_copy = cfg;
   g_config = &config_copy;
   init_gc_roots();
+  init_stack_guard();
   init_builtin_types();
   init_tuple_list_storage();
   init_dict_storage();

@@ -209,12 +209,29 @@ const fe::ExceptionEntry* find_handler(CodeObject* code, int64_t pc) {
   return nullptr;
 }
 
+// NameError for `name`, with what CPython needs for its "Did you mean" hint: .name, and
+// the scopes searched (locals, globals, builtins) captured now, while the frame exists.
+Value raise_name_error(Frame* f, StrObject* name) {
+  raise_fmt(NameErrorType, "name '%s' is not defined", name->data);
+  Value exc = pending_exception();
+  if (!is_exception(exc)) return Value();
+  ExceptionObject* e = as_exception(exc);
+  if (!e->dict) e->dict = new_dict();
+  if (!e->dict) return Value();
+  Value loc = frame_locals(f);
+  TupleObject* scopes = tuple_of({loc.is_empty_slot() ? None : loc, Value::from_obj(f->globals), Value::from_obj(f->builtins)});
+  dict_set_str(e->dict, intern("name"), Value::from_obj(name));
+  if (scopes) dict_set_str(e->dict, intern("__coil_scopes__"), Value::from_obj(scopes));
+  thread_state().pending = exc;
+  return Value();
+}
+
 Value load_global(Frame* f, StrObject* name) {
   Value v = dict_get_str(f->globals, name);
   if (!v.is_empty_slot()) return v;
   v = dict_get_str(f->builtins, name);
   if (!v.is_empty_slot()) return v;
-  return raise_fmt(NameErrorType, "name '%s' is not defined", name->data);
+  return raise_name_error(f, name);
 }
 
 Value load_name(Frame* f, StrObject* name) {
@@ -381,7 +398,7 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<int64_t>(n)])
 #define NAME(i) as_str(names_[i])
 #define DISPATCH()                                   \
   do {                                               \
@@ -477,7 +494,7 @@ op_StoreGlobal: {
 op_DeleteGlobal: {
   int r = dict_del(f->globals, Value::from_obj(NAME(a)));
   if (r < 0) goto error;
-  if (r == 0) { raise_fmt(NameErrorType, "name '%s' is not defined", NAME(a)->data); goto error; }
+  if (r == 0) { raise_name_error(f, NAME(a)); goto error; }
   NEXT(1);
 }
 op_LoadName: {
@@ -501,7 +518,7 @@ op_DeleteName: {
   if (!del_item(f->locals, Value::from_obj(NAME(a)))) {
     if (pending_matches(KeyErrorType)) {
       clear_exception();
-      raise_fmt(NameErrorType, "name '%s' is not defined", NAME(a)->data);
+      raise_name_error(f, NAME(a));
     }
     goto error;
   }
@@ -1201,8 +1218,13 @@ Value call_function(FunctionObject* fn, Value* args, int64_t nargs, TupleObject*
 }
 
 Value run_code(CodeObject* code, DictObject* globals, Value locals) {
+  // Module and exec frames count against the recursion limit, as in CPython.
+  if (!enter_call("")) return Value();
   Frame* f = push_frame(code);
-  if (!f) return Value();
+  if (!f) {
+    leave_call();
+    return Value();
+  }
   f->globals = globals;
   Value b = dict_get_str(globals, names::dunder_builtins);
   if (b.is_obj() && b.as_obj()->type == ModuleType) b = Value::from_obj(as_module(b)->dict);
@@ -1211,6 +1233,7 @@ Value run_code(CodeObject* code, DictObject* globals, Value locals) {
   bool yielded;
   Value r = eval_frame(f, &yielded);
   pop_frame(f);
+  leave_call();
   return r;
 }
 

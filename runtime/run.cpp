@@ -22,7 +22,9 @@
 #include "runtime/int.h"
 #include "runtime/interpreter.h"
 #include "runtime/names.h"
+#include "runtime/repl.h"
 #include "runtime/str.h"
+#include "runtime/suggestions.h"
 #include "runtime/sys_state.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
@@ -115,14 +117,35 @@ void format_one(Value exc, std::string& out) {
   if (e->traceback.is_obj()) {
     out += "Traceback (most recent call last):\n";
     Value tb = e->traceback;
+    // Like CPython: after 3 identical (file, line, name) entries in a row, the rest of the
+    // run is summarised as "[Previous line repeated N more times]".
+    std::string last_key;
+    int repeats = 0;
+    auto flush_repeats = [&]() {
+      if (repeats > 3) {
+        int more = repeats - 3;
+        out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more == 1 ? "" : "s") + "]\n";
+      }
+    };
     while (tb.is_obj() && tb.as_obj()->type == TracebackType) {
       auto* t = static_cast<TracebackObject*>(tb.as_obj());
       std::string file(t->code->filename->view());
-      out += "  File \"" + file + "\", line " + std::to_string(t->lineno) + ", in " + std::string(t->code->name->view()) + "\n";
-      std::string src = source_line(file, t->lineno);
-      if (!src.empty()) out += "    " + src + "\n";
+      std::string key = file + ":" + std::to_string(t->lineno) + ":" + std::string(t->code->name->view());
+      if (key == last_key) {
+        ++repeats;
+      } else {
+        flush_repeats();
+        last_key = key;
+        repeats = 1;
+      }
+      if (repeats <= 3) {
+        out += "  File \"" + file + "\", line " + std::to_string(t->lineno) + ", in " + std::string(t->code->name->view()) + "\n";
+        std::string src = source_line(file, t->lineno);
+        if (!src.empty()) out += "    " + src + "\n";
+      }
       tb = t->next;
     }
+    flush_repeats();
   }
   if (is_subtype(e->type, SyntaxErrorType)) print_syntax_error_body(e, out);
   std::string label = exception_type_label(exc);
@@ -133,7 +156,8 @@ void format_one(Value exc, std::string& out) {
   } else if (as_str(s)->nbytes == 0) {
     out += label + "\n";
   } else {
-    out += label + ": " + std::string(as_str(s)->view()) + "\n";
+    std::string hint = suggestion_for(exc);
+    out += label + ": " + std::string(as_str(s)->view()) + (hint.empty() ? "" : ". Did you mean: '" + hint + "'?") + "\n";
   }
   if (e->dict) {
     Value notes = dict_get_str(e->dict, names::dunder_notes);
@@ -280,6 +304,14 @@ int run(const Config& cfg) {
       filename = "<string>";
       break;
     case Config::Run::Stdin: {
+      if (::isatty(0) || cfg.inspect) {
+        ModuleObject* main = make_main_module("");
+        if (!main) return 1;
+        rc = run_repl(main, !cfg.quiet);
+        if (rc < 0) rc = system_exit_code(take_exception());
+        run_atexit();
+        return rc;
+      }
       std::ostringstream ss;
       ss << std::cin.rdbuf();
       source = ss.str();
@@ -325,6 +357,11 @@ int run(const Config& cfg) {
       return 1;
     }
     rc = run_main_code(code, main);
+    // -i: the prompt follows the program (unless it exited with SystemExit).
+    if (cfg.inspect && cfg.run != Config::Run::Stdin) {
+      int r = run_repl(main, false);
+      if (r < 0) rc = system_exit_code(take_exception());
+    }
   } catch (const fe::SyntaxErrorException& e) {
     raise_syntax_error(e.info);
     print_pending_exception();

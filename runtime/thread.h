@@ -17,12 +17,15 @@ struct ThreadState {
   int depth = 0;               // Python call depth (RecursionError past the limit)
   int recursion_limit = 1000;
   int native_depth = 0;        // nested native re-entries (repr of deep containers, ...)
+  const char* stack_limit = nullptr;  // lowest safe native stack address (RecursionError below)
 };
 
 ThreadState& thread_state();
 
 // Enters a nested call; false (RecursionError raised) past the limit. Pair with leave_call.
 bool enter_call(const char* where);
+// Records the native stack bounds of the calling thread (for the stack guard of enter_call).
+void init_stack_guard();
 inline void leave_call() { --thread_state().depth; }
 
 }  // namespace coil::rt

@@ -1,0 +1,8 @@
+def inner():
+    return {}["missing"]
+
+def outer():
+    inner()
+
+print("before")
+outer()
