@@ -3,11 +3,11 @@
 # Self-check: a checksum of the 8-bit RGB pixels.
 import sys
 
-DEFAULT_SIZE = 200
+DEFAULT_SIZE = 240
 QUICK_SIZE = 50
 EXPECTED = {
     50: (2001, 1699570665),
-    200: (31951, 1856537738),
+    240: (46099, 912856335),
 }
 
 EPSILON = 1e-6

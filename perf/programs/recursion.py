@@ -3,11 +3,11 @@
 # Self-check: closed forms (A(2, n) = 2n + 3) and known values.
 import sys
 
-DEFAULT_SIZE = 29
+DEFAULT_SIZE = 30
 QUICK_SIZE = 22
 EXPECTED = {
     22: (17711, 17688, 4, 75175),
-    29: (514229, 30624, 11, 715220),
+    30: (832040, 32760, 12, 966467),
 }
 
 
