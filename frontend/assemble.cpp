@@ -79,6 +79,45 @@ void thread_jumps(Unit& unit) {
   }
 }
 
+// Replaces a forward Jump to a short block that ends in ReturnValue with a copy of that
+// block (CPython inlines such exits too): one dispatch less on every early return.
+void inline_small_exits(Unit& unit) {
+  constexpr size_t kMaxCopy = 4;
+  auto& instrs = unit.instrs;
+  auto lpos = label_positions(instrs, unit.nlabels);
+  std::vector<Instr> out;
+  out.reserve(instrs.size());
+  for (const Instr& in : instrs) {
+    if (is_real(in) && op_of(in) == Opcode::Jump) {
+      std::vector<Instr> block;
+      bool ok = false;
+      for (size_t t = size_t(lpos[in.arg]) + 1; t < instrs.size(); ++t) {
+        const Instr& x = instrs[t];
+        if (!is_real(x) || block.size() == kMaxCopy) break;
+        block.push_back(x);
+        if (has_flag(op_of(x), opflag::NOFALL)) {
+          ok = op_of(x) == Opcode::ReturnValue;
+          break;
+        }
+        if (x.is_jump()) break;
+      }
+      if (ok) {
+        // Keep the jump's line event (a `break`/`return` line) when the copy has another.
+        if (in.pos.line > 0 && in.pos.line != block.front().pos.line) {
+          Instr nop = in;
+          nop.op = int(Opcode::Nop);
+          nop.arg = 0;
+          out.push_back(nop);
+        }
+        out.insert(out.end(), block.begin(), block.end());
+        continue;
+      }
+    }
+    out.push_back(in);
+  }
+  instrs.swap(out);
+}
+
 // Drops Nops whose line is already covered by a neighbouring instruction.
 void remove_nops(Unit& unit) {
   auto& instrs = unit.instrs;
@@ -183,6 +222,7 @@ int units_for_arg(uint32_t arg) {
 void assemble(Unit& unit) {
   CodeUnit& co = *unit.code;
   thread_jumps(unit);
+  inline_small_exits(unit);
   remove_nops(unit);
   int maxdepth = 0;
   std::vector<int> depth = flow_depths(unit, maxdepth);

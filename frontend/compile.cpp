@@ -7,6 +7,11 @@
 
 namespace coil::fe {
 
+namespace {
+// CPython's PyCF_MASK: the CO_FUTURE_* bits compile() flags and future imports set.
+constexpr uint32_t kFutureFlagsMask = 0x1FE0000;
+}  // namespace
+
 // ---------------------------------------------------------------- constants
 
 CodeConst make_const(const ConstValue& v) {
@@ -99,8 +104,7 @@ void Compiler::enter_unit(const Scope* scope, UnitKind kind, const std::string& 
     if (scope->varargs) co.flags |= coflag::VARARGS;
     if (scope->varkeywords) co.flags |= coflag::VARKEYWORDS;
   }
-  co.flags |= future_flags_ & coflag::FUTURE_ANNOTATIONS;
-  if (co.cellvars.empty() && co.freevars.empty()) co.flags |= coflag::NOFREE;
+  co.flags |= future_flags_ & kFutureFlagsMask;  // every code unit carries the CO_FUTURE_* bits
   for (auto& p : scope->params) {
     unit->varname_index.emplace(p, int(co.varnames.size()));
     co.varnames.push_back(p);
@@ -127,6 +131,9 @@ void Compiler::emit_prologue() {
   Unit& unit = c.u();
   Position saved = unit.loc;
   const CodeUnit& co = *unit.code;
+  // CPython puts the prologue (and a class body's __module__/__qualname__ set-up) on the
+  // first line of the definition, which is its first decorator's line.
+  unit.loc = Position{co.firstlineno, co.firstlineno, -1, -1};
   if (!co.freevars.empty()) c.emit(Opcode::CopyFreeVars, uint32_t(co.freevars.size()));
   for (size_t i = 0; i < co.cellvars.size(); ++i) c.emit(Opcode::MakeCell, uint32_t(i));
   for (size_t i = 0; i < co.cellvars.size(); ++i) {
@@ -140,7 +147,7 @@ void Compiler::emit_prologue() {
     if (unit.kind != UnitKind::Module && unit.kind != UnitKind::Class)
       c.emit(Opcode::ReturnGenerator);
   }
-  unit.loc = saved;
+  if (unit.kind != UnitKind::Class) unit.loc = saved;
 }
 
 // ---------------------------------------------------------------- emission
@@ -247,6 +254,19 @@ void Compiler::error(const Located* n, const std::string& msg) {
   error_at(Position{n->lineno, n->end_lineno, n->col_offset, n->end_col_offset}, msg);
 }
 
+void Compiler::warn(const std::string& msg) {
+  if (!warnings_) return;
+  const Position& p = u().loc;
+  SyntaxErrorInfo w;
+  w.msg = msg;
+  w.filename = filename_;
+  w.lineno = p.line;
+  w.offset = p.col + 1;
+  w.end_lineno = p.end_line;
+  w.end_offset = p.end_col + 1;
+  warnings_->push_back(std::move(w));
+}
+
 void Compiler::error_at(const Position& p, const std::string& msg) {
   SyntaxErrorException e;
   e.info.msg = msg;
@@ -266,8 +286,9 @@ std::string Compiler::mangle(const std::string& name) const {
 
 void Compiler::name_op(const std::string& name, ExprContext ctx, const Located* where) {
   if (name == "__debug__") {
-    if (ctx == ExprContext::Store) error(where, "cannot assign to __debug__");
-    if (ctx == ExprContext::Del) error(where, "cannot delete __debug__");
+    // CPython reports these at the current location (the statement or expression).
+    if (ctx == ExprContext::Store) error_at(u().loc, "cannot assign to __debug__");
+    if (ctx == ExprContext::Del) error_at(u().loc, "cannot delete __debug__");
   }
   std::string m = mangle(name);
   const Scope* scope = u().scope;
@@ -422,11 +443,13 @@ std::shared_ptr<CodeUnit> Compiler::compile(const ModNode* mod, CompileMode mode
 }
 
 std::shared_ptr<CodeUnit> compile_module(const ModNode* mod, const std::string& filename,
-                                         CompileMode mode, int optimize, uint32_t future_flags) {
+                                         CompileMode mode, int optimize, uint32_t future_flags,
+                                         std::vector<SyntaxErrorInfo>* warnings) {
   FutureFlags future;
   future.features = FutureFeature(future_flags);
   SymbolTable st = build_symtable(mod, filename, future);
   Compiler c(st, filename, optimize, uint32_t(future.features));
+  c.warnings_ = warnings;
   return c.compile(mod, mode);
 }
 

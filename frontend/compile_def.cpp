@@ -1,6 +1,7 @@
 // compile_def.cpp — code that makes new code units: def, async def, lambda, class,
 // comprehensions and generator expressions.
 #include "frontend/compile_internal.h"
+#include "frontend/unparse.h"
 
 namespace coil::fe {
 
@@ -16,7 +17,8 @@ const Constant* docstring_of(const std::vector<StmtNode*>& body) {
 }
 
 void check_debug_arg(Compiler& c, const Arg* a) {
-  if (a && a->arg == "__debug__") c.error(a, "cannot assign to __debug__");
+  // Reported at the definition, as CPython does.
+  if (a && a->arg == "__debug__") c.error_at(c.u().loc, "cannot assign to __debug__");
 }
 
 void check_debug_args(Compiler& c, const Arguments* args) {
@@ -72,9 +74,10 @@ bool Compiler::visit_annotations(const Arguments* args, const ExprNode* returns)
   bool future_ann = (future_flags_ & coflag::FUTURE_ANNOTATIONS) != 0;
   auto one = [&](const std::string& id, const ExprNode* ann) {
     if (!ann) return;
-    if (future_ann) error(ann, "'from __future__ import annotations' is not supported yet");
     load_const(str_const(mangle(id)));
-    if (auto* st = as<Starred>(ann)) {
+    if (future_ann) {
+      load_const(str_const(unparse_annotation(ann)));
+    } else if (auto* st = as<Starred>(ann)) {
       visit_expr(st->value);
       emit(Opcode::UnpackSequence, 1);
     } else {
@@ -189,8 +192,7 @@ void Compiler::visit_class(const ClassDef* s) {
   std::string qualname = qualname_for(s->name, s);
   enter_unit(scope, UnitKind::Class, s->name, firstlineno);
   u().code->qualname = qualname;
-  set_loc(s);
-  emit_prologue();
+  emit_prologue();  // leaves the location on the first line, for the set-up below
   emit(Opcode::LoadName, add_name("__name__"));
   emit(Opcode::StoreName, add_name("__module__"));
   load_const(str_const(qualname));

@@ -1,5 +1,8 @@
 // compile_expr.cpp — expressions: operators, calls, containers, f-strings, conditions.
+#include <algorithm>
+
 #include "frontend/compile_internal.h"
+#include "frontend/fold.h"
 
 namespace coil::fe {
 
@@ -28,8 +31,8 @@ std::optional<bool> const_truth(const ConstValue& v) {
 }
 }  // namespace
 
-// Folds what CPython's AST optimizer folds that matters here: constants, -number, tuples of
-// constants, __debug__.
+// Folds what CPython's AST optimizer folds: constants, operators on constants (fold.cpp),
+// tuples of constants, __debug__.
 bool Compiler::fold_const(const ExprNode* e, CodeConst& out) const {
   if (auto* c = as<Constant>(e)) {
     out = make_const(c->value);
@@ -45,25 +48,20 @@ bool Compiler::fold_const(const ExprNode* e, CodeConst& out) const {
     return false;
   }
   if (auto* un = as<UnaryOp>(e)) {
-    if (un->op != UnaryOpKind::USub && un->op != UnaryOpKind::UAdd) return false;
     CodeConst inner;
     if (!fold_const(un->operand, inner) || inner.kind != CodeConst::Kind::Value) return false;
-    ConstValue v = inner.value;
-    if (v.kind == ConstValue::Kind::Int) {
-      if (un->op == UnaryOpKind::USub) {
-        if (v.text == "0") {
-        } else if (!v.text.empty() && v.text[0] == '-') {
-          v.text.erase(0, 1);
-        } else {
-          v.text.insert(0, "-");
-        }
-      }
-    } else if (v.kind == ConstValue::Kind::Float) {
-      if (un->op == UnaryOpKind::USub) v.number = -v.number;
-    } else {
-      return false;  // complex negation makes a -0.0 real part that ConstValue cannot hold
-    }
-    out = make_const(v);
+    auto v = fold_unaryop(un->op, inner.value);
+    if (!v) return false;
+    out = make_const(*v);
+    return true;
+  }
+  if (auto* b = as<BinOp>(e)) {
+    CodeConst l, r;
+    if (!fold_const(b->left, l) || l.kind != CodeConst::Kind::Value) return false;
+    if (!fold_const(b->right, r) || r.kind != CodeConst::Kind::Value) return false;
+    auto v = fold_binop(b->op, l.value, r.value);
+    if (!v) return false;
+    out = make_const(*v);
     return true;
   }
   if (auto* t = as<Tuple>(e)) {
@@ -158,6 +156,7 @@ static void visit_iterable(Compiler& c, const ExprNode* e, CmpOpKind op) {
 }
 
 void Compiler::visit_compare(const Compare* e) {
+  check_compare(e);
   visit_expr(e->left);
   size_t n = e->ops.size();
   if (n == 1) {
@@ -181,6 +180,23 @@ void Compiler::visit_compare(const Compare* e) {
   emit(Opcode::Swap, 2);
   emit(Opcode::PopTop);
   place(end);
+}
+
+// Moves the current location to the attribute name when `a.b` spans lines, so that a
+// traceback in a chained call points at the line of `.b` (CPython 3.11 does the same).
+void Compiler::match_attr_location(const Attribute* a) {
+  Position& loc = u().loc;
+  if (loc.line == a->end_lineno) return;
+  loc.line = a->end_lineno;
+  int len = 0;
+  for (unsigned char ch : a->attr) len += (ch & 0xC0) != 0x80;
+  if (len <= a->end_col_offset) {
+    loc.col = a->end_col_offset - len;
+  } else {
+    loc.col = loc.end_col = -1;
+  }
+  loc.end_line = std::max(loc.line, loc.end_line);
+  if (loc.line == loc.end_line) loc.end_col = std::max(loc.col, loc.end_col);
 }
 
 // Emits code that jumps to `label` when bool(e) == cond, falling through otherwise.
@@ -232,6 +248,7 @@ void Compiler::jump_if(const ExprNode* e, int label, bool cond) {
       auto* cmp = as<Compare>(e);
       size_t n = cmp->ops.size();
       if (n > 1) {
+        check_compare(cmp);
         visit_expr(cmp->left);
         int cleanup = new_label();
         for (size_t i = 0; i + 1 < n; ++i) {
@@ -338,7 +355,8 @@ void Compiler::visit_starunpack(const std::vector<ExprNode*>& elts, Opcode build
 // Builds a dict from keys[begin, end) (none of them `**`).
 static void subdict(Compiler& c, const Dict* e, size_t begin, size_t end) {
   size_t n = end - begin;
-  if (n > 1) {
+  bool big = n * 2 > kStackUseGuideline;
+  if (n > 1 && !big) {
     CodeConst keys;
     keys.kind = CodeConst::Kind::Tuple;
     bool all_const = true;
@@ -354,7 +372,6 @@ static void subdict(Compiler& c, const Dict* e, size_t begin, size_t end) {
       return;
     }
   }
-  bool big = n * 2 > kStackUseGuideline;
   if (big) c.emit(Opcode::BuildMap, 0);
   for (size_t i = begin; i < end; ++i) {
     c.visit_expr(e->keys[i]);
@@ -411,6 +428,7 @@ void Compiler::visit_slice(const Slice* e) {
 }
 
 void Compiler::visit_subscript(const Subscript* e) {
+  if (e->ctx == ExprContext::Load) check_subscript(e);
   visit_expr(e->value);
   visit_expr(e->slice);
   switch (e->ctx) {
@@ -467,6 +485,7 @@ void Compiler::visit_yield_from_loop(bool await_) {
 static void check_keywords(Compiler& c, const std::vector<Keyword*>& keywords) {
   for (size_t i = 0; i < keywords.size(); ++i) {
     if (!keywords[i]->arg) continue;
+    if (*keywords[i]->arg == "__debug__") c.error_at(c.u().loc, "cannot assign to __debug__");
     for (size_t j = i + 1; j < keywords.size(); ++j) {
       if (keywords[j]->arg && *keywords[j]->arg == *keywords[i]->arg)
         c.error(keywords[j], "keyword argument repeated: " + *keywords[i]->arg);
@@ -572,22 +591,24 @@ bool Compiler::try_method_call(const Call* e) {
   visit_expr(attr->value);
   Position saved = u().loc;
   set_loc(attr);
-  // CPython 3.11 reports the method load at the attribute's end: keep the whole range.
+  match_attr_location(attr);
   emit(Opcode::LoadMethod, add_name(mangle(attr->attr)));
   u().loc = saved;
   for (auto* a : e->args) visit_expr(a);
   if (nkw) {
     for (auto* k : e->keywords) visit_expr(k->value);
     kwnames_const(*this, e->keywords, 0, nkw);
-    emit(Opcode::CallKw, uint32_t(nargs + nkw));
-  } else {
-    emit(Opcode::Call, uint32_t(nargs));
   }
+  set_loc(e);
+  match_attr_location(attr);
+  emit(nkw ? Opcode::CallKw : Opcode::Call, uint32_t(nargs + nkw));
+  u().loc = saved;
   return true;
 }
 
 void Compiler::visit_call(const Call* e) {
   if (try_method_call(e)) return;
+  check_caller(e->func);
   emit(Opcode::PushNull);
   visit_expr(e->func);
   call_helper(0, e->args, e->keywords);
@@ -606,6 +627,11 @@ void Compiler::visit_expr_inner(const ExprNode* e) {
       return;
     }
     case ExprKind::BinOp: {
+      CodeConst k;
+      if (fold_const(e, k)) {
+        load_const(k);
+        return;
+      }
       auto* b = as<BinOp>(e);
       visit_expr(b->left);
       visit_expr(b->right);
@@ -701,8 +727,11 @@ void Compiler::visit_expr_inner(const ExprNode* e) {
       return;
     case ExprKind::Attribute: {
       auto* a = as<Attribute>(e);
+      if (a->attr == "__debug__" && a->ctx == ExprContext::Store)
+        error(e, "cannot assign to __debug__");
       visit_expr(a->value);
       set_loc(e);
+      match_attr_location(a);
       int idx = add_name(mangle(a->attr));
       switch (a->ctx) {
         case ExprContext::Load: emit(Opcode::LoadAttr, idx); break;

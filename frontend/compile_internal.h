@@ -112,6 +112,11 @@ class Compiler {
   void set_loc(const Position& p) { u().loc = p; }
   [[noreturn]] void error(const Located* n, const std::string& msg);
   [[noreturn]] void error_at(const Position& p, const std::string& msg);
+  // Records a SyntaxWarning at the current location (compile_warn.cpp has the checks).
+  void warn(const std::string& msg);
+  void check_compare(const Compare* e);
+  void check_caller(const ExprNode* func);
+  void check_subscript(const Subscript* e);
 
   // --- names (compile.cpp) ---
   void name_op(const std::string& name, ExprContext ctx, const Located* where);
@@ -140,6 +145,7 @@ class Compiler {
   void visit_compare(const Compare* e);
   void visit_call(const Call* e);
   bool try_method_call(const Call* e);
+  void match_attr_location(const Attribute* a);
   void call_helper(int n_pushed, const std::vector<ExprNode*>& args,
                    const std::vector<Keyword*>& keywords);
   void visit_starunpack(const std::vector<ExprNode*>& elts, Opcode build, Opcode add,
@@ -204,6 +210,7 @@ class Compiler {
   CompileMode mode_ = CompileMode::Exec;
   std::vector<std::unique_ptr<Unit>> units_;
   bool interactive_ = false;
+  std::vector<SyntaxErrorInfo>* warnings_ = nullptr;
 };
 
 // Assembles a finished unit into its CodeUnit (assemble.cpp): dead-code removal, jump
@@ -216,6 +223,5 @@ CodeConst none_const();
 CodeConst str_const(const std::string& s);
 CodeConst int_const(long long v);
 std::string const_key(const CodeConst& c);
-std::string const_repr(const CodeConst& c);
 
 }  // namespace coil::fe

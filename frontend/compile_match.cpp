@@ -6,6 +6,7 @@
 // A failing test jumps to fail_pop[n], where n = items to pop; the fail_pop labels are
 // emitted as a chain of PopTop that falls through to fail_pop[0].
 #include <algorithm>
+#include <cmath>
 
 #include "frontend/compile_internal.h"
 
@@ -28,6 +29,24 @@ bool is_wildcard(const PatternNode* p) {
 bool is_wildcard_star(const PatternNode* p) {
   auto* s = as<MatchStar>(p);
   return s && !s->name;
+}
+
+// Identity of a mapping-pattern key as a dict sees it: 1, 1.0 and True are the same key.
+std::string key_identity(const CodeConst& k) {
+  if (k.kind != CodeConst::Kind::Value) return const_key(k);
+  const ConstValue& v = k.value;
+  switch (v.kind) {
+    case ConstValue::Kind::True: return "n1";
+    case ConstValue::Kind::False: return "n0";
+    case ConstValue::Kind::Int: return "n" + v.text;
+    case ConstValue::Kind::Float:
+      if (v.number == static_cast<double>(static_cast<long long>(v.number)) &&
+          std::fabs(v.number) < 9.0e15)
+        return "n" + std::to_string(static_cast<long long>(v.number));
+      return const_key(k);
+    default:
+      return const_key(k);
+  }
 }
 
 class PatternCompiler {
@@ -111,7 +130,7 @@ void PatternCompiler::sequence(const MatchSequence* p, PatternContext& pc) {
   bool only_wildcard = true, star_wildcard = false;
   for (size_t i = 0; i < size; ++i) {
     if (pats[i]->kind == PatternKind::MatchStar) {
-      if (star >= 0) c_.error(pats[i], "multiple starred names in sequence pattern");
+      if (star >= 0) c_.error(p, "multiple starred names in sequence pattern");
       star_wildcard = is_wildcard_star(pats[i]);
       only_wildcard &= star_wildcard;
       star = long(i);
@@ -195,13 +214,14 @@ void PatternCompiler::mapping(const MatchMapping* p, PatternContext& pc) {
     CodeConst k;
     if (key->kind == ExprKind::Constant || (key->kind != ExprKind::Attribute && c_.fold_const(key, k))) {
       if (key->kind == ExprKind::Constant) k = make_const(as<Constant>(key)->value);
-      std::string kk = const_key(k);
+      std::string kk = key_identity(k);
       if (std::find(seen.begin(), seen.end(), kk) != seen.end())
-        c_.error(key, "mapping pattern checks duplicate key (" + const_repr(k) + ")");
+        c_.error(p, "mapping pattern checks duplicate key (" + const_repr(k) + ")");
       seen.push_back(kk);
       folded.items.push_back(k);
-    } else if (key->kind != ExprKind::Attribute) {
-      c_.error(key, "mapping pattern keys may only match literals and attribute lookups");
+    } else if (key->kind != ExprKind::Attribute && key->kind != ExprKind::UnaryOp &&
+               key->kind != ExprKind::BinOp) {  // complex literals like -0-0j stay operations
+      c_.error(p, "mapping pattern keys may only match literals and attribute lookups");
     } else {
       all_const = false;
     }
@@ -303,13 +323,15 @@ void PatternCompiler::or_(const MatchOr* p, PatternContext& pc) {
     if (i == 0) {
       control = pc.stores;
     } else if (nstores != control.size()) {
-      c_.error(alt, "alternative patterns bind different names");
+      // CPython reports it where compilation stopped: the alternative's last sub-pattern.
+      c_.error_at(c_.u().loc, "alternative patterns bind different names");
     } else if (nstores) {
       // Reorder this alternative's captures on the stack into the first one's order.
       for (size_t icontrol = nstores; icontrol-- > 0;) {
         const std::string& name = control[icontrol];
         auto it = std::find(pc.stores.begin(), pc.stores.end(), name);
-        if (it == pc.stores.end()) c_.error(alt, "alternative patterns bind different names");
+        if (it == pc.stores.end())
+          c_.error_at(c_.u().loc, "alternative patterns bind different names");
         size_t istores = size_t(it - pc.stores.begin());
         if (icontrol != istores) {
           size_t rotations = istores + 1;
@@ -342,7 +364,6 @@ void PatternCompiler::or_(const MatchOr* p, PatternContext& pc) {
 }
 
 void PatternCompiler::pattern(const PatternNode* p, PatternContext& pc) {
-  Position saved = c_.u().loc;
   c_.set_loc(p);
   switch (p->kind) {
     case PatternKind::MatchValue: {
@@ -379,7 +400,7 @@ void PatternCompiler::pattern(const PatternNode* p, PatternContext& pc) {
       or_(as<MatchOr>(p), pc);
       break;
   }
-  c_.u().loc = saved;
+  // Like CPython, the location stays at the last sub-pattern compiled (errors use it).
 }
 
 }  // namespace

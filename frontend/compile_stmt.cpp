@@ -1,6 +1,7 @@
 // compile_stmt.cpp — statements: assignments, loops, try/except/finally, with, imports,
 // and the unwinding that break/continue/return emit inline through enclosing blocks.
 #include "frontend/compile_internal.h"
+#include "frontend/unparse.h"
 
 namespace coil::fe {
 
@@ -86,10 +87,8 @@ void Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
       }
       return;
     case FBlockKind::PopValue:
-      if (preserve_tos) {
-        emit(Opcode::Swap, 2);
-        emit(Opcode::PopTop);
-      }
+      if (preserve_tos) emit(Opcode::Swap, 2);
+      emit(Opcode::PopTop);  // the pending return value
       return;
   }
 }
@@ -133,6 +132,7 @@ void Compiler::visit_return(const Return* s) {
 }
 
 void Compiler::visit_break(const StmtNode* s) {
+  emit(Opcode::Nop);  // the statement's line event (the jump may be threaded away)
   auto saved = u().handler_stack;
   const FBlock* loop = unwind_fblock_stack(s, false, true);
   if (!loop) error(s, "'break' outside loop");
@@ -143,6 +143,7 @@ void Compiler::visit_break(const StmtNode* s) {
 }
 
 void Compiler::visit_continue(const StmtNode* s) {
+  emit(Opcode::Nop);
   auto saved = u().handler_stack;
   const FBlock* loop = unwind_fblock_stack(s, false, true);
   if (!loop) error(s, "'continue' not properly in loop");
@@ -157,9 +158,9 @@ void Compiler::unpack_helper(const std::vector<ExprNode*>& elts, const Located* 
   bool seen_star = false;
   for (size_t i = 0; i < n; ++i) {
     if (elts[i]->kind != ExprKind::Starred) continue;
-    if (seen_star) error(elts[i], "multiple starred expressions in assignment");
+    if (seen_star) error(where, "multiple starred expressions in assignment");
     if (i >= (1u << 8) || n - i - 1 >= (1u << 15))
-      error(elts[i], "too many expressions in star-unpacking assignment");
+      error(where, "too many expressions in star-unpacking assignment");
     emit(Opcode::UnpackEx, uint32_t(i + ((n - i - 1) << 8)));
     seen_star = true;
   }
@@ -235,9 +236,14 @@ void Compiler::visit_annassign(const AnnAssign* s) {
   if (auto* n = as<Name>(s->target)) {
     if (n->id == "__debug__") error(n, "cannot assign to __debug__");
     if (s->simple && module_or_class) {
-      if (future_ann)
-        error(s->annotation, "'from __future__ import annotations' is not supported yet");
-      visit_expr(s->annotation);
+      if (future_ann) {
+        Position saved = u().loc;
+        set_loc(s->annotation);
+        load_const(str_const(unparse_annotation(s->annotation)));
+        u().loc = saved;
+      } else {
+        visit_expr(s->annotation);
+      }
       emit(Opcode::LoadName, add_name("__annotations__"));
       load_const(str_const(mangle(n->id)));
       emit(Opcode::StoreSubscr);
@@ -275,6 +281,12 @@ void Compiler::visit_while(const While* s) {
   int loop = new_label(), anchor = new_label(), end = new_label();
   place(loop);
   push_fblock(s, FBlock{FBlockKind::WhileLoop, loop, end});
+  CodeConst k;
+  if (fold_const(s->test, k)) {
+    set_loc(s->test);
+    emit(Opcode::Nop);  // `while True:` keeps a line event, as in CPython
+    set_loc(s);
+  }
   jump_if(s->test, anchor, false);
   visit_stmts(s->body);
   set_loc(s);
@@ -363,6 +375,8 @@ void Compiler::visit_raise(const Raise* s) {
 
 void Compiler::visit_assert(const Assert* s) {
   if (optimize_) return;
+  if (auto* t = as<Tuple>(s->test); t && !t->elts.empty())
+    warn("assertion is always true, perhaps remove parentheses?");
   int end = new_label();
   jump_if(s->test, end, true);
   emit(Opcode::LoadAssertionError);
@@ -667,7 +681,6 @@ void Compiler::visit_with(const StmtNode* s, size_t pos, bool is_async) {
 
 void Compiler::visit_import(const Import* s) {
   for (Alias* a : s->names) {
-    set_loc(a);
     load_const(int_const(0));
     load_none();
     emit(Opcode::ImportName, add_name(mangle(a->name)));
@@ -707,7 +720,6 @@ void Compiler::visit_import_from(const ImportFrom* s) {
   emit(Opcode::ImportName, add_name(s->module ? mangle(*s->module) : std::string()));
   for (size_t i = 0; i < s->names.size(); ++i) {
     Alias* a = s->names[i];
-    set_loc(a);
     if (a->name == "*") {
       emit(Opcode::ImportStar);
       return;
@@ -715,7 +727,6 @@ void Compiler::visit_import_from(const ImportFrom* s) {
     emit(Opcode::ImportFrom, add_name(mangle(a->name)));
     name_op(a->asname ? *a->asname : a->name, ExprContext::Store, a);
   }
-  set_loc(s);
   emit(Opcode::PopTop);
 }
 

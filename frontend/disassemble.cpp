@@ -128,7 +128,9 @@ std::string flags_names(uint32_t f) {
   std::string s;
   for (auto& [bit, name] : kNames)
     if (f & bit) s += std::string(s.empty() ? "" : ", ") + name;
-  return s.empty() ? "0" : s;
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "0x%x", f);
+  return s.empty() ? std::string(hex) : std::string(hex) + " (" + s + ")";
 }
 
 std::string join(const std::vector<std::string>& v) {

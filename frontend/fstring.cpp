@@ -49,12 +49,12 @@ struct FStringBuilder {
 
 class FStringScanner {
  public:
-  FStringScanner(Parser& p, const PTok& tok, const StringToken& st, const Span& span)
-      : p_(p), tok_(tok), st_(st), span_(span), body_(st.body) {}
+  FStringScanner(Parser& p, const PTok& tok, const StringToken& st)
+      : p_(p), tok_(tok), st_(st), body_(st.body) {}
 
   // Scans body_[i..]: literal text and fields into `b`, until the end (depth 0) or a '}'
   // closing a format spec (depth > 0). Returns the index where it stopped.
-  size_t parse(size_t i, int depth, FStringBuilder& b) {
+  size_t parse(size_t i, int depth, FStringBuilder& b, const Span& span) {
     size_t n = body_.size();
     while (i < n) {
       size_t lit_start = i;
@@ -91,7 +91,7 @@ class FStringScanner {
         continue;
       }
       if (i >= n || body_[i] == '}') return i;
-      i = field(i, depth, b);
+      i = field(i, depth, b, span);
     }
     return i;
   }
@@ -109,7 +109,7 @@ class FStringScanner {
   }
 
   // Parses one field starting at the '{' at body_[i]; returns the index after its '}'.
-  size_t field(size_t i, int depth, FStringBuilder& b) {
+  size_t field(size_t i, int depth, FStringBuilder& b, const Span& span) {
     if (depth >= 2) fail("f-string: expressions nested too deeply");
     size_t n = body_.size();
     size_t brace = i;
@@ -206,22 +206,25 @@ class FStringScanner {
     if (i < n && body_[i] == ':') {
       ++i;
       if (i >= n) fail("f-string: expecting '}'");
+      // A format spec and what it holds carry the span of its own token, not the
+      // concatenation's (3.11 passes the token down).
+      Span tok_span{tok_.line, tok_.col, tok_.end_line, tok_.end_col};
       FStringBuilder sb;
-      i = parse(i, depth + 1, sb);
-      sb.flush(p_, span_);
+      i = parse(i, depth + 1, sb, tok_span);
+      sb.flush(p_, tok_span);
       auto* js = p_.make<JoinedStr>();
       js->values = std::move(sb.values);
-      spec = place(js, span_);
+      spec = place(js, tok_span);
     }
     if (i >= n || body_[i] != '}') fail("f-string: expecting '}'");
     ++i;
     if (debug && !spec && conversion == -1) conversion = 'r';
-    b.flush(p_, span_);
+    b.flush(p_, span);
     auto* fv = p_.make<FormattedValue>();
     fv->value = value;
     fv->conversion = conversion;
     fv->format_spec = spec;
-    b.values.push_back(place(fv, span_));
+    b.values.push_back(place(fv, span));
     return i;
   }
 
@@ -235,7 +238,14 @@ class FStringScanner {
         break;
       }
     }
-    if (blank) fail("f-string: empty expression not allowed");
+    if (blank) {
+      char stop = end < body_.size() ? body_[end] : 0;
+      if (stop == '!' || stop == ':' || stop == '=') {
+        std::string msg = std::string("f-string: expression required before '") + stop + "'";
+        fail(msg.c_str());
+      }
+      fail("f-string: empty expression not allowed");
+    }
 
     // Where '{' sits in the token text decides the shift (fstring_find_expr_location).
     std::string_view text = tok_.text;
@@ -279,7 +289,6 @@ class FStringScanner {
   Parser& p_;
   const PTok& tok_;
   const StringToken& st_;
-  Span span_;
   std::string_view body_;
 };
 
@@ -330,8 +339,8 @@ ExprNode* Parser::strings() {
       else if (!decode_escapes(st.body, false, b.pending, err)) error_tok(err.c_str(), peek());
       continue;
     }
-    FStringScanner scanner(*this, *toks[k], st, span);
-    scanner.parse(0, 0, b);
+    FStringScanner scanner(*this, *toks[k], st);
+    scanner.parse(0, 0, b, span);
   }
   b.flush(*this, span);
   auto* js = make<JoinedStr>();

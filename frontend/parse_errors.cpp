@@ -39,13 +39,15 @@ void Parser::error_at(const char* msg, int line, int col, int end_line, int end_
     line -= fs_line_base_ - 1;
     end_line -= fs_line_base_ - 1;
   }
+  last_error_class_ = next_error_class_;
+  next_error_class_ = ErrorClass::Specific;
   SyntaxErrorInfo info;
   info.kind = kind;
   info.msg = in_fstring_ ? std::string("f-string: ") + msg : std::string(msg);
   info.filename = filename_;
   info.lineno = line;
   std::string_view text = source_line(line);
-  info.offset = col < 0 ? 0 : code_points(text, col) + 1;
+  info.offset = col < 0 ? col + 1 : code_points(text, col) + 1;
   info.end_lineno = end_line;
   if (end_col == -2) {
     info.end_offset = 0;  // CPython leaves some errors' end column at 0
@@ -93,10 +95,15 @@ void Parser::syntax_error_here() {
     std::string msg = "'" + std::string(open.text) + "' was never closed";
     error_at(msg.c_str(), open.line, open.col, open.line, -1);
   }
+  // CPython reports these without tokenizing the rest of the input.
+  no_rest_scan_ = t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent;
   if (t.kind == TokenKind::Indent)
     error_tok("unexpected indent", t, SyntaxErrorInfo::Kind::IndentationError);
   if (t.kind == TokenKind::Dedent)
     error_tok("unexpected unindent", t, SyntaxErrorInfo::Kind::IndentationError);
+  next_error_class_ = ErrorClass::Generic;
+  if (t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent)
+    error_at("invalid syntax", t.line, -1, t.end_line, -1);  // CPython: no column, offset 0
   error_tok("invalid syntax", t);
 }
 
@@ -194,7 +201,7 @@ void Parser::set_context(ExprNode* e, ExprContext ctx, TargetKind tk) {
 void Parser::invalid_expression_after(ExprNode* a) {
   int after_a = mark();
   const PTok& next = peek();
-  PTok at_next = next;
+  PTok at_next = toks_.back();  // the first pass's furthest token: the generic error's place
   auto* name = as<Name>(a);
   bool legacy = name && (name->id == "print" || name->id == "exec");
   bool soft_start = false;
@@ -203,8 +210,12 @@ void Parser::invalid_expression_after(ExprNode* a) {
   ExprNode* b = nullptr;
   bool in_f = in_fstring_;
   try {
+    ++no_invalid_;
     b = legacy ? star_expressions() : expression();
+    --no_invalid_;
   } catch (const SyntaxErrorException&) {
+    --no_invalid_;
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
     b = nullptr;
   }
   in_fstring_ = in_f;
@@ -217,6 +228,7 @@ void Parser::invalid_expression_after(ExprNode* a) {
     if (!soft_start && level_ > 0) error_range("invalid syntax. Perhaps you forgot a comma?", a, b);
   }
   reset(after_a);
+  next_error_class_ = level_ > 0 ? ErrorClass::Generic : ErrorClass::Trailing;
   error_tok("invalid syntax", at_next);
 }
 
@@ -228,6 +240,7 @@ void Parser::check_no_eq_after_named(ExprNode* a) {
   try {
     b = bitwise_or();
   } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
     b = nullptr;
   }
   bool ok_follow = b && !at(TokenKind::Equal) && !at(TokenKind::ColonEqual);

@@ -74,7 +74,7 @@ ExprNode* Parser::expression() {
     e->body = a;
     e->orelse = expression();
     a = finish(e, s);
-  } else if (starts_expression()) {
+  } else if (no_invalid_ == 0 && starts_expression()) {
     invalid_expression_after(a);
   }
   leave();
@@ -352,7 +352,7 @@ ExprNode* Parser::primary() {
 }
 
 // Parses '(' arguments ')' of a call, including a lone generator expression argument.
-void Parser::call_arguments(Call* call) {
+void Parser::call_arguments(Call* call, bool allow_genexp) {
   Pos lpar = start();
   advance();
   bool seen_keyword = false, seen_double_star = false;
@@ -399,6 +399,7 @@ void Parser::call_arguments(Call* call) {
       ExprNode* e = (at_name() && peek(1).kind == TokenKind::ColonEqual) ? named_expression()
                                                                          : expression();
       if (at_for_clause()) {
+        if (!allow_genexp) syntax_error_here();  // class C(x for x in y)
         auto* g = make<GeneratorExp>();
         g->elt = e;
         g->generators = for_if_clauses();

@@ -212,7 +212,7 @@ PatternNode* Parser::mapping_pattern() {
   while (!at(TokenKind::RBrace)) {
     if (at(TokenKind::DoubleStar)) {
       advance();
-      if (!at_name()) syntax_error_here();
+      if (!at_name() || peek().text == "_") syntax_error_here();
       m->rest = name_of(advance());
       accept(TokenKind::Comma);
       break;

@@ -84,32 +84,90 @@ bool starts_with_excluded_atom(const ExprNode* e) {
 
 }  // namespace
 
-// An assignment with an invalid target: CPython's second pass first re-reads the first
-// target as star_named_expressions, so its last element followed by '=' meets
-// invalid_named_expression ("... here. Maybe you meant '==' ...").
-void Parser::invalid_named_assignment(ExprNode* first, ExprNode* seg1, bool seg1_is_value) {
-  const ExprNode* e = first;
-  if (auto* t = as<Tuple>(first)) {
+// A failed assignment: CPython's invalid_assignment. Its second pass first re-reads the
+// first target as star_named_expressions, so the target's last element, when followed by
+// '=', meets invalid_named_expression ("... here. Maybe you meant '==' ..."); else the first
+// invalid target is named. `seg1_followed_by_eq`: 1 when the segment after the first '=' is
+// itself a target, 0 when it is the complete value, -1 when it did not parse.
+void Parser::invalid_assignment(const std::vector<ExprNode*>& targets, int rhs_mark,
+                                int seg1_followed_by_eq) {
+  int m = mark();
+  const ExprNode* e = targets[0];
+  bool check = true;
+  if (auto* t = as<Tuple>(targets[0])) {
     bool unparenthesized = !t->elts.empty() && t->elts[0]->col_offset == t->col_offset &&
                            t->elts[0]->lineno == t->lineno;
     if (unparenthesized) {
       const ExprNode* last = t->elts.back();
-      if (last->end_lineno != t->end_lineno || last->end_col_offset != t->end_col_offset)
-        return;  // trailing comma: no element is followed by '='
+      // With a trailing comma no element is followed by '='.
+      check = last->end_lineno == t->end_lineno && last->end_col_offset == t->end_col_offset;
       e = last;
     }
   }
-  if (e->kind == ExprKind::Starred || !is_bitwise_or_level(e)) return;
-  const ExprNode* b = leading_bitwise_or(seg1);
-  if (!b) return;
-  bool b_followed_by_eq = b == seg1 && !seg1_is_value;
-  if (b_followed_by_eq) return;
-  if (e->kind == ExprKind::Name)
-    error_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, b);
-  if (starts_with_excluded_atom(e)) return;
-  error_node(std::string("cannot assign to ") + expr_name(e) +
-                 " here. Maybe you meant '==' instead of '='?",
-             e);
+  if (check && e->kind != ExprKind::Starred && is_bitwise_or_level(e)) {
+    // b: the bitwise_or after '=' (a prefix is enough, as in a PEG parse).
+    reset(rhs_mark);
+    ExprNode* b = nullptr;
+    bool whole = false;
+    ++no_invalid_;
+    try {
+      if (starts_expression() && !at_kw(Kw::Not) && !at_kw(Kw::Lambda)) {
+        int bm = mark();
+        try {
+          b = bitwise_or();
+        } catch (const SyntaxErrorException&) {
+          if (tokenizer_failed_) throw;
+          reset(bm);
+          b = primary();
+        }
+        whole = at(TokenKind::Equal) || at(TokenKind::ColonEqual);
+      }
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_) {
+        --no_invalid_;
+        throw;
+      }
+      b = nullptr;
+    }
+    --no_invalid_;
+    (void)seg1_followed_by_eq;
+    if (b && !whole) {
+      if (e->kind == ExprKind::Name)
+        error_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, b);
+      if (!starts_with_excluded_atom(e))
+        error_node(std::string("cannot assign to ") + expr_name(e) +
+                       " here. Maybe you meant '==' instead of '='?",
+                   e);
+    }
+  }
+  reset(m);
+  for (ExprNode* t : targets) {
+    if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom)
+      error_node("assignment to yield expression not possible", t);
+    if (const ExprNode* bad = invalid_target(t, TargetKind::Star))
+      error_node(std::string("cannot assign to ") + expr_name(bad), bad);
+  }
+}
+
+// Whether a PEG parse would find a complete expression starting at token `m` (at least
+// its first primary, after any prefix operators).
+bool Parser::has_expression_prefix(int m) {
+  reset(m);
+  while (at(TokenKind::Minus) || at(TokenKind::Plus) || at(TokenKind::Tilde) ||
+         at(TokenKind::Star) || at_kw(Kw::Not) || at_kw(Kw::Await))
+    advance();
+  if (at_kw(Kw::Yield)) return true;
+  if (!starts_expression() || at_kw(Kw::Lambda)) return false;
+  ++no_invalid_;
+  bool ok = true;
+  try {
+    primary();
+  } catch (const SyntaxErrorException&) {
+    ok = false;
+  }
+  --no_invalid_;
+  if (tokenizer_failed_) throw SyntaxErrorException{};
+  return ok;
 }
 
 std::vector<StmtNode*> Parser::statements_until_eof() {
@@ -126,8 +184,10 @@ std::vector<StmtNode*> Parser::statements_until_eof() {
 
 void Parser::statement(std::vector<StmtNode*>& out) {
   const PTok& t = peek();
-  if (t.kind == TokenKind::Indent)
+  if (t.kind == TokenKind::Indent) {
+    no_rest_scan_ = true;
     error_tok("unexpected indent", t, SyntaxErrorInfo::Kind::IndentationError);
+  }
   if (t.kind == TokenKind::At || t.kw == Kw::Def || t.kw == Kw::If || t.kw == Kw::Class ||
       t.kw == Kw::With || t.kw == Kw::For || t.kw == Kw::Try || t.kw == Kw::While ||
       (t.kw == Kw::Async &&
@@ -150,6 +210,7 @@ void Parser::statement(std::vector<StmtNode*>& out) {
         simple_stmts(out);
         return;
       } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
         out.resize(n);
         reset(m);
         error_tok("expected ':'", toks_[newline_at]);
@@ -196,7 +257,21 @@ StmtNode* Parser::expr_or_assign_stmt() {
   bool starts_paren = at(TokenKind::LPar);
   ExprNode* first = yield_or_star_expressions();
   if (at(TokenKind::Colon)) {
-    // Annotated assignment.
+    // Annotated assignment. CPython names a bad target only when an annotation follows.
+    bool bad_target = first->kind != ExprKind::Name && first->kind != ExprKind::Attribute &&
+                      first->kind != ExprKind::Subscript;
+    if (bad_target) {
+      int m = mark();
+      advance();
+      PTok furthest = toks_.back();
+      try {
+        expression();
+      } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
+        error_tok("invalid syntax", furthest);
+      }
+      reset(m);
+    }
     if (first->kind == ExprKind::Tuple) {
       auto* tup = static_cast<Tuple*>(first);
       if (starts_paren || tup->elts.empty())
@@ -241,24 +316,40 @@ StmtNode* Parser::expr_or_assign_stmt() {
   }
   std::vector<ExprNode*> targets{first};
   ExprNode* value = nullptr;
-  while (accept(TokenKind::Equal)) {
-    value = yield_or_star_expressions();
-    if (at(TokenKind::Equal)) targets.push_back(value);
+  int rhs_mark = mark() + 1;  // just after the first '='
+  int seg_mark = rhs_mark;    // start of the segment being parsed
+  try {
+    while (accept(TokenKind::Equal)) {
+      seg_mark = mark();
+      value = yield_or_star_expressions();
+      if (at(TokenKind::Equal)) targets.push_back(value);
+    }
+  } catch (const SyntaxErrorException&) {
+    // A specific message raised inside the right-hand side stands (CPython's second pass
+    // meets it first), and so does junk after a complete `targets = value` when the targets
+    // are valid; otherwise the assignment failed and invalid_assignment explains why.
+    if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+    bool any_invalid = false;
+    for (ExprNode* t : targets)
+      any_invalid |= t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom ||
+                     invalid_target(t, TargetKind::Star) != nullptr;
+    if (!any_invalid) {
+      // A PEG parse keeps any complete prefix of the value: the assignment then stands and
+      // the error is the statement's, not invalid_assignment's.
+      if (last_error_class_ == ErrorClass::Trailing) throw;
+      int m = mark();
+      bool prefix = has_expression_prefix(seg_mark);
+      reset(m);
+      if (prefix) throw;
+    }
+    invalid_assignment(targets, rhs_mark, targets.size() == 1 ? -1 : 1);
+    throw;
   }
   bool any_invalid = false;
   for (ExprNode* t : targets)
     any_invalid |= t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom ||
                    invalid_target(t, TargetKind::Star) != nullptr;
-  if (any_invalid) {
-    ExprNode* seg1 = targets.size() > 1 ? targets[1] : value;
-    invalid_named_assignment(targets[0], seg1, targets.size() == 1);
-    for (ExprNode* t : targets) {
-      if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom)
-        error_node("assignment to yield expression not possible", t);
-      if (const ExprNode* bad = invalid_target(t, TargetKind::Star))
-        error_node(std::string("cannot assign to ") + expr_name(bad), bad);
-    }
-  }
+  if (any_invalid) invalid_assignment(targets, rhs_mark, targets.size() == 1 ? 0 : 1);
   for (ExprNode* t : targets) set_context(t, ExprContext::Store, TargetKind::Star);
   auto* a = make<Assign>();
   a->targets = std::move(targets);
@@ -581,6 +672,7 @@ StmtNode* Parser::with_stmt(Pos s, bool is_async) {
       if (!at(TokenKind::Colon)) throw SyntaxErrorException{};
       done = true;
     } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
       items.clear();
       reset(m);
     }
@@ -706,12 +798,13 @@ Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
   while (!at(closer)) {
     if (at(TokenKind::Slash)) {
       const PTok& t = peek();
+      if (!args->posonlyargs.empty()) error_tok("/ may appear only once", t);
       if (seen_star) error_tok("/ must be ahead of *", t);
       if (args->args.empty()) error_tok("at least one argument must precede /", t);
-      if (!args->posonlyargs.empty()) error_tok("/ may appear only once", t);
       advance();
       args->posonlyargs = std::move(args->args);
       args->args.clear();
+      if (at(TokenKind::Star)) error_tok("expected comma between / and *", peek());
     } else if (at(TokenKind::Star)) {
       const PTok& t = peek();
       if (seen_star) error_tok("* argument may appear only once", t);
@@ -724,15 +817,19 @@ Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
         error_tok("named arguments must follow bare *", t);
       } else {
         args->vararg = param(is_lambda, true);
+        if (at(TokenKind::Equal))
+          error_tok("var-positional argument cannot have default value", peek());
       }
     } else if (at(TokenKind::DoubleStar)) {
       advance();
       args->kwarg = param(is_lambda, false);
+      if (at(TokenKind::Equal))
+        error_tok("var-keyword argument cannot have default value", peek());
       accept(TokenKind::Comma);
       if (!at(closer)) {
         const PTok& t = peek();
         if (t.kind == TokenKind::Name || t.kind == TokenKind::Star ||
-            t.kind == TokenKind::DoubleStar)
+            t.kind == TokenKind::DoubleStar || t.kind == TokenKind::Slash)
           error_tok("arguments cannot follow var-keyword argument", t);
         syntax_error_here();
       }
@@ -740,7 +837,12 @@ Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
     } else {
       Arg* a = param(is_lambda, false);
       ExprNode* def = nullptr;
-      if (accept(TokenKind::Equal)) def = expression();
+      if (at(TokenKind::Equal)) {
+        const PTok& eq = advance();
+        if (at(TokenKind::Comma) || at(closer))
+          error_tok("expected default value expression", eq);
+        def = expression();
+      }
       if (seen_star) {
         args->kwonlyargs.push_back(a);
         args->kw_defaults.push_back(def);
@@ -764,7 +866,7 @@ StmtNode* Parser::function_def(Pos s, std::vector<ExprNode*> decorators, bool is
   advance();  // def
   if (!at_name()) syntax_error_here();
   Ident name = name_of(advance());
-  expect(TokenKind::LPar);
+  expect_forced(TokenKind::LPar, "(");
   Arguments* args = parameters(false, TokenKind::RPar);
   expect(TokenKind::RPar);
   ExprNode* returns = nullptr;
@@ -797,7 +899,7 @@ StmtNode* Parser::class_def(Pos s, std::vector<ExprNode*> decorators) {
   c->name = name_of(advance());
   if (at(TokenKind::LPar)) {
     Call tmp;
-    call_arguments(&tmp);
+    call_arguments(&tmp, false);
     c->bases = std::move(tmp.args);
     c->keywords = std::move(tmp.keywords);
   }
@@ -836,6 +938,7 @@ StmtNode* Parser::match_stmt(int& newline_at) {
       throw SyntaxErrorException{};
     }
   } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
     reset(m);
     return nullptr;
   }

@@ -53,11 +53,15 @@ const PTok& Parser::peek(int k) {
     } catch (const SyntaxErrorException& e) {
       // End of input inside brackets or after a backslash: CPython reports these only
       // when the parse then fails without a more specific message (see syntax_error_here).
-      if (!eof_tok_ || eof_tok_->last_error_kind() == TokenizerErrorKind::Error) throw;
+      if (!eof_tok_ || eof_tok_->last_error_kind() == TokenizerErrorKind::Error) {
+        tokenizer_failed_ = true;
+        throw;
+      }
       pending_eof_error_ = std::make_unique<SyntaxErrorException>(e);
       t.kind = TokenKind::ErrorToken;
-      t.line = toks_.empty() ? 1 : toks_.back().end_line;
-      t.col = toks_.empty() ? 0 : toks_.back().end_col;
+      // CPython's tokenizer sits on the line after the last one at end of input.
+      t.line = static_cast<int>(line_starts_.size());
+      t.col = 0;
       t.end_line = t.line;
       t.end_col = t.col;
     }
@@ -246,7 +250,36 @@ ModNode* parse(std::string_view utf8_source, const std::string& filename, ParseM
   Tokenizer tok(std::string(utf8_source), filename);
   Parser p(tok.buffer(), filename, arena, [&tok]() { return tok.next(); });
   p.set_eof_errors(&tok);
-  return p.parse_module(mode);
+  try {
+    return p.parse_module(mode);
+  } catch (const SyntaxErrorException& e) {
+    if (e.info.kind == SyntaxErrorInfo::Kind::TooComplex || p.tokenizer_failed_ ||
+        p.no_rest_scan_)
+      throw;
+    // Like CPython, tokenize the rest of the input after a parser error: a tokenizer error
+    // there replaces the parser's message; an unclosed bracket does only when it was
+    // opened on an earlier line than the last token read.
+    int err_line = p.furthest_line();
+    if (p.pending_eof_error_) {
+      if (p.pending_eof_error_->info.lineno < err_line) throw *p.pending_eof_error_;
+      throw;
+    }
+    try {
+      while (tok.next().kind != TokenKind::EndMarker) {
+      }
+    } catch (const SyntaxErrorException& te) {
+      // Only errors CPython's tokenizer raises as exceptions count; those it merely flags
+      // (indentation, tabs, line continuation, EOF) leave the parser's error in place.
+      bool flagged = te.info.kind != SyntaxErrorInfo::Kind::SyntaxError ||
+                     te.info.msg == "unexpected character after line continuation character" ||
+                     te.info.msg == "unexpected EOF while parsing";
+      if (tok.last_error_kind() == TokenizerErrorKind::Error && !flagged) throw;
+      if (tok.last_error_kind() == TokenizerErrorKind::UnclosedBracket &&
+          te.info.lineno < err_line)
+        throw;
+    }
+    throw;
+  }
 }
 
 }  // namespace coil::fe

@@ -60,6 +60,11 @@ struct Pos {
   int line = 0, col = 0;
 };
 
+// How the error in flight came about, for rules that re-interpret a failure:
+// Specific (a named message), Generic ("invalid syntax" where parsing stopped), Trailing
+// (a complete expression followed by another at bracket level 0).
+enum class ErrorClass : uint8_t { Specific, Generic, Trailing };
+
 // Which kind of target set_context converts to, for its error messages.
 enum class TargetKind : uint8_t { Star, For, Del };
 
@@ -144,7 +149,7 @@ class Parser {
   ExprNode* slices();
   ExprNode* slice();
   ExprNode* lambdef();
-  void call_arguments(Call* call);
+  void call_arguments(Call* call, bool allow_genexp = true);
   std::vector<Comprehension*> for_if_clauses();
   bool at_for_clause() { return at_kw(Kw::For) || (at_kw(Kw::Async) && peek(1).kw == Kw::For); }
   bool starts_expression();
@@ -161,7 +166,9 @@ class Parser {
   StmtNode* simple_stmt();
   StmtNode* compound_stmt();
   StmtNode* expr_or_assign_stmt();
-  void invalid_named_assignment(ExprNode* first, ExprNode* seg1, bool seg1_is_value);
+  bool has_expression_prefix(int m);
+  void invalid_assignment(const std::vector<ExprNode*>& targets, int rhs_mark,
+                          int seg1_followed_by_eq);
   std::vector<StmtNode*> block(const char* what, int what_line);
   StmtNode* if_stmt(bool is_elif);
   StmtNode* while_stmt();
@@ -199,6 +206,7 @@ class Parser {
 
   std::string_view source_line(int line);
   void set_eof_errors(const Tokenizer* tok) { eof_tok_ = tok; }
+  int furthest_line() { return toks_.empty() ? 1 : toks_.back().line; }
 
   static constexpr int kMaxDepth = 2990;
 
@@ -219,6 +227,11 @@ class Parser {
   ParseMode mode_ = ParseMode::Exec;
   const Tokenizer* eof_tok_ = nullptr;  // asked whether an error is an EOF kind
   std::unique_ptr<SyntaxErrorException> pending_eof_error_;
+  bool tokenizer_failed_ = false;   // the exception in flight came from the tokenizer
+  bool no_rest_scan_ = false;
+  int no_invalid_ = 0;
+  ErrorClass next_error_class_ = ErrorClass::Specific;  // consumed by error_at
+  ErrorClass last_error_class_ = ErrorClass::Specific;              // >0 while parsing CPython's expression_without_invalid       // the error in flight is final without a rest-of-input scan
   std::vector<int> open_idx_;       // indexes of the brackets open after the last pulled token
 };
 

@@ -136,8 +136,8 @@ std::string mangle(std::string_view private_name, std::string_view name) {
 
 class SymtableBuilder {
  public:
-  SymtableBuilder(SymbolTable& table, const std::string& filename)
-      : table_(table), filename_(filename) {}
+  SymtableBuilder(SymbolTable& table, const std::string& filename, int recursion_budget)
+      : table_(table), filename_(filename), budget_(recursion_budget) {}
 
   void build(const ModNode* mod);
 
@@ -148,6 +148,17 @@ class SymtableBuilder {
   Scope* cur_ = nullptr;
   Scope* module_ = nullptr;
   std::string private_;  // class name in effect for mangling
+  int budget_;           // nesting allowed for statements, expressions and patterns
+  int depth_ = 0;
+
+  // Counts one nesting level of the visit it lives in.
+  struct DepthGuard {
+    SymtableBuilder& b;
+    explicit DepthGuard(SymtableBuilder& builder) : b(builder) {
+      if (++b.depth_ > b.budget_) throw CompileRecursionError{};
+    }
+    ~DepthGuard() { --b.depth_; }
+  };
 
   bool future_annotations() const { return table_.future_.has(FutureFeature::Annotations); }
 
@@ -277,6 +288,7 @@ void SymtableBuilder::add_def_in(Scope* scope, const std::string& name, SymFlags
 // ---- Statements -------------------------------------------------------------------------
 
 void SymtableBuilder::visit_stmt(const StmtNode* s) {
+  DepthGuard guard(*this);
   switch (s->kind) {
     case StmtKind::FunctionDef: {
       auto* f = static_cast<const FunctionDef*>(s);
@@ -561,6 +573,7 @@ void SymtableBuilder::check_not_annotation(const char* what, const ExprNode* e) 
 // ---- Expressions ------------------------------------------------------------------------
 
 void SymtableBuilder::visit_expr(const ExprNode* e) {
+  DepthGuard guard(*this);
   switch (e->kind) {
     case ExprKind::NamedExpr:
       check_not_annotation("named expression", e);
@@ -799,6 +812,7 @@ void SymtableBuilder::visit_comprehension(const ExprNode* e, const char* name, C
 // ---- Patterns ---------------------------------------------------------------------------
 
 void SymtableBuilder::visit_pattern(const PatternNode* p) {
+  DepthGuard guard(*this);
   switch (p->kind) {
     case PatternKind::MatchValue:
       visit_expr(static_cast<const MatchValue*>(p)->value);
@@ -841,12 +855,13 @@ void SymtableBuilder::visit_pattern(const PatternNode* p) {
 
 // ---- Entry point ------------------------------------------------------------------------
 
-SymbolTable build_symtable(const ModNode* mod, const std::string& filename, FutureFlags& future) {
+SymbolTable build_symtable(const ModNode* mod, const std::string& filename, FutureFlags& future,
+                           int recursion_budget) {
   parse_future(mod, filename, future);
   SymbolTable table;
   table.future_ = future;
   table.filename_ = filename;
-  SymtableBuilder(table, filename).build(mod);
+  SymtableBuilder(table, filename, recursion_budget).build(mod);
   analyze_symtable(table.top_, filename);
   return table;
 }

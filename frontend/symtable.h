@@ -21,7 +21,7 @@
 //   return            !is_function()                          "'return' outside function"
 //   return <value>    is_async_generator()                    "'return' with value in async generator"
 //   yield, yield from !is_function()                          "'yield' outside function"
-//   yield from        is_async_def                            "'yield' from' inside async function"
+//   yield from        is_async_def                            "'yield from' inside async function"
 //   await             !is_function()                          "'await' outside function"
 //   await             !is_async_def && comprehension == None  "'await' outside async function"
 //   list/set/dict comprehension whose scope is `coroutine`, compiled where the current scope is
@@ -176,7 +176,7 @@ class SymbolTable {
 
  private:
   friend class SymtableBuilder;
-  friend SymbolTable build_symtable(const ModNode*, const std::string&, FutureFlags&);
+  friend SymbolTable build_symtable(const ModNode*, const std::string&, FutureFlags&, int);
   std::vector<std::unique_ptr<Scope>> scopes_;  // owns every scope, annotation scopes included
   std::unordered_map<const Node*, Scope*> by_node_;
   Scope* top_ = nullptr;
@@ -184,9 +184,22 @@ class SymbolTable {
   std::string filename_;
 };
 
+// Thrown when statements, expressions and patterns nest deeper than the recursion budget; the runtime
+// raises it as RecursionError(msg), as CPython does for such trees.
+struct CompileRecursionError {
+  std::string msg = "maximum recursion depth exceeded during compilation";
+};
+
+// CPython allows 3 nesting levels per Python frame still available under the recursion limit
+// (1000): a compile() called from a script's top level (2 frames deep) gets 3 * 998.
+constexpr int kDefaultRecursionBudget = 3 * 998;
+
 // Runs the future pass on `mod` (adding its features to `future`, which may hold inherited compile()
-// flags), then builds and analyses the symbol table. Throws SyntaxErrorException as CPython would.
-SymbolTable build_symtable(const ModNode* mod, const std::string& filename, FutureFlags& future);
+// flags), then builds and analyses the symbol table. Throws SyntaxErrorException as CPython would,
+// and CompileRecursionError past `recursion_budget` nested statements/expressions/patterns (the
+// runtime may pass 3 * (sys.getrecursionlimit() - current depth) for CPython's exact limit).
+SymbolTable build_symtable(const ModNode* mod, const std::string& filename, FutureFlags& future,
+                           int recursion_budget = kDefaultRecursionBudget);
 
 // CPython's _Py_Mangle: `name` as written inside class `private_name` (empty: no class).
 std::string mangle(std::string_view private_name, std::string_view name);

@@ -5,13 +5,14 @@
 #include <csignal>
 
 #include "runtime/exceptions.h"
+#include "runtime/gc.h"
 
 namespace coil::rt {
 
 std::atomic<uint32_t> g_eval_breaker{0};
 
 namespace {
-constexpr uint32_t kSigint = 1;
+constexpr uint32_t kSigint = 1, kFinalizers = 2;
 volatile std::sig_atomic_t g_sigint = 0;
 
 void on_sigint(int) {
@@ -20,8 +21,11 @@ void on_sigint(int) {
 }
 }  // namespace
 
+void request_finalizers() { g_eval_breaker.fetch_or(kFinalizers, std::memory_order_relaxed); }
+
 bool handle_eval_breaker() {
   uint32_t bits = g_eval_breaker.exchange(0);
+  if (bits & kFinalizers) gc::run_pending_finalizers();
   if ((bits & kSigint) && g_sigint) {
     g_sigint = 0;
     raise_msg(KeyboardInterruptType, "");

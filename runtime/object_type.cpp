@@ -158,7 +158,10 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
     cm->func = isc;
     dict_set_str(ns, names::dunder_init_subclass, Value::from_obj(cm));
   }
-  if (!dict_get_str(ns, names::dunder_del).is_empty_slot()) t->flags = t->flags | TypeFlag::HasDel;
+  if (!dict_get_str(ns, names::dunder_del).is_empty_slot() || has(t->base, TypeFlag::HasDel)) {
+    t->flags = t->flags | TypeFlag::HasDel;
+    t->gc_flags = t->gc_flags | GcTypeFlag::kHasPythonFinalizer;
+  }
   // A class that defines __eq__ but not __hash__ is unhashable.
   if (!dict_get_str(ns, names::dunder_eq).is_empty_slot() && dict_get_str(ns, names::dunder_hash).is_empty_slot())
     dict_set_str(ns, names::dunder_hash, None);

@@ -4,7 +4,15 @@
 #include "runtime/roots.h"
 
 #include "runtime/dict.h"
+#include <cstdio>
+#include <string>
+
+#include "runtime/abstract.h"
+#include "runtime/eval_breaker.h"
 #include "runtime/exceptions.h"
+#include "runtime/run.h"
+#include "runtime/typeobject.h"
+#include "stdlib/io_support.h"
 #include "runtime/gc.h"
 #include "runtime/names.h"
 #include "runtime/sys_state.h"
@@ -52,6 +60,25 @@ void visit_runtime_roots(Visitor& v, void*) {
   for (RootVisitorHook hook : extra_hooks()) hook(v);
 }
 
+// Calls o.__del__(); an error is reported as CPython does ("Exception ignored in: ...")
+// and never propagates. The pending exception of the interrupted code is kept.
+void run_python_finalizer(Object* o) {
+  Value obj = Value::from_obj(o);
+  Value del = type_lookup(o->type, names::dunder_del);
+  if (del.is_empty_slot()) return;
+  ThreadState& ts = thread_state();
+  Value saved = ts.pending;
+  ts.pending = Value();
+  if (call1(del, obj).is_empty_slot()) {
+    std::string where;
+    if (!repr_string(del, &where)) clear_exception();
+    lib::flush_std_streams();
+    std::fprintf(stderr, "Exception ignored in: %s\n", where.c_str());
+    print_pending_exception();
+  }
+  ts.pending = saved;
+}
+
 }  // namespace
 
 void add_runtime_root_hook(RootVisitorHook hook) { extra_hooks().push_back(hook); }
@@ -60,6 +87,8 @@ void init_gc_roots() {
   gc::init();
   gc::init_thread();
   gc::add_root_visitor(visit_runtime_roots, nullptr);
+  gc::set_pending_notify(request_finalizers);
+  gc::set_python_finalizer_hook(run_python_finalizer);
 }
 
 }  // namespace coil::rt

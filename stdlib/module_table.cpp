@@ -9,11 +9,15 @@
 namespace coil::lib {
 extern const rt::NativeModuleDef kBuiltinsModule;
 extern const rt::NativeModuleDef kSysModule;
+extern const rt::NativeModuleDef kTimeModule;
+extern const rt::NativeModuleDef kGcModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
     &kBuiltinsModule,
     &kSysModule,
+    &kTimeModule,
+    &kGcModule,
 };
 }  // namespace
 

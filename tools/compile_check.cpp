@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -16,6 +17,22 @@
 using namespace coil::fe;
 
 namespace {
+
+ // Prints "qualname firstlineno stacksize: line line ..." (sorted distinct lines) for every code unit.
+void print_lines(const CodeUnit& co) {
+  std::set<int> seen;
+  for (auto& p : co.positions)
+    if (p.line > 0) seen.insert(p.line);
+  std::printf("%s %d %d:", co.qualname.c_str(), co.firstlineno, co.stacksize);
+  for (int l : seen) std::printf(" %d", l);
+  std::printf("\n");
+  for (auto& c : co.consts)
+    if (c.kind == CodeConst::Kind::Code) print_lines(*c.code);
+}
+
+bool lines = false;
+bool errpos = false;
+bool show_warnings = false;  // --warnings: print SyntaxWarnings first  // --errpos: errors as file:line:offset: msg
 
 int compile_one(const std::string& path, CompileMode mode, int optimize, bool dis) {
   std::ifstream in(path, std::ios::binary);
@@ -33,20 +50,30 @@ int compile_one(const std::string& path, CompileMode mode, int optimize, bool di
                    : mode == CompileMode::Single ? ParseMode::Single
                                                  : ParseMode::Exec;
     ModNode* mod = parse(src.text, path, pm, arena);
-    auto code = compile_module(mod, path, mode, optimize);
+    std::vector<SyntaxErrorInfo> warnings;
+    auto code = compile_module(mod, path, mode, optimize, 0, &warnings);
+    if (show_warnings)
+      for (auto& w : warnings)
+        std::printf("SyntaxWarning %s:%d:%d: %s\n", path.c_str(), w.lineno, w.offset, w.msg.c_str());
     std::string problem = verify(*code);
     if (!problem.empty()) {
       std::printf("VERIFY %s: %s\n", path.c_str(), problem.c_str());
       if (dis) std::fputs(disassemble(*code).c_str(), stdout);
       return 1;
     }
-    if (dis)
+    if (lines) {
+      print_lines(*code);
+    } else if (dis)
       std::fputs(disassemble(*code).c_str(), stdout);
     else
       std::printf("OK %s\n", path.c_str());
     return 0;
   } catch (const SyntaxErrorException& e) {
-    std::printf("SyntaxError %s:%d: %s\n", path.c_str(), e.info.lineno, e.info.msg.c_str());
+    if (errpos)
+      std::printf("SyntaxError %s:%d:%d: %s\n", path.c_str(), e.info.lineno, e.info.offset,
+                  e.info.msg.c_str());
+    else
+      std::printf("SyntaxError %s:%d: %s\n", path.c_str(), e.info.lineno, e.info.msg.c_str());
     return 1;
   }
 }
@@ -61,6 +88,9 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--dis") dis = true;
+    else if (a == "--lines") lines = true;
+    else if (a == "--errpos") errpos = true;
+    else if (a == "--warnings") show_warnings = true;
     else if (a == "-O") optimize = 1;
     else if (a == "-OO") optimize = 2;
     else if (a == "--mode" && i + 1 < argc) {

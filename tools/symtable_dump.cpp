@@ -54,6 +54,8 @@ int main(int argc, char** argv) {
       const SyntaxErrorInfo& x = e.info;
       out += "error: " + x.msg + " " + std::to_string(x.lineno) + " " + std::to_string(x.offset) + " " +
              std::to_string(x.end_lineno) + " " + std::to_string(x.end_offset) + "\n";
+    } catch (const CompileRecursionError& e) {
+      out += "error: RecursionError " + e.msg + "\n";
     } catch (const coil::tools::AstJsonError& e) {
       out += std::string("json error: ") + e.what() + "\n";
     }

@@ -1,4 +1,4 @@
-// astdump.cpp — `astdump [--mode exec|eval|single|func_type] FILE`: prints Coil's AST the way
+// astdump.cpp — `astdump [-a] [--mode exec|eval|single|func_type] FILE`: prints Coil's AST the way
 // `python3.11 -m ast FILE` does, or "SyntaxError: msg (line L, offset O)" and exit 1.
 // Used by tools/check-ast and tools/check-syntax-errors to compare with CPython.
 #include <cstdio>
@@ -30,11 +30,15 @@ const char* kind_name(SyntaxErrorInfo::Kind k) {
 
 int main(int argc, char** argv) {
   ParseMode mode = ParseMode::Exec;
-  bool quiet = false;
+  bool quiet = false, attributes = false;
   int i = 1;
-  for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; ++i) {
+  for (; i < argc && argv[i][0] == '-'; ++i) {
     if (!std::strcmp(argv[i], "--quiet")) {
       quiet = true;
+      continue;
+    }
+    if (!std::strcmp(argv[i], "-a") || !std::strcmp(argv[i], "--include-attributes")) {
+      attributes = true;  // python3.11 -m ast -a: positions too
       continue;
     }
     if (i + 1 >= argc) break;
@@ -43,7 +47,7 @@ int main(int argc, char** argv) {
          : m == "func_type" ? ParseMode::FuncType : ParseMode::Exec;
   }
   if (i >= argc) {
-    std::fprintf(stderr, "usage: astdump [--quiet] [--mode exec|eval|single|func_type] FILE\n");
+    std::fprintf(stderr, "usage: astdump [-a] [--quiet] [--mode exec|eval|single|func_type] FILE\n");
     return 2;
   }
   std::ifstream in(argv[i], std::ios::binary);
@@ -58,7 +62,7 @@ int main(int argc, char** argv) {
     DecodedSource src = decode_source(bytes, argv[i], SourceOrigin::Bytes);
     Arena arena;
     ModNode* mod = parse(src.text, argv[i], mode, arena);
-    if (!quiet) std::cout << dump_ast(mod) << "\n";
+    if (!quiet) std::cout << dump_ast(mod, 3, attributes) << "\n";
   } catch (const SyntaxErrorException& e) {
     std::cout << kind_name(e.info.kind) << ": " << e.info.msg << " (line " << e.info.lineno
               << ", offset " << e.info.offset << ")\n";

@@ -738,3 +738,26 @@ TEST_CASE("symtable: cell parameters come first in cellvars, in parameter order"
   CHECK(t.scope_of(g)->freevars == std::vector<std::string>{"a", "b", "c"});
   CHECK(t.scope_of(f)->locals == std::vector<std::string>{"b", "a", "z", "g"});
 }
+
+TEST_CASE("symtable: nesting past the recursion budget is a RecursionError") {
+  // x+x+...+x with n terms nests n expressions (python3.11 -c accepts 2994 terms, refuses 2995).
+  auto chain = [](Src& s, int terms) {
+    ExprNode* e = s.name("x");
+    for (int i = 1; i < terms; ++i) {
+      auto* b = s.at<BinOp>(1, 0, 1, 1);
+      b->left = e;
+      b->op = OperatorKind::Add;
+      b->right = s.name("x");
+      e = b;
+    }
+    return e;
+  };
+  for (int terms : {2994, 2995}) {
+    Src s;
+    auto* m = s.arena.make<Expression>();
+    m->body = chain(s, terms);
+    FutureFlags future;
+    if (terms == 2994) CHECK_NOTHROW(build_symtable(m, "<test>", future));
+    else CHECK_THROWS_AS(build_symtable(m, "<test>", future), CompileRecursionError);
+  }
+}
