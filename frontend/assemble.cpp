@@ -208,6 +208,26 @@ void remove_dead(Unit& unit, std::vector<int>& depth) {
   depth.swap(out_depth);
 }
 
+// Drops constants no instruction loads any more (folding leaves its operands behind), keeping
+// consts[0], which is a function's docstring slot, as CPython does.
+void remove_unused_consts(Unit& unit) {
+  auto& consts = unit.code->consts;
+  std::vector<bool> used(consts.size(), false);
+  if (!consts.empty()) used[0] = true;
+  for (const Instr& in : unit.instrs)
+    if (is_real(in) && op_info(op_of(in)).format == OperandFormat::Const) used[in.arg] = true;
+  std::vector<uint32_t> remap(consts.size(), 0);
+  std::vector<CodeConst> kept;
+  for (size_t i = 0; i < consts.size(); ++i) {
+    if (!used[i]) continue;
+    remap[i] = uint32_t(kept.size());
+    kept.push_back(std::move(consts[i]));
+  }
+  consts.swap(kept);
+  for (Instr& in : unit.instrs)
+    if (is_real(in) && op_info(op_of(in)).format == OperandFormat::Const) in.arg = remap[in.arg];
+}
+
 int units_for_arg(uint32_t arg) {
   int n = 1;
   while (arg > kMaxOperand) {
@@ -227,6 +247,7 @@ void assemble(Unit& unit) {
   int maxdepth = 0;
   std::vector<int> depth = flow_depths(unit, maxdepth);
   remove_dead(unit, depth);
+  remove_unused_consts(unit);
   auto& instrs = unit.instrs;
 
   // Layout: offsets of real instructions; labels take the offset of what follows them.

@@ -444,10 +444,11 @@ std::shared_ptr<CodeUnit> Compiler::compile(const ModNode* mod, CompileMode mode
 
 std::shared_ptr<CodeUnit> compile_module(const ModNode* mod, const std::string& filename,
                                          CompileMode mode, int optimize, uint32_t future_flags,
-                                         std::vector<SyntaxErrorInfo>* warnings) {
+                                         std::vector<SyntaxErrorInfo>* warnings,
+                                         int recursion_budget) {
   FutureFlags future;
   future.features = FutureFeature(future_flags);
-  SymbolTable st = build_symtable(mod, filename, future);
+  SymbolTable st = build_symtable(mod, filename, future, recursion_budget);
   Compiler c(st, filename, optimize, uint32_t(future.features));
   c.warnings_ = warnings;
   return c.compile(mod, mode);

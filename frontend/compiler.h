@@ -23,10 +23,13 @@ enum class CompileMode : uint8_t { Exec, Eval, Single };
 // literal`, `assertion is always true`, `... object is not callable; perhaps you missed a
 // comma?` and the subscript ones), in source order; the runtime passes them to the warnings
 // machinery (which may turn them into errors with -W error).
+// Trees nested deeper than `recursion_budget` throw CompileRecursionError (symtable.h; the
+// runtime raises RecursionError), as CPython does.
 std::shared_ptr<CodeUnit> compile_module(const ModNode* mod, const std::string& filename,
                                          CompileMode mode, int optimize,
                                          uint32_t future_flags = 0,
-                                         std::vector<SyntaxErrorInfo>* warnings = nullptr);
+                                         std::vector<SyntaxErrorInfo>* warnings = nullptr,
+                                         int recursion_budget = 3 * 998);
 
 // Checks a code unit (and its nested units): operands in range, jump targets on instruction
 // boundaries, cache units where the table says, consistent stack depths at merges, stacksize

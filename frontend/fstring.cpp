@@ -49,8 +49,9 @@ struct FStringBuilder {
 
 class FStringScanner {
  public:
-  FStringScanner(Parser& p, const PTok& tok, const StringToken& st)
-      : p_(p), tok_(tok), st_(st), body_(st.body) {}
+  // `whole`: the span of the entire concatenation, which FormattedValue nodes carry.
+  FStringScanner(Parser& p, const PTok& tok, const StringToken& st, const Span& whole)
+      : p_(p), tok_(tok), st_(st), whole_(whole), body_(st.body) {}
 
   // Scans body_[i..]: literal text and fields into `b`, until the end (depth 0) or a '}'
   // closing a format spec (depth > 0). Returns the index where it stopped.
@@ -206,8 +207,8 @@ class FStringScanner {
     if (i < n && body_[i] == ':') {
       ++i;
       if (i >= n) fail("f-string: expecting '}'");
-      // A format spec and what it holds carry the span of its own token, not the
-      // concatenation's (3.11 passes the token down).
+      // A format spec and the literal text in it carry the span of its own token, not
+      // the concatenation's (3.11 passes the token down); fields in it keep the whole span.
       Span tok_span{tok_.line, tok_.col, tok_.end_line, tok_.end_col};
       FStringBuilder sb;
       i = parse(i, depth + 1, sb, tok_span);
@@ -224,7 +225,7 @@ class FStringScanner {
     fv->value = value;
     fv->conversion = conversion;
     fv->format_spec = spec;
-    b.values.push_back(place(fv, span));
+    b.values.push_back(place(fv, whole_));
     return i;
   }
 
@@ -289,6 +290,7 @@ class FStringScanner {
   Parser& p_;
   const PTok& tok_;
   const StringToken& st_;
+  Span whole_;
   std::string_view body_;
 };
 
@@ -339,7 +341,7 @@ ExprNode* Parser::strings() {
       else if (!decode_escapes(st.body, false, b.pending, err)) error_tok(err.c_str(), peek());
       continue;
     }
-    FStringScanner scanner(*this, *toks[k], st);
+    FStringScanner scanner(*this, *toks[k], st, span);
     scanner.parse(0, 0, b, span);
   }
   b.flush(*this, span);

@@ -196,36 +196,56 @@ void Parser::set_context(ExprNode* e, ExprContext ctx, TargetKind tk) {
   }
 }
 
-// After a complete expression `a` comes another expression: CPython's invalid_expression
-// and invalid_legacy_expression rules pick the message.
+// After a complete expression `a` comes another expression: what CPython's second pass
+// finds, in its order. (1) invalid_expression: `a b` inside brackets is a missing comma.
+// (2) invalid_legacy_expression: when `a` is a bare NAME, the rest is parsed as
+// star_expressions *with* the invalid rules, so errors further along the line surface
+// ("expected 'else'", a comma inside brackets, ...); `print x` gets its own message.
+// (3) Otherwise the generic error at the first pass's furthest token.
 void Parser::invalid_expression_after(ExprNode* a) {
   int after_a = mark();
   const PTok& next = peek();
   PTok at_next = toks_.back();  // the first pass's furthest token: the generic error's place
   auto* name = as<Name>(a);
-  bool legacy = name && (name->id == "print" || name->id == "exec");
+  bool bare_name = name && a->end_col_offset - a->col_offset == static_cast<int>(
+                                                                    toks_[after_a - 1].text.size()) &&
+                   toks_[after_a - 1].kind == TokenKind::Name;
+  bool legacy = bare_name && (name->id == "print" || name->id == "exec");
   bool soft_start = false;
   if (name && (name->id == "match" || name->id == "case" || name->id == "_")) soft_start = true;
   if (name && next.kind == TokenKind::String) soft_start = true;
-  ExprNode* b = nullptr;
   bool in_f = in_fstring_;
-  try {
+  if (!legacy && !soft_start) {
+    ExprNode* b = nullptr;
     ++no_invalid_;
-    b = legacy ? star_expressions() : expression();
+    try {
+      b = expression();
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_) {
+        --no_invalid_;
+        throw;  // tokenizer errors are final, as in CPython
+      }
+      b = nullptr;
+    }
     --no_invalid_;
-  } catch (const SyntaxErrorException&) {
-    --no_invalid_;
-    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
-    b = nullptr;
+    in_fstring_ = in_f;
+    if (b && level_ > 0) error_range("invalid syntax. Perhaps you forgot a comma?", a, b);
+    reset(after_a);
   }
-  in_fstring_ = in_f;
-  if (b) {
-    if (legacy) {
+  if (bare_name && no_invalid_ == 0) {
+    ExprNode* b = nullptr;
+    try {
+      b = star_expressions();
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+      b = nullptr;
+    }
+    in_fstring_ = in_f;
+    if (b && legacy) {
       std::string msg = "Missing parentheses in call to '" + name->id + "'. Did you mean " +
                         name->id + "(...)?";
       error_range(msg, a, b);
     }
-    if (!soft_start && level_ > 0) error_range("invalid syntax. Perhaps you forgot a comma?", a, b);
   }
   reset(after_a);
   next_error_class_ = level_ > 0 ? ErrorClass::Generic : ErrorClass::Trailing;
@@ -240,7 +260,7 @@ void Parser::check_no_eq_after_named(ExprNode* a) {
   try {
     b = bitwise_or();
   } catch (const SyntaxErrorException&) {
-    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
+      if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
     b = nullptr;
   }
   bool ok_follow = b && !at(TokenKind::Equal) && !at(TokenKind::ColonEqual);

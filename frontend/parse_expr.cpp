@@ -58,7 +58,21 @@ bool Parser::starts_expression() {
 
 ExprNode* Parser::expression() {
   if (at_kw(Kw::Lambda)) return lambdef();
-  enter();
+  // CPython memoizes `expression` per position within its error pass: once parsed without
+  // the invalid rules at a position, it stays so there. Emulated for matching messages.
+  size_t here = static_cast<size_t>(pos_);
+  if (no_invalid_ > 0) {
+    if (memo_no_invalid_.size() <= here) memo_no_invalid_.resize(here + 1);
+    memo_no_invalid_[here] = true;
+  } else if (here < memo_no_invalid_.size() && memo_no_invalid_[here]) {
+    ++no_invalid_;
+    struct Restore {
+      int& n;
+      ~Restore() { --n; }
+    } restore{no_invalid_};
+    return expression();
+  }
+  DepthGuard depth(*this, 1);
   Pos s = start();
   ExprNode* a = disjunction();
   if (at_kw(Kw::If)) {
@@ -77,7 +91,6 @@ ExprNode* Parser::expression() {
   } else if (no_invalid_ == 0 && starts_expression()) {
     invalid_expression_after(a);
   }
-  leave();
   return a;
 }
 
@@ -203,13 +216,12 @@ ExprNode* Parser::conjunction() {
 
 ExprNode* Parser::inversion() {
   if (!at_kw(Kw::Not)) return comparison();
-  enter();
+  DepthGuard depth(*this, 1);
   Pos s = start();
   advance();
   auto* u = make<UnaryOp>();
   u->op = UnaryOpKind::Not;
   u->operand = inversion();
-  leave();
   return finish(u, s);
 }
 
@@ -279,13 +291,12 @@ ExprNode* Parser::factor() {
     case TokenKind::Tilde: op = UnaryOpKind::Invert; break;
     default: return power();
   }
-  enter();
+  DepthGuard depth(*this, 1);
   Pos s = start();
   advance();
   auto* u = make<UnaryOp>();
   u->op = op;
   u->operand = factor();
-  leave();
   return finish(u, s);
 }
 
@@ -301,15 +312,12 @@ ExprNode* Parser::power() {
     base = primary();
   }
   if (!at(TokenKind::DoubleStar)) return base;
-  enter();
-  enter();  // CPython spends two rule levels per '**'
+  DepthGuard depth(*this, 2);  // CPython spends two rule levels per '**'
   advance();
   auto* b = make<BinOp>();
   b->left = base;
   b->op = OperatorKind::Pow;
   b->right = factor();
-  leave();
-  leave();
   return finish(b, s);
 }
 
@@ -487,7 +495,7 @@ ExprNode* Parser::number() {
 }
 
 ExprNode* Parser::paren_atom() {
-  enter();
+  DepthGuard depth(*this, 1);
   Pos s = start();
   advance();
   ExprNode* result;
@@ -520,12 +528,11 @@ ExprNode* Parser::paren_atom() {
       result = first;
     }
   }
-  leave();
   return result;
 }
 
 ExprNode* Parser::list_atom() {
-  enter();
+  DepthGuard depth(*this, 1);
   Pos s = start();
   advance();
   ExprNode* result;
@@ -556,12 +563,11 @@ ExprNode* Parser::list_atom() {
       result = finish(l, s);
     }
   }
-  leave();
   return result;
 }
 
 ExprNode* Parser::brace_atom() {
-  enter();
+  DepthGuard depth(*this, 1);
   Pos s = start();
   advance();
   ExprNode* result;
@@ -635,7 +641,6 @@ ExprNode* Parser::brace_atom() {
       result = finish(st, s);
     }
   }
-  leave();
   return result;
 }
 
@@ -750,16 +755,13 @@ ExprNode* Parser::slice() {
 }
 
 ExprNode* Parser::lambdef() {
-  enter();
-  enter();  // CPython spends two rule levels per lambda
+  DepthGuard depth(*this, 2);  // CPython spends two rule levels per lambda
   Pos s = start();
   advance();
   auto* l = make<Lambda>();
   l->args = parameters(true, TokenKind::Colon);
   expect(TokenKind::Colon);
   l->body = expression();
-  leave();
-  leave();
   return finish(l, s);
 }
 

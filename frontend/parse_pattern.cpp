@@ -69,17 +69,15 @@ PatternNode* Parser::as_pattern_or(PatternNode* p, Pos s) {
 }
 
 PatternNode* Parser::or_pattern() {
-  enter();
+  DepthGuard depth(*this, 1);
   Pos s = start();
   PatternNode* first = closed_pattern();
   if (!at(TokenKind::VBar)) {
-    leave();
     return first;
   }
   auto* o = make<MatchOr>();
   o->patterns.push_back(first);
   while (accept(TokenKind::VBar)) o->patterns.push_back(closed_pattern());
-  leave();
   return finish(o, s);
 }
 

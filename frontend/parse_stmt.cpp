@@ -210,7 +210,7 @@ void Parser::statement(std::vector<StmtNode*>& out) {
         simple_stmts(out);
         return;
       } catch (const SyntaxErrorException&) {
-    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
+      if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
         out.resize(n);
         reset(m);
         error_tok("expected ':'", toks_[newline_at]);
@@ -262,15 +262,13 @@ StmtNode* Parser::expr_or_assign_stmt() {
                       first->kind != ExprKind::Subscript;
     if (bad_target) {
       int m = mark();
-      advance();
-      PTok furthest = toks_.back();
-      try {
-        expression();
-      } catch (const SyntaxErrorException&) {
-    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
+      PTok furthest = toks_.back();  // where the first pass stopped
+      bool annotation = has_expression_prefix(m + 1);
+      reset(m);
+      if (!annotation) {
+        next_error_class_ = ErrorClass::Generic;
         error_tok("invalid syntax", furthest);
       }
-      reset(m);
     }
     if (first->kind == ExprKind::Tuple) {
       auto* tup = static_cast<Tuple*>(first);
@@ -672,7 +670,7 @@ StmtNode* Parser::with_stmt(Pos s, bool is_async) {
       if (!at(TokenKind::Colon)) throw SyntaxErrorException{};
       done = true;
     } catch (const SyntaxErrorException&) {
-    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
+      if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
       items.clear();
       reset(m);
     }
@@ -938,7 +936,7 @@ StmtNode* Parser::match_stmt(int& newline_at) {
       throw SyntaxErrorException{};
     }
   } catch (const SyntaxErrorException&) {
-    if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
+      if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
     reset(m);
     return nullptr;
   }

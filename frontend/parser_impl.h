@@ -115,8 +115,19 @@ class Parser {
   [[noreturn]] void error_range(const std::string& msg, const Located* a, const Located* b);
   [[noreturn]] void syntax_error_here();   // CPython's generic "invalid syntax" and friends
   [[noreturn]] void too_complex();
-  void enter() { if (++depth_ > kMaxDepth) too_complex(); }
-  void leave() { --depth_; }
+  // Counts nesting while a rule runs; unwinding (speculative parses throw) restores it.
+  struct DepthGuard {
+    Parser& p;
+    int n;
+    DepthGuard(Parser& parser, int levels) : p(parser), n(levels) {
+      p.depth_ += n;
+      if (p.depth_ > kMaxDepth) {
+        p.depth_ -= n;
+        p.too_complex();
+      }
+    }
+    ~DepthGuard() { p.depth_ -= n; }
+  };
   const char* expr_name(const ExprNode* e);
   void set_context(ExprNode* e, ExprContext ctx, TargetKind tk);
   const ExprNode* invalid_target(ExprNode* e, TargetKind tk);
@@ -208,7 +219,11 @@ class Parser {
   void set_eof_errors(const Tokenizer* tok) { eof_tok_ = tok; }
   int furthest_line() { return toks_.empty() ? 1 : toks_.back().line; }
 
-  static constexpr int kMaxDepth = 2990;
+  // CPython 3.11 stops at 6000 nested rule calls (MAXSTACK); with its ~30 levels for a
+  // statement, `-` * 5969 + `1` parses and one more is a MemoryError. Constructs enter()
+  // as many times as CPython spends levels on them (one per unary op or conditional, two
+  // per lambda or `**`).
+  static constexpr int kMaxDepth = 5970;
 
   std::string_view source_;
   std::string filename_;
@@ -230,6 +245,7 @@ class Parser {
   bool tokenizer_failed_ = false;   // the exception in flight came from the tokenizer
   bool no_rest_scan_ = false;
   int no_invalid_ = 0;
+  std::vector<bool> memo_no_invalid_;  // positions where expression ran without invalid rules
   ErrorClass next_error_class_ = ErrorClass::Specific;  // consumed by error_at
   ErrorClass last_error_class_ = ErrorClass::Specific;              // >0 while parsing CPython's expression_without_invalid       // the error in flight is final without a rest-of-input scan
   std::vector<int> open_idx_;       // indexes of the brackets open after the last pulled token

@@ -6,6 +6,15 @@
 // (messages, lines, offsets) as SyntaxErrorException. The buffer is normalised first (\r\n and \r
 // become \n, a final \n is added) exactly as CPython does, so positions match CPython's.
 //
+// Parser-mode positions of the tokens without text, as CPython's parser sees them:
+//   NEWLINE   text empty; col = where the line's trailing blank/comment part starts (the '\n'
+//             itself when there is no comment), end_col = column of the '\n'.
+//   INDENT    text = the indentation; DEDENT text empty. CPython gives both col_offset -1, and
+//             pegen then reports errors at the tokenizer's cursor: col = end_col = that cursor
+//             (the first non-blank byte of the line), so use col, not col + 1, as the offset.
+//   ENDMARKER and DEDENTs at end of file: on the last line, col = end_col = its length with
+//             the '\n' (again pegen's cursor column, to be used as is).
+//
 // TokenizeModule mode reproduces Lib/tokenize.py's generator: ENCODING first (when an encoding is
 // given), COMMENT, NL, ERRORTOKEN where its regexes give up, the implicit empty NEWLINE at a
 // missing final newline, and its TokenError / IndentationError. Line endings are kept as they are.

@@ -68,16 +68,22 @@ const NameTable& table() {
 
 }  // namespace
 
+// Character names match case-insensitively, but, as in CPython's unicodedata, the
+// algorithmic ones (Hangul syllables, "<IDEOGRAPH>-<HEX>") only in upper case.
 int32_t lookup_unicode_name(std::string_view name) {
   std::string upper(name);
   for (char& c : upper)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   const NameTable& t = table();
-  auto it = t.by_name.find(upper);
-  if (it != t.by_name.end()) return it->second;
+  constexpr std::string_view kHangul = "HANGUL SYLLABLE ";
+  bool hangul = upper.compare(0, kHangul.size(), kHangul) == 0;
+  if (!hangul || upper == name) {
+    auto it = t.by_name.find(upper);
+    if (it != t.by_name.end()) return it->second;
+  }
   for (const auto& r : t.ranges) {
-    if (upper.size() > r.prefix.size() && upper.compare(0, r.prefix.size(), r.prefix) == 0) {
-      std::string_view hex = std::string_view(upper).substr(r.prefix.size());
+    if (name.size() > r.prefix.size() && name.compare(0, r.prefix.size(), r.prefix) == 0) {
+      std::string_view hex = name.substr(r.prefix.size());
       if (hex.size() < 4 || hex.size() > 5) continue;
       int32_t cp = parse_hex(hex);
       if (cp >= r.first && cp <= r.last) return cp;

@@ -21,10 +21,7 @@ namespace {
 
 DictObject** dict_slot(Value obj) {
   if (!obj.is_obj()) return nullptr;
-  Object* o = obj.as_obj();
-  uint32_t off = o->type->dict_offset;
-  if (!off) return nullptr;
-  return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + off);
+  return instance_dict_slot(obj.as_obj());
 }
 
 bool is_native_data_descr(TypeObject* t) { return t == GetSetDescrType || t == PropertyType; }

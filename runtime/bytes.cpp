@@ -1,6 +1,7 @@
-// bytes.cpp — BytesObject creation and repr.
+// bytes.cpp — BytesObject / ByteArrayObject creation, storage growth and repr.
 #include "runtime/bytes.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "runtime/exceptions.h"
@@ -15,11 +16,71 @@ BytesObject* new_bytes(std::string_view data) {
   }
   b->size = static_cast<int64_t>(data.size());
   b->hash = -1;
-  std::memcpy(b->data, data.data(), data.size());
+  if (!data.empty()) std::memcpy(b->data, data.data(), data.size());
+  b->data[data.size()] = '\0';
   return b;
 }
 
-std::string bytes_repr(std::string_view data) {
+namespace {
+BytesObject* g_empty_bytes = nullptr;  // reported by visit_bytes_roots (bytes_methods.cpp registers it)
+}  // namespace
+
+BytesObject* empty_bytes() {
+  if (!g_empty_bytes) g_empty_bytes = new_bytes("");
+  return g_empty_bytes;
+}
+
+void visit_bytes_roots(Visitor& v) {
+  if (g_empty_bytes) v.visit(g_empty_bytes);
+}
+
+Value new_bytearray(TypeObject* type, std::string_view data) {
+  auto* b = static_cast<ByteArrayObject*>(type == ByteArrayType ? allocate_object(type, sizeof(ByteArrayObject))
+                                                                  : type->alloc(type));
+  if (!b) return raise_memory_error();
+  if (!data.empty()) {
+    if (!bytearray_resize(b, static_cast<int64_t>(data.size()))) return Value();
+    std::memcpy(b->data(), data.data(), data.size());
+  }
+  return Value::from_obj(b);
+}
+
+bool bytearray_resize(ByteArrayObject* b, int64_t size) {
+  int64_t cap = b->storage ? b->storage->size : 0;
+  if (size > cap) {
+    int64_t new_cap = std::max<int64_t>(size, cap + (cap >> 1) + 8);
+    auto* s = static_cast<BytesObject*>(allocate_object(BytesType, sizeof(BytesObject) + new_cap + 1));
+    if (!s) {
+      raise_memory_error();
+      return false;
+    }
+    s->size = new_cap;
+    s->hash = -1;
+    if (b->size) std::memcpy(s->data, b->storage->data, b->size);
+    std::memset(s->data + b->size, 0, new_cap + 1 - b->size);
+    b->storage = s;
+  } else if (size > b->size) {
+    std::memset(b->storage->data + b->size, 0, size - b->size);
+  }
+  b->size = size;
+  return true;
+}
+
+bool bytes_like_view(Value v, std::string_view* out) {
+  if (!v.is_obj()) return false;
+  TypeObject* t = v.as_obj()->type;
+  if (t == BytesType || has(t, TypeFlag::BytesSubclass)) {
+    *out = as_bytes(v)->view();
+    return true;
+  }
+  if (is_bytearray_type(t)) {
+    *out = as_bytearray(v)->view();
+    return true;
+  }
+  return false;
+}
+
+std::string bytes_repr(std::string_view data, bool bytearray_style) {
   bool has_single = data.find('\'') != std::string_view::npos;
   bool has_double = data.find('"') != std::string_view::npos;
   char quote = has_single && !has_double ? '"' : '\'';
@@ -27,7 +88,7 @@ std::string bytes_repr(std::string_view data) {
   std::string out = "b";
   out += quote;
   for (unsigned char c : data) {
-    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+    if (c == static_cast<unsigned char>(quote) || c == '\\' || (bytearray_style && c == '\'')) {
       out += '\\';
       out += static_cast<char>(c);
     } else if (c == '\t') out += "\\t";

@@ -6,14 +6,18 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/containers.h"
+#include "runtime/set.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/complex.h"
 #include "runtime/float.h"
 #include "runtime/function.h"
 #include "runtime/int.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/pending_features.h"
+#include "runtime/formatting.h"
 #include "runtime/sequence_ops.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"
@@ -24,38 +28,10 @@ namespace coil::rt {
 
 namespace {
 
-// Objects whose repr is in progress on this thread (CPython's Py_ReprEnter): a container
-// that contains itself prints as [...] / {...}.
-std::vector<Object*>& repr_stack() {
-  static thread_local std::vector<Object*> stack;
-  return stack;
-}
-
-struct ReprGuard {
-  Object* obj;
-  bool recursive = false;
-  explicit ReprGuard(Object* o) : obj(o) {
-    for (Object* p : repr_stack())
-      if (p == o) recursive = true;
-    if (!recursive) repr_stack().push_back(o);
-  }
-  ~ReprGuard() {
-    if (!recursive) repr_stack().pop_back();
-  }
-};
-
 bool append_repr(std::string& out, Value v) {
   std::string s;
   if (!repr_string(v, &s)) return false;
   out += s;
-  return true;
-}
-
-bool items_repr(std::string& out, const Value* items, int64_t n) {
-  for (int64_t i = 0; i < n; ++i) {
-    if (i) out += ", ";
-    if (!append_repr(out, items[i])) return false;
-  }
   return true;
 }
 
@@ -89,47 +65,17 @@ std::string type_repr(TypeObject* t) {
 
 // The native repr of a built-in layout; empty Value when `t` has none (use object's).
 Value native_repr(Value v, TypeObject* t) {
-  if (t == IntType) return str_value(int_to_string(v));
+  if (t == IntType) return int_repr(v);
   if (t == BoolType) return str_value(v.as_obj()->aux ? "True" : "False");
   if (t == FloatType) return str_value(float_repr(float_of(v)));
+  if (t == ComplexType) return str_value(complex_repr(as_complex(v)->real, as_complex(v)->imag));
   if (t == StrType) return str_value(str_repr(as_str(v)->view()));
   if (t == BytesType) return str_value(bytes_repr(as_bytes(v)->view()));
   if (t == NoneTypeType) return str_value("None");
   if (t == NotImplementedTypeType) return str_value("NotImplemented");
   if (t == EllipsisType) return str_value("Ellipsis");
   if (t == TypeType) return str_value(type_repr(static_cast<TypeObject*>(v.as_obj())));
-  if (t == ListType || t == TupleType || t == DictType) {
-    ReprGuard guard(v.as_obj());
-    if (guard.recursive) return str_value(t == ListType ? "[...]" : t == DictType ? "{...}" : "(...)");
-    if (!enter_call(" while getting the repr of an object")) return Value();
-    std::string out;
-    bool ok = true;
-    if (t == ListType) {
-      out = "[";
-      ok = items_repr(out, as_list(v)->items(), as_list(v)->size);
-      out += "]";
-    } else if (t == TupleType) {
-      out = "(";
-      ok = items_repr(out, as_tuple(v)->items, as_tuple(v)->size);
-      if (as_tuple(v)->size == 1) out += ",";
-      out += ")";
-    } else {
-      out = "{";
-      int64_t pos = 0;
-      Value key, value;
-      bool first = true;
-      while (ok && dict_next(as_dict(v), &pos, &key, &value)) {
-        if (!first) out += ", ";
-        first = false;
-        ok = append_repr(out, key);
-        out += ": ";
-        ok = ok && append_repr(out, value);
-      }
-      out += "}";
-    }
-    leave_call();
-    return ok ? str_value(out) : Value();
-  }
+  if (Value r = container_repr(v, t); !r.is_empty_slot() || has_pending_exception()) return r;
   if (t == FunctionType) {
     auto* f = static_cast<FunctionObject*>(v.as_obj());
     char buf[64];
@@ -189,6 +135,14 @@ Value repr(Value v) {
   }
   Value r = native_repr(v, solid_builtin(t) == ObjectType ? t : solid_builtin(t));
   if (!r.is_empty_slot() || has_pending_exception()) return r;
+  // A built-in type whose __repr__ is a native method of its own (bytearray, ...).
+  Value m = type_lookup(t, names::dunder_repr);
+  if (!m.is_empty_slot() && m != type_lookup(ObjectType, names::dunder_repr)) {
+    r = call1(m, v);
+    if (!r.is_empty_slot() && !is_str(r))
+      return raise_fmt(TypeErrorType, "__repr__ returned non-string (type %s)", type_name(r));
+    return r;
+  }
   return object_default_repr(v);
 }
 
@@ -267,6 +221,7 @@ int64_t length(Value v) {
   if (is_tuple_layout(t)) return as_tuple(v)->size;
   if (t == StrType) return as_str(v)->length;
   if (t == DictType) return as_dict(v)->used;
+  if (t == SetType || t == FrozenSetType) return as_set(v)->used;
   if (t == BytesType) return as_bytes(v)->size;
   Value m = type_lookup(t, names::dunder_len);
   if (m.is_empty_slot() || (m.is_obj() && m.as_obj()->type == MethodDescrType && has(t, TypeFlag::HeapType) == false)) {
@@ -312,6 +267,7 @@ int contains(Value container, Value item) {
     if (err) return -1;
     return !v.is_empty_slot();
   }
+  if (t == SetType || t == FrozenSetType) return set_contains(as_set(container), item);
   if (t == StrType) {
     if (!is_str(item)) {
       raise_fmt(TypeErrorType, "'in <string>' requires string as left operand, not %s", type_name(item));

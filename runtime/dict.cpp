@@ -118,6 +118,10 @@ int64_t find(DictObject* d, Value key, int64_t hash, int64_t* slot) {
   }
 }
 
+uint64_t g_keys_version = 0;
+
+void keys_changed(DictObject* d) { d->keys_version = ++g_keys_version; }
+
 bool resize(DictObject* d, int64_t min_used) {
   int64_t log2 = kMinLog2;
   while (((int64_t(1) << log2) << 1) / 3 < min_used) ++log2;
@@ -144,6 +148,7 @@ bool resize(DictObject* d, int64_t min_used) {
     s->nentries = n;
   }
   d->storage = s;
+  keys_changed(d);
   return true;
 }
 
@@ -185,6 +190,12 @@ Value dict_get(DictObject* d, Value key, bool* error) {
   return dict_entries(d->storage)[ix].value;
 }
 
+int64_t dict_index_str(DictObject* d, StrObject* key) {
+  int64_t slot;
+  int64_t ix = find(d, Value::from_obj(key), str_hash(key), &slot);
+  return ix >= 0 ? ix : -1;
+}
+
 Value dict_get_str(DictObject* d, StrObject* key) {
   bool error;
   return dict_get(d, Value::from_obj(key), &error);
@@ -210,6 +221,7 @@ bool dict_set(DictObject* d, Value key, Value value) {
   dict_entries(s)[n] = DictEntry{h, key, value};
   set_index(s, slot, n);
   ++d->used;
+  keys_changed(d);
   return true;
 }
 
@@ -229,6 +241,7 @@ int dict_del(DictObject* d, Value key) {
   e.value = Value();
   set_index(d->storage, slot, kDummy);
   --d->used;
+  keys_changed(d);
   ++d->version;
   return 1;
 }

@@ -29,6 +29,8 @@ struct DictStorage : Object {
 struct DictObject : Object {
   int64_t used;            // live entries
   uint64_t version;        // changes on every mutation (caches and the JIT check it)
+  uint64_t keys_version;   // globally unique; changes whenever the set of keys (and so the
+                           // entry index of any key) changes: inline caches keep entry indexes
   DictStorage* storage;
 };
 
@@ -49,6 +51,8 @@ void dict_clear(DictObject* d);
 // Iteration over live entries in order: pass pos=0 first; false when done.
 bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value);
 DictEntry* dict_entries(DictStorage* s);
+// The entry index of an exact-str key (-1 when absent); valid while keys_version holds.
+int64_t dict_index_str(DictObject* d, StrObject* key);
 
 void init_dict_type();
 

@@ -2,6 +2,7 @@
 // __repr__, with_traceback, add_note, __traceback__/__cause__/__context__, and the
 // class-specific attributes (SystemExit.code, StopIteration.value, KeyError's str, ...).
 #include "runtime/abstract.h"
+#include "runtime/codecs.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/names.h"
@@ -22,6 +23,8 @@ TupleObject* args_tuple(Value* args, int64_t nargs) {
   return t;
 }
 
+}  // namespace
+
 // Sets class-specific attributes from the constructor arguments, as CPython's
 // exception __init__s do.
 bool init_special(ExceptionObject* e, TupleObject* a) {
@@ -36,6 +39,8 @@ bool init_special(ExceptionObject* e, TupleObject* a) {
   if (is_subtype(t, ImportErrorType)) {
     return set("msg", a->size >= 1 ? first : None) && set("name", None) && set("path", None);
   }
+  if (is_subtype(t, UnicodeDecodeErrorType) || is_subtype(t, UnicodeEncodeErrorType))
+    return unicode_error_init(Value::from_obj(e));
   if (is_subtype(t, NameErrorType)) return set("name", None);
   if (is_subtype(t, AttributeErrorType)) return set("name", None) && set("obj", None);
   if (is_subtype(t, OSErrorType)) {
@@ -60,6 +65,8 @@ bool init_special(ExceptionObject* e, TupleObject* a) {
   }
   return true;
 }
+
+namespace {
 
 Value exc_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (kwnames && kwnames->size)
@@ -171,6 +178,10 @@ Value exception_str(Value v) {
   ExceptionObject* e = as_exception(v);
   TupleObject* a = e->args;
   if (is_subtype(e->type, KeyErrorType) && a->size == 1) return repr(a->items[0]);
+  if (is_subtype(e->type, UnicodeDecodeErrorType) || is_subtype(e->type, UnicodeEncodeErrorType)) {
+    Value s = unicode_error_str(v);
+    if (!s.is_empty_slot()) return s;
+  }
   if (is_subtype(e->type, OSErrorType) && e->dict) {
     Value err = dict_get_str(e->dict, intern("errno"));
     Value msg = dict_get_str(e->dict, intern("strerror"));

@@ -85,6 +85,7 @@ ExceptionObject* new_exception(TypeObject* type, TupleObject* args) {
   auto* e = static_cast<ExceptionObject*>(type->alloc ? type->alloc(type) : alloc_exception(type));
   if (!e) return nullptr;
   e->args = args ? args : empty_tuple();
+  if (!init_special(e, e->args)) return nullptr;
   return e;
 }
 

@@ -36,6 +36,9 @@ inline bool is_exception(Value v) {
 }
 inline ExceptionObject* as_exception(Value v) { return static_cast<ExceptionObject*>(v.as_obj()); }
 
+// Sets the class-specific attributes (SystemExit.code, StopIteration.value, OSError.errno,
+// ...) from `args`, as the exception classes' __init__ do.
+bool init_special(ExceptionObject* e, TupleObject* args);
 // Creates an instance of exception class `type` with the given args (no raising).
 ExceptionObject* new_exception(TypeObject* type, TupleObject* args);
 

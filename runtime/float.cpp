@@ -1,15 +1,26 @@
-// float.cpp — float boxing, arithmetic with Python's semantics, repr and hash.
+// float.cpp — float boxing and arithmetic with Python's semantics (float_ops.h has the
+// special cases of //, %, divmod and **; a negative base with a fractional exponent
+// gives a complex).
 #include "runtime/float.h"
 
-#include <charconv>
 #include <cmath>
-#include <cstring>
 
 #include "runtime/abstract.h"
+#include "runtime/complex.h"
 #include "runtime/exceptions.h"
+#include "runtime/float_ops.h"
+#include "runtime/hashing.h"
 #include "runtime/int.h"
+#include "runtime/names.h"
+#include "runtime/tuple.h"
 
 namespace coil::rt {
+
+bool is_float_instance(Value v) {
+  if (!v.is_obj()) return false;
+  TypeObject* t = v.as_obj()->type;
+  return t == FloatType || (has(t, TypeFlag::HeapType) && is_subtype(t, FloatType));
+}
 
 Value float_value(double d) {
   auto* f = static_cast<FloatObject*>(allocate_object(FloatType, sizeof(FloatObject)));
@@ -18,69 +29,72 @@ Value float_value(double d) {
   return Value::from_obj(f);
 }
 
+Value float_subclass_new(TypeObject* type, double d) {
+  if (type == FloatType) return float_value(d);
+  Object* o = type->alloc ? type->alloc(type) : nullptr;
+  if (!o) return has_pending_exception() ? Value() : raise_memory_error();
+  static_cast<FloatObject*>(o)->value = d;
+  return Value::from_obj(o);
+}
+
 bool to_double(Value v, double* out) {
-  if (is_float(v)) {
+  if (is_float_instance(v)) {
     *out = float_of(v);
     return true;
   }
-  if (is_int(v)) {
-    bool overflow;
-    *out = int_to_double(v, &overflow);
-    if (overflow) {
-      raise_msg(OverflowErrorType, "int too large to convert to float");
+  if (is_int(v)) return int_as_double(v, out);
+  raise_fmt(TypeErrorType, "must be real number, not %s", type_name(v));
+  return false;
+}
+
+bool as_double(Value v, double* out) {
+  if (is_float_instance(v) || is_int(v)) return to_double(v, out);
+  Value m = lookup_special(v, names::dunder_float);
+  if (!m.is_empty_slot()) {
+    Value r = call1(m, v);
+    if (r.is_empty_slot()) return false;
+    if (!is_float_instance(r)) {
+      raise_fmt(TypeErrorType, "%s.__float__ returned non-float (type %s)", type_name(v), type_name(r));
       return false;
     }
+    *out = float_of(r);
     return true;
+  }
+  m = lookup_special(v, names::dunder_index);
+  if (!m.is_empty_slot()) {
+    Value i = index(v);
+    return !i.is_empty_slot() && int_as_double(i, out);
   }
   raise_fmt(TypeErrorType, "must be real number, not %s", type_name(v));
   return false;
 }
 
-// Python's float floor division and modulo: the result of % has the divisor's sign.
-static void float_divmod(double x, double y, double* q, double* m) {
-  double mod = std::fmod(x, y);
-  double div = (x - mod) / y;
-  if (mod != 0) {
-    if ((y < 0) != (mod < 0)) {
-      mod += y;
-      div -= 1.0;
-    }
-  } else {
-    mod = std::copysign(0.0, y);
-  }
-  double floordiv;
-  if (div != 0) {
-    floordiv = std::floor(div);
-    if (div - floordiv > 0.5) floordiv += 1.0;
-  } else {
-    floordiv = std::copysign(0.0, x / y);
-  }
-  *q = floordiv;
-  *m = mod;
+Value float_divmod_value(double a, double b) {
+  double q, r;
+  if (float_divmod(a, b, &q, &r) != NumStatus::ok) return raise_msg(ZeroDivisionErrorType, "float divmod()");
+  Value vq = float_value(q), vr = float_value(r);
+  if (vq.is_empty_slot() || vr.is_empty_slot()) return Value();
+  TupleObject* t = tuple_of({vq, vr});
+  return t ? Value::from_obj(t) : Value();
 }
 
-static Value float_pow(double x, double y) {
-  if (y == 0) return float_value(1.0);
-  if (std::isnan(x)) return float_value(x);
-  if (std::isnan(y)) return float_value(x == 1.0 ? 1.0 : y);
-  if (x == 0 && y < 0 && !std::isinf(y))
-    return raise_msg(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power");
-  if (x < 0 && y != std::floor(y) && !std::isinf(y)) {
-    // CPython returns a complex here; not supported until complex lands.
-    return raise_msg(ValueErrorType, "math domain error");
+static Value float_power(double x, double y) {
+  double r;
+  switch (float_pow(x, y, &r)) {
+    case PowStatus::ok: return float_value(r);
+    case PowStatus::zero_to_negative:
+      return raise_msg(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power");
+    case PowStatus::complex_result: return complex_power(x, 0.0, y, 0.0);
+    case PowStatus::overflow: return raise_msg(OverflowErrorType, "(34, 'Numerical result out of range')");
   }
-  errno = 0;
-  double r = std::pow(x, y);
-  if (std::isinf(r) && !std::isinf(x) && !std::isinf(y))
-    return raise_fmt(OverflowErrorType, "(34, 'Numerical result out of range')");
-  return float_value(r);
+  return Value();
 }
 
 Value float_binary(Value a, Value b, fe::BinaryOpKind op) {
   using K = fe::BinaryOpKind;
   if (static_cast<int>(op) >= fe::kInplace) op = static_cast<K>(static_cast<int>(op) - fe::kInplace);
-  if (!(is_float(a) || is_int(a)) || !(is_float(b) || is_int(b))) return NotImplemented;
-  double x, y;
+  if (!(is_float_instance(a) || is_int(a)) || !(is_float_instance(b) || is_int(b))) return NotImplemented;
+  double x, y, r;
   if (!to_double(a, &x) || !to_double(b, &y)) return Value();
   switch (op) {
     case K::Add: return float_value(x + y);
@@ -89,84 +103,18 @@ Value float_binary(Value a, Value b, fe::BinaryOpKind op) {
     case K::TrueDivide:
       if (y == 0) return raise_msg(ZeroDivisionErrorType, "float division by zero");
       return float_value(x / y);
-    case K::FloorDivide: {
-      if (y == 0) return raise_msg(ZeroDivisionErrorType, "float floor division by zero");
-      double q, m;
-      float_divmod(x, y, &q, &m);
-      return float_value(q);
-    }
-    case K::Remainder: {
-      if (y == 0) return raise_msg(ZeroDivisionErrorType, "float modulo");
-      double q, m;
-      float_divmod(x, y, &q, &m);
-      return float_value(m);
-    }
-    case K::Power: return float_pow(x, y);
+    case K::FloorDivide:
+      if (float_floordiv(x, y, &r) != NumStatus::ok)
+        return raise_msg(ZeroDivisionErrorType, "float floor division by zero");
+      return float_value(r);
+    case K::Remainder:
+      if (float_mod(x, y, &r) != NumStatus::ok) return raise_msg(ZeroDivisionErrorType, "float modulo");
+      return float_value(r);
+    case K::Power: return float_power(x, y);
     default: return NotImplemented;
   }
 }
 
-std::string float_repr(double d) {
-  if (std::isnan(d)) return "nan";
-  if (std::isinf(d)) return d < 0 ? "-inf" : "inf";
-  // Shortest round-trip digits, then CPython's layout: scientific when the decimal
-  // exponent is < -4 or >= 16, else positional with at least one fractional digit.
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
-  std::string sci(buf, res.ptr);
-  size_t e = sci.find('e');
-  std::string mant = sci.substr(0, e);
-  int exp = std::stoi(sci.substr(e + 1));
-  bool neg = mant[0] == '-';
-  if (neg) mant.erase(0, 1);
-  std::string digits;
-  for (char c : mant)
-    if (c != '.') digits += c;
-  std::string out = neg ? "-" : "";
-  if (exp < -4 || exp >= 16) {
-    out += digits[0];
-    if (digits.size() > 1) out += "." + digits.substr(1);
-    char eb[16];
-    std::snprintf(eb, sizeof eb, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
-    return out + eb;
-  }
-  if (exp < 0) {
-    out += "0." + std::string(-exp - 1, '0') + digits;
-  } else if (static_cast<int>(digits.size()) <= exp + 1) {
-    out += digits + std::string(exp + 1 - digits.size(), '0') + ".0";
-  } else {
-    out += digits.substr(0, exp + 1) + "." + digits.substr(exp + 1);
-  }
-  return out;
-}
-
-int64_t float_hash(double d, Value self) {
-  // CPython's numeric hash: consistent with int hashes for integral values.
-  constexpr int kBits = 61;
-  constexpr uint64_t kModulus = (uint64_t(1) << kBits) - 1;
-  if (std::isinf(d)) return d > 0 ? 314159 : -314159;
-  if (std::isnan(d)) return static_cast<int64_t>(self.bits() >> 4);
-  int e;
-  double m = std::frexp(d, &e);
-  int sign = 1;
-  if (m < 0) {
-    sign = -1;
-    m = -m;
-  }
-  uint64_t x = 0;
-  while (m) {
-    x = ((x << 28) & kModulus) | x >> (kBits - 28);
-    m *= 268435456.0;  // 2**28
-    e -= 28;
-    auto y = static_cast<uint64_t>(m);
-    m -= static_cast<double>(y);
-    x += y;
-    if (x >= kModulus) x -= kModulus;
-  }
-  e = e >= 0 ? e % kBits : kBits - 1 - ((-1 - e) % kBits);
-  x = ((x << e) & kModulus) | x >> (kBits - e);
-  int64_t h = static_cast<int64_t>(x) * sign;
-  return h == -1 ? -2 : h;
-}
+int64_t float_hash(double d, Value self) { return hash_double(d, self.as_obj()); }
 
 }  // namespace coil::rt

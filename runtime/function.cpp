@@ -3,11 +3,14 @@
 
 #include <cstdlib>
 
+#include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/complex.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/int.h"
+#include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -79,13 +82,22 @@ Value const_value(const fe::CodeConst& c) {
       return code ? Value::from_obj(code) : Value();
     }
     case K::Tuple:
-    case K::FrozenSet: {  // frozenset constants become tuples until sets land
+    case K::FrozenSet: {  // `x in {1, 2}` compiles to a frozenset constant
       TupleObject* t = new_tuple(static_cast<int64_t>(c.items.size()));
       if (!t) return Value();
       for (size_t i = 0; i < c.items.size(); ++i) {
         Value item = const_value(c.items[i]);
         if (item.is_empty_slot()) return Value();
         t->items[i] = item;
+      }
+      if (c.kind == K::FrozenSet) {
+        // CPython builds the constant from the items, then rebuilds it from its own
+        // iteration order when merging constants: the same two steps give its order.
+        Value first = make_new_set(FrozenSetType, Value::from_obj(t));
+        if (first.is_empty_slot()) return first;
+        Value items = sequence_to_tuple(first);
+        if (items.is_empty_slot()) return items;
+        return make_new_set(FrozenSetType, items);
       }
       return Value::from_obj(t);
     }
@@ -101,7 +113,7 @@ Value const_value(const fe::CodeConst& c) {
     case VK::Ellipsis: return EllipsisValue;
     case VK::Int: return int_from_string(v.text, 10);
     case VK::Float: return float_value(v.number);
-    case VK::Complex: return raise_msg(SystemErrorType, "complex constants are not supported yet");
+    case VK::Complex: return complex_value(0.0, v.number);
     case VK::Str: return Value::from_obj(new_str(v.text));
     case VK::Bytes: {
       BytesObject* b = new_bytes(v.text);
@@ -221,7 +233,27 @@ MethodDescrObject* new_method_descr(TypeObject* owner, const char* name, NativeF
   return m;
 }
 
+// classmethod / staticmethod wrappers and properties hold their functions (without these
+// visits a collection frees a class's __new__ or a property's getter).
+static void visit_classmethod(Object* self, Visitor& v) {
+  auto* c = static_cast<ClassMethodObject*>(self);
+  v.visit(c->func);
+  v.visit(c->dict);
+}
+
+static void visit_property(Object* self, Visitor& v) {
+  auto* p = static_cast<PropertyObject*>(self);
+  v.visit(p->fget);
+  v.visit(p->fset);
+  v.visit(p->fdel);
+  v.visit(p->doc);
+  v.visit(p->name);
+}
+
 void init_function_storage() {
+  ClassMethodType->visit = visit_classmethod;
+  StaticMethodType->visit = visit_classmethod;
+  PropertyType->visit = visit_property;
   CodeType->visit = visit_code;
   CodeType->finalize = finalize_code;
   FunctionType->visit = visit_function;

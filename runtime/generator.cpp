@@ -49,7 +49,10 @@ Value delegate_of(GeneratorObject* g) {
 Value make_generator(Frame* f) {
   CodeObject* code = f->code;
   size_t size = sizeof(GeneratorObject) + sizeof(Value) * static_cast<size_t>(code->nlocalsplus + code->stacksize + 1);
-  auto* g = static_cast<GeneratorObject*>(allocate_object(GeneratorType, size));
+  TypeObject* type = (code->flags & fe::coflag::COROUTINE) ? CoroutineType
+                     : (code->flags & fe::coflag::ASYNC_GENERATOR) ? AsyncGeneratorType
+                                                                   : GeneratorType;
+  auto* g = static_cast<GeneratorObject*>(allocate_object(type, size));
   if (!g) return raise_memory_error();
   std::memcpy(static_cast<void*>(&g->frame), f, frame_size(code));
   Frame& gf = g->frame;
@@ -89,7 +92,8 @@ Value gen_resume(GeneratorObject* g, Value value, Value exc, bool* returned) {
     // PEP 479: a StopIteration escaping the generator becomes RuntimeError.
     if (pending_matches(StopIterationType)) {
       Value si = take_exception();
-      raise_msg(RuntimeErrorType, "generator raised StopIteration");
+      raise_msg(RuntimeErrorType, g->type == CoroutineType ? "coroutine raised StopIteration"
+                                                           : "generator raised StopIteration");
       Value re = pending_exception();
       as_exception(re)->cause = si;
       as_exception(re)->context = si;
@@ -114,7 +118,7 @@ Value gen_send(Value gen, Value value) {
 
 Value send_to(Value it, Value v, bool* returned) {
   *returned = false;
-  if (it.is_obj() && it.as_obj()->type == GeneratorType)
+  if (it.is_obj() && (it.as_obj()->type == GeneratorType || it.as_obj()->type == CoroutineType))
     return gen_resume(static_cast<GeneratorObject*>(it.as_obj()), v, Value(), returned);
   Value r;
   if (v == None) {
@@ -166,7 +170,7 @@ Value gen_throw_m(Value* args, int64_t nargs, TupleObject*) {
   if (!delegate.is_empty_slot() && !g->running) {
     // Forward into the delegate; if it finishes, resume here with its value.
     Value r;
-    if (delegate.is_obj() && delegate.as_obj()->type == GeneratorType) {
+    if (delegate.is_obj() && (delegate.as_obj()->type == GeneratorType || delegate.as_obj()->type == CoroutineType)) {
       Value a[2] = {delegate, exc};
       r = gen_throw_m(a, 2, nullptr);
     } else {
@@ -255,10 +259,60 @@ const NativeGetSetDef kGenGetSets[] = {
 
 }  // namespace
 
+namespace {
+
+// coroutine.__await__: an iterator over the coroutine (CPython's coroutine_wrapper);
+// Coil returns the coroutine itself, which supports send/throw/close and __next__.
+Value coro_await_m(Value* args, int64_t, TupleObject*) { return args[0]; }
+
+Value coro_next_m(Value* args, int64_t nargs, TupleObject* kw) { return gen_send(args[0], None); }
+
+const NativeMethodDef kCoroMethods[] = {
+    {"send", gen_send_m},
+    {"throw", gen_throw_m},
+    {"close", gen_close_m},
+    {"__await__", coro_await_m},
+};
+
+}  // namespace
+
+Value get_awaitable(Value v, int where) {
+  if (v.is_obj() && v.as_obj()->type == CoroutineType) {
+    auto* g = static_cast<GeneratorObject*>(v.as_obj());
+    if (!delegate_of(g).is_empty_slot()) return raise_msg(RuntimeErrorType, "coroutine is being awaited already");
+    return v;
+  }
+  Value m = lookup_special(v, names::dunder_await);
+  if (m.is_empty_slot()) {
+    if (where == 1)
+      return raise_fmt(TypeErrorType, "'async with' received an object from __aenter__ that does not implement __await__: %s", type_name(v));
+    if (where == 2)
+      return raise_fmt(TypeErrorType, "'async with' received an object from __aexit__ that does not implement __await__: %s", type_name(v));
+    return raise_fmt(TypeErrorType, "object %s can't be used in 'await' expression", type_name(v));
+  }
+  Value it = call1(m, v);
+  if (it.is_empty_slot()) return it;
+  if (it.is_obj() && it.as_obj()->type == CoroutineType) return raise_msg(TypeErrorType, "__await__() returned a coroutine");
+  if (lookup_special(it, names::dunder_next).is_empty_slot() && !(it.is_obj() && it.as_obj()->type == GeneratorType))
+    return raise_fmt(TypeErrorType, "__await__() returned non-iterator of type '%s'", type_name(it));
+  return it;
+}
+
+namespace {
+
+void init_coroutine_type() {
+  finish_builtin_type(CoroutineType, sizeof(GeneratorObject), nullptr, visit_generator);
+  add_methods(CoroutineType, kCoroMethods);
+  add_getsets(CoroutineType, kGenGetSets);
+}
+
+}  // namespace
+
 void init_generator_type() {
   finish_builtin_type(GeneratorType, sizeof(GeneratorObject), nullptr, visit_generator);
   add_methods(GeneratorType, kGenMethods);
   add_getsets(GeneratorType, kGenGetSets);
+  init_coroutine_type();
 }
 
 }  // namespace coil::rt

@@ -23,6 +23,10 @@ Value gen_resume(GeneratorObject* g, Value value, Value exc, bool* returned);
 // generator.__next__ semantics: StopIteration(value) when the generator returns.
 Value gen_send(Value gen, Value value);
 
+// The awaitable behind `await v` (GetAwaitable): a coroutine itself, or v.__await__();
+// `where` 1/2 names __aenter__/__aexit__ in the error messages.
+Value get_awaitable(Value v, int where);
+
 void init_generator_type();
 
 }  // namespace coil::rt

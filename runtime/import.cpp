@@ -3,6 +3,8 @@
 // (importlib compatibility, namespace packages and bytecode caching are still to come.)
 #include "runtime/import.h"
 
+#include "runtime/init.h"
+
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
@@ -303,6 +305,8 @@ bool import_star(Frame* f, Value module) {
   return true;
 }
 
+bool g_module_not_found_for_main = false;
+
 Value run_module_as_main(const std::string& name) {
   // Find the module's file and run it as __main__ (packages run their __main__ submodule).
   size_t dot = name.rfind('.');
@@ -318,6 +322,12 @@ Value run_module_as_main(const std::string& name) {
   bool is_package = false;
   std::string leaf = dot == std::string::npos ? name : name.substr(dot + 1);
   if (!find_source(leaf, path, &file, &is_package)) {
+    g_module_not_found_for_main = true;
+    if (name.size() > 9 && name.compare(name.size() - 9, 9, ".__main__") == 0) {
+      std::string pkg = name.substr(0, name.size() - 9);
+      return raise_fmt(ModuleNotFoundErrorType, "No module named %s; '%s' is a package and cannot be directly executed",
+                       name.c_str(), pkg.c_str());
+    }
     return raise_fmt(ModuleNotFoundErrorType, "No module named %s", name.c_str());
   }
   if (is_package) return run_module_as_main(name + ".__main__");

@@ -18,6 +18,7 @@
 #include "runtime/float.h"
 #include "runtime/function.h"
 #include "runtime/generator.h"
+#include "runtime/hashing.h"
 #include "runtime/import.h"
 #include "runtime/int.h"
 #include "runtime/iterators.h"
@@ -59,6 +60,21 @@ bool init_runtime(const Config& cfg) {
   static Config config_copy;
   config_copy = cfg;
   g_config = &config_copy;
+  // The str/bytes hash key comes first: interning hashes strings.
+  std::string seed_error;
+  if (!hash_secret_init_from_env(cfg.hash_seed.c_str(), &seed_error)) {
+    std::fprintf(stderr, "Fatal Python error: config_init_hash_seed: %s\nPython runtime state: preinitialized\n\n",
+                 seed_error.c_str());
+    std::exit(1);
+  }
+  if (cfg.int_max_str_digits >= 0) {
+    if (cfg.int_max_str_digits != 0 && cfg.int_max_str_digits < kMaxStrDigitsThreshold) {
+      std::fputs("Fatal Python error: config_init_int_max_str_digits: PYTHONINTMAXSTRDIGITS: invalid limit; must be "
+                 ">= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n", stderr);
+      std::exit(1);
+    }
+    set_int_max_str_digits(cfg.int_max_str_digits);
+  }
   init_gc_roots();
   init_stack_guard();
   init_builtin_types();

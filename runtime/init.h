@@ -16,5 +16,8 @@ int run_dump(const Config& cfg);
 std::string absolute_path(const std::string& path);
 // `-m module`: runs the module as __main__ (runpy's job in CPython).
 Value run_module_as_main(const std::string& name);
+// Set when run_module_as_main failed because the module does not exist (the runner then
+// prints "coil: No module named X" instead of a traceback, as CPython's runpy does).
+extern bool g_module_not_found_for_main;
 
 }  // namespace coil::rt

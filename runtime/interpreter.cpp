@@ -21,6 +21,7 @@
 #include "runtime/generator.h"
 #include "runtime/int.h"
 #include "runtime/iterators.h"
+#include "runtime/match.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/str.h"
@@ -62,7 +63,9 @@ Frame* push_frame(CodeObject* code) {
   }
   auto* f = reinterpret_cast<Frame*>(g_stack_top);
   g_stack_top += size;
-  std::memset(static_cast<void*>(f), 0, size);
+  // Only the header and the locals/cells need clearing; the value stack is written before
+  // it is read (stale words there only make the conservative scan keep a little more).
+  std::memset(static_cast<void*>(f), 0, sizeof(Frame) + sizeof(Value) * static_cast<size_t>(code->nlocalsplus));
   f->code = code;
   f->nslots = code->nlocalsplus + code->stacksize;
   f->sp = f->stack_base();
@@ -481,8 +484,30 @@ op_LoadClassDeref: {
   NEXT(1);
 }
 op_LoadGlobal: {
+  // Inline cache: the entry index in globals (obj == globals) or builtins, valid while both
+  // dicts' key sets are unchanged (keys_version); the value itself is read fresh.
+  InlineCache& c = code->caches[units[pc + 1]];
+  DictObject* g = f->globals;
+  DictObject* b = f->builtins;
+  if (c.key == g->keys_version && c.key2 == b->keys_version && c.obj) {
+    auto* d = static_cast<DictObject*>(c.obj);
+    PUSH(dict_entries(d->storage)[c.index].value);
+    NEXT(CACHED);
+  }
   Value v = load_global(f, NAME(a));
   CHECK(v);
+  int64_t ix = dict_index_str(g, NAME(a));
+  DictObject* owner = g;
+  if (ix < 0) {
+    ix = dict_index_str(b, NAME(a));
+    owner = b;
+  }
+  if (ix >= 0) {
+    c.key = g->keys_version;
+    c.key2 = b->keys_version;
+    c.index = ix;
+    c.obj = owner;
+  }
   PUSH(v);
   NEXT(CACHED);
 }
@@ -567,7 +592,7 @@ op_LoadMethod: {
           !static_cast<MethodDescrObject*>(descr.as_obj())->is_static))) {
       bool shadowed = false;
       if (t->dict_offset) {
-        auto* d = *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(obj.as_obj()) + t->dict_offset);
+        auto* d = *instance_dict_slot(obj.as_obj());
         if (d && !dict_get_str(d, NAME(a)).is_empty_slot()) shadowed = true;
       }
       if (!shadowed) {
@@ -630,13 +655,25 @@ op_BinaryOp: {
   Value v;
   if (l.is_small_int() && r.is_small_int()) {
     int64_t x = l.as_small_int(), y = r.as_small_int(), z;
+    bool done = false;
     switch (static_cast<fe::BinaryOpKind>(a)) {
       case fe::BinaryOpKind::Add: case fe::BinaryOpKind::InplaceAdd:
-        if (!__builtin_add_overflow(x, y, &z) && Value::fits_small_int(z)) { v = Value::from_small_int(z); break; }
-        [[fallthrough]];
+        done = !__builtin_add_overflow(x, y, &z);
+        break;
+      case fe::BinaryOpKind::Subtract: case fe::BinaryOpKind::InplaceSubtract:
+        done = !__builtin_sub_overflow(x, y, &z);
+        break;
+      case fe::BinaryOpKind::Multiply: case fe::BinaryOpKind::InplaceMultiply:
+        done = !__builtin_mul_overflow(x, y, &z);
+        break;
+      case fe::BinaryOpKind::And: case fe::BinaryOpKind::InplaceAnd:
+        z = x & y;
+        done = true;
+        break;
       default:
-        v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+        break;
     }
+    v = done && Value::fits_small_int(z) ? Value::from_small_int(z) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
   } else {
     v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
   }
@@ -901,7 +938,9 @@ op_Call: {
   }
   f->sp = sp;
   f->pc = pc;
-  Value v = call(callable, args, nargs, nullptr);
+  Value v = callable.is_obj() && callable.as_obj()->type == FunctionType
+                ? call_function(static_cast<FunctionObject*>(callable.as_obj()), args, nargs, nullptr)
+                : call(callable, args, nargs, nullptr);
   sp = base;
   CHECK(v);
   PUSH(v);
@@ -1098,9 +1137,6 @@ op_BeforeWith: {
   PUSH(r);
   NEXT(1);
 }
-op_BeforeAsyncWith:
-  raise_msg(SystemErrorType, "async with is not supported yet");
-  goto error;
 op_WithExceptStart: {
   Value exc = TOP();
   Value exit = PEEK(4);
@@ -1150,12 +1186,82 @@ op_GetYieldFromIter: {
   }
   NEXT(1);
 }
-op_GetAwaitable:
-op_GetAIter:
-op_GetANext:
-op_EndAsyncFor:
+op_GetAwaitable: {
+  Value v = get_awaitable(TOP(), a);
+  CHECK(v);
+  TOP() = v;
+  NEXT(1);
+}
+op_GetAIter: {
+  Value obj = TOP();
+  Value m = lookup_special(obj, intern("__aiter__"));
+  if (m.is_empty_slot()) {
+    raise_fmt(TypeErrorType, "'async for' requires an object with __aiter__ method, got %s", type_name(obj));
+    goto error;
+  }
+  Value it = call1(m, obj);
+  CHECK(it);
+  if (lookup_special(it, intern("__anext__")).is_empty_slot()) {
+    raise_fmt(TypeErrorType, "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+              type_name(it));
+    goto error;
+  }
+  TOP() = it;
+  NEXT(1);
+}
+op_GetANext: {
+  Value ait = TOP();
+  Value m = lookup_special(ait, intern("__anext__"));
+  if (m.is_empty_slot()) {
+    raise_fmt(TypeErrorType, "'async for' requires an iterator with __anext__ method, got %s", type_name(ait));
+    goto error;
+  }
+  Value r = call1(m, ait);
+  CHECK(r);
+  Value aw = get_awaitable(r, 0);
+  if (aw.is_empty_slot()) {
+    if (pending_matches(TypeErrorType)) {
+      clear_exception();
+      raise_fmt(TypeErrorType, "'async for' received an invalid object from __anext__: %s", type_name(r));
+    }
+    goto error;
+  }
+  PUSH(aw);
+  NEXT(1);
+}
+op_EndAsyncFor: {
+  Value exc = POP();
+  if (is_exception(exc) && is_subtype(type_of(exc), StopAsyncIterationType)) {
+    --sp;  // the async iterator
+    NEXT(1);
+  }
+  ts.pending = exc;
+  goto reraise;
+}
+op_BeforeAsyncWith: {
+  Value mgr = TOP();
+  Value enter = lookup_special(mgr, intern("__aenter__"));
+  if (enter.is_empty_slot()) {
+    raise_fmt(TypeErrorType, "'%s' object does not support the asynchronous context manager protocol", type_name(mgr));
+    goto error;
+  }
+  Value exit_fn = lookup_special(mgr, intern("__aexit__"));
+  if (exit_fn.is_empty_slot()) {
+    raise_fmt(TypeErrorType,
+              "'%s' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+              type_name(mgr));
+    goto error;
+  }
+  Value exit = bind_descriptor(exit_fn, mgr);
+  CHECK(exit);
+  Value r = call1(enter, mgr);
+  CHECK(r);
+  TOP() = exit;
+  PUSH(r);
+  NEXT(1);
+}
 op_AsyncGenWrap:
-  raise_fmt(SystemErrorType, "%s is not supported yet (async)", fe::op_info(fe::unit_op(unit)).name);
+  raise_msg(SystemErrorType, "async generators are not supported yet");
   goto error;
 op_GetLen: {
   int64_t n = length(TOP());
@@ -1163,13 +1269,38 @@ op_GetLen: {
   PUSH(int_from_int64(n));
   NEXT(1);
 }
-op_MatchMapping:
-op_MatchSequence:
-op_MatchKeys:
-op_MatchClass:
-op_CopyDictWithoutKeys:
-  raise_fmt(SystemErrorType, "%s is not supported yet (match)", fe::op_info(fe::unit_op(unit)).name);
-  goto error;
+op_MatchMapping: {
+  int r = match_is_mapping(TOP());
+  if (r < 0) goto error;
+  PUSH(bool_value(r));
+  NEXT(1);
+}
+op_MatchSequence: {
+  int r = match_is_sequence(TOP());
+  if (r < 0) goto error;
+  PUSH(bool_value(r));
+  NEXT(1);
+}
+op_MatchKeys: {
+  Value v = match_keys(PEEK(2), as_tuple(TOP()));
+  CHECK(v);
+  PUSH(v);
+  NEXT(1);
+}
+op_MatchClass: {
+  Value kwnames = POP();
+  Value cls = POP();
+  Value v = match_class(TOP(), cls, a, as_tuple(kwnames));
+  CHECK(v);
+  TOP() = v;
+  NEXT(1);
+}
+op_CopyDictWithoutKeys: {
+  Value v = copy_dict_without_keys(PEEK(2), as_tuple(TOP()));
+  CHECK(v);
+  TOP() = v;
+  NEXT(1);
+}
 
 error:
   // A new exception passing through this frame gets a traceback entry for it.
@@ -1206,7 +1337,14 @@ Value call_function(FunctionObject* fn, Value* args, int64_t nargs, TupleObject*
   f->globals = fn->globals;
   f->builtins = fn->builtins;
   Value result;
-  if (!bind_arguments(fn, f, args, nargs, kwnames)) {
+  constexpr uint32_t kStarFlags = fe::coflag::VARARGS | fe::coflag::VARKEYWORDS;
+  bool simple = !kwnames && nargs == code->argcount && code->kwonlyargcount == 0 && !(code->flags & kStarFlags);
+  if (simple) {
+    // The common call: exactly the positional parameters, nothing else to bind.
+    for (int64_t i = 0; i < nargs; ++i) f->slots[i] = args[i];
+    bool yielded;
+    result = eval_frame(f, &yielded);
+  } else if (!bind_arguments(fn, f, args, nargs, kwnames)) {
     result = Value();
   } else {
     bool yielded;

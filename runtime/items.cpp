@@ -35,13 +35,7 @@ Value slice_items(TypeObject* t, const Value* items, int64_t size, Value slice) 
   return Value::from_obj(r);
 }
 
-// Byte offset of code point `index` in s.
-int64_t str_offset(StrObject* s, int64_t index) {
-  if (s->is_ascii()) return index;
-  const char* p = s->data;
-  for (int64_t i = 0; i < index; ++i) decode_utf8(p);
-  return p - s->data;
-}
+int64_t str_offset(StrObject* s, int64_t index) { return str_byte_offset(s, index); }
 
 Value str_subscript(Value v, Value key) {
   StrObject* s = as_str(v);
@@ -63,10 +57,8 @@ Value str_subscript(Value v, Value key) {
   }
   int64_t i;
   if (!normalize_index(key, s->length, &i, "string")) return Value();
-  int64_t b = str_offset(s, i);
-  const char* p = s->data + b;
-  decode_utf8(p);
-  return str_value(std::string_view(s->data + b, p - (s->data + b)));
+  const char* p = s->data + str_offset(s, i);
+  return str_char(decode_utf8(p));
 }
 
 }  // namespace
@@ -104,15 +96,8 @@ Value get_item(Value c, Value key) {
   if (t == RangeType) return range_subscript(c, key);
   Value m = type_lookup(t, names::dunder_getitem);
   if (!m.is_empty_slot()) {
-    Value r = call2(m, c, key);
-    if (r.is_empty_slot() && has(t, TypeFlag::DictSubclass) && pending_matches(KeyErrorType)) {
-      Value missing = type_lookup(t, names::dunder_missing);
-      if (!missing.is_empty_slot()) {
-        clear_exception();
-        return call2(missing, c, key);
-      }
-    }
-    return r;
+    // dict.__getitem__ itself calls __missing__ for subclasses.
+    return call2(m, c, key);
   }
   if (has(t, TypeFlag::TypeSubclass)) {
     if (c.as_obj() == TypeType) return c;  // type[int]: a GenericAlias in CPython

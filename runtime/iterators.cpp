@@ -4,6 +4,8 @@
 
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
+#include "runtime/dict_views.h"
+#include "runtime/set.h"
 #include "runtime/exceptions.h"
 #include "runtime/generator.h"
 #include "runtime/int.h"
@@ -74,7 +76,8 @@ Value get_iter(Value v) {
   if (t == ListType) return new_seq_iter(ListIterType, v);
   if (is_tuple_layout(t)) return new_seq_iter(TupleIterType, v);
   if (t == StrType) return new_seq_iter(StrIterType, v);
-  if (t == DictType) return new_seq_iter(DictKeyIterType, v);
+  if (t == DictType) return new_dict_iter(DictKeyIterType, v);
+  if (t == SetType || t == FrozenSetType) return new_set_iter(v);
   if (t == RangeType) {
     auto* r = static_cast<RangeObject*>(v.as_obj());
     int64_t start, step, len;
@@ -103,7 +106,9 @@ Value get_iter(Value v) {
 
 bool get_iter_would_fail(Value v) {
   TypeObject* t = type_of(v);
-  if (t == ListType || t == TupleType || t == StrType || t == DictType || t == RangeType) return false;
+  if (t == ListType || t == TupleType || t == StrType || t == DictType || t == RangeType || t == SetType ||
+      t == FrozenSetType)
+    return false;
   Value m = type_lookup(t, names::dunder_iter);
   if (!m.is_empty_slot()) return m == None;
   return type_lookup(t, names::dunder_getitem).is_empty_slot();
@@ -113,7 +118,7 @@ bool is_native_iterator(Value v) {
   if (!v.is_obj()) return false;
   TypeObject* t = v.as_obj()->type;
   return t == ListIterType || t == TupleIterType || t == StrIterType || t == RangeIterType || t == SeqIterType ||
-         t == DictKeyIterType || t == GeneratorType;
+         t == GeneratorType || t == SetIterType || is_dict_iter_type(t);
 }
 
 Value iter_next(Value it, bool* done) {
@@ -154,24 +159,12 @@ Value iter_next(Value it, bool* done) {
     }
     const char* start = as_str(s->seq)->data + s->index;
     const char* p = start;
-    decode_utf8(p);
+    uint32_t cp = decode_utf8(p);
     s->index += p - start;
-    return str_value(std::string_view(start, p - start));
+    return str_char(cp);
   }
-  if (t == DictKeyIterType) {
-    auto* s = static_cast<SeqIterObject*>(it.as_obj());
-    if (s->seq.is_empty_slot()) {
-      *done = true;
-      return Value();
-    }
-    Value key;
-    if (!dict_next(as_dict(s->seq), &s->index, &key, nullptr)) {
-      s->seq = Value();
-      *done = true;
-      return Value();
-    }
-    return key;
-  }
+  if (is_dict_iter_type(t)) return dict_iter_next(it, done);
+  if (t == SetIterType) return set_iter_next(it, done);
   if (t == SeqIterType) {
     auto* s = static_cast<SeqIterObject*>(it.as_obj());
     if (s->seq.is_empty_slot()) {
@@ -219,7 +212,7 @@ Value sequence_to_tuple(Value v) {
 }
 
 void init_iterator_types() {
-  for (TypeObject* t : {SeqIterType, ListIterType, TupleIterType, StrIterType, DictKeyIterType})
+  for (TypeObject* t : {SeqIterType, ListIterType, TupleIterType, StrIterType})
     finish_builtin_type(t, sizeof(SeqIterObject), nullptr, visit_seq_iter);
   finish_builtin_type(RangeIterType, sizeof(RangeIterObject), nullptr, nullptr);
   finish_builtin_type(RangeType, sizeof(RangeObject), nullptr, visit_range);

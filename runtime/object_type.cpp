@@ -24,14 +24,21 @@ Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
     // Extra arguments are an error unless __init__ is overridden (and __new__ is not).
     Value init = type_lookup(type, names::dunder_init);
     Value nw = type_lookup(type, names::dunder_new);
-    bool init_overridden = !(init.is_obj() && init.as_obj()->type == MethodDescrType);
-    bool new_overridden = !(nw.is_obj() && nw.as_obj()->type == MethodDescrType);
+    // Overridden means "not object's own" (a built-in base's __new__, like str's, counts).
+    bool init_overridden = init != type_lookup(ObjectType, names::dunder_init);
+    bool new_overridden = nw != type_lookup(ObjectType, names::dunder_new);
     if (new_overridden || !init_overridden)
       return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
   }
   if (has(type, TypeFlag::IsAbstract))
     return raise_fmt(TypeErrorType, "Can't instantiate abstract class %s", type->name);
   if (!type->alloc) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
+  // A built-in base with its own __new__ (str, bytes, ...) must build the instance's value.
+  TypeObject* solid = type;
+  while (solid && has(solid, TypeFlag::HeapType)) solid = solid->base;
+  if (solid && solid != type && solid != ObjectType &&
+      type_lookup(solid, names::dunder_new) != type_lookup(ObjectType, names::dunder_new))
+    return raise_fmt(TypeErrorType, "object.__new__(%s) is not safe, use %s.__new__()", type->name, type->name);
   Object* o = type->alloc(type);
   return o ? Value::from_obj(o) : Value();
 }
@@ -42,8 +49,9 @@ Value object_init(Value* args, int64_t nargs, TupleObject* kwnames) {
     TypeObject* type = type_of(args[0]);
     Value init = type_lookup(type, names::dunder_init);
     Value nw = type_lookup(type, names::dunder_new);
-    bool init_overridden = !(init.is_obj() && init.as_obj()->type == MethodDescrType);
-    bool new_overridden = !(nw.is_obj() && nw.as_obj()->type == MethodDescrType);
+    // Overridden means "not object's own" (a built-in base's __new__, like str's, counts).
+    bool init_overridden = init != type_lookup(ObjectType, names::dunder_init);
+    bool new_overridden = nw != type_lookup(ObjectType, names::dunder_new);
     if (init_overridden || !new_overridden)
       return raise_fmt(TypeErrorType, "%s.__init__() takes exactly one argument (the instance to initialize)",
                        type->name);
@@ -118,7 +126,7 @@ Value object_class(Value self) { return Value::from_obj(type_of(self)); }
 Value object_dict(Value self) {
   if (!self.is_obj() || !self.as_obj()->type->dict_offset)
     return raise_fmt(AttributeErrorType, "'%s' object has no attribute '__dict__'", type_name(self));
-  auto** slot = reinterpret_cast<DictObject**>(reinterpret_cast<char*>(self.as_obj()) + self.as_obj()->type->dict_offset);
+  DictObject** slot = instance_dict_slot(self.as_obj());
   if (!*slot) *slot = new_dict();
   return *slot ? Value::from_obj(*slot) : Value();
 }

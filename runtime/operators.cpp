@@ -7,11 +7,14 @@
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/complex.h"
 #include "runtime/float.h"
 #include "runtime/int.h"
 #include "runtime/hashing.h"
 #include "runtime/names.h"
+#include "runtime/number.h"
 #include "runtime/sequence_ops.h"
+#include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
@@ -56,9 +59,7 @@ bool is_builtin_value(Value v) { return v.is_small_int() || !has(v.as_obj()->typ
 // The native implementation of `a op b` for built-in types; NotImplemented if none applies.
 Value native_binary(Value a, Value b, BinaryOpKind op) {
   BinaryOpKind plain = static_cast<int>(op) >= fe::kInplace ? static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace) : op;
-  bool ai = is_int(a), bi = is_int(b);
-  if (ai && bi) return int_binary(a, b, plain);
-  if ((ai || is_float(a)) && (bi || is_float(b))) return float_binary(a, b, plain);
+  if (is_number(a) && is_number(b)) return number_binary(a, b, plain);
   return sequence_binary(a, b, op);
 }
 
@@ -109,6 +110,15 @@ Value binary_op(Value a, Value b, BinaryOpKind op) {
     Value r = call_dunder(fb, b, a);
     if (r.is_empty_slot() || !is_not_impl(r)) return r;
   }
+  if (op == BinaryOpKind::Multiply || op == BinaryOpKind::InplaceMultiply) {
+    // A sequence times a non-int: CPython's sq_repeat fallback names the other operand.
+    auto is_seq = [](Value v) {
+      return is_str(v) || is_bytes(v) || is_bytearray(v) || is_list(v) || is_tuple(v);
+    };
+    if (is_seq(a) || is_seq(b))
+      return raise_fmt(TypeErrorType, "can't multiply sequence by non-int of type '%s'",
+                       is_seq(a) ? type_name(b) : type_name(a));
+  }
   if (inplace)
     return raise_fmt(TypeErrorType, "unsupported operand type(s) for %s=: '%s' and '%s'", n.symbol, ta->name, tb->name);
   if (op == BinaryOpKind::Remainder && is_str(a))
@@ -123,19 +133,19 @@ static Value unary(Value v, StrObject* name, const char* symbol) {
 }
 
 Value unary_negative(Value v) {
-  if (is_int(v)) return int_negate(v);
+  if (v.is_small_int() || is_exact(v, IntType)) return int_negate(v);
   if (is_float(v)) return float_value(-float_of(v));
   return unary(v, names::dunder_neg, "-");
 }
 
 Value unary_positive(Value v) {
-  if (is_int(v)) return int_exact(v);
+  if (v.is_small_int() || is_exact(v, IntType)) return v;
   if (is_float(v)) return v;
   return unary(v, names::dunder_pos, "+");
 }
 
 Value unary_invert(Value v) {
-  if (is_int(v)) return int_invert(v);
+  if (v.is_small_int() || is_exact(v, IntType)) return int_invert(v);
   return unary(v, names::dunder_invert, "~");
 }
 
@@ -149,48 +159,8 @@ StrObject** const kCmpName[] = {&names::dunder_lt, &names::dunder_le, &names::du
 constexpr CompareKind kSwapped[] = {CompareKind::Gt, CompareKind::Ge, CompareKind::Eq,
                                     CompareKind::Ne, CompareKind::Lt, CompareKind::Le};
 
-bool cmp_result(int c, CompareKind op) {
-  switch (op) {
-    case CompareKind::Lt: return c < 0;
-    case CompareKind::Le: return c <= 0;
-    case CompareKind::Eq: return c == 0;
-    case CompareKind::Ne: return c != 0;
-    case CompareKind::Gt: return c > 0;
-    default: return c >= 0;
-  }
-}
-
-// int vs float compared exactly (no rounding of the int).
-int compare_int_float(Value i, double d) {
-  if (std::isnan(d)) return 2;  // unordered
-  if (std::isinf(d)) return d > 0 ? -1 : 1;
-  double fl = std::floor(d);
-  Value fi = int_from_double_exact(fl);
-  int c = int_compare(i, fi);
-  if (c != 0) return c;
-  return fl < d ? -1 : 0;
-}
-
 Value native_compare(Value a, Value b, CompareKind op) {
-  bool ai = is_int(a), bi = is_int(b);
-  if (ai && bi) return bool_value(cmp_result(int_compare(a, b), op));
-  bool af = is_float(a), bf = is_float(b);
-  if (af && bf) {
-    double x = float_of(a), y = float_of(b);
-    switch (op) {
-      case CompareKind::Lt: return bool_value(x < y);
-      case CompareKind::Le: return bool_value(x <= y);
-      case CompareKind::Eq: return bool_value(x == y);
-      case CompareKind::Ne: return bool_value(x != y);
-      case CompareKind::Gt: return bool_value(x > y);
-      default: return bool_value(x >= y);
-    }
-  }
-  if ((ai && bf) || (af && bi)) {
-    int c = ai ? compare_int_float(a, float_of(b)) : -compare_int_float(b, float_of(a));
-    if (c == 2 || c == -2) return bool_value(op == CompareKind::Ne);
-    return bool_value(cmp_result(c, op));
-  }
+  if (is_number(a) && is_number(b)) return number_compare(a, b, op);
   return sequence_compare(a, b, op);
 }
 
@@ -256,10 +226,12 @@ int is_true(Value v) {
   TypeObject* t = v.as_obj()->type;
   if (t == IntType) return 1;  // big ints are never zero
   if (t == FloatType) return float_of(v) != 0.0;
+  if (t == ComplexType) return as_complex(v)->real != 0.0 || as_complex(v)->imag != 0.0;
   if (t == StrType) return as_str(v)->nbytes != 0;
   if (t == ListType) return as_list(v)->size != 0;
   if (t == TupleType) return as_tuple(v)->size != 0;
   if (t == DictType) return as_dict(v)->used != 0;
+  if (t == SetType || t == FrozenSetType) return as_set(v)->used != 0;
   Value b = type_lookup(t, names::dunder_bool);
   if (!b.is_empty_slot()) {
     Value r = call1(b, v);
@@ -281,17 +253,21 @@ int64_t hash(Value v) {
   if (is_int(v) && is_builtin_value(v)) return int_hash(v);
   TypeObject* t = v.as_obj()->type;
   if (t == StrType) return str_hash(as_str(v));
-  if (t == FloatType) return float_hash(float_of(v), v);
+  if (t == FloatType || t == ComplexType) return number_hash(v);
   if (is_tuple_layout(t)) return tuple_hash(as_tuple(v));
   if (t == BytesType) return bytes_hash(as_bytes(v));
+  if (t == FrozenSetType) return frozenset_hash(as_set(v));
   Value h = type_lookup(t, names::dunder_hash);
   if (h == None || (h.is_empty_slot() && (t == ListType || t == DictType || t == SetType))) {
     raise_fmt(TypeErrorType, "unhashable type: '%s'", t->name);
     return -1;
   }
   if (h.is_empty_slot() || (h.is_obj() && h.as_obj()->type == MethodDescrType)) {
-    if (is_int(v)) return int_hash(v);
+    if (is_number(v)) return number_hash(v);
     if (has(t, TypeFlag::StrSubclass)) return str_hash(as_str(v));
+    // Subclasses of tuple and frozenset that keep the built-in __hash__.
+    if (has(t, TypeFlag::TupleSubclass)) return tuple_hash(as_tuple(v));
+    if (is_frozenset_type(t)) return frozenset_hash(as_set(v));
     // object.__hash__: the address, rotated like CPython's _Py_HashPointer.
     uint64_t p = v.bits();
     p = (p >> 4) | (p << 60);

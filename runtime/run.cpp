@@ -332,7 +332,14 @@ int run(const Config& cfg) {
       Value r = run_module_as_main(cfg.program);
       if (r.is_empty_slot()) {
         if (pending_matches(SystemExitType)) rc = system_exit_code(take_exception());
-        else {
+        else if (g_module_not_found_for_main && pending_matches(ModuleNotFoundErrorType)) {
+          Value exc = take_exception();
+          std::string msg;
+          if (!str_string(exc, &msg)) clear_exception();
+          lib::flush_std_streams();
+          std::fprintf(stderr, "%s: %s\n", cfg.executable.c_str(), msg.c_str());
+          rc = 1;
+        } else {
           print_pending_exception();
           rc = 1;
         }

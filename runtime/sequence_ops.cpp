@@ -9,9 +9,11 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/hashing.h"
 #include "runtime/pending_features.h"
+#include "runtime/formatting.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -82,7 +84,24 @@ bool seq_items(Value v, TypeObject* type, Value** items, int64_t* n) {
 
 }  // namespace
 
+// The exact str / bytes a str or bytes subclass instance stands for (others unchanged), so
+// the native paths below serve subclasses whose operators are inherited.
+static Value exact_text(Value v) {
+  if (!v.is_obj()) return v;
+  TypeObject* t = v.as_obj()->type;
+  if (t == StrType || t == BytesType) return v;
+  if (has(t, TypeFlag::StrSubclass)) return Value::from_obj(as_str(v));
+  if (has(t, TypeFlag::BytesSubclass)) return Value::from_obj(as_bytes(v));
+  return v;
+}
+
 Value sequence_binary(Value a, Value b, BinaryOpKind op) {
+  a = exact_text(a);
+  b = exact_text(b);
+  if (!is_exact(a, BytesType) || !is_exact(b, BytesType)) {
+    Value r = bytes_binary(a, b, op);
+    if (r != NotImplemented) return r;
+  }
   BinaryOpKind plain = static_cast<int>(op) >= fe::kInplace ? static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace) : op;
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
@@ -111,18 +130,19 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
       seq_items(b, tb, &ib, &nb);
       return concat_items(ta, ia, na, ib, nb);
     }
-    if (ta == StrType && !has(tb, TypeFlag::HeapType) && tb != StrType && !is_int(b) && tb != FloatType)
+    if (ta == StrType && !has(tb, TypeFlag::HeapType) && tb != StrType)
       return raise_fmt(TypeErrorType, "can only concatenate str (not \"%s\") to str", tb->name);
-    if (ta == ListType && (tb == TupleType || tb == StrType || tb == DictType))
+    // (list += iterable is sequence_inplace's: binary_op tries the plain form first.)
+    if (ta == ListType && op == plain && (tb == TupleType || tb == StrType || tb == DictType))
       return raise_fmt(TypeErrorType, "can only concatenate list (not \"%s\") to list", tb->name);
     if (ta == TupleType && (tb == ListType || tb == StrType))
       return raise_fmt(TypeErrorType, "can only concatenate tuple (not \"%s\") to tuple", tb->name);
-    return NotImplemented;
+    return container_binary(a, b, op);
   }
   if (plain == BinaryOpKind::Multiply) {
     Value seq = a, n = b;
     if (is_int(a) && !is_int(b)) std::swap(seq, n);
-    if (!is_int(n)) return NotImplemented;
+    if (!is_int(n)) return container_binary(a, b, op);
     TypeObject* ts = type_of(seq);
     int64_t count;
     if (ts == StrType) {
@@ -154,14 +174,15 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
     }
     if ((ts == StrType || ts == ListType || ts == TupleType) && !is_int(n))
       return raise_fmt(TypeErrorType, "can't multiply sequence by non-int of type '%s'", type_name(n));
-    return NotImplemented;
+    return container_binary(a, b, op);
   }
   if (plain == BinaryOpKind::Remainder && ta == StrType) return str_percent_format(a, b);
-  return NotImplemented;
+  return container_binary(a, b, op);
 }
 
 Value sequence_inplace(Value a, Value b, BinaryOpKind op) {
-  if (!is_exact(a, ListType)) return NotImplemented;
+  if (is_bytearray(a)) return bytes_binary(a, b, op);
+  if (!is_exact(a, ListType)) return container_inplace(a, b, op);
   ListObject* l = as_list(a);
   if (op == BinaryOpKind::InplaceAdd) {
     if (!list_extend(l, b)) {
@@ -240,10 +261,13 @@ Value compare_items(const Value* a, int64_t na, const Value* b, int64_t nb, Comp
 }  // namespace
 
 Value sequence_compare(Value a, Value b, CompareKind op) {
+  a = exact_text(a);
+  b = exact_text(b);
+  if (is_bytearray(a) || is_bytearray(b)) return bytes_richcompare(a, b, op);
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
   if (is_tuple_layout(ta) && is_tuple_layout(tb)) ta = tb = TupleType;
-  if (ta != tb) return NotImplemented;
+  if (ta != tb) return container_compare(a, b, op);
   if (ta == StrType || ta == BytesType) {
     std::string_view x = ta == StrType ? as_str(a)->view() : as_bytes(a)->view();
     std::string_view y = ta == StrType ? as_str(b)->view() : as_bytes(b)->view();
@@ -263,7 +287,7 @@ Value sequence_compare(Value a, Value b, CompareKind op) {
     }
     return compare_items(ia, na, ib, nb, op);
   }
-  return NotImplemented;
+  return container_compare(a, b, op);
 }
 
 int64_t tuple_hash(TupleObject* t) {
@@ -284,7 +308,7 @@ int64_t tuple_hash(TupleObject* t) {
 }
 
 int64_t bytes_hash(BytesObject* b) {
-  if (b->hash == -1) b->hash = hash_bytes(b->view());
+  if (b->hash == -1) b->hash = hash_bytes(b->view().data(), b->view().size());
   return b->hash;
 }
 

@@ -60,8 +60,34 @@ uint32_t decode_utf8(const char*& p) {
   return cp;
 }
 
+namespace {
+
+// Where the stride index of an Indexed str starts (after the data's NUL, 4-byte aligned).
+uint32_t* index_of(const StrObject* s) {
+  auto addr = reinterpret_cast<uintptr_t>(s->data + s->nbytes + 1);
+  return reinterpret_cast<uint32_t*>((addr + 3) & ~uintptr_t(3));
+}
+
+// Offsets of code points 0, stride, 2*stride, ... (each < 2**32: only such strs get one).
+void build_index(StrObject* s) {
+  uint32_t* idx = index_of(s);
+  const char* p = s->data;
+  int64_t n = 0;
+  for (int64_t i = 0; i < s->nbytes; ++i) {
+    if ((static_cast<unsigned char>(p[i]) & 0xC0) == 0x80) continue;
+    if (n % kStrIndexStride == 0) idx[n / kStrIndexStride] = static_cast<uint32_t>(i);
+    ++n;
+  }
+}
+
+}  // namespace
+
 StrObject* new_str(std::string_view utf8) {
+  bool ascii = false;
+  int64_t length = utf8_length(utf8, &ascii);
+  bool indexed = !ascii && length > kStrIndexStride && utf8.size() < (size_t(1) << 32);
   size_t size = sizeof(StrObject) + utf8.size() + 1;
+  if (indexed) size = ((size + 3) & ~size_t(3)) + 4 * static_cast<size_t>((length + kStrIndexStride - 1) / kStrIndexStride) + 4;
   auto* s = static_cast<StrObject*>(allocate_object(StrType, size));
   if (!s) {
     raise_memory_error();
@@ -70,11 +96,53 @@ StrObject* new_str(std::string_view utf8) {
   std::memcpy(s->data, utf8.data(), utf8.size());
   s->data[utf8.size()] = '\0';
   s->nbytes = static_cast<int64_t>(utf8.size());
-  bool ascii = false;
-  s->length = utf8_length(utf8, &ascii);
-  s->aux = ascii ? static_cast<uint32_t>(StrFlag::Ascii) : 0;
+  s->length = length;
+  s->aux = (ascii ? static_cast<uint32_t>(StrFlag::Ascii) : 0) | (indexed ? static_cast<uint32_t>(StrFlag::Indexed) : 0);
   s->hash = -1;
+  if (indexed) build_index(s);
   return s;
+}
+
+int64_t str_byte_offset(const StrObject* s, int64_t index) {
+  if (s->is_ascii()) return index;
+  if (index >= s->length) return s->nbytes;
+  const char* p = s->data;
+  int64_t i = 0;
+  if (s->aux & static_cast<uint32_t>(StrFlag::Indexed)) {
+    p += index_of(s)[index / kStrIndexStride];
+    i = index - index % kStrIndexStride;
+  }
+  for (; i < index; ++i) decode_utf8(p);
+  return p - s->data;
+}
+
+StrObject* empty_str() {
+  static StrObject* empty = intern("");
+  return empty;
+}
+
+Value str_char(uint32_t cp) {
+  static StrObject* cache[256];
+  if (cp < 256) {
+    if (!cache[cp]) {
+      std::string one;
+      append_utf8(one, cp);
+      cache[cp] = intern(one);  // the interned table keeps it alive
+      if (!cache[cp]) return Value();
+    }
+    return Value::from_obj(cache[cp]);
+  }
+  std::string one;
+  append_utf8(one, cp);
+  StrObject* s = new_str(one);
+  return s ? Value::from_obj(s) : Value();
+}
+
+Value new_str_subclass(TypeObject* type, StrObject* value) {
+  auto* o = static_cast<StrSubObject*>(type->alloc(type));
+  if (!o) return Value();
+  o->value = value;
+  return Value::from_obj(o);
 }
 
 StrObject* intern(std::string_view utf8) {

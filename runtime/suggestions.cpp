@@ -119,7 +119,7 @@ std::string suggestion_for(Value exc) {
     if (obj.is_empty_slot()) return "";
     std::vector<std::string> cands;
     TypeObject* t = type_of(obj);
-    if (obj.is_obj() && t->dict_offset) add_keys(*reinterpret_cast<DictObject**>(reinterpret_cast<char*>(obj.as_obj()) + t->dict_offset), cands);
+    if (obj.is_obj() && t->dict_offset) add_keys(*instance_dict_slot(obj.as_obj()), cands);
     if (has(t, TypeFlag::TypeSubclass) && obj.is_obj()) t = static_cast<TypeObject*>(obj.as_obj());
     for (int64_t i = 0; t->mro && i < t->mro->size; ++i) add_keys(static_cast<TypeObject*>(t->mro->items[i].as_obj())->dict, cands);
     std::sort(cands.begin(), cands.end());

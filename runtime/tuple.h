@@ -40,6 +40,11 @@ ValueArray* new_value_array(int64_t capacity);
 ListObject* new_list(int64_t size, int64_t capacity = -1);  // items start as None
 bool list_append(ListObject* l, Value v);  // false: MemoryError raised
 bool list_reserve(ListObject* l, int64_t capacity);
+// A tuple of exact type `type` (tuple or a heap subclass: see tuple_methods.cpp) holding
+// a copy of items[0..n); empty with MemoryError pending on failure.
+Value new_tuple_of_type(TypeObject* type, const Value* items, int64_t n);
+// list.sort(key=key, reverse=reverse) (list_sort.cpp); key may be empty or None.
+bool list_sort(ListObject* l, Value key, bool reverse);
 
 void init_tuple_list_types();
 

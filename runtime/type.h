@@ -34,6 +34,9 @@ enum class TypeFlag : uint32_t {
   IntSubclass = 1u << 8, TupleSubclass = 1u << 9, ListSubclass = 1u << 10,
   StrSubclass = 1u << 11, BytesSubclass = 1u << 12, DictSubclass = 1u << 13,
   TypeSubclass = 1u << 14, BaseExcSubclass = 1u << 15,
+  // Instances are variable-size (an int64 item count right after the header, then 8-byte
+  // items): the instance dict slot sits after the items (heap subclasses of tuple).
+  DictAfterItems = 1u << 16,
 };
 constexpr TypeFlag operator|(TypeFlag a, TypeFlag b) {
   return static_cast<TypeFlag>(static_cast<uint32_t>(a) | static_cast<uint32_t>(b));
@@ -81,5 +84,16 @@ struct TypeObject : Object {
 };
 
 inline bool has(const TypeObject* t, TypeFlag f) { return any(t->flags & f); }
+
+// Where an instance keeps its attribute dict; null when its type gives it none. With
+// DictAfterItems, dict_offset counts from the end of the items.
+inline DictObject** instance_dict_slot(Object* o) {
+  TypeObject* t = o->type;
+  if (!t->dict_offset) return nullptr;
+  size_t off = t->dict_offset;
+  if (has(t, TypeFlag::DictAfterItems))
+    off += static_cast<size_t>(*reinterpret_cast<int64_t*>(reinterpret_cast<char*>(o) + sizeof(Object))) * 8;
+  return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + off);
+}
 
 }  // namespace coil::rt

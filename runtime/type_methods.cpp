@@ -1,9 +1,33 @@
 // type_methods.cpp — registers the methods of the built-in types (each group in its own
 // file: int_methods.cpp, str_methods.cpp, list_methods.cpp, ...).
 #include "runtime/builtin_types.h"
+#include "runtime/formatting.h"
+#include "runtime/number.h"
 
 namespace coil::rt {
 
-void init_type_methods() {}
+void init_str_methods();    // str_methods.cpp
+void init_bytes_methods();  // bytes_methods.cpp
+void init_list_methods();   // list_methods.cpp
+void init_tuple_methods();  // tuple_methods.cpp
+void init_dict_methods();   // dict_methods.cpp
+void init_dict_views();     // dict_views.cpp
+void init_set_storage();    // set.cpp
+void init_set_methods();    // set_methods.cpp
+
+void init_type_methods() {
+  init_str_methods();
+  init_bytes_methods();
+  init_int_methods();
+  init_float_methods();
+  init_complex_type();
+  init_format_methods();
+  init_list_methods();
+  init_tuple_methods();
+  init_dict_methods();
+  init_dict_views();
+  init_set_storage();
+  init_set_methods();
+}
 
 }  // namespace coil::rt

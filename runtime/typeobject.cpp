@@ -59,7 +59,7 @@ void visit_instance_dict(Object* self, Visitor& v) {
       break;
     }
   }
-  if (t->dict_offset) v.visit(*reinterpret_cast<Object**>(reinterpret_cast<char*>(self) + t->dict_offset));
+  if (DictObject** slot = instance_dict_slot(self)) v.visit(reinterpret_cast<Object*>(*slot));
 }
 
 // C3 linearisation of `type` with its bases; null with TypeError on a conflict.
@@ -261,12 +261,16 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
   if (base->dict_offset) {
     t->dict_offset = base->dict_offset;
     t->basic_size = base->basic_size;
+    if (has(base, TypeFlag::DictAfterItems)) t->flags = t->flags | TypeFlag::DictAfterItems;
   } else {
+    // Tuple layouts are variable-size: the dict slot goes after the items (tuple.h).
+    if (has(base, TypeFlag::TupleSubclass)) t->flags = t->flags | TypeFlag::DictAfterItems;
     t->dict_offset = base->basic_size;
     t->basic_size = base->basic_size + sizeof(Object*);
   }
-  t->alloc = generic_alloc;
-  if (base->alloc && !has(base, TypeFlag::HeapType) && base != ObjectType) t->alloc = generic_alloc;
+  // Built-in layouts that need setting up (a dict's table, an exception's fields) keep
+  // their allocator; plain layouts are zeroed memory.
+  t->alloc = base->alloc ? base->alloc : generic_alloc;
   t->visit = visit_instance_dict;
   t->mro = compute_mro(t, bases);
   if (!t->mro) return nullptr;

@@ -13,6 +13,7 @@
 #include "runtime/iterators.h"
 #include "runtime/native_module.h"
 #include "runtime/names.h"
+#include "runtime/number.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
@@ -25,6 +26,8 @@ using namespace coil::rt;
 
 // More builtins (min, max, sorted, ...) live in builtins_more.cpp.
 bool register_more_builtins(rt::ModuleObject* m);
+// divmod, pow, round (builtins_numbers.cpp).
+bool register_number_builtins(rt::ModuleObject* m);
 
 namespace {
 
@@ -175,12 +178,7 @@ Value builtin_callable(Value* args, int64_t nargs, TupleObject* kwnames) {
 
 Value builtin_abs(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("abs", nargs, kwnames, 1, 1)) return Value();
-  Value v = args[0];
-  if (is_int(v)) return int_sign(v) < 0 ? int_negate(v) : int_exact(v);
-  if (is_float(v)) return float_value(std::abs(float_of(v)));
-  Value m = lookup_special(v, names::dunder_abs);
-  if (m.is_empty_slot()) return raise_fmt(TypeErrorType, "bad operand type for abs(): '%s'", type_name(v));
-  return call1(m, v);
+  return number_abs(args[0]);
 }
 
 Value builtin_chr(Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -267,7 +265,7 @@ bool init_builtins(ModuleObject* m) {
   module_add(m, "NotImplemented", NotImplemented);
   module_add(m, "Ellipsis", EllipsisValue);
   module_add(m, "__debug__", True);
-  return register_more_builtins(m);
+  return register_number_builtins(m) && register_more_builtins(m);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@ extern const rt::NativeModuleDef kBuiltinsModule;
 extern const rt::NativeModuleDef kSysModule;
 extern const rt::NativeModuleDef kTimeModule;
 extern const rt::NativeModuleDef kGcModule;
+extern const rt::NativeModuleDef kMathModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -18,6 +19,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kSysModule,
     &kTimeModule,
     &kGcModule,
+    &kMathModule,
 };
 }  // namespace
 

@@ -83,6 +83,31 @@ Value sys_intern(Value* args, int64_t nargs, TupleObject* kwnames) {
 }
 
 Value sys_getdefaultencoding(Value*, int64_t, TupleObject*) { return str_value("utf-8"); }
+
+Value sys_get_int_max_str_digits(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (nargs || (kwnames && kwnames->size))
+    return raise_fmt(TypeErrorType, "sys.get_int_max_str_digits() takes no arguments (%lld given)",
+                     static_cast<long long>(nargs + (kwnames ? kwnames->size : 0)));
+  return Value::from_small_int(int_max_str_digits());
+}
+
+Value sys_set_int_max_str_digits(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_kwargs("set_int_max_str_digits", kwnames, {"maxdigits"})) return Value();
+  Value v = nargs ? args[0] : kwarg(args, nargs, kwnames, "maxdigits");
+  if (nargs + (kwnames ? kwnames->size : 0) > 1)
+    return raise_fmt(TypeErrorType, "set_int_max_str_digits() takes at most 1 argument (%lld given)",
+                     static_cast<long long>(nargs + (kwnames ? kwnames->size : 0)));
+  if (v.is_empty_slot())
+    return raise_msg(TypeErrorType, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+  int64_t n;
+  bool overflow;
+  if (!as_int64(v, &n, &overflow)) return Value();
+  if (overflow || n > INT_MAX || n < INT_MIN) return raise_msg(OverflowErrorType, "Python int too large to convert to C int");
+  if (n != 0 && n < kMaxStrDigitsThreshold)
+    return raise_msg(ValueErrorType, "maxdigits must be 0 or larger than 640");
+  set_int_max_str_digits(static_cast<int>(n));
+  return None;
+}
 Value sys_getfilesystemencoding(Value*, int64_t, TupleObject*) { return str_value("utf-8"); }
 
 const NativeFunctionDef kSysFunctions[] = {
@@ -94,6 +119,8 @@ const NativeFunctionDef kSysFunctions[] = {
     {"intern", sys_intern},
     {"getdefaultencoding", sys_getdefaultencoding},
     {"getfilesystemencoding", sys_getfilesystemencoding},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits},
 };
 
 Value str_list(const std::vector<std::string>& items) {

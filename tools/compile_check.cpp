@@ -12,6 +12,7 @@
 
 #include "frontend/compiler.h"
 #include "frontend/parser.h"
+#include "frontend/symtable.h"
 #include "frontend/source.h"
 
 using namespace coil::fe;
@@ -68,6 +69,9 @@ int compile_one(const std::string& path, CompileMode mode, int optimize, bool di
     else
       std::printf("OK %s\n", path.c_str());
     return 0;
+  } catch (const CompileRecursionError& e) {
+    std::printf("RecursionError %s: %s\n", path.c_str(), e.msg.c_str());
+    return 1;
   } catch (const SyntaxErrorException& e) {
     if (errpos)
       std::printf("SyntaxError %s:%d:%d: %s\n", path.c_str(), e.info.lineno, e.info.offset,

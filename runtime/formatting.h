@@ -1,0 +1,16 @@
+// formatting.h — format(x, spec) for built-in objects and str % args (printf-style).
+#pragma once
+
+#include "runtime/builtin_types.h"
+
+namespace coil::rt {
+
+// format(v, spec) when type(v) has no Python-level __format__: numbers and str through
+// the format-spec mini-language, anything else as object.__format__ (str(v) for '').
+Value native_format(Value v, Value spec);
+// fmt % args for a str fmt: CPython's printf-style formatting and errors.
+Value str_percent_format(Value fmt, Value args);
+
+void init_format_methods();  // str.__format__, object.__format__
+
+}  // namespace coil::rt

@@ -1,0 +1,276 @@
+// percent_format.cpp — str % args: printf-style formatting with CPython's argument
+// rules (a tuple of values, one value, or a mapping for %(key)s) and error texts. The
+// number conversions themselves are float_format.h's percent_format_int/float.
+#include <string>
+
+#include "runtime/abstract.h"
+#include "runtime/bytes.h"
+#include "runtime/complex.h"
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/float.h"
+#include "runtime/float_format.h"
+#include "runtime/formatting.h"
+#include "runtime/int.h"
+#include "runtime/names.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+
+namespace coil::rt {
+
+namespace {
+
+// The argument cursor, mirroring CPython's: a tuple is consumed item by item; any other
+// value counts as a single argument (arglen -1, taken when idx moves from -2 to -1).
+struct ArgCursor {
+  Value args;
+  int64_t len;
+  int64_t idx;
+  Value mapping;  // set when args may be indexed by %(key)
+
+  Value next() {
+    if (idx < len) {
+      int64_t i = idx++;
+      if (len < 0) return args;
+      return as_tuple(args)->items[i];
+    }
+    return raise_msg(TypeErrorType, "not enough arguments for format string");
+  }
+};
+
+bool is_mapping_arg(Value v) {
+  if (is_tuple(v) || is_str(v)) return false;
+  if (is_dict(v) || is_list(v) || is_bytes(v)) return true;
+  return !lookup_special(v, names::dunder_getitem).is_empty_slot();
+}
+
+// Appends `body` (UTF-8) padded with spaces to `width` code points.
+void append_padded(std::string* out, std::string_view body, int64_t width, bool left) {
+  bool ascii;
+  int64_t n = utf8_length(body, &ascii);
+  int64_t pad = width > n ? width - n : 0;
+  if (!left) out->append(static_cast<size_t>(pad), ' ');
+  out->append(body);
+  if (left) out->append(static_cast<size_t>(pad), ' ');
+}
+
+// The first `n` code points of a UTF-8 string.
+std::string_view utf8_prefix(std::string_view s, int64_t n) {
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (p < end && n > 0) {
+    decode_utf8(p);
+    --n;
+  }
+  return s.substr(0, static_cast<size_t>(p - s.data()));
+}
+
+bool has_number_protocol(Value v) {
+  return is_int(v) || is_float_instance(v) || is_complex_instance(v) ||
+         !lookup_special(v, names::dunder_index).is_empty_slot() ||
+         !lookup_special(v, names::dunder_int).is_empty_slot() ||
+         !lookup_special(v, names::dunder_float).is_empty_slot();
+}
+
+// %d %i %u %o %x %X: the int the conversion formats, or empty with the error pending.
+Value int_operand(Value v, char conv) {
+  if (is_int(v)) return v;
+  bool index_only = conv == 'o' || conv == 'x' || conv == 'X';
+  Value r;
+  if (has_number_protocol(v)) {
+    r = index_only ? index(v) : call1(Value::from_obj(IntType), v);
+    if (!r.is_empty_slot() || !pending_matches(TypeErrorType)) return r;
+    clear_exception();
+  }
+  return raise_fmt(TypeErrorType, "%%%c format: %s is required, not %s", conv,
+                   index_only ? "an integer" : "a real number", type_name(v));
+}
+
+// Reads a '*' width or precision from the arguments.
+bool star_value(ArgCursor& cur, int64_t* out) {
+  Value v = cur.next();
+  if (v.is_empty_slot()) return false;
+  if (!is_int(v)) {
+    raise_msg(TypeErrorType, "* wants int");
+    return false;
+  }
+  if (!int_to_int64(v, out)) {
+    raise_msg(OverflowErrorType, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  return true;
+}
+
+Value unsupported_char(std::string_view fmt, size_t pos) {
+  bool ascii;
+  int64_t index = utf8_length(fmt.substr(0, pos), &ascii);
+  const char* p = fmt.data() + pos;
+  uint32_t cp = decode_utf8(p);
+  // CPython shows a non-ASCII character as '?' (with its code point in hex).
+  char ch = cp < 0x80 ? static_cast<char>(cp) : '?';
+  return raise_fmt(ValueErrorType, "unsupported format character '%c' (0x%x) at index %lld", ch, cp,
+                   static_cast<long long>(index));
+}
+
+}  // namespace
+
+Value str_percent_format(Value fmt_value, Value args) {
+  std::string_view fmt = as_str(fmt_value)->view();
+  ArgCursor cur;
+  cur.args = args;
+  if (is_tuple(args)) {
+    cur.len = as_tuple(args)->size;
+    cur.idx = 0;
+  } else {
+    cur.len = -1;
+    cur.idx = -2;
+  }
+  if (is_mapping_arg(args)) cur.mapping = args;
+  std::string out;
+  size_t i = 0, n = fmt.size();
+  while (i < n) {
+    size_t pct = fmt.find('%', i);
+    if (pct == std::string_view::npos) {
+      out.append(fmt.substr(i));
+      break;
+    }
+    out.append(fmt.substr(i, pct - i));
+    i = pct + 1;
+    if (i < n && fmt[i] == '%') {
+      out += '%';
+      ++i;
+      continue;
+    }
+    // %(key): the value of args[key] becomes the only argument.
+    if (i < n && fmt[i] == '(') {
+      if (cur.mapping.is_empty_slot()) return raise_msg(TypeErrorType, "format requires a mapping");
+      size_t start = ++i;
+      int depth = 1;
+      while (i < n && depth > 0) {
+        if (fmt[i] == '(') ++depth;
+        else if (fmt[i] == ')') --depth;
+        ++i;
+      }
+      if (depth > 0) return raise_msg(ValueErrorType, "incomplete format key");
+      Value key = str_value(fmt.substr(start, i - 1 - start));
+      if (key.is_empty_slot()) return key;
+      Value v = get_item(cur.mapping, key);
+      if (v.is_empty_slot()) return v;
+      cur.args = v;
+      cur.len = -1;
+      cur.idx = -2;
+    }
+    PercentSpec spec;
+    for (; i < n; ++i) {
+      char c = fmt[i];
+      if (c == '-') spec.left = true;
+      else if (c == '+') spec.plus = true;
+      else if (c == ' ') spec.space = true;
+      else if (c == '#') spec.alt = true;
+      else if (c == '0') spec.zero = true;
+      else break;
+    }
+    if (i < n && fmt[i] == '*') {
+      ++i;
+      if (!star_value(cur, &spec.width)) return Value();
+      if (spec.width < 0) {
+        spec.left = true;
+        spec.width = -spec.width;
+      }
+    } else {
+      int64_t w = -1;
+      while (i < n && fmt[i] >= '0' && fmt[i] <= '9') {
+        w = (w < 0 ? 0 : w) * 10 + (fmt[i++] - '0');
+        if (w > INT32_MAX) return raise_msg(ValueErrorType, "width too big");
+      }
+      spec.width = w;
+    }
+    if (i < n && fmt[i] == '.') {
+      ++i;
+      if (i < n && fmt[i] == '*') {
+        ++i;
+        if (!star_value(cur, &spec.precision)) return Value();
+        if (spec.precision < 0) spec.precision = 0;
+      } else {
+        int64_t p = 0;
+        while (i < n && fmt[i] >= '0' && fmt[i] <= '9') {
+          p = p * 10 + (fmt[i++] - '0');
+          if (p > INT32_MAX) return raise_msg(ValueErrorType, "precision too big");
+        }
+        spec.precision = p;
+      }
+    }
+    while (i < n && (fmt[i] == 'h' || fmt[i] == 'l' || fmt[i] == 'L')) ++i;
+    if (i >= n) return raise_msg(ValueErrorType, "incomplete format");
+    size_t conv_pos = i;
+    char conv = fmt[i++];
+    if (static_cast<unsigned char>(conv) >= 0x80) {
+      const char* p = fmt.data() + conv_pos;
+      decode_utf8(p);
+      i = static_cast<size_t>(p - fmt.data());
+    }
+    Value v = cur.next();
+    if (v.is_empty_slot()) return v;
+    if (spec.left) spec.zero = false;
+    switch (conv) {
+      case 's':
+      case 'r':
+      case 'a': {
+        Value s = conv == 's' ? str_of(v) : conv == 'r' ? repr(v) : ascii_of(v);
+        if (s.is_empty_slot()) return s;
+        std::string_view body = as_str(s)->view();
+        if (spec.precision >= 0) body = utf8_prefix(body, spec.precision);
+        append_padded(&out, body, spec.width, spec.left);
+        break;
+      }
+      case 'c': {
+        std::string ch;
+        if (is_int(v)) {
+          int64_t cp;
+          if (!int_to_int64(v, &cp) || cp < 0 || cp > 0x10FFFF)
+            return raise_msg(OverflowErrorType, "%c arg not in range(0x110000)");
+          append_utf8(ch, static_cast<uint32_t>(cp));
+        } else if (is_str(v) && as_str(v)->length == 1) {
+          ch = as_str(v)->view();
+        } else {
+          return raise_msg(TypeErrorType, "%c requires int or char");
+        }
+        append_padded(&out, ch, spec.width, spec.left);
+        break;
+      }
+      case 'd':
+      case 'i':
+      case 'u':
+      case 'o':
+      case 'x':
+      case 'X': {
+        Value iv = int_operand(v, conv);
+        if (iv.is_empty_slot()) return iv;
+        std::string text;
+        FormatStatus st = percent_format_int(int_to_bigint(iv), conv == 'i' || conv == 'u' ? 'd' : conv, spec,
+                                             &text, int_max_str_digits());
+        if (!st.ok()) return raise_msg(ValueErrorType, st.message);
+        out += text;
+        break;
+      }
+      case 'e':
+      case 'E':
+      case 'f':
+      case 'F':
+      case 'g':
+      case 'G': {
+        double d;
+        if (!as_double(v, &d)) return Value();
+        out += percent_format_float(d, conv, spec);
+        break;
+      }
+      default:
+        return unsupported_char(fmt, conv_pos);
+    }
+  }
+  if (cur.idx < cur.len && cur.mapping.is_empty_slot())
+    return raise_msg(TypeErrorType, "not all arguments converted during string formatting");
+  return str_value(out);
+}
+
+}  // namespace coil::rt

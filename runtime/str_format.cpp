@@ -1,0 +1,432 @@
+// str_format.cpp — str.format / str.format_map (the replacement-field grammar: {}, {0},
+// {name}, {0.attr}, {0[key]}, !r/!s/!a, nested {:{width}} specs, {{ }}), the format-spec
+// parser every __format__ shares, and str.__format__ itself.
+#include "runtime/str_format.h"
+
+#include <string>
+
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/int.h"
+#include "runtime/method_args.h"
+#include "runtime/str_util.h"
+#include "runtime/tuple.h"
+#include "runtime/typeobject.h"
+
+namespace coil::rt {
+
+namespace {
+
+bool is_align(char32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
+
+// Reads decimal digits at s[*i]; false with ValueError when there are too many.
+bool read_number(std::u32string_view s, size_t* i, int64_t* out) {
+  int64_t v = 0;
+  size_t start = *i;
+  while (*i < s.size() && s[*i] >= '0' && s[*i] <= '9') {
+    if (v > (INT64_MAX - 9) / 10) {
+      raise_msg(ValueErrorType, "Too many decimal digits in format string");
+      return false;
+    }
+    v = v * 10 + (s[*i] - '0');
+    ++*i;
+  }
+  *out = *i == start ? -1 : v;
+  return true;
+}
+
+}  // namespace
+
+bool parse_format_spec(std::string_view spec_utf8, FormatSpec* f, char default_type, char default_align,
+                       const char* type_name) {
+  *f = FormatSpec();
+  std::u32string s = utf8_to_u32(spec_utf8);
+  size_t i = 0, n = s.size();
+  bool fill_given = false, align_given = false;
+  if (n >= 2 && is_align(s[1])) {
+    f->fill = s[0];
+    f->align = static_cast<char>(s[1]);
+    fill_given = align_given = true;
+    i = 2;
+  } else if (n >= 1 && is_align(s[0])) {
+    f->align = static_cast<char>(s[0]);
+    align_given = true;
+    i = 1;
+  }
+  if (i < n && (s[i] == '+' || s[i] == '-' || s[i] == ' ')) f->sign = static_cast<char>(s[i++]);
+  if (i < n && s[i] == 'z') {
+    f->no_neg_0 = true;
+    ++i;
+  }
+  if (i < n && s[i] == '#') {
+    f->alternate = true;
+    ++i;
+  }
+  if (!fill_given && i < n && s[i] == '0') {
+    f->fill = '0';
+    if (!align_given && default_align == '>') f->align = '=';
+    ++i;
+  }
+  if (!read_number(s, &i, &f->width)) return false;
+  if (i < n && s[i] == ',') {
+    f->grouping = ',';
+    ++i;
+  }
+  if (i < n && s[i] == '_') {
+    if (f->grouping) {
+      raise_msg(ValueErrorType, "Cannot specify both ',' and '_'.");
+      return false;
+    }
+    f->grouping = '_';
+    ++i;
+  }
+  if (i < n && s[i] == ',') {
+    raise_msg(ValueErrorType, "Cannot specify both ',' and '_'.");
+    return false;
+  }
+  if (i < n && s[i] == '.') {
+    ++i;
+    if (!read_number(s, &i, &f->precision)) return false;
+    if (f->precision < 0) {
+      raise_msg(ValueErrorType, "Format specifier missing precision");
+      return false;
+    }
+  }
+  if (n - i > 1) {
+    raise_fmt(ValueErrorType, "Invalid format specifier '%.*s' for object of type '%s'",
+              static_cast<int>(spec_utf8.size()), spec_utf8.data(), type_name);
+    return false;
+  }
+  f->type = i < n ? s[i] : static_cast<char32_t>(default_type);
+  if (f->grouping) {
+    switch (f->type) {
+      case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
+        break;
+      default:
+        if (f->type < 0x80 && f->type >= 0x20)
+          raise_fmt(ValueErrorType, "Cannot specify '%c' with '%c'.", f->grouping, static_cast<char>(f->type));
+        else
+          raise_fmt(ValueErrorType, "Cannot specify '%c' with '\\x%x'.", f->grouping, static_cast<unsigned>(f->type));
+        return false;
+    }
+  }
+  return true;
+}
+
+std::string pad_formatted(std::string_view text, int64_t len, const FormatSpec& spec, char default_align) {
+  if (spec.width <= len) return std::string(text);
+  int64_t total = spec.width - len;
+  char align = spec.align ? spec.align : default_align;
+  int64_t left = align == '>' ? total : align == '^' ? total / 2 : 0;
+  std::string fill;
+  append_utf8(fill, spec.fill);
+  std::string out;
+  out.reserve(text.size() + total * fill.size());
+  for (int64_t i = 0; i < left; ++i) out += fill;
+  out.append(text);
+  for (int64_t i = left; i < total; ++i) out += fill;
+  return out;
+}
+
+Value str_format_spec(Value self, Value spec_v) {
+  if (!is_str(spec_v)) return raise_fmt(TypeErrorType, "format() argument must be str, not %s", type_name(spec_v));
+  StrObject* s = as_str(self);
+  std::string_view spec = as_str(spec_v)->view();
+  if (spec.empty()) return exact_str(self);
+  FormatSpec f;
+  if (!parse_format_spec(spec, &f, 's', '<', "str")) return Value();
+  if (f.type != 's') {
+    if (f.type < 0x80 && f.type >= 0x20)
+      return raise_fmt(ValueErrorType, "Unknown format code '%c' for object of type 'str'", static_cast<char>(f.type));
+    return raise_fmt(ValueErrorType, "Unknown format code '\\x%x' for object of type 'str'",
+                     static_cast<unsigned>(f.type));
+  }
+  if (f.sign) return raise_msg(ValueErrorType, "Sign not allowed in string format specifier");
+  if (f.no_neg_0) return raise_msg(ValueErrorType, "Negative zero coercion (z) not allowed in string format specifier");
+  if (f.alternate) return raise_msg(ValueErrorType, "Alternate form (#) not allowed in string format specifier");
+  if (f.align == '=') return raise_msg(ValueErrorType, "'=' alignment not allowed in string format specifier");
+  std::string_view text = s->view();
+  int64_t len = s->length;
+  if (f.precision >= 0 && f.precision < len) {
+    text = text.substr(0, static_cast<size_t>(str_byte_offset(s, f.precision)));
+    len = f.precision;
+  }
+  if (f.width <= len && text.size() == static_cast<size_t>(s->nbytes)) return exact_str(self);
+  return str_value(pad_formatted(text, len, f, '<'));
+}
+
+namespace {
+
+// --- str.format ---
+
+struct Formatter {
+  Value* args;           // positional arguments
+  int64_t nargs;
+  Value kwargs;          // a dict (format) or any mapping (format_map), or empty
+  int64_t auto_index = 0;
+  enum class Numbering { Unknown, Auto, Manual } numbering = Numbering::Unknown;
+
+  bool render(std::string_view fmt, int depth, std::string& out);
+  bool field(std::string_view name, char32_t conv, std::string_view spec, int depth, std::string& out);
+  Value lookup(std::string_view name);
+};
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool parse_index(std::string_view s, int64_t* out) {
+  int64_t v = 0;
+  for (char c : s) {
+    if (v > (INT64_MAX - 9) / 10) {
+      raise_msg(ValueErrorType, "Too many decimal digits in format string");
+      return false;
+    }
+    v = v * 10 + (c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+Value Formatter::lookup(std::string_view name) {
+  // The first part of the field name: an index, a keyword, or nothing (auto-numbered).
+  size_t end = name.find_first_of(".[");
+  std::string_view first = name.substr(0, end);
+  Value obj;
+  if (first.empty() || all_digits(first)) {
+    int64_t idx;
+    if (first.empty()) {
+      if (numbering == Numbering::Manual)
+        return raise_msg(ValueErrorType, "cannot switch from manual field specification to automatic field numbering");
+      numbering = Numbering::Auto;
+      idx = auto_index++;
+    } else {
+      if (numbering == Numbering::Auto)
+        return raise_msg(ValueErrorType, "cannot switch from automatic field numbering to manual field specification");
+      numbering = Numbering::Manual;
+      if (!parse_index(first, &idx)) return Value();
+    }
+    if (idx >= nargs)
+      return raise_fmt(IndexErrorType, "Replacement index %lld out of range for positional args tuple",
+                       static_cast<long long>(idx));
+    obj = args[idx];
+  } else {
+    Value key = str_value(first);
+    if (key.is_empty_slot()) return key;
+    if (kwargs.is_empty_slot()) return raise(Value::from_obj(new_exception(KeyErrorType, tuple_of({key}))));
+    obj = get_item(kwargs, key);
+    if (obj.is_empty_slot()) return obj;
+  }
+  // Then .attr and [key] accessors.
+  size_t i = end == std::string_view::npos ? name.size() : end;
+  while (i < name.size()) {
+    if (name[i] == '.') {
+      size_t j = i + 1;
+      while (j < name.size() && name[j] != '.' && name[j] != '[') ++j;
+      if (j == i + 1) return raise_msg(ValueErrorType, "Empty attribute in format string");
+      StrObject* attr = new_str(name.substr(i + 1, j - i - 1));
+      if (!attr) return Value();
+      obj = get_attr(obj, attr);
+      if (obj.is_empty_slot()) return obj;
+      i = j;
+    } else if (name[i] == '[') {
+      size_t j = name.find(']', i + 1);
+      if (j == std::string_view::npos) return raise_msg(ValueErrorType, "Missing ']' in format string");
+      std::string_view k = name.substr(i + 1, j - i - 1);
+      if (k.empty()) return raise_msg(ValueErrorType, "Empty attribute in format string");
+      Value key;
+      if (all_digits(k)) {
+        int64_t idx;
+        if (!parse_index(k, &idx)) return Value();
+        key = int_from_int64(idx);
+      } else {
+        key = str_value(k);
+      }
+      if (key.is_empty_slot()) return key;
+      obj = get_item(obj, key);
+      if (obj.is_empty_slot()) return obj;
+      i = j + 1;
+      if (i < name.size() && name[i] != '.' && name[i] != '[')
+        return raise_msg(ValueErrorType, "Only '.' or '[' may follow ']' in format field specifier");
+    } else {
+      return raise_msg(ValueErrorType, "Only '.' or '[' may follow ']' in format field specifier");
+    }
+  }
+  return obj;
+}
+
+bool Formatter::field(std::string_view name, char32_t conv, std::string_view spec, int depth, std::string& out) {
+  Value obj = lookup(name);
+  if (obj.is_empty_slot()) return false;
+  switch (conv) {
+    case 0: break;
+    case 'r': obj = repr(obj); break;
+    case 's': obj = str_of(obj); break;
+    case 'a': obj = ascii_of(obj); break;
+    default: {
+      std::string c;
+      append_utf8(c, conv);
+      raise_fmt(ValueErrorType, "Unknown conversion specifier %s", c.c_str());
+      return false;
+    }
+  }
+  if (obj.is_empty_slot()) return false;
+  Value spec_v;
+  if (spec.find('{') != std::string_view::npos) {
+    std::string expanded;
+    if (!render(spec, depth - 1, expanded)) return false;
+    spec_v = str_value(expanded);
+  } else {
+    spec_v = spec.empty() ? Value::from_obj(empty_str()) : str_value(spec);
+  }
+  if (spec_v.is_empty_slot()) return false;
+  Value r = is_exact(obj, StrType) && as_str(spec_v)->nbytes == 0 ? obj : format(obj, spec_v);
+  if (r.is_empty_slot()) return false;
+  out.append(as_str(r)->view());
+  return true;
+}
+
+bool Formatter::render(std::string_view s, int depth, std::string& out) {
+  if (depth <= 0) {
+    raise_msg(ValueErrorType, "Max string recursion exceeded");
+    return false;
+  }
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    char c = s[i];
+    if (c == '}') {
+      if (i + 1 < n && s[i + 1] == '}') {
+        out += '}';
+        i += 2;
+        continue;
+      }
+      raise_msg(ValueErrorType, "Single '}' encountered in format string");
+      return false;
+    }
+    if (c != '{') {
+      size_t j = s.find_first_of("{}", i);
+      if (j == std::string_view::npos) j = n;
+      out.append(s.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    if (i + 1 < n && s[i + 1] == '{') {
+      out += '{';
+      i += 2;
+      continue;
+    }
+    if (i + 1 == n) {
+      raise_msg(ValueErrorType, "Single '{' encountered in format string");
+      return false;
+    }
+    // A replacement field: name up to '!' / ':' / '}' (brackets may hold anything).
+    size_t p = i + 1;
+    while (p < n) {
+      char d = s[p];
+      if (d == '[') {
+        while (p < n && s[p] != ']') ++p;
+        if (p < n) ++p;
+        continue;
+      }
+      if (d == '{') {
+        raise_msg(ValueErrorType, "unexpected '{' in field name");
+        return false;
+      }
+      if (d == '}' || d == ':' || d == '!') break;
+      ++p;
+    }
+    if (p >= n) {
+      raise_msg(ValueErrorType, "expected '}' before end of string");
+      return false;
+    }
+    std::string_view name = s.substr(i + 1, p - i - 1);
+    char32_t conv = 0;
+    if (s[p] == '!') {
+      ++p;
+      if (p >= n) {
+        raise_msg(ValueErrorType, "end of string while looking for conversion specifier");
+        return false;
+      }
+      const char* q = s.data() + p;
+      conv = decode_utf8(q);
+      p = q - s.data();
+      if (p >= n) {
+        raise_msg(ValueErrorType, "unmatched '{' in format spec");
+        return false;
+      }
+      if (s[p] != ':' && s[p] != '}') {
+        raise_msg(ValueErrorType, "expected ':' after conversion specifier");
+        return false;
+      }
+    }
+    std::string_view spec;
+    if (s[p] == ':') {
+      size_t start = ++p;
+      int nest = 1;
+      while (p < n) {
+        if (s[p] == '{') ++nest;
+        else if (s[p] == '}' && --nest == 0) break;
+        ++p;
+      }
+      if (p >= n) {
+        raise_msg(ValueErrorType, "unmatched '{' in format spec");
+        return false;
+      }
+      spec = s.substr(start, p - start);
+    }
+    if (!field(name, conv, spec, depth, out)) return false;
+    i = p + 1;
+  }
+  return true;
+}
+
+Value str_format(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (nargs < 1) return raise_msg(TypeErrorType, "descriptor 'format' of 'str' object needs an argument");
+  Formatter f;
+  f.args = args + 1;
+  f.nargs = nargs - 1;
+  if (kwnames && kwnames->size) {
+    DictObject* d = new_dict();
+    if (!d) return Value();
+    for (int64_t i = 0; i < kwnames->size; ++i)
+      if (!dict_set(d, kwnames->items[i], args[nargs + i])) return Value();
+    f.kwargs = Value::from_obj(d);
+  }
+  std::string out;
+  if (!f.render(as_str(args[0])->view(), 2, out)) return Value();
+  return str_value(out);
+}
+
+Value str_format_map(Value* args, int64_t nargs, TupleObject* kw) {
+  if (!args_one("str.format_map", nargs - 1, kw)) return Value();
+  Formatter f;
+  f.args = nullptr;
+  f.nargs = 0;
+  f.kwargs = args[1];
+  std::string out;
+  if (!f.render(as_str(args[0])->view(), 2, out)) return Value();
+  return str_value(out);
+}
+
+Value str_format_m(Value* args, int64_t nargs, TupleObject* kw) {
+  if (!args_one("str.__format__", nargs - 1, kw)) return Value();
+  if (!is_str(args[1]))
+    return raise_fmt(TypeErrorType, "__format__() argument must be str, not %s", type_name(args[1]));
+  return str_format_spec(args[0], args[1]);
+}
+
+const NativeMethodDef kStrFormatMethods[] = {
+    {"format", str_format},
+    {"format_map", str_format_map},
+    {"__format__", str_format_m},
+};
+
+}  // namespace
+
+void init_str_format_methods() { add_methods(StrType, kStrFormatMethods); }
+
+}  // namespace coil::rt

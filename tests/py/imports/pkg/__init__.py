@@ -1,0 +1,2 @@
+from .mod import helper
+VALUE = "pkg"
