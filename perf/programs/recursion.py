@@ -63,7 +63,6 @@ def bench(n):
 
 
 def main():
-    sys.setrecursionlimit(10000)
     size = int(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SIZE
     iterations = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     for i in range(iterations):
