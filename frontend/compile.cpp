@@ -67,17 +67,14 @@ std::string const_key(const CodeConst& c) {
 
 // ---------------------------------------------------------------- units
 
-std::string Compiler::qualname_for(const std::string& name, const Node* node) {
+// CPython's qualname rule; a def or class declared `global` in its parent gets a bare name.
+std::string Compiler::qualname_for(const std::string& name, bool is_def) {
   if (units_.empty()) return name;
   Unit& parent = u();
   if (parent.kind == UnitKind::Module) return name;
-  bool force_global = false;
-  if (node && (as<FunctionDef>(static_cast<const StmtNode*>(node)) ||
-               as<AsyncFunctionDef>(static_cast<const StmtNode*>(node)) ||
-               as<ClassDef>(static_cast<const StmtNode*>(node)))) {
-    force_global = parent.scope->lookup(parent.scope->mangle(name)) == SymbolScope::GlobalExplicit;
-  }
-  if (force_global) return name;
+  if (is_def &&
+      parent.scope->lookup(parent.scope->mangle(name)) == SymbolScope::GlobalExplicit)
+    return name;
   std::string base = parent.code->qualname;
   if (parent.kind == UnitKind::Function || parent.kind == UnitKind::Lambda) base += ".<locals>";
   return base + "." + name;

@@ -141,7 +141,7 @@ void Compiler::visit_function(const StmtNode* s, bool is_async) {
   if (visit_annotations(args, returns)) flags |= 4;
 
   const Scope* scope = st_.scope_of(s);
-  std::string qualname = qualname_for(name, s);
+  std::string qualname = qualname_for(name, true);
   enter_unit(scope, UnitKind::Function, name, firstlineno);
   CodeUnit& co = *u().code;
   co.qualname = qualname;
@@ -166,7 +166,7 @@ void Compiler::visit_lambda(const Lambda* e) {
   check_debug_args(*this, e->args);
   uint32_t flags = visit_defaults(e->args);
   const Scope* scope = st_.scope_of(e);
-  std::string qualname = qualname_for("<lambda>", e);
+  std::string qualname = qualname_for("<lambda>", false);
   enter_unit(scope, UnitKind::Lambda, "<lambda>", e->lineno);
   CodeUnit& co = *u().code;
   co.qualname = qualname;
@@ -189,7 +189,7 @@ void Compiler::visit_class(const ClassDef* s) {
   visit_decorators(s->decorator_list);
   int firstlineno = s->decorator_list.empty() ? s->lineno : s->decorator_list[0]->lineno;
   const Scope* scope = st_.scope_of(s);
-  std::string qualname = qualname_for(s->name, s);
+  std::string qualname = qualname_for(s->name, true);
   enter_unit(scope, UnitKind::Class, s->name, firstlineno);
   u().code->qualname = qualname;
   emit_prologue();  // leaves the location on the first line, for the set-up below
@@ -335,7 +335,7 @@ void Compiler::visit_comprehension(const ExprNode* e) {
   UnitKind outer_kind = u().kind;
   bool outer_async_def = outer_kind == UnitKind::Function && u().scope->is_async_def;
   const Scope* scope = st_.scope_of(e);
-  std::string qualname = qualname_for(name, e);
+  std::string qualname = qualname_for(name, false);
   enter_unit(scope, UnitKind::Comprehension, name, e->lineno);
   u().code->qualname = qualname;
   u().code->argcount = 1;

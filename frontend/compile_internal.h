@@ -91,7 +91,7 @@ class Compiler {
   void enter_unit(const Scope* scope, UnitKind kind, const std::string& name, int firstlineno);
   std::shared_ptr<CodeUnit> leave_unit();
   Unit& u() { return *units_.back(); }
-  std::string qualname_for(const std::string& name, const Node* node);
+  std::string qualname_for(const std::string& name, bool is_def);
   void emit_prologue();
 
   // --- emission helpers (compile.cpp) ---

@@ -20,12 +20,57 @@ int code_points(std::string_view line, int bytes) {
 bool is_bitwise_or_level(const ExprNode* e) {
   switch (e->kind) {
     case ExprKind::Compare: case ExprKind::BoolOp: case ExprKind::IfExp: case ExprKind::Lambda:
-    case ExprKind::NamedExpr:
+    case ExprKind::NamedExpr: case ExprKind::Tuple: case ExprKind::Starred:
+    case ExprKind::Yield: case ExprKind::YieldFrom:
       return false;
     case ExprKind::UnaryOp:
       return static_cast<const UnaryOp*>(e)->op != UnaryOpKind::Not;
     default:
       return true;
+  }
+}
+
+// The leading bitwise_or that CPython's invalid_named_expression would parse from `e`, or
+// null when `e` does not start with one.
+const ExprNode* leading_bitwise_or(const ExprNode* e) {
+  switch (e->kind) {
+    case ExprKind::Tuple: {
+      auto* t = static_cast<const Tuple*>(e);
+      if (t->elts.empty() || t->elts[0]->col_offset != t->col_offset ||
+          t->elts[0]->lineno != t->lineno)
+        return e;  // parenthesised: one atom
+      return leading_bitwise_or(t->elts[0]);
+    }
+    case ExprKind::Compare: return leading_bitwise_or(static_cast<const Compare*>(e)->left);
+    case ExprKind::BoolOp: return leading_bitwise_or(static_cast<const BoolOp*>(e)->values[0]);
+    case ExprKind::IfExp: return leading_bitwise_or(static_cast<const IfExp*>(e)->body);
+    case ExprKind::Starred: case ExprKind::Yield: case ExprKind::YieldFrom:
+    case ExprKind::Lambda: case ExprKind::NamedExpr:
+      return nullptr;
+    case ExprKind::UnaryOp:
+      return static_cast<const UnaryOp*>(e)->op == UnaryOpKind::Not ? nullptr : e;
+    default:
+      return e;
+  }
+}
+
+// Whether `e` begins with a list, tuple or generator display or True/None/False, which
+// invalid_named_expression's lookahead excludes.
+bool starts_with_excluded_atom(const ExprNode* e) {
+  for (;;) {
+    switch (e->kind) {
+      case ExprKind::Attribute: e = static_cast<const Attribute*>(e)->value; continue;
+      case ExprKind::Subscript: e = static_cast<const Subscript*>(e)->value; continue;
+      case ExprKind::Call: e = static_cast<const Call*>(e)->func; continue;
+      case ExprKind::BinOp: e = static_cast<const BinOp*>(e)->left; continue;
+      case ExprKind::List: case ExprKind::Tuple: case ExprKind::GeneratorExp: return true;
+      case ExprKind::Constant: {
+        auto k = static_cast<const Constant*>(e)->value.kind;
+        return k == ConstValue::Kind::True || k == ConstValue::Kind::False ||
+               k == ConstValue::Kind::None;
+      }
+      default: return false;
+    }
   }
 }
 
@@ -160,7 +205,10 @@ const ExprNode* Parser::invalid_target(ExprNode* e, TargetKind tk) {
       return invalid_target(static_cast<Starred*>(e)->value, tk);
     case ExprKind::Compare: {
       auto* c = static_cast<Compare*>(e);
-      if (tk == TargetKind::For && c->ops[0] == CmpOpKind::In) return invalid_target(c->left, tk);
+      // `for a in b` reads as a comparison when re-parsed: only its left side is the target,
+      // and any other comparison is not reported.
+      if (tk == TargetKind::For)
+        return c->ops[0] == CmpOpKind::In ? invalid_target(c->left, tk) : nullptr;
       return e;
     }
     default:
@@ -219,6 +267,7 @@ void Parser::invalid_expression_after(ExprNode* a) {
     ExprNode* b = nullptr;
     ++no_invalid_;
     try {
+      unmemoized_ = true;
       b = expression();
     } catch (const SyntaxErrorException&) {
       if (tokenizer_failed_) {
@@ -240,6 +289,18 @@ void Parser::invalid_expression_after(ExprNode* a) {
       if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
       b = nullptr;
     }
+    if (!b && legacy) {
+      // A PEG parse keeps whatever prefix of star_expressions parsed.
+      reset(after_a);
+      ++no_invalid_;
+      try {
+        b = star_expressions();
+      } catch (const SyntaxErrorException&) {
+        b = nullptr;
+      }
+      --no_invalid_;
+      if (tokenizer_failed_) throw SyntaxErrorException{};
+    }
     in_fstring_ = in_f;
     if (b && legacy) {
       std::string msg = "Missing parentheses in call to '" + name->id + "'. Did you mean " +
@@ -255,33 +316,116 @@ void Parser::invalid_expression_after(ExprNode* a) {
 // A named_expression followed by '=': CPython's invalid_named_expression messages.
 void Parser::check_no_eq_after_named(ExprNode* a) {
   int m = mark();
-  advance();  // '='
-  ExprNode* b = nullptr;
-  try {
-    b = bitwise_or();
-  } catch (const SyntaxErrorException&) {
+  PTok furthest = toks_.back();  // where the first pass stopped
+  // The rule's alternatives: `NAME '=' bitwise_or`, or a bitwise_or that does not start
+  // with a list, tuple, generator or True/None/False; others never read past the '='.
+  bool name = a->kind == ExprKind::Name;
+  bool other = !starts_with_excluded_atom(a) && is_bitwise_or_level(a);
+  if (name || other) {
+    advance();  // '='
+    ExprNode* b = nullptr;
+    try {
+      b = bitwise_or();
+    } catch (const SyntaxErrorException&) {
       if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
-    b = nullptr;
-  }
-  bool ok_follow = b && !at(TokenKind::Equal) && !at(TokenKind::ColonEqual);
-  if (ok_follow) {
-    if (a->kind == ExprKind::Name)
-      error_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a, b);
-    bool excluded = a->kind == ExprKind::List || a->kind == ExprKind::Tuple ||
-                    a->kind == ExprKind::GeneratorExp;
-    if (auto* c = as<Constant>(a)) {
-      auto k = c->value.kind;
-      excluded |= k == ConstValue::Kind::True || k == ConstValue::Kind::False ||
-                  k == ConstValue::Kind::None;
+      b = nullptr;
     }
-    if (!excluded && is_bitwise_or_level(a)) {
-      std::string msg = std::string("cannot assign to ") + expr_name(a) +
-                        " here. Maybe you meant '==' instead of '='?";
-      error_node(msg, a);
+    if (b && !at(TokenKind::Equal) && !at(TokenKind::ColonEqual)) {
+      if (name) error_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a, b);
+      error_node(std::string("cannot assign to ") + expr_name(a) +
+                     " here. Maybe you meant '==' instead of '='?",
+                 a);
     }
   }
   reset(m);
-  syntax_error_here();
+  next_error_class_ = ErrorClass::Generic;
+  error_tok("invalid syntax", furthest);
+}
+
+// A failed assignment: CPython's invalid_assignment. Its second pass first re-reads the
+// first target as star_named_expressions, so the target's last element, when followed by
+// '=', meets invalid_named_expression ("... here. Maybe you meant '==' ..."); else the first
+// invalid target is named. `seg1_followed_by_eq`: 1 when the segment after the first '=' is
+// itself a target, 0 when it is the complete value, -1 when it did not parse.
+void Parser::invalid_assignment(const std::vector<ExprNode*>& targets, int rhs_mark,
+                                int seg1_followed_by_eq) {
+  int m = mark();
+  const ExprNode* e = targets[0];
+  bool check = true;
+  if (auto* t = as<Tuple>(targets[0])) {
+    bool unparenthesized = !t->elts.empty() && t->elts[0]->col_offset == t->col_offset &&
+                           t->elts[0]->lineno == t->lineno;
+    if (unparenthesized) {
+      const ExprNode* last = t->elts.back();
+      // With a trailing comma no element is followed by '='.
+      check = last->end_lineno == t->end_lineno && last->end_col_offset == t->end_col_offset;
+      e = last;
+    }
+  }
+  if (check && e->kind != ExprKind::Starred && is_bitwise_or_level(e)) {
+    // b: the bitwise_or after '=' (a prefix is enough, as in a PEG parse).
+    reset(rhs_mark);
+    ExprNode* b = nullptr;
+    bool whole = false;
+    ++no_invalid_;
+    try {
+      if (starts_expression() && !at_kw(Kw::Not) && !at_kw(Kw::Lambda)) {
+        int bm = mark();
+        try {
+          b = bitwise_or();
+        } catch (const SyntaxErrorException&) {
+          if (tokenizer_failed_) throw;
+          reset(bm);
+          b = primary();
+        }
+        whole = at(TokenKind::Equal) || at(TokenKind::ColonEqual);
+      }
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_) {
+        --no_invalid_;
+        throw;
+      }
+      b = nullptr;
+    }
+    --no_invalid_;
+    (void)seg1_followed_by_eq;
+    if (b && !whole) {
+      if (e->kind == ExprKind::Name)
+        error_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, b);
+      if (!starts_with_excluded_atom(e))
+        error_node(std::string("cannot assign to ") + expr_name(e) +
+                       " here. Maybe you meant '==' instead of '='?",
+                   e);
+    }
+  }
+  reset(m);
+  for (ExprNode* t : targets) {
+    if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom)
+      error_node("assignment to yield expression not possible", t);
+    if (const ExprNode* bad = invalid_target(t, TargetKind::Star))
+      error_node(std::string("cannot assign to ") + expr_name(bad), bad);
+  }
+}
+
+// Whether a PEG parse would find a complete expression starting at token `m` (at least
+// its first primary, after any prefix operators).
+bool Parser::has_expression_prefix(int m) {
+  reset(m);
+  while (at(TokenKind::Minus) || at(TokenKind::Plus) || at(TokenKind::Tilde) ||
+         at(TokenKind::Star) || at_kw(Kw::Not) || at_kw(Kw::Await))
+    advance();
+  if (at_kw(Kw::Yield)) return true;
+  if (!starts_expression() || at_kw(Kw::Lambda)) return false;
+  ++no_invalid_;
+  bool ok = true;
+  try {
+    primary();
+  } catch (const SyntaxErrorException&) {
+    ok = false;
+  }
+  --no_invalid_;
+  if (tokenizer_failed_) throw SyntaxErrorException{};
+  return ok;
 }
 
 }  // namespace coil::fe

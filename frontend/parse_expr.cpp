@@ -57,11 +57,14 @@ bool Parser::starts_expression() {
 }
 
 ExprNode* Parser::expression() {
+  bool unmemoized = unmemoized_;  // expression_without_invalid itself is another rule
+  unmemoized_ = false;
   if (at_kw(Kw::Lambda)) return lambdef();
   // CPython memoizes `expression` per position within its error pass: once parsed without
   // the invalid rules at a position, it stays so there. Emulated for matching messages.
   size_t here = static_cast<size_t>(pos_);
-  if (no_invalid_ > 0) {
+  if (unmemoized) {
+  } else if (no_invalid_ > 0) {
     if (memo_no_invalid_.size() <= here) memo_no_invalid_.resize(here + 1);
     memo_no_invalid_[here] = true;
   } else if (here < memo_no_invalid_.size() && memo_no_invalid_[here]) {
@@ -76,11 +79,23 @@ ExprNode* Parser::expression() {
   Pos s = start();
   ExprNode* a = disjunction();
   if (at_kw(Kw::If)) {
+    // As in the PEG grammar, a conditional that does not complete leaves the disjunction
+    // standing alone (the caller then fails at 'if'), unless invalid_expression names it.
+    int m = mark();
     advance();
-    ExprNode* test = disjunction();
+    ExprNode* test = nullptr;
+    try {
+      test = disjunction();
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+      reset(m);
+      return a;
+    }
     if (!at_kw(Kw::Else)) {
-      if (!at(TokenKind::Colon)) error_range("expected 'else' after 'if' expression", a, test);
-      syntax_error_here();
+      if (no_invalid_ == 0 && !at(TokenKind::Colon))
+        error_range("expected 'else' after 'if' expression", a, test);
+      reset(m);
+      return a;
     }
     advance();
     auto* e = make<IfExp>();
@@ -370,6 +385,12 @@ void Parser::call_arguments(Call* call, bool allow_genexp) {
     Pos s = start();
     if (at(TokenKind::Star)) {
       advance();
+      if (!starts_expression() && (!call->args.empty() || !call->keywords.empty())) {
+        // invalid_arguments: `args ',' '*'` names unpacking even without a '**' before.
+        const PTok& star = toks_[pos_ - 1];
+        error_at("iterable argument unpacking follows keyword argument unpacking",
+                 first_pos.line, first_pos.col, star.line, star.col);
+      }
       auto* st = make<Starred>();
       st->value = expression();
       st->ctx = ExprContext::Load;
@@ -386,7 +407,10 @@ void Parser::call_arguments(Call* call, bool allow_genexp) {
       k->value = expression();
       call->keywords.push_back(finish(k, s));
       seen_double_star = true;
-    } else if (peek().kind == TokenKind::Name && peek(1).kind == TokenKind::Equal) {
+    } else if (peek().kind == TokenKind::Name &&
+               (peek().kw == Kw::NotKeyword || peek().kw == Kw::True || peek().kw == Kw::False ||
+                peek().kw == Kw::None) &&
+               peek(1).kind == TokenKind::Equal) {
       const PTok& name = peek();
       if (name.kw == Kw::True || name.kw == Kw::False || name.kw == Kw::None) {
         std::string msg = "cannot assign to " + std::string(name.text);
@@ -592,10 +616,8 @@ ExprNode* Parser::brace_atom() {
   } else {
     ExprNode* first = star_named_expression();
     if (at(TokenKind::Colon) && first->kind != ExprKind::Starred) {
-      const PTok& colon = advance();
-      if (at(TokenKind::RBrace) || at(TokenKind::Comma))
-        error_tok("expression expected after dictionary key and ':'", colon);
-      ExprNode* value = expression();
+      advance();
+      ExprNode* value = dict_value();
       if (at_for_clause()) {
         auto* c = make<DictComp>();
         c->key = first;
@@ -645,19 +667,47 @@ ExprNode* Parser::brace_atom() {
 }
 
 // One `key: value` item of a dict display, with CPython's invalid_kvpair messages.
+// (After a first key: value pair; CPython's invalid_kvpair reads the key without the
+// invalid rules and points at its last character.)
 void Parser::dict_item(Dict* d) {
-  ExprNode* key = expression();
-  if (!at(TokenKind::Colon)) {
-    if (at(TokenKind::RBrace) || at(TokenKind::Comma))
-      error_at("':' expected after dictionary key", key->lineno, key->col_offset,
-               key->end_lineno, -2);
-    syntax_error_here();
+  ExprNode* key;
+  {
+    ++no_invalid_;
+    struct Restore {
+      int& n;
+      ~Restore() { --n; }
+    } restore{no_invalid_};
+    unmemoized_ = true;
+    key = expression();
   }
-  const PTok& colon = advance();
+  if (!at(TokenKind::Colon))
+    error_at("':' expected after dictionary key", key->end_lineno, key->end_col_offset - 1,
+             key->end_lineno, -2);
+  advance();
+  d->keys.push_back(key);
+  d->values.push_back(dict_value());
+}
+
+// The value after `key:`, with CPython's messages for a missing or starred value.
+ExprNode* Parser::dict_value() {
+  const PTok& colon = toks_[pos_ - 1];
   if (at(TokenKind::RBrace) || at(TokenKind::Comma))
     error_tok("expression expected after dictionary key and ':'", colon);
-  d->keys.push_back(key);
-  d->values.push_back(expression());
+  if (at(TokenKind::Star)) {
+    const PTok& star = advance();
+    ExprNode* v = nullptr;
+    try {
+      v = bitwise_or();
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+    }
+    if (v)
+      error_at("cannot use a starred expression in a dictionary value", star.line, star.col,
+               v->end_lineno, v->end_col_offset);
+    next_error_class_ = ErrorClass::Generic;
+    error_tok("invalid syntax", toks_.back());
+  }
+  return expression();
 }
 
 std::vector<Comprehension*> Parser::for_if_clauses() {
@@ -676,29 +726,55 @@ std::vector<Comprehension*> Parser::for_if_clauses() {
   return gens;
 }
 
-// star_targets up to `in` / `=`: '*'? bitwise_or separated by commas, converted to Store.
+// star_targets of a `for` (statement or comprehension), up to `in`, converted to Store.
+// Targets are primaries ('*'? t_primary), so `for a + b in c` stops at '+'; then CPython's
+// invalid_for_target re-reads `a + b in c` as star_expressions to name a bad target.
 ExprNode* Parser::star_targets() {
+  int m = mark();
   Pos s = start();
   auto one = [&]() -> ExprNode* {
     if (at(TokenKind::Star)) {
       Pos ss = start();
       advance();
       auto* st = make<Starred>();
-      st->value = bitwise_or();
+      st->value = primary();
       return finish(st, ss);
     }
-    return bitwise_or();
+    return primary();
   };
-  ExprNode* first = one();
-  ExprNode* result = first;
-  if (at(TokenKind::Comma)) {
-    auto* t = make<Tuple>();
-    t->elts.push_back(first);
-    while (accept(TokenKind::Comma)) {
-      if (!at(TokenKind::Star) && !starts_expression()) break;
-      t->elts.push_back(one());
+  ExprNode* result = nullptr;
+  try {
+    ExprNode* first = one();
+    result = first;
+    if (at(TokenKind::Comma)) {
+      auto* t = make<Tuple>();
+      t->elts.push_back(first);
+      while (accept(TokenKind::Comma)) {
+        if (!at(TokenKind::Star) && !starts_expression()) break;
+        t->elts.push_back(one());
+      }
+      result = finish(t, s);
     }
-    result = finish(t, s);
+  } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+    result = nullptr;
+  }
+  if (!result || !at_kw(Kw::In)) {
+    PTok furthest = toks_.back();
+    reset(m);
+    ExprNode* e = nullptr;
+    try {
+      e = star_expressions();  // with the invalid rules, as CPython's second pass
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+      e = nullptr;
+    }
+    if (e) {
+      if (const ExprNode* bad = invalid_target(e, TargetKind::For))
+        error_node(std::string("cannot assign to ") + expr_name(bad), bad);
+    }
+    next_error_class_ = ErrorClass::Generic;
+    error_tok("invalid syntax", furthest);
   }
   set_context(result, ExprContext::Store, TargetKind::For);
   return result;

@@ -25,150 +25,7 @@ bool augassign_op(TokenKind k, OperatorKind& op) {
   }
 }
 
-bool is_bitwise_or_level(const ExprNode* e) {
-  switch (e->kind) {
-    case ExprKind::Compare: case ExprKind::BoolOp: case ExprKind::IfExp: case ExprKind::Lambda:
-    case ExprKind::NamedExpr: case ExprKind::Tuple: case ExprKind::Starred:
-    case ExprKind::Yield: case ExprKind::YieldFrom:
-      return false;
-    case ExprKind::UnaryOp:
-      return static_cast<const UnaryOp*>(e)->op != UnaryOpKind::Not;
-    default:
-      return true;
-  }
-}
-
-// The leading bitwise_or that CPython's invalid_named_expression would parse from `e`, or
-// null when `e` does not start with one.
-const ExprNode* leading_bitwise_or(const ExprNode* e) {
-  switch (e->kind) {
-    case ExprKind::Tuple: {
-      auto* t = static_cast<const Tuple*>(e);
-      if (t->elts.empty() || t->elts[0]->col_offset != t->col_offset ||
-          t->elts[0]->lineno != t->lineno)
-        return e;  // parenthesised: one atom
-      return leading_bitwise_or(t->elts[0]);
-    }
-    case ExprKind::Compare: return leading_bitwise_or(static_cast<const Compare*>(e)->left);
-    case ExprKind::BoolOp: return leading_bitwise_or(static_cast<const BoolOp*>(e)->values[0]);
-    case ExprKind::IfExp: return leading_bitwise_or(static_cast<const IfExp*>(e)->body);
-    case ExprKind::Starred: case ExprKind::Yield: case ExprKind::YieldFrom:
-    case ExprKind::Lambda: case ExprKind::NamedExpr:
-      return nullptr;
-    case ExprKind::UnaryOp:
-      return static_cast<const UnaryOp*>(e)->op == UnaryOpKind::Not ? nullptr : e;
-    default:
-      return e;
-  }
-}
-
-// Whether `e` begins with a list, tuple or generator display or True/None/False, which
-// invalid_named_expression's lookahead excludes.
-bool starts_with_excluded_atom(const ExprNode* e) {
-  for (;;) {
-    switch (e->kind) {
-      case ExprKind::Attribute: e = static_cast<const Attribute*>(e)->value; continue;
-      case ExprKind::Subscript: e = static_cast<const Subscript*>(e)->value; continue;
-      case ExprKind::Call: e = static_cast<const Call*>(e)->func; continue;
-      case ExprKind::BinOp: e = static_cast<const BinOp*>(e)->left; continue;
-      case ExprKind::List: case ExprKind::Tuple: case ExprKind::GeneratorExp: return true;
-      case ExprKind::Constant: {
-        auto k = static_cast<const Constant*>(e)->value.kind;
-        return k == ConstValue::Kind::True || k == ConstValue::Kind::False ||
-               k == ConstValue::Kind::None;
-      }
-      default: return false;
-    }
-  }
-}
-
 }  // namespace
-
-// A failed assignment: CPython's invalid_assignment. Its second pass first re-reads the
-// first target as star_named_expressions, so the target's last element, when followed by
-// '=', meets invalid_named_expression ("... here. Maybe you meant '==' ..."); else the first
-// invalid target is named. `seg1_followed_by_eq`: 1 when the segment after the first '=' is
-// itself a target, 0 when it is the complete value, -1 when it did not parse.
-void Parser::invalid_assignment(const std::vector<ExprNode*>& targets, int rhs_mark,
-                                int seg1_followed_by_eq) {
-  int m = mark();
-  const ExprNode* e = targets[0];
-  bool check = true;
-  if (auto* t = as<Tuple>(targets[0])) {
-    bool unparenthesized = !t->elts.empty() && t->elts[0]->col_offset == t->col_offset &&
-                           t->elts[0]->lineno == t->lineno;
-    if (unparenthesized) {
-      const ExprNode* last = t->elts.back();
-      // With a trailing comma no element is followed by '='.
-      check = last->end_lineno == t->end_lineno && last->end_col_offset == t->end_col_offset;
-      e = last;
-    }
-  }
-  if (check && e->kind != ExprKind::Starred && is_bitwise_or_level(e)) {
-    // b: the bitwise_or after '=' (a prefix is enough, as in a PEG parse).
-    reset(rhs_mark);
-    ExprNode* b = nullptr;
-    bool whole = false;
-    ++no_invalid_;
-    try {
-      if (starts_expression() && !at_kw(Kw::Not) && !at_kw(Kw::Lambda)) {
-        int bm = mark();
-        try {
-          b = bitwise_or();
-        } catch (const SyntaxErrorException&) {
-          if (tokenizer_failed_) throw;
-          reset(bm);
-          b = primary();
-        }
-        whole = at(TokenKind::Equal) || at(TokenKind::ColonEqual);
-      }
-    } catch (const SyntaxErrorException&) {
-      if (tokenizer_failed_) {
-        --no_invalid_;
-        throw;
-      }
-      b = nullptr;
-    }
-    --no_invalid_;
-    (void)seg1_followed_by_eq;
-    if (b && !whole) {
-      if (e->kind == ExprKind::Name)
-        error_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, b);
-      if (!starts_with_excluded_atom(e))
-        error_node(std::string("cannot assign to ") + expr_name(e) +
-                       " here. Maybe you meant '==' instead of '='?",
-                   e);
-    }
-  }
-  reset(m);
-  for (ExprNode* t : targets) {
-    if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom)
-      error_node("assignment to yield expression not possible", t);
-    if (const ExprNode* bad = invalid_target(t, TargetKind::Star))
-      error_node(std::string("cannot assign to ") + expr_name(bad), bad);
-  }
-}
-
-// Whether a PEG parse would find a complete expression starting at token `m` (at least
-// its first primary, after any prefix operators).
-bool Parser::has_expression_prefix(int m) {
-  reset(m);
-  while (at(TokenKind::Minus) || at(TokenKind::Plus) || at(TokenKind::Tilde) ||
-         at(TokenKind::Star) || at_kw(Kw::Not) || at_kw(Kw::Await))
-    advance();
-  if (at_kw(Kw::Yield)) return true;
-  if (!starts_expression() || at_kw(Kw::Lambda)) return false;
-  ++no_invalid_;
-  bool ok = true;
-  try {
-    primary();
-  } catch (const SyntaxErrorException&) {
-    ok = false;
-  }
-  --no_invalid_;
-  if (tokenizer_failed_) throw SyntaxErrorException{};
-  return ok;
-}
 
 std::vector<StmtNode*> Parser::statements_until_eof() {
   std::vector<StmtNode*> body;
@@ -464,7 +321,7 @@ StmtNode* Parser::import_from() {
     else if (accept(TokenKind::Ellipsis)) level += 3;
     else break;
   }
-  if (!at_kw(Kw::Import)) {
+  if (level == 0 || !at_kw(Kw::Import)) {  // without dots a module name is required
     if (!at_name()) syntax_error_here();
     std::string name = name_of(advance());
     while (accept(TokenKind::Dot)) {
@@ -707,12 +564,10 @@ StmtNode* Parser::try_stmt() {
   while (at_kw(Kw::Except)) {
     Pos hs = start();
     int hline = peek().line;
-    advance();
+    const PTok& except_tok = advance();
     int is_star = accept(TokenKind::Star) ? 1 : 0;
-    if (star_kind >= 0 && star_kind != is_star) {
-      const PTok& t = toks_[pos_ - 1];
-      error_tok("cannot have both 'except' and 'except*' on the same 'try'", t);
-    }
+    if (star_kind >= 0 && star_kind != is_star)
+      error_tok("cannot have both 'except' and 'except*' on the same 'try'", except_tok);
     star_kind = is_star;
     auto* h = make<ExceptHandler>();
     if (!at(TokenKind::Colon)) {
@@ -789,16 +644,50 @@ Arg* Parser::param(bool is_lambda, bool allow_star_annotation) {
   return finish(a, s);
 }
 
+// A '(' among parameters: CPython's invalid_parameters names `(a, b)` after plain
+// parameters; anything else is the generic error at the '('.
+void Parser::parenthesized_parameters(bool is_lambda, bool after_default) {
+  const PTok& open = peek();
+  PTok furthest = open;
+  if (!after_default) {
+    int m = mark();
+    try {
+      advance();
+      do {
+        param(is_lambda, false);
+      } while (accept(TokenKind::Comma) && !at(TokenKind::RPar));
+      if (at(TokenKind::RPar)) {
+        const PTok& close = peek();
+        error_at(is_lambda ? "Lambda expression parameters cannot be parenthesized"
+                           : "Function parameters cannot be parenthesized",
+                 open.line, open.col, close.end_line, close.end_col);
+      }
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+    }
+    reset(m);
+  }
+  next_error_class_ = ErrorClass::Generic;
+  error_tok("invalid syntax", furthest);
+}
+
 // Parses a parameter list up to `closer` (')' for def, ':' for lambda).
 Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
   auto* args = make<Arguments>();
   bool seen_default = false, seen_star = false;
   while (!at(closer)) {
+    if (at(TokenKind::LPar)) parenthesized_parameters(is_lambda, seen_default || seen_star);
     if (at(TokenKind::Slash)) {
       const PTok& t = peek();
       if (!args->posonlyargs.empty()) error_tok("/ may appear only once", t);
       if (seen_star) error_tok("/ must be ahead of *", t);
-      if (args->args.empty()) error_tok("at least one argument must precede /", t);
+      if (args->args.empty()) {
+        PTok slash = t;  // the first pass stops here
+        if (peek(1).kind == TokenKind::Comma)
+          error_tok("at least one argument must precede /", slash);
+        next_error_class_ = ErrorClass::Generic;
+        error_tok("invalid syntax", slash);
+      }
       advance();
       args->posonlyargs = std::move(args->args);
       args->args.clear();
@@ -823,14 +712,13 @@ Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
       args->kwarg = param(is_lambda, false);
       if (at(TokenKind::Equal))
         error_tok("var-keyword argument cannot have default value", peek());
-      accept(TokenKind::Comma);
-      if (!at(closer)) {
+      if (accept(TokenKind::Comma) && !at(closer)) {
         const PTok& t = peek();
         if (t.kind == TokenKind::Name || t.kind == TokenKind::Star ||
             t.kind == TokenKind::DoubleStar || t.kind == TokenKind::Slash)
           error_tok("arguments cannot follow var-keyword argument", t);
-        syntax_error_here();
       }
+      if (!at(closer)) syntax_error_here();
       break;
     } else {
       Arg* a = param(is_lambda, false);
@@ -868,7 +756,19 @@ StmtNode* Parser::function_def(Pos s, std::vector<ExprNode*> decorators, bool is
   Arguments* args = parameters(false, TokenKind::RPar);
   expect(TokenKind::RPar);
   ExprNode* returns = nullptr;
-  if (accept(TokenKind::RArrow)) returns = expression();
+  if (at(TokenKind::RArrow)) {
+    // ['->' expression] is optional: when it fails generically, CPython backs up and its
+    // forced ':' fails at the '->'.
+    int m = mark();
+    advance();
+    try {
+      returns = expression();
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+      reset(m);
+      error_tok("expected ':'", peek());
+    }
+  }
   expect_forced(TokenKind::Colon, ":");
   std::vector<StmtNode*> body = block("function definition", line);
   if (is_async) {

@@ -278,6 +278,22 @@ ModNode* parse(std::string_view utf8_source, const std::string& filename, ParseM
       if (tok.last_error_kind() == TokenizerErrorKind::UnclosedBracket &&
           te.info.lineno < err_line)
         throw;
+      // A flagged error inside brackets opened before the parser's error line is reported
+      // as that bracket never being closed.
+      if (flagged && !tok.open_brackets().empty() &&
+          tok.open_brackets().back().line < err_line) {
+        const OpenBracket& b = tok.open_brackets().back();
+        SyntaxErrorInfo info;
+        info.msg = std::string("'") + b.ch + "' was never closed";
+        info.filename = filename;
+        info.lineno = info.end_lineno = b.line;
+        info.offset = tok.char_offset(b.line, b.col);
+        info.end_offset = 0;
+        std::string_view line = tok.line_text(b.line);
+        if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+        info.text = std::string(line);
+        throw SyntaxErrorException{std::move(info)};
+      }
     }
     throw;
   }

@@ -12,11 +12,12 @@ namespace coil::fe {
 // What the source is, as compile()'s mode: 'exec', 'eval', 'single', 'func_type'.
 enum class ParseMode : uint8_t { Exec, Eval, Single, FuncType };
 
-// Parses UTF-8 source into a tree owned by `arena`. Throws SyntaxErrorException on the
-// first error, as CPython reports it (type, message, line, offset). Source that nests too
-// deeply for the parser throws it with kind TooComplex, which the runtime raises as
-// MemoryError("Parser stack overflowed - Python source too complex to parse"... CPython's
-// message is empty) — see SyntaxErrorInfo::Kind.
+// Parses UTF-8 source (already decoded: see decode_source in source.h) into a tree owned by
+// `arena`. Throws SyntaxErrorException with the error CPython 3.11 reports (kind, message,
+// line, offset, end, text). Source nesting deeper than CPython's parser allows throws it
+// with kind TooComplex: CPython raises that as a MemoryError with an empty message.
+// Strings in the tree are UTF-8; a str constant holding lone surrogates ('\udc80') keeps
+// them as 3-byte (CESU-style) sequences.
 ModNode* parse(std::string_view utf8_source, const std::string& filename, ParseMode mode,
                Arena& arena);
 

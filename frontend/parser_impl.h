@@ -157,6 +157,7 @@ class Parser {
   ExprNode* list_atom();
   ExprNode* brace_atom();
   void dict_item(Dict* d);
+  ExprNode* dict_value();
   ExprNode* slices();
   ExprNode* slice();
   ExprNode* lambdef();
@@ -197,6 +198,7 @@ class Parser {
   StmtNode* del_stmt();
   StmtNode* assert_stmt();
   Arguments* parameters(bool is_lambda, TokenKind closer);
+  [[noreturn]] void parenthesized_parameters(bool is_lambda, bool after_default);
   Arg* param(bool is_lambda, bool allow_star_annotation);
   WithItem* with_item();
   StmtNode* match_stmt(int& newline_at);
@@ -245,7 +247,8 @@ class Parser {
   bool tokenizer_failed_ = false;   // the exception in flight came from the tokenizer
   bool no_rest_scan_ = false;
   int no_invalid_ = 0;
-  std::vector<bool> memo_no_invalid_;  // positions where expression ran without invalid rules
+  std::vector<bool> memo_no_invalid_;
+  bool unmemoized_ = false;  // the next expression() stands for another rule: no memo mark  // positions where expression ran without invalid rules
   ErrorClass next_error_class_ = ErrorClass::Specific;  // consumed by error_at
   ErrorClass last_error_class_ = ErrorClass::Specific;              // >0 while parsing CPython's expression_without_invalid       // the error in flight is final without a rest-of-input scan
   std::vector<int> open_idx_;       // indexes of the brackets open after the last pulled token

@@ -1,5 +1,7 @@
 // call.cpp — calling any object: Python functions, natives, bound methods, types
 // (type.__call__: __new__ then __init__) and objects with __call__.
+#include <new>
+#include <stdexcept>
 #include <vector>
 
 #include "runtime/abstract.h"
@@ -73,7 +75,21 @@ Value call_type_default(Value type, Value* args, int64_t nargs, TupleObject* kwn
   return call_type(static_cast<TypeObject*>(type.as_obj()), args, nargs, kwnames);
 }
 
+static Value call_impl(Value callable, Value* args, int64_t nargs, TupleObject* kwnames);
+
+// Native code that overflows a C++ container (std::bad_alloc / length_error) raises
+// MemoryError instead of terminating the process.
 Value call(Value callable, Value* args, int64_t nargs, TupleObject* kwnames) {
+  try {
+    return call_impl(callable, args, nargs, kwnames);
+  } catch (const std::bad_alloc&) {
+    return raise_memory_error();
+  } catch (const std::length_error&) {
+    return raise_memory_error();
+  }
+}
+
+static Value call_impl(Value callable, Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!callable.is_obj()) return raise_fmt(TypeErrorType, "'%s' object is not callable", type_name(callable));
   TypeObject* t = callable.as_obj()->type;
   if (t == FunctionType) return call_function(static_cast<FunctionObject*>(callable.as_obj()), args, nargs, kwnames);

@@ -129,6 +129,9 @@ bool complex_abs(double re, double im, double* out) {
 
 Value complex_power(double ar, double ai, double br, double bi) {
   Cx a{ar, ai}, r;
+  // CPython decides the error from errno as libm leaves it (cos(inf) sets EDOM, so an
+  // infinite base with a fractional exponent is a "ZeroDivisionError").
+  errno = 0;
   if (bi == 0.0 && br == std::floor(br) && std::fabs(br) <= 100.0) {
     long n = static_cast<long>(br);
     if (n >= 0) {
@@ -154,7 +157,13 @@ Value complex_power(double ar, double ai, double br, double bi) {
     }
     r = {len * std::cos(phase), len * std::sin(phase)};
   }
-  if (std::isinf(r.re) || std::isinf(r.im)) return raise_msg(OverflowErrorType, "complex exponentiation");
+  if (std::isinf(r.re) || std::isinf(r.im)) {
+    if (errno == 0) errno = ERANGE;
+  } else if (errno == ERANGE) {
+    errno = 0;  // an underflow to a finite result is not an error
+  }
+  if (errno == EDOM) return raise_msg(ZeroDivisionErrorType, "0.0 to a negative or complex power");
+  if (errno == ERANGE) return raise_msg(OverflowErrorType, "complex exponentiation");
   return complex_value(r.re, r.im);
 }
 

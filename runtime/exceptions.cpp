@@ -19,10 +19,7 @@ namespace coil::rt {
 #define EXC2(Name, Base1, Base2) TypeObject* Name##Type = nullptr;
 #include "runtime/exceptions.def"
 
-ThreadState& thread_state() {
-  static thread_local ThreadState ts;
-  return ts;
-}
+constinit thread_local ThreadState g_thread_state;
 
 void init_stack_guard() {
   pthread_attr_t attr;

@@ -12,6 +12,7 @@
 #include "runtime/hashing.h"
 #include "runtime/int.h"
 #include "runtime/names.h"
+#include "runtime/str.h"
 #include "runtime/tuple.h"
 
 namespace coil::rt {
@@ -85,7 +86,14 @@ static Value float_power(double x, double y) {
     case PowStatus::zero_to_negative:
       return raise_msg(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power");
     case PowStatus::complex_result: return complex_power(x, 0.0, y, 0.0);
-    case PowStatus::overflow: return raise_msg(OverflowErrorType, "(34, 'Numerical result out of range')");
+    case PowStatus::overflow: {
+      // CPython raises it from errno: args are (ERANGE, strerror(ERANGE)).
+      Value msg = str_value("Numerical result out of range");
+      if (msg.is_empty_slot()) return msg;
+      TupleObject* args = tuple_of({Value::from_small_int(34), msg});
+      ExceptionObject* e = args ? new_exception(OverflowErrorType, args) : nullptr;
+      return e ? raise(Value::from_obj(e)) : Value();
+    }
   }
   return Value();
 }

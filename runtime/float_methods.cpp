@@ -56,6 +56,11 @@ Value float_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   }
   if (is_str(x)) return parse_text(type, as_str(x)->view(), str_repr(as_str(x)->view()));
   if (is_bytes(x)) return parse_text(type, as_bytes(x)->view(), bytes_repr(as_bytes(x)->view()));
+  if (is_bytearray(x)) {
+    std::string shown;
+    if (!repr_string(x, &shown)) return Value();
+    return parse_text(type, as_bytearray(x)->view(), shown);
+  }
   if (lookup_special(x, names::dunder_float).is_empty_slot() && lookup_special(x, names::dunder_index).is_empty_slot())
     return raise_fmt(TypeErrorType, "float() argument must be a string or a real number, not '%s'", type_name(x));
   double d;

@@ -11,6 +11,4 @@ Value native_format(Value v, Value spec);
 // fmt % args for a str fmt: CPython's printf-style formatting and errors.
 Value str_percent_format(Value fmt, Value args);
 
-void init_format_methods();  // str.__format__, object.__format__
-
 }  // namespace coil::rt

@@ -7,6 +7,7 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/gc.h"
 #include "runtime/interpreter.h"
 #include "runtime/names.h"
 #include "runtime/str.h"
@@ -29,7 +30,19 @@ void visit_generator(Object* self, Visitor& v) {
   v.visit(f.globals);
   v.visit(f.builtins);
   v.visit(f.locals);
-  if (!g->finished) v.visit_range(f.slots, f.sp ? f.sp : f.slots + f.code->nlocalsplus);
+  if (g->finished) return;
+  if (g->running) {
+    // While running, the frame's saved sp is stale (the interpreter keeps sp in a register),
+    // so scan every slot conservatively, as the data stack is.
+    int64_t n = f.code->nlocalsplus + f.code->stacksize;
+    for (int64_t i = 0; i < n; ++i) {
+      Value w = f.slots[i];
+      if (!w.is_obj()) continue;
+      if (Object* o = gc::find_object(w.as_obj())) v.visit(o);
+    }
+    return;
+  }
+  v.visit_range(f.slots, f.sp ? f.sp : f.slots + f.code->nlocalsplus);
 }
 
 // The value a generator delegating with `yield from` is suspended on (Send loop), if any.

@@ -48,6 +48,8 @@ void init_function_storage();
 void init_object_and_type_methods();
 void init_exception_methods();
 void init_type_methods();  // list/tuple/dict/str/int/float methods (types_methods.cpp)
+void visit_traceback(Object* self, Visitor& v);  // interpreter.cpp
+void visit_slice(Object* self, Visitor& v);      // sequence_ops.cpp
 
 Value sys_attr(const char* name) {
   if (!g_sys_module) return Value();
@@ -86,6 +88,8 @@ bool init_runtime(const Config& cfg) {
 #define TYPE(Var, Name, Base, Flags) finish_builtin_type(Var##Type, sizeof(Object), nullptr, Var##Type->visit);
 #include "runtime/types.def"
   init_function_storage();
+  TracebackType->visit = visit_traceback;
+  SliceType->visit = visit_slice;
   init_exception_types();
   init_object_and_type_methods();
   init_exception_methods();

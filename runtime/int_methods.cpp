@@ -60,7 +60,7 @@ bool bind_args(const char* fname, Value* args, int64_t nargs, TupleObject* kwnam
       ++idx;
     }
     if (!found) {
-      raise_fmt(TypeErrorType, "%s() got an unexpected keyword argument '%s'", fname, std::string(key).c_str());
+      raise_fmt(TypeErrorType, "'%s' is an invalid keyword argument for %s()", std::string(key).c_str(), fname);
       return false;
     }
     if (idx < npos) {
@@ -123,6 +123,8 @@ Value int_from_object(Value x) {
   }
   if (is_str(x)) return int_parse_for_constructor(as_str(x)->view(), 10, str_repr(as_str(x)->view()));
   if (is_bytes(x)) return int_parse_for_constructor(as_bytes(x)->view(), 10, bytes_repr(as_bytes(x)->view()));
+  if (is_bytearray(x))
+    return int_parse_for_constructor(as_bytearray(x)->view(), 10, bytes_repr(as_bytearray(x)->view()));
   return raise_fmt(TypeErrorType,
                    "int() argument must be a string, a bytes-like object or a real number, not '%s'", type_name(x));
 }
@@ -155,6 +157,8 @@ Value int_new(Value* args, int64_t nargs, TupleObject* kwnames) {
     int ib = static_cast<int>(bv);
     if (is_str(x)) result = int_parse_for_constructor(as_str(x)->view(), ib, str_repr(as_str(x)->view()));
     else if (is_bytes(x)) result = int_parse_for_constructor(as_bytes(x)->view(), ib, bytes_repr(as_bytes(x)->view()));
+    else if (is_bytearray(x))
+      result = int_parse_for_constructor(as_bytearray(x)->view(), ib, bytes_repr(as_bytearray(x)->view()));
     else return raise_msg(TypeErrorType, "int() can't convert non-string with explicit base");
   }
   if (result.is_empty_slot()) return result;
@@ -312,6 +316,8 @@ Value int_from_bytes_m(Value* args, int64_t nargs, TupleObject* kw) {
   Value src = a[0];
   if (is_bytes(src)) {
     data = as_bytes(src)->view();
+  } else if (is_bytearray(src)) {
+    data = as_bytearray(src)->view();
   } else if (is_str(src) || is_int(src) || is_float_instance(src) || src == None) {
     return raise_fmt(TypeErrorType, "cannot convert '%s' object to bytes", type_name(src));
   } else {

@@ -74,6 +74,13 @@ Frame* push_frame(CodeObject* code) {
 
 void pop_frame(Frame* f) { g_stack_top = reinterpret_cast<char*>(f); }
 
+void visit_traceback(Object* self, Visitor& v) {
+  auto* tb = static_cast<TracebackObject*>(self);
+  v.visit(tb->next);
+  v.visit(tb->code);
+  v.visit(tb->frame);
+}
+
 void add_traceback(Value exc, CodeObject* code, int64_t pc) {
   if (!is_exception(exc)) return;
   auto* tb = static_cast<TracebackObject*>(allocate_object(TracebackType, sizeof(TracebackObject)));

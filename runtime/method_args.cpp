@@ -76,6 +76,9 @@ bool args_keywords(const char* name, Value* args, int64_t nargs, TupleObject* kw
     return false;
   }
   for (int64_t i = 0; i < n; ++i) out[i] = i < nargs ? args[i] : Value();
+  // Like Argument Clinic: fill the parameters first, report a missing required one, and
+  // only then an unknown keyword or one that repeats a positional argument.
+  int64_t bad = -1;
   for (int64_t k = 0; k < nkw; ++k) {
     std::string_view key = as_str(kwnames->items[k])->view();
     int64_t i = 0;
@@ -83,14 +86,9 @@ bool args_keywords(const char* name, Value* args, int64_t nargs, TupleObject* kw
       if (i >= npos_only && key == nm) break;
       ++i;
     }
-    if (i == n) {
-      raise_fmt(TypeErrorType, "'%s' is an invalid keyword argument for %s()", as_str(kwnames->items[k])->data, name);
-      return false;
-    }
-    if (i < nargs) {
-      raise_fmt(TypeErrorType, "argument for %s() given by name ('%s') and position (%lld)", name,
-                as_str(kwnames->items[k])->data, static_cast<long long>(i + 1));
-      return false;
+    if (i == n || i < nargs) {
+      if (bad < 0) bad = k;
+      continue;
     }
     out[i] = args[nargs + k];
   }
@@ -101,6 +99,21 @@ bool args_keywords(const char* name, Value* args, int64_t nargs, TupleObject* kw
                 static_cast<long long>(i + 1));
       return false;
     }
+  }
+  if (bad >= 0) {
+    std::string_view key = as_str(kwnames->items[bad])->view();
+    int64_t i = 0;
+    for (const char* nm : names) {
+      if (i >= npos_only && key == nm) break;
+      ++i;
+    }
+    if (i == n) {
+      raise_fmt(TypeErrorType, "'%s' is an invalid keyword argument for %s()", as_str(kwnames->items[bad])->data, name);
+      return false;
+    }
+    raise_fmt(TypeErrorType, "argument for %s() given by name ('%s') and position (%lld)", name,
+              as_str(kwnames->items[bad])->data, static_cast<long long>(i + 1));
+    return false;
   }
   return true;
 }

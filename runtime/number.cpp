@@ -27,8 +27,34 @@ Value binary_method_arity_error(int64_t nargs, TupleObject* kwnames) {
 
 bool is_number(Value v) { return is_int(v) || is_float_instance(v) || is_complex_instance(v); }
 
+// The hot float cases (exact floats, or a float with a small int) without the general
+// dispatch; false when not applicable.
+static bool float_fast_path(Value a, Value b, BinaryOpKind op, Value* out) {
+  double x, y;
+  if (is_float(a)) x = float_of(a);
+  else if (a.is_small_int()) x = static_cast<double>(a.as_small_int());
+  else return false;
+  if (is_float(b)) y = float_of(b);
+  else if (b.is_small_int()) y = static_cast<double>(b.as_small_int());
+  else return false;
+  if (a.is_small_int() && b.is_small_int()) return false;
+  // (A small int converts with round-half-even, exactly as int_to_double does.)
+  switch (op) {
+    case BinaryOpKind::Add: *out = float_value(x + y); return true;
+    case BinaryOpKind::Subtract: *out = float_value(x - y); return true;
+    case BinaryOpKind::Multiply: *out = float_value(x * y); return true;
+    case BinaryOpKind::TrueDivide:
+      if (y == 0.0) return false;
+      *out = float_value(x / y);
+      return true;
+    default: return false;
+  }
+}
+
 Value number_binary(Value a, Value b, BinaryOpKind op) {
   if (static_cast<int>(op) >= fe::kInplace) op = static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace);
+  Value fast;
+  if (float_fast_path(a, b, op, &fast)) return fast;
   bool ai = is_int(a), bi = is_int(b);
   if (ai && bi) {
     if (is_bool(a) && is_bool(b)) {

@@ -2,6 +2,8 @@
 // native fast paths for built-in types, then the dunder protocol (reflected operands,
 // subclass priority, NotImplemented) with CPython's error messages.
 #include <cmath>
+#include <new>
+#include <stdexcept>
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
@@ -70,7 +72,20 @@ bool is_not_impl(Value v) { return v == NotImplemented; }
 
 }  // namespace
 
+static Value binary_op_impl(Value a, Value b, BinaryOpKind op);
+
+// std::bad_alloc from a C++ container (huge repetitions and the like) becomes MemoryError.
 Value binary_op(Value a, Value b, BinaryOpKind op) {
+  try {
+    return binary_op_impl(a, b, op);
+  } catch (const std::bad_alloc&) {
+    return raise_memory_error();
+  } catch (const std::length_error&) {
+    return raise_memory_error();
+  }
+}
+
+static Value binary_op_impl(Value a, Value b, BinaryOpKind op) {
   if (is_builtin_value(a) && is_builtin_value(b)) {
     Value r = native_binary(a, b, op);
     if (!is_not_impl(r)) return r;

@@ -335,6 +335,13 @@ bool normalize_index(Value index_value, int64_t size, int64_t* out, const char* 
   return true;
 }
 
+void visit_slice(Object* self, Visitor& v) {
+  auto* s = static_cast<SliceObject*>(self);
+  v.visit(s->start);
+  v.visit(s->stop);
+  v.visit(s->step);
+}
+
 Value new_slice(Value start, Value stop, Value step) {
   auto* s = static_cast<SliceObject*>(allocate_object(SliceType, sizeof(SliceObject)));
   if (!s) return raise_memory_error();

@@ -1,6 +1,6 @@
 // str_format.cpp — str.format / str.format_map (the replacement-field grammar: {}, {0},
-// {name}, {0.attr}, {0[key]}, !r/!s/!a, nested {:{width}} specs, {{ }}), the format-spec
-// parser every __format__ shares, and str.__format__ itself.
+// {name}, {0.attr}, {0[key]}, !r/!s/!a, nested {:{width}} specs, {{ }}) and str.__format__
+// (the format-spec mini-language itself is float_format.h's, shared with numbers).
 #include "runtime/str_format.h"
 
 #include <string>
@@ -8,6 +8,7 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/float_format.h"
 #include "runtime/int.h"
 #include "runtime/method_args.h"
 #include "runtime/str_util.h"
@@ -16,144 +17,17 @@
 
 namespace coil::rt {
 
-namespace {
-
-bool is_align(char32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
-
-// Reads decimal digits at s[*i]; false with ValueError when there are too many.
-bool read_number(std::u32string_view s, size_t* i, int64_t* out) {
-  int64_t v = 0;
-  size_t start = *i;
-  while (*i < s.size() && s[*i] >= '0' && s[*i] <= '9') {
-    if (v > (INT64_MAX - 9) / 10) {
-      raise_msg(ValueErrorType, "Too many decimal digits in format string");
-      return false;
-    }
-    v = v * 10 + (s[*i] - '0');
-    ++*i;
-  }
-  *out = *i == start ? -1 : v;
-  return true;
-}
-
-}  // namespace
-
-bool parse_format_spec(std::string_view spec_utf8, FormatSpec* f, char default_type, char default_align,
-                       const char* type_name) {
-  *f = FormatSpec();
-  std::u32string s = utf8_to_u32(spec_utf8);
-  size_t i = 0, n = s.size();
-  bool fill_given = false, align_given = false;
-  if (n >= 2 && is_align(s[1])) {
-    f->fill = s[0];
-    f->align = static_cast<char>(s[1]);
-    fill_given = align_given = true;
-    i = 2;
-  } else if (n >= 1 && is_align(s[0])) {
-    f->align = static_cast<char>(s[0]);
-    align_given = true;
-    i = 1;
-  }
-  if (i < n && (s[i] == '+' || s[i] == '-' || s[i] == ' ')) f->sign = static_cast<char>(s[i++]);
-  if (i < n && s[i] == 'z') {
-    f->no_neg_0 = true;
-    ++i;
-  }
-  if (i < n && s[i] == '#') {
-    f->alternate = true;
-    ++i;
-  }
-  if (!fill_given && i < n && s[i] == '0') {
-    f->fill = '0';
-    if (!align_given && default_align == '>') f->align = '=';
-    ++i;
-  }
-  if (!read_number(s, &i, &f->width)) return false;
-  if (i < n && s[i] == ',') {
-    f->grouping = ',';
-    ++i;
-  }
-  if (i < n && s[i] == '_') {
-    if (f->grouping) {
-      raise_msg(ValueErrorType, "Cannot specify both ',' and '_'.");
-      return false;
-    }
-    f->grouping = '_';
-    ++i;
-  }
-  if (i < n && s[i] == ',') {
-    raise_msg(ValueErrorType, "Cannot specify both ',' and '_'.");
-    return false;
-  }
-  if (i < n && s[i] == '.') {
-    ++i;
-    if (!read_number(s, &i, &f->precision)) return false;
-    if (f->precision < 0) {
-      raise_msg(ValueErrorType, "Format specifier missing precision");
-      return false;
-    }
-  }
-  if (n - i > 1) {
-    raise_fmt(ValueErrorType, "Invalid format specifier '%.*s' for object of type '%s'",
-              static_cast<int>(spec_utf8.size()), spec_utf8.data(), type_name);
-    return false;
-  }
-  f->type = i < n ? s[i] : static_cast<char32_t>(default_type);
-  if (f->grouping) {
-    switch (f->type) {
-      case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
-        break;
-      default:
-        if (f->type < 0x80 && f->type >= 0x20)
-          raise_fmt(ValueErrorType, "Cannot specify '%c' with '%c'.", f->grouping, static_cast<char>(f->type));
-        else
-          raise_fmt(ValueErrorType, "Cannot specify '%c' with '\\x%x'.", f->grouping, static_cast<unsigned>(f->type));
-        return false;
-    }
-  }
-  return true;
-}
-
-std::string pad_formatted(std::string_view text, int64_t len, const FormatSpec& spec, char default_align) {
-  if (spec.width <= len) return std::string(text);
-  int64_t total = spec.width - len;
-  char align = spec.align ? spec.align : default_align;
-  int64_t left = align == '>' ? total : align == '^' ? total / 2 : 0;
-  std::string fill;
-  append_utf8(fill, spec.fill);
-  std::string out;
-  out.reserve(text.size() + total * fill.size());
-  for (int64_t i = 0; i < left; ++i) out += fill;
-  out.append(text);
-  for (int64_t i = left; i < total; ++i) out += fill;
-  return out;
-}
-
 Value str_format_spec(Value self, Value spec_v) {
   if (!is_str(spec_v)) return raise_fmt(TypeErrorType, "format() argument must be str, not %s", type_name(spec_v));
-  StrObject* s = as_str(self);
   std::string_view spec = as_str(spec_v)->view();
   if (spec.empty()) return exact_str(self);
-  FormatSpec f;
-  if (!parse_format_spec(spec, &f, 's', '<', "str")) return Value();
-  if (f.type != 's') {
-    if (f.type < 0x80 && f.type >= 0x20)
-      return raise_fmt(ValueErrorType, "Unknown format code '%c' for object of type 'str'", static_cast<char>(f.type));
-    return raise_fmt(ValueErrorType, "Unknown format code '\\x%x' for object of type 'str'",
-                     static_cast<unsigned>(f.type));
-  }
-  if (f.sign) return raise_msg(ValueErrorType, "Sign not allowed in string format specifier");
-  if (f.no_neg_0) return raise_msg(ValueErrorType, "Negative zero coercion (z) not allowed in string format specifier");
-  if (f.alternate) return raise_msg(ValueErrorType, "Alternate form (#) not allowed in string format specifier");
-  if (f.align == '=') return raise_msg(ValueErrorType, "'=' alignment not allowed in string format specifier");
-  std::string_view text = s->view();
-  int64_t len = s->length;
-  if (f.precision >= 0 && f.precision < len) {
-    text = text.substr(0, static_cast<size_t>(str_byte_offset(s, f.precision)));
-    len = f.precision;
-  }
-  if (f.width <= len && text.size() == static_cast<size_t>(s->nbytes)) return exact_str(self);
-  return str_value(pad_formatted(text, len, f, '<'));
+  // The mini-language itself is float_format.h's, shared with the number types.
+  std::string out;
+  FormatStatus st = format_str(as_str(self)->view(), spec, &out, type_name(self));
+  if (!st.ok())
+    return raise_msg(st.kind == FormatErrorKind::overflow_error ? OverflowErrorType : ValueErrorType, st.message);
+  if (out == as_str(self)->view()) return exact_str(self);
+  return str_value(out);
 }
 
 namespace {

@@ -1,6 +1,6 @@
 // str_methods.cpp — str's constructor and dunders, and its searching, splitting, joining,
 // stripping and replacing methods. Case mapping and predicates are in str_case.cpp,
-// format() in str_format.cpp, %-formatting in str_percent.cpp.
+// format() in str_format.cpp, %-formatting in percent_format.cpp.
 //
 // Every method accepts a str subclass instance as self (as_str looks through it) and returns
 // exact strs, as CPython does. Text is UTF-8: searching works on bytes (UTF-8 is

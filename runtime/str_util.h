@@ -1,5 +1,5 @@
 // str_util.h — helpers shared by the files that implement str's methods (str_methods.cpp,
-// str_case.cpp, str_format.cpp, str_percent.cpp): code point iteration over UTF-8 and the
+// str_case.cpp, str_format.cpp): code point iteration over UTF-8 and the
 // argument conversions those methods have in common.
 #pragma once
 

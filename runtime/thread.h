@@ -20,7 +20,9 @@ struct ThreadState {
   const char* stack_limit = nullptr;  // lowest safe native stack address (RecursionError below)
 };
 
-ThreadState& thread_state();
+// The current thread's state: a constinit thread_local, so access needs no init guard.
+extern constinit thread_local ThreadState g_thread_state;
+inline ThreadState& thread_state() { return g_thread_state; }
 
 // Enters a nested call; false (RecursionError raised) past the limit. Pair with leave_call.
 bool enter_call(const char* where);

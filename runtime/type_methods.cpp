@@ -1,7 +1,6 @@
 // type_methods.cpp — registers the methods of the built-in types (each group in its own
 // file: int_methods.cpp, str_methods.cpp, list_methods.cpp, ...).
 #include "runtime/builtin_types.h"
-#include "runtime/formatting.h"
 #include "runtime/number.h"
 
 namespace coil::rt {
@@ -21,7 +20,6 @@ void init_type_methods() {
   init_int_methods();
   init_float_methods();
   init_complex_type();
-  init_format_methods();
   init_list_methods();
   init_tuple_methods();
   init_dict_methods();

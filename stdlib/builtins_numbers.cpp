@@ -1,10 +1,9 @@
 // builtins_numbers.cpp — the number builtins divmod, pow, round, format, bin, oct, hex (their semantics live
 // in runtime/number.cpp; this file parses their arguments like CPython does).
-#include <string>
-
 #include "runtime/abstract.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
+#include "runtime/method_args.h"
 #include "runtime/native_module.h"
 #include "runtime/number.h"
 #include "runtime/str.h"
@@ -16,47 +15,6 @@ using namespace coil::rt;
 
 namespace {
 
-// Binds args to `names` (all positional-or-keyword); false with CPython's TypeError.
-bool bind(const char* fname, Value* args, int64_t nargs, TupleObject* kwnames,
-          std::initializer_list<const char*> names, int64_t required, Value* out) {
-  int64_t total = static_cast<int64_t>(names.size());
-  int64_t nkw = kwnames ? kwnames->size : 0;
-  if (nargs + nkw > total) {
-    raise_fmt(TypeErrorType, "%s() takes at most %lld arguments (%lld given)", fname, static_cast<long long>(total),
-              static_cast<long long>(nargs + nkw));
-    return false;
-  }
-  for (int64_t i = 0; i < nargs; ++i) out[i] = args[i];
-  for (int64_t k = 0; k < nkw; ++k) {
-    std::string key(as_str(kwnames->items[k])->view());
-    int64_t idx = 0;
-    for (const char* n : names) {
-      if (key == n) break;
-      ++idx;
-    }
-    if (idx == total) {
-      raise_fmt(TypeErrorType, "%s() got an unexpected keyword argument '%s'", fname, key.c_str());
-      return false;
-    }
-    if (idx < nargs) {
-      raise_fmt(TypeErrorType, "argument for %s() given by name ('%s') and position (%lld)", fname, key.c_str(),
-                static_cast<long long>(idx + 1));
-      return false;
-    }
-    out[idx] = args[nargs + k];
-  }
-  int64_t idx = 0;
-  for (const char* n : names) {
-    if (idx < required && out[idx].is_empty_slot()) {
-      raise_fmt(TypeErrorType, "%s() missing required argument '%s' (pos %lld)", fname, n,
-                static_cast<long long>(idx + 1));
-      return false;
-    }
-    ++idx;
-  }
-  return true;
-}
-
 Value builtin_divmod(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("divmod", nargs, kwnames, 2, 2)) return Value();
   return number_divmod(args[0], args[1]);
@@ -64,13 +22,13 @@ Value builtin_divmod(Value* args, int64_t nargs, TupleObject* kwnames) {
 
 Value builtin_pow(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value a[3];
-  if (!bind("pow", args, nargs, kwnames, {"base", "exp", "mod"}, 2, a)) return Value();
+  if (!args_keywords("pow", args, nargs, kwnames, {"base", "exp", "mod"}, 2, a)) return Value();
   return number_power(a[0], a[1], a[2]);
 }
 
 Value builtin_round(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value a[2];
-  if (!bind("round", args, nargs, kwnames, {"number", "ndigits"}, 1, a)) return Value();
+  if (!args_keywords("round", args, nargs, kwnames, {"number", "ndigits"}, 1, a)) return Value();
   return number_round(a[0], a[1]);
 }
 

@@ -1,7 +1,8 @@
 // math.cpp — the math module's float functions: libm behind CPython's error rules
 // ("math domain error" / "math range error"), logs of huge ints, hypot/dist with an
 // extended-precision norm, exact fsum, and the constants. Integer functions
-// (factorial, comb, perm, gcd, lcm, isqrt, prod) are in math_integer.cpp.
+// (factorial, comb, perm, gcd, lcm, isqrt) are in math_integer.cpp, fsum/prod/hypot/dist
+// in math_sums.cpp, gamma/lgamma in math_gamma.cpp.
 #include <cerrno>
 #include <cfloat>
 #include <cmath>
@@ -86,33 +87,6 @@ Value math_log1p(Value* a, int64_t n, TupleObject* k) {
   if (!math_arg_double(a[0], &x)) return Value();
   if (x == -1.0) return math_domain_error();  // log1p(-1) is -inf: CPython calls it a domain error
   return checked_result(x, std::log1p(x), InfResult::domain);
-}
-
-bool is_integral(double x) { return std::isfinite(x) && std::floor(x) == x; }
-
-Value math_gamma(Value* a, int64_t n, TupleObject* k) {
-  if (!check_args("gamma", n, k, 1, 1)) return Value();
-  double x;
-  if (!math_arg_double(a[0], &x)) return Value();
-  if (std::isnan(x)) return float_value(x);
-  if (std::isinf(x)) return x > 0 ? float_value(x) : math_domain_error();
-  if (x == 0.0 || (x < 0 && is_integral(x))) return math_domain_error();
-  double r = std::tgamma(x);
-  if (std::isinf(r)) return math_range_error();
-  return float_value(r);
-}
-
-Value math_lgamma(Value* a, int64_t n, TupleObject* k) {
-  if (!check_args("lgamma", n, k, 1, 1)) return Value();
-  double x;
-  if (!math_arg_double(a[0], &x)) return Value();
-  if (std::isnan(x)) return float_value(x);
-  if (std::isinf(x)) return float_value(HUGE_VAL);
-  if (x <= 0 && is_integral(x)) return math_domain_error();
-  int sign;
-  double r = lgamma_r(x, &sign);
-  if (std::isinf(r)) return math_range_error();
-  return float_value(r);
 }
 
 // --- logarithms ---------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-// math_support.h — what the math module's files (math.cpp, math_integer.cpp, math_sums.cpp)
-// share: CPython's error raising and argument conversion, and each file's functions.
+// math_support.h — what the math module's files (math.cpp, math_integer.cpp, math_sums.cpp,
+// math_gamma.cpp) share: CPython's error raising and argument conversion, and each file's functions.
 #pragma once
 
 #include "runtime/builtin_types.h"
@@ -20,6 +20,9 @@ rt::Value math_factorial(rt::Value* args, int64_t nargs, rt::TupleObject* kwname
 rt::Value math_gcd(rt::Value* args, int64_t nargs, rt::TupleObject* kwnames);
 rt::Value math_lcm(rt::Value* args, int64_t nargs, rt::TupleObject* kwnames);
 rt::Value math_isqrt(rt::Value* args, int64_t nargs, rt::TupleObject* kwnames);
+// math_gamma.cpp
+rt::Value math_gamma(rt::Value* args, int64_t nargs, rt::TupleObject* kwnames);
+rt::Value math_lgamma(rt::Value* args, int64_t nargs, rt::TupleObject* kwnames);
 // math_sums.cpp
 rt::Value math_fsum(rt::Value* args, int64_t nargs, rt::TupleObject* kwnames);
 rt::Value math_prod(rt::Value* args, int64_t nargs, rt::TupleObject* kwnames);

@@ -1,0 +1,1 @@
+x = [s for s*, c in pairs]

@@ -1,0 +1,4 @@
+if x:
+    y = [1, 2
+else:
+    pass
