@@ -133,8 +133,8 @@ void Parser::too_complex() {
 // unclosed bracket at end of input, or an unexpected indent.
 void Parser::syntax_error_here() {
   peek();
-  if (pending_eof_error_) throw *pending_eof_error_;
-  const PTok& t = toks_.back();
+  const PTok& t = first_pass_token();
+  if (pending_eof_error_ && t.kind == TokenKind::ErrorToken) throw *pending_eof_error_;
   if (t.kind == TokenKind::EndMarker && !open_idx_.empty()) {
     const PTok& open = toks_[open_idx_.back()];
     std::string msg = "'" + std::string(open.text) + "' was never closed";
@@ -253,7 +253,8 @@ void Parser::set_context(ExprNode* e, ExprContext ctx, TargetKind tk) {
 void Parser::invalid_expression_after(ExprNode* a) {
   int after_a = mark();
   const PTok& next = peek();
-  PTok at_next = toks_.back();  // the first pass's furthest token: the generic error's place
+  PTok at_next = first_pass_token();  // the generic error's place
+  Speculation speculation(*this);
   auto* name = as<Name>(a);
   bool bare_name = name && a->end_col_offset - a->col_offset == static_cast<int>(
                                                                     toks_[after_a - 1].text.size()) &&
@@ -281,7 +282,7 @@ void Parser::invalid_expression_after(ExprNode* a) {
     if (b && level_ > 0) error_range("invalid syntax. Perhaps you forgot a comma?", a, b);
     reset(after_a);
   }
-  if (bare_name && no_invalid_ == 0) {
+  if (bare_name && no_invalid_ == 0 && next.kind != TokenKind::LPar) {
     ExprNode* b = nullptr;
     try {
       b = star_expressions();
@@ -316,7 +317,8 @@ void Parser::invalid_expression_after(ExprNode* a) {
 // A named_expression followed by '=': CPython's invalid_named_expression messages.
 void Parser::check_no_eq_after_named(ExprNode* a) {
   int m = mark();
-  PTok furthest = toks_.back();  // where the first pass stopped
+  PTok furthest = first_pass_token();  // where the first pass stopped
+  Speculation speculation(*this);
   // The rule's alternatives: `NAME '=' bitwise_or`, or a bitwise_or that does not start
   // with a list, tuple, generator or True/None/False; others never read past the '='.
   bool name = a->kind == ExprKind::Name;
@@ -349,6 +351,7 @@ void Parser::check_no_eq_after_named(ExprNode* a) {
 // itself a target, 0 when it is the complete value, -1 when it did not parse.
 void Parser::invalid_assignment(const std::vector<ExprNode*>& targets, int rhs_mark,
                                 int seg1_followed_by_eq) {
+  Speculation speculation(*this);
   int m = mark();
   const ExprNode* e = targets[0];
   bool check = true;
@@ -410,6 +413,7 @@ void Parser::invalid_assignment(const std::vector<ExprNode*>& targets, int rhs_m
 // Whether a PEG parse would find a complete expression starting at token `m` (at least
 // its first primary, after any prefix operators).
 bool Parser::has_expression_prefix(int m) {
+  Speculation speculation(*this);
   reset(m);
   while (at(TokenKind::Minus) || at(TokenKind::Plus) || at(TokenKind::Tilde) ||
          at(TokenKind::Star) || at_kw(Kw::Not) || at_kw(Kw::Await))

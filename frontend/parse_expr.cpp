@@ -336,40 +336,52 @@ ExprNode* Parser::power() {
   return finish(b, s);
 }
 
+// primary: atom followed by trailers. As in the PEG grammar, a trailer that fails to parse
+// (without a specific message) is not part of the primary: parsing resumes before it, so
+// the caller's rules (e.g. "forgot a comma") see what follows; the generic error position
+// stays the furthest token read.
 ExprNode* Parser::primary() {
   Pos s = start();
   ExprNode* e = atom();
   for (;;) {
-    switch (peek().kind) {
-      case TokenKind::Dot: {
-        advance();
-        if (!at_name()) syntax_error_here();
-        auto* a = make<Attribute>();
-        a->value = e;
-        a->attr = name_of(advance());
-        a->ctx = ExprContext::Load;
-        e = finish(a, s);
-        break;
-      }
-      case TokenKind::LPar: {
-        auto* c = make<Call>();
-        c->func = e;
-        call_arguments(c);
-        e = finish(c, s);
-        break;
-      }
-      case TokenKind::LSqb: {
-        advance();
-        auto* sub = make<Subscript>();
-        sub->value = e;
-        sub->slice = slices();
-        sub->ctx = ExprContext::Load;
-        expect(TokenKind::RSqb);
-        e = finish(sub, s);
-        break;
-      }
-      default:
-        return e;
+    TokenKind k = peek().kind;
+    if (k != TokenKind::Dot && k != TokenKind::LPar && k != TokenKind::LSqb) return e;
+    int m = mark();
+    try {
+      e = trailer(e, s);
+    } catch (const SyntaxErrorException&) {
+      if (tokenizer_failed_ || last_error_class_ != ErrorClass::Generic) throw;
+      reset(m);
+      return e;
+    }
+  }
+}
+
+ExprNode* Parser::trailer(ExprNode* e, Pos s) {
+  switch (peek().kind) {
+    case TokenKind::Dot: {
+      advance();
+      if (!at_name()) syntax_error_here();
+      auto* a = make<Attribute>();
+      a->value = e;
+      a->attr = name_of(advance());
+      a->ctx = ExprContext::Load;
+      return finish(a, s);
+    }
+    case TokenKind::LPar: {
+      auto* c = make<Call>();
+      c->func = e;
+      call_arguments(c);
+      return finish(c, s);
+    }
+    default: {
+      advance();
+      auto* sub = make<Subscript>();
+      sub->value = e;
+      sub->slice = slices();
+      sub->ctx = ExprContext::Load;
+      expect(TokenKind::RSqb);
+      return finish(sub, s);
     }
   }
 }
@@ -459,7 +471,7 @@ void Parser::call_arguments(Call* call, bool allow_genexp) {
   }
   if (deferred) {
     peek();
-    error_tok(deferred, toks_.back());
+    error_tok(deferred, first_pass_token());
   }
   expect(TokenKind::RPar);
 }
@@ -705,7 +717,7 @@ ExprNode* Parser::dict_value() {
       error_at("cannot use a starred expression in a dictionary value", star.line, star.col,
                v->end_lineno, v->end_col_offset);
     next_error_class_ = ErrorClass::Generic;
-    error_tok("invalid syntax", toks_.back());
+    error_tok("invalid syntax", first_pass_token());
   }
   return expression();
 }
@@ -760,7 +772,8 @@ ExprNode* Parser::star_targets() {
     result = nullptr;
   }
   if (!result || !at_kw(Kw::In)) {
-    PTok furthest = toks_.back();
+    PTok furthest = first_pass_token();
+    Speculation speculation(*this);
     reset(m);
     ExprNode* e = nullptr;
     try {

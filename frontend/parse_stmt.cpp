@@ -119,7 +119,7 @@ StmtNode* Parser::expr_or_assign_stmt() {
                       first->kind != ExprKind::Subscript;
     if (bad_target) {
       int m = mark();
-      PTok furthest = toks_.back();  // where the first pass stopped
+      PTok furthest = first_pass_token();  // where the first pass stopped
       bool annotation = has_expression_prefix(m + 1);
       reset(m);
       if (!annotation) {
@@ -488,23 +488,53 @@ StmtNode* Parser::for_stmt(Pos s, bool is_async) {
   return finish(f, s);
 }
 
+// with_item: expression ['as' star_target], the target followed by ',' ')' or ':'. Else
+// CPython's invalid_with_item re-reads the target as an expression to name it.
 WithItem* Parser::with_item() {
   auto* w = make<WithItem>();
   w->context_expr = expression();
-  if (accept_kw(Kw::As)) {
-    Pos ts = start();
-    ExprNode* t;
+  if (!accept_kw(Kw::As)) return w;
+  int m = mark();
+  Pos ts = start();
+  auto followed = [&] {
+    return at(TokenKind::Comma) || at(TokenKind::RPar) || at(TokenKind::Colon);
+  };
+  ExprNode* t = nullptr;
+  try {
     if (at(TokenKind::Star)) {
       advance();
       auto* st = make<Starred>();
-      st->value = bitwise_or();
+      st->value = primary();
       t = finish(st, ts);
     } else {
-      t = bitwise_or();
+      t = primary();
     }
-    set_context(t, ExprContext::Store, TargetKind::Star);
-    w->optional_vars = t;
+  } catch (const SyntaxErrorException&) {
+    if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+    t = nullptr;
   }
+  // (Before a NEWLINE, invalid_with_stmt's "expected ':'" comes first.)
+  if (!t || !(followed() || at(TokenKind::Newline))) {
+    PTok furthest = first_pass_token();
+    {
+      Speculation speculation(*this);
+      reset(m);
+      ExprNode* e = nullptr;
+      try {
+        e = expression();
+      } catch (const SyntaxErrorException&) {
+        if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+      }
+      if (e && followed()) {
+        if (const ExprNode* bad = invalid_target(e, TargetKind::Star))
+          error_node(std::string("cannot assign to ") + expr_name(bad), bad);
+      }
+    }
+    next_error_class_ = ErrorClass::Generic;
+    error_tok("invalid syntax", furthest);
+  }
+  set_context(t, ExprContext::Store, TargetKind::Star);
+  w->optional_vars = t;
   return w;
 }
 
@@ -649,6 +679,7 @@ Arg* Parser::param(bool is_lambda, bool allow_star_annotation) {
 void Parser::parenthesized_parameters(bool is_lambda, bool after_default) {
   const PTok& open = peek();
   PTok furthest = open;
+  Speculation speculation(*this);
   if (!after_default) {
     int m = mark();
     try {
@@ -736,7 +767,8 @@ Arguments* Parser::parameters(bool is_lambda, TokenKind closer) {
         if (def) {
           seen_default = true;
           args->defaults.push_back(def);
-        } else if (seen_default) {
+        } else if (seen_default && (at(TokenKind::Comma) || at(closer))) {
+          // Only a complete parameter (followed by ',' or the closer) is named.
           error_node("non-default argument follows default argument", a);
         }
         args->args.push_back(a);

@@ -45,8 +45,10 @@ const PTok& Parser::peek(int k) {
   size_t want = static_cast<size_t>(pos_ + k);
   while (toks_.size() <= want) {
     if (!toks_.empty() && (toks_.back().kind == TokenKind::EndMarker ||
-                           toks_.back().kind == TokenKind::ErrorToken))
+                           toks_.back().kind == TokenKind::ErrorToken)) {
+      if (speculating_ == 0) first_pass_furthest_ = toks_.size() - 1;
       return toks_.back();
+    }
     Token t;
     try {
       t = pull_();
@@ -85,6 +87,7 @@ const PTok& Parser::peek(int k) {
     p.level = static_cast<int>(open_idx_.size());
     toks_.push_back(p);
   }
+  if (speculating_ == 0 && want > first_pass_furthest_) first_pass_furthest_ = want;
   return toks_[want];
 }
 

@@ -10,6 +10,7 @@
 // "parser stack overflowed" MemoryError.
 #pragma once
 
+#include <algorithm>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -152,6 +153,7 @@ class Parser {
   ExprNode* factor();
   ExprNode* power();
   ExprNode* primary();
+  ExprNode* trailer(ExprNode* e, Pos s);
   ExprNode* atom();
   ExprNode* paren_atom();
   ExprNode* list_atom();
@@ -248,7 +250,17 @@ class Parser {
   bool no_rest_scan_ = false;
   int no_invalid_ = 0;
   std::vector<bool> memo_no_invalid_;
-  bool unmemoized_ = false;  // the next expression() stands for another rule: no memo mark  // positions where expression ran without invalid rules
+  bool unmemoized_ = false;
+  // CPython reports a generic error where its first pass stopped, even when its second pass
+  // (the invalid_* rules, emulated by the speculative parses below) reads further.
+  int speculating_ = 0;
+  size_t first_pass_furthest_ = 0;
+  const PTok& first_pass_token() { return toks_[std::min(first_pass_furthest_, toks_.size() - 1)]; }
+  struct Speculation {
+    Parser& p;
+    explicit Speculation(Parser& parser) : p(parser) { ++p.speculating_; }
+    ~Speculation() { --p.speculating_; }
+  };  // the next expression() stands for another rule: no memo mark  // positions where expression ran without invalid rules
   ErrorClass next_error_class_ = ErrorClass::Specific;  // consumed by error_at
   ErrorClass last_error_class_ = ErrorClass::Specific;              // >0 while parsing CPython's expression_without_invalid       // the error in flight is final without a rest-of-input scan
   std::vector<int> open_idx_;       // indexes of the brackets open after the last pulled token

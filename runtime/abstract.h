@@ -25,6 +25,8 @@ bool set_attr(Value obj, StrObject* name, Value value);       // value empty: de
 // object.__getattribute__ / __setattr__ semantics (descriptors, instance dict).
 Value generic_get_attr(Value obj, StrObject* name, bool suppress_missing);
 bool generic_set_attr(Value obj, StrObject* name, Value value);
+// Does `type` look attributes up with object.__getattribute__ (no custom hook, not super)?
+bool uses_generic_getattr(TypeObject* type);
 // The attribute `name` of type(obj) found through the MRO (no descriptor binding), or empty.
 Value lookup_special(Value obj, StrObject* name);
 Value type_lookup(TypeObject* type, StrObject* name);

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "runtime/abstract.h"
+#include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/function.h"
@@ -24,7 +25,7 @@ DictObject** dict_slot(Value obj) {
   return instance_dict_slot(obj.as_obj());
 }
 
-bool is_native_data_descr(TypeObject* t) { return t == GetSetDescrType || t == PropertyType; }
+bool is_native_data_descr(TypeObject* t) { return t == GetSetDescrType || t == PropertyType || t == MemberDescrType; }
 
 // Is `descr` a data descriptor (defines __set__ or __delete__)?
 bool is_data_descr(Value descr) {
@@ -67,14 +68,14 @@ Value descr_get(Value descr, Value obj, TypeObject* owner, bool* is_descr) {
     if (obj.is_empty_slot()) return descr;
     return static_cast<GetSetObject*>(descr.as_obj())->def->get(obj);
   }
+  if (t == MemberDescrType) {
+    if (obj.is_empty_slot()) return descr;
+    return member_get(static_cast<MemberDescrObject*>(descr.as_obj()), obj);
+  }
   if (t == PropertyType) {
     if (obj.is_empty_slot()) return descr;
     auto* p = static_cast<PropertyObject*>(descr.as_obj());
-    if (p->fget.is_empty_slot() || p->fget == None) {
-      return raise_fmt(AttributeErrorType, "property %s of '%s' object has no getter",
-                       p->name.is_empty_slot() ? "" : str_repr(as_str(p->name)->view()).c_str(),
-                       type_name(obj));
-    }
+    if (p->fget.is_empty_slot() || p->fget == None) return property_missing(p, obj, "getter");
     return call1(p->fget, obj);
   }
   if (t == ClassMethodType) {
@@ -161,14 +162,27 @@ Value generic_get_attr(Value obj, StrObject* name, bool suppress_missing) {
   return missing_attr(obj, name);
 }
 
+namespace {
+
+Value object_getattribute() {
+  static Value object_ga;
+  if (object_ga.is_empty_slot()) object_ga = type_lookup(ObjectType, names::dunder_getattribute);
+  return object_ga;
+}
+
+}  // namespace
+
+bool uses_generic_getattr(TypeObject* type) {
+  Value ga = type_lookup(type, names::dunder_getattribute);
+  return ga.is_empty_slot() || ga == object_getattribute();
+}
+
 Value get_attr(Value obj, StrObject* name) {
   TypeObject* type = type_of(obj);
   if (type == SuperType) return super_get_attr(obj, name);
   Value ga = type_lookup(type, names::dunder_getattribute);
   // object.__getattribute__ (and type's, which is object's) means the generic path.
-  static Value object_ga;
-  if (object_ga.is_empty_slot()) object_ga = type_lookup(ObjectType, names::dunder_getattribute);
-  bool custom = !ga.is_empty_slot() && ga != object_ga;
+  bool custom = !ga.is_empty_slot() && ga != object_getattribute();
   Value r = custom ? call2(ga, obj, Value::from_obj(name)) : generic_get_attr(obj, name, false);
   if (r.is_empty_slot() && has(type, TypeFlag::HeapType) && pending_matches(AttributeErrorType)) {
     Value getattr = type_lookup(type, names::dunder_getattr);
@@ -218,12 +232,12 @@ bool generic_set_attr(Value obj, StrObject* name, Value value) {
       }
       return gs->def->set(obj, value);
     }
+    if (dt == MemberDescrType) return member_set(static_cast<MemberDescrObject*>(descr.as_obj()), obj, value);
     if (dt == PropertyType) {
       auto* p = static_cast<PropertyObject*>(descr.as_obj());
       Value fn = value.is_empty_slot() ? p->fdel : p->fset;
       if (fn.is_empty_slot() || fn == None) {
-        raise_fmt(AttributeErrorType, "property '%s' of '%s' object has no %s", name->data, type->name,
-                  value.is_empty_slot() ? "deleter" : "setter");
+        property_missing(p, obj, value.is_empty_slot() ? "deleter" : "setter");
         return false;
       }
       Value r = value.is_empty_slot() ? call1(fn, obj) : call2(fn, obj, value);

@@ -13,9 +13,6 @@
 
 namespace coil::rt {
 
-namespace {
-
-// The most derived metaclass among `meta` and the bases' types (TypeError on a conflict).
 Value calculate_metaclass(Value meta, TupleObject* bases) {
   Value winner = meta;
   for (int64_t i = 0; i < bases->size; ++i) {
@@ -33,6 +30,8 @@ Value calculate_metaclass(Value meta, TupleObject* bases) {
   }
   return winner;
 }
+
+namespace {
 
 // __mro_entries__ (PEP 560): non-class bases may substitute other bases.
 TupleObject* resolve_bases(TupleObject* bases) {

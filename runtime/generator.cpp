@@ -9,6 +9,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/gc.h"
 #include "runtime/interpreter.h"
+#include "runtime/iterators.h"
 #include "runtime/names.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"
@@ -134,7 +135,12 @@ Value send_to(Value it, Value v, bool* returned) {
   if (it.is_obj() && (it.as_obj()->type == GeneratorType || it.as_obj()->type == CoroutineType))
     return gen_resume(static_cast<GeneratorObject*>(it.as_obj()), v, Value(), returned);
   Value r;
-  if (v == None) {
+  Value next = v == None && !is_native_iterator(it) ? lookup_special(it, names::dunder_next) : Value();
+  if (!next.is_empty_slot()) {
+    // __next__ called directly: the value of the StopIteration it raises is the result.
+    r = call1(next, it);
+    if (!r.is_empty_slot()) return r;
+  } else if (v == None) {
     bool done = false;
     r = iter_next(it, &done);
     if (done) {

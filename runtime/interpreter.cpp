@@ -589,9 +589,7 @@ op_LoadAttr: {
 op_LoadMethod: {
   Value obj = TOP();
   TypeObject* t = type_of(obj);
-  if (!has(t, TypeFlag::TypeSubclass) && !(has(t, TypeFlag::HeapType) &&
-      !type_lookup(t, names::dunder_getattribute).is_empty_slot() &&
-      type_lookup(t, names::dunder_getattribute).as_obj()->type != MethodDescrType)) {
+  if (!has(t, TypeFlag::TypeSubclass) && uses_generic_getattr(t)) {
     Value descr = type_lookup(t, NAME(a));
     if (!descr.is_empty_slot() && descr.is_obj() &&
         (descr.as_obj()->type == FunctionType ||

@@ -3,6 +3,7 @@
 #include "runtime/iterators.h"
 
 #include "runtime/abstract.h"
+#include "runtime/builtin_iterators.h"
 #include "runtime/dict.h"
 #include "runtime/dict_views.h"
 #include "runtime/set.h"
@@ -91,6 +92,7 @@ Value get_iter(Value v) {
     }
     return raise_msg(OverflowErrorType, "Python int too large to convert to C long");
   }
+  if (is_builtin_iterator_type(t)) return v;  // enumerate, zip, map, ...: their own iterators
   Value m = type_lookup(t, names::dunder_iter);
   if (!m.is_empty_slot() && m != None) {
     Value it = call1(m, v);
@@ -99,6 +101,7 @@ Value get_iter(Value v) {
       return raise_fmt(TypeErrorType, "iter() returned non-iterator of type '%s'", type_name(it));
     return it;
   }
+  if (m.is_empty_slot() && is_native_iterator(v)) return v;  // iterators are their own iterators
   if (m.is_empty_slot() && !type_lookup(t, names::dunder_getitem).is_empty_slot())
     return new_seq_iter(SeqIterType, v);
   return raise_fmt(TypeErrorType, "'%s' object is not iterable", t->name);
@@ -109,6 +112,7 @@ bool get_iter_would_fail(Value v) {
   if (t == ListType || t == TupleType || t == StrType || t == DictType || t == RangeType || t == SetType ||
       t == FrozenSetType)
     return false;
+  if (is_native_iterator(v)) return false;
   Value m = type_lookup(t, names::dunder_iter);
   if (!m.is_empty_slot()) return m == None;
   return type_lookup(t, names::dunder_getitem).is_empty_slot();
@@ -118,7 +122,7 @@ bool is_native_iterator(Value v) {
   if (!v.is_obj()) return false;
   TypeObject* t = v.as_obj()->type;
   return t == ListIterType || t == TupleIterType || t == StrIterType || t == RangeIterType || t == SeqIterType ||
-         t == GeneratorType || t == SetIterType || is_dict_iter_type(t);
+         t == GeneratorType || t == SetIterType || is_dict_iter_type(t) || is_builtin_iterator_type(t);
 }
 
 Value iter_next(Value it, bool* done) {
@@ -193,6 +197,7 @@ Value iter_next(Value it, bool* done) {
     if (r.is_empty_slot()) return stop_iteration_value(done);
     return r;
   }
+  if (is_builtin_iterator_type(t)) return builtin_iterator_next(it, done);
   Value m = type_lookup(t, names::dunder_next);
   if (m.is_empty_slot()) return raise_fmt(TypeErrorType, "'%s' object is not an iterator", t->name);
   Value r = call1(m, it);
@@ -288,10 +293,12 @@ Value range_subscript(Value range, Value key) {
       return int_binary(r->start, int_binary(Value::from_small_int(i), r->step, fe::BinaryOpKind::Multiply),
                         fe::BinaryOpKind::Add);
     };
+    // The slice's index bounds map through the range (CPython's compute_slice), so the
+    // repr of the result shows the same stop.
     Value new_start = at(start);
+    Value new_stop = at(stop);
     Value new_step = int_binary(r->step, int_from_int64(step), fe::BinaryOpKind::Multiply);
-    Value new_stop = int_binary(new_start, int_binary(int_from_int64(count), new_step, fe::BinaryOpKind::Multiply),
-                                fe::BinaryOpKind::Add);
+    (void)count;
     return new_range(new_start, new_stop, new_step);
   }
   Value i = index(key);

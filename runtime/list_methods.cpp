@@ -345,10 +345,10 @@ Value list_sort_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value rev = kwarg(args, nargs, kwnames, "reverse");
   bool reverse = false;
   if (!rev.is_empty_slot()) {
-    if (is_float(rev)) return raise_msg(TypeErrorType, "'float' object cannot be interpreted as an integer");
-    int t = is_true(rev);
-    if (t < 0) return Value();
-    reverse = t;
+    // reverse is an int flag (CPython's bool(accept={int})): None or a float is refused.
+    Value i = index(rev);
+    if (i.is_empty_slot()) return i;
+    reverse = !int_is_zero(i);
   }
   return list_sort(SELF, key, reverse) ? None : Value();
 }

@@ -3,6 +3,7 @@
 
 #include <cstring>
 
+#include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/names.h"
@@ -38,8 +39,23 @@ Value module_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   return None;
 }
 
+// dir(module): the namespace's names, or the module's own __dir__ function.
+Value module_dir(Value* args, int64_t, TupleObject*) {
+  ModuleObject* m = as_module(args[0]);
+  Value custom = dict_get_str(m->dict, names::dunder_dir);
+  if (!custom.is_empty_slot()) return call0(custom);
+  ListObject* l = new_list(0);
+  if (!l) return Value();
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(m->dict, &pos, &k, &v))
+    if (!list_append(l, k)) return Value();
+  return Value::from_obj(l);
+}
+
 const NativeMethodDef kModuleMethods[] = {
     {"__init__", module_init},
+    {"__dir__", module_dir},
 };
 
 }  // namespace

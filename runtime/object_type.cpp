@@ -1,5 +1,8 @@
 // object_type.cpp — the methods of `object` and `type`: __new__/__init__, attribute
 // hooks, __repr__/__str__/__hash__/__eq__, type(name, bases, dict), __build_class__ support.
+#include <algorithm>
+#include <vector>
+
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -15,19 +18,22 @@ namespace coil::rt {
 
 namespace {
 
+// Does `type` get `name` (__init__ / __new__) from somewhere other than object itself?
+bool overrides_object(TypeObject* type, StrObject* name) {
+  return type_lookup(type, name) != dict_get_str(ObjectType->dict, name);
+}
+
+// object.__new__ and object.__init__ tolerate extra arguments only when the other one of
+// the pair is overridden (CPython's excess_args rules, with its messages).
 Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs < 1 || !args[0].is_obj() || !has(args[0].as_obj()->type, TypeFlag::TypeSubclass))
     return raise_msg(TypeErrorType, "object.__new__(X): X is not a type object");
   auto* type = static_cast<TypeObject*>(args[0].as_obj());
   bool has_args = nargs > 1 || (kwnames && kwnames->size);
   if (has_args) {
-    // Extra arguments are an error unless __init__ is overridden (and __new__ is not).
-    Value init = type_lookup(type, names::dunder_init);
-    Value nw = type_lookup(type, names::dunder_new);
-    // Overridden means "not object's own" (a built-in base's __new__, like str's, counts).
-    bool init_overridden = init != type_lookup(ObjectType, names::dunder_init);
-    bool new_overridden = nw != type_lookup(ObjectType, names::dunder_new);
-    if (new_overridden || !init_overridden)
+    if (overrides_object(type, names::dunder_new))
+      return raise_msg(TypeErrorType, "object.__new__() takes exactly one argument (the type to instantiate)");
+    if (!overrides_object(type, names::dunder_init))
       return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
   }
   if (has(type, TypeFlag::IsAbstract))
@@ -47,14 +53,10 @@ Value object_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   bool has_args = nargs > 1 || (kwnames && kwnames->size);
   if (has_args) {
     TypeObject* type = type_of(args[0]);
-    Value init = type_lookup(type, names::dunder_init);
-    Value nw = type_lookup(type, names::dunder_new);
-    // Overridden means "not object's own" (a built-in base's __new__, like str's, counts).
-    bool init_overridden = init != type_lookup(ObjectType, names::dunder_init);
-    bool new_overridden = nw != type_lookup(ObjectType, names::dunder_new);
-    if (init_overridden || !new_overridden)
-      return raise_fmt(TypeErrorType, "%s.__init__() takes exactly one argument (the instance to initialize)",
-                       type->name);
+    if (overrides_object(type, names::dunder_init))
+      return raise_msg(TypeErrorType, "object.__init__() takes exactly one argument (the instance to initialize)");
+    if (!overrides_object(type, names::dunder_new))
+      return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
   }
   return None;
 }
@@ -108,9 +110,10 @@ Value object_delattr_m(Value* args, int64_t nargs, TupleObject*) {
   return generic_set_attr(args[0], as_str(args[1]), Value()) ? None : Value();
 }
 
-Value object_init_subclass_m(Value*, int64_t nargs, TupleObject* kwnames) {
+Value object_init_subclass_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (kwnames && kwnames->size)
-    return raise_fmt(TypeErrorType, "__init_subclass__() takes no keyword arguments");
+    return raise_fmt(TypeErrorType, "%s.__init_subclass__() takes no keyword arguments",
+                     static_cast<TypeObject*>(args[0].as_obj())->name);
   return None;
 }
 
@@ -121,7 +124,88 @@ Value object_format_m(Value* args, int64_t nargs, TupleObject*) {
   return str_of(args[0]);
 }
 
+// Adds the names of cls.__dict__ and, recursively, of its bases' dicts to `names`.
+bool merge_class_names(DictObject* names_out, Value cls) {
+  bool error = false;
+  Value d = get_attr_opt(cls, names::dunder_dict, &error);
+  if (error) return false;
+  if (!d.is_empty_slot() && !dict_update_from(names_out, d)) return false;
+  Value bases = get_attr_opt(cls, names::dunder_bases, &error);
+  if (error) return false;
+  if (bases.is_empty_slot() || !is_tuple(bases)) return true;
+  for (int64_t i = 0; i < as_tuple(bases)->size; ++i)
+    if (!merge_class_names(names_out, as_tuple(bases)->items[i])) return false;
+  return true;
+}
+
+Value dict_keys_list(DictObject* d) {
+  ListObject* l = new_list(0);
+  if (!l) return Value();
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(d, &pos, &k, &v))
+    if (!list_append(l, k)) return Value();
+  return Value::from_obj(l);
+}
+
+// object.__dir__: the instance dict's names plus those of its class and the class's bases.
+Value object_dir_m(Value* args, int64_t, TupleObject*) {
+  DictObject* out = new_dict();
+  if (!out) return Value();
+  bool error = false;
+  Value d = get_attr_opt(args[0], names::dunder_dict, &error);
+  if (error) return Value();
+  if (!d.is_empty_slot() && is_dict(d) && !dict_update_from(out, d)) return Value();
+  Value cls = get_attr_opt(args[0], names::dunder_class, &error);
+  if (error) return Value();
+  if (!cls.is_empty_slot() && !merge_class_names(out, cls)) return Value();
+  return dict_keys_list(out);
+}
+
+// type.__dir__: the names of the class and its bases (not the metaclass's).
+Value type_dir_m(Value* args, int64_t, TupleObject*) {
+  DictObject* out = new_dict();
+  if (!out || !merge_class_names(out, args[0])) return Value();
+  return dict_keys_list(out);
+}
+
 Value object_class(Value self) { return Value::from_obj(type_of(self)); }
+
+// obj.__class__ = C: only between classes (heap types) with the same instance layout.
+bool object_class_set(Value self, Value v) {
+  if (v.is_empty_slot()) {
+    raise_msg(TypeErrorType, "can't delete __class__ attribute");
+    return false;
+  }
+  if (!v.is_obj() || !has(v.as_obj()->type, TypeFlag::TypeSubclass)) {
+    raise_fmt(TypeErrorType, "__class__ must be set to a class, not '%s' object", type_name(v));
+    return false;
+  }
+  auto* to = static_cast<TypeObject*>(v.as_obj());
+  TypeObject* from = type_of(self);
+  if (!self.is_obj() || !has(from, TypeFlag::HeapType) || !has(to, TypeFlag::HeapType)) {
+    raise_msg(TypeErrorType, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    return false;
+  }
+  TypeObject* solid_from = from;
+  while (has(solid_from, TypeFlag::HeapType)) solid_from = solid_from->base;
+  TypeObject* solid_to = to;
+  while (has(solid_to, TypeFlag::HeapType)) solid_to = solid_to->base;
+  if (solid_from != solid_to || from->basic_size != to->basic_size || from->dict_offset != to->dict_offset) {
+    raise_fmt(TypeErrorType, "__class__ assignment: '%s' object layout differs from '%s'", to->name, from->name);
+    return false;
+  }
+  self.as_obj()->type = to;
+  return true;
+}
+
+Value object_subclasshook_m(Value*, int64_t, TupleObject*) { return NotImplemented; }
+
+// type.__prepare__(name, bases, **kw): the plain dict a class body runs in.
+Value type_prepare_m(Value*, int64_t, TupleObject*) {
+  DictObject* d = new_dict();
+  return d ? Value::from_obj(d) : Value();
+}
 
 Value object_dict(Value self) {
   if (!self.is_obj() || !self.as_obj()->type->dict_offset)
@@ -138,6 +222,23 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs == 2 && args[0].as_obj() == TypeType) return Value::from_obj(type_of(args[1]));
   if (nargs != 4) return raise_msg(TypeErrorType, "type() takes 1 or 3 arguments");
   auto* meta = static_cast<TypeObject*>(args[0].as_obj());
+  if (is_exact(args[2], TupleType)) {
+    // The most derived metaclass of the bases wins; its own __new__ takes over.
+    Value winner = calculate_metaclass(args[0], as_tuple(args[2]));
+    if (winner.is_empty_slot()) return winner;
+    if (winner != args[0]) {
+      Value wnew = type_lookup(static_cast<TypeObject*>(winner.as_obj()), names::dunder_new);
+      if (wnew != type_lookup(TypeType, names::dunder_new)) {
+        if (wnew.is_obj() && wnew.as_obj()->type == StaticMethodType)
+          wnew = static_cast<ClassMethodObject*>(wnew.as_obj())->func;
+        int64_t total = nargs + (kwnames ? kwnames->size : 0);
+        std::vector<Value> buf(args, args + total);
+        buf[0] = winner;
+        return call(wnew, buf.data(), nargs, kwnames);
+      }
+      meta = static_cast<TypeObject*>(winner.as_obj());
+    }
+  }
   if (!is_str(args[1])) return raise_fmt(TypeErrorType, "type.__new__() argument 1 must be str, not %s", type_name(args[1]));
   if (!is_exact(args[2], TupleType)) return raise_fmt(TypeErrorType, "type.__new__() argument 2 must be tuple, not %s", type_name(args[2]));
   if (!is_dict(args[3])) return raise_fmt(TypeErrorType, "type.__new__() argument 3 must be dict, not %s", type_name(args[3]));
@@ -160,11 +261,14 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
     sm->func = nw;
     dict_set_str(ns, names::dunder_new, Value::from_obj(sm));
   }
-  Value isc = dict_get_str(ns, names::dunder_init_subclass);
-  if (!isc.is_empty_slot() && isc.is_obj() && isc.as_obj()->type == FunctionType) {
-    auto* cm = static_cast<ClassMethodObject*>(allocate_object(ClassMethodType, sizeof(ClassMethodObject)));
-    cm->func = isc;
-    dict_set_str(ns, names::dunder_init_subclass, Value::from_obj(cm));
+  for (StrObject* implicit : {names::dunder_init_subclass, names::dunder_class_getitem}) {
+    Value fn = dict_get_str(ns, implicit);
+    if (!fn.is_empty_slot() && fn.is_obj() && fn.as_obj()->type == FunctionType) {
+      auto* cm = static_cast<ClassMethodObject*>(allocate_object(ClassMethodType, sizeof(ClassMethodObject)));
+      if (!cm) return raise_memory_error();
+      cm->func = fn;
+      dict_set_str(ns, implicit, Value::from_obj(cm));
+    }
   }
   if (!dict_get_str(ns, names::dunder_del).is_empty_slot() || has(t->base, TypeFlag::HasDel)) {
     t->flags = t->flags | TypeFlag::HasDel;
@@ -277,9 +381,11 @@ const NativeMethodDef kObjectMethods[] = {
     {"__delattr__", object_delattr_m},
     {"__init_subclass__", object_init_subclass_m, NativeMethodDef::Kind::ClassMethod},
     {"__format__", object_format_m},
+    {"__dir__", object_dir_m},
+    {"__subclasshook__", object_subclasshook_m, NativeMethodDef::Kind::ClassMethod},
 };
 const NativeGetSetDef kObjectGetSets[] = {
-    {"__class__", object_class},
+    {"__class__", object_class, object_class_set},
     {"__dict__", object_dict},
 };
 const NativeMethodDef kTypeMethods[] = {
@@ -288,6 +394,8 @@ const NativeMethodDef kTypeMethods[] = {
     {"__call__", type_call_m},
     {"mro", type_mro_m},
     {"__subclasses__", type_subclasses_m},
+    {"__dir__", type_dir_m},
+    {"__prepare__", type_prepare_m, NativeMethodDef::Kind::ClassMethod},
 };
 const NativeGetSetDef kTypeGetSets[] = {
     {"__name__", type_name_get, type_name_set},
@@ -300,9 +408,21 @@ const NativeGetSetDef kTypeGetSets[] = {
     {"__doc__", type_doc_get},
 };
 
+// Instances of object and of classes built on it: the type's own size (a class adds its
+// dict and slots), zeroed.
+Object* object_alloc(TypeObject* type) {
+  Object* o = allocate_object(type, std::max<size_t>(type->basic_size, sizeof(Object)));
+  if (!o) raise_memory_error();
+  return o;
+}
+
 }  // namespace
 
 void init_object_and_type_methods() {
+  ObjectType->alloc = object_alloc;
+  // A metaclass's instances are type objects: their extra words (dict, slots) follow the
+  // whole TypeObject, never overlap it.
+  TypeType->basic_size = sizeof(TypeObject);
   add_methods(ObjectType, kObjectMethods);
   add_getsets(ObjectType, kObjectGetSets);
   add_methods(TypeType, kTypeMethods);

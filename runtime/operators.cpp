@@ -176,7 +176,44 @@ constexpr CompareKind kSwapped[] = {CompareKind::Gt, CompareKind::Ge, CompareKin
 
 Value native_compare(Value a, Value b, CompareKind op) {
   if (is_number(a) && is_number(b)) return number_compare(a, b, op);
-  return sequence_compare(a, b, op);
+  Value r = sequence_compare(a, b, op);
+  if (r != NotImplemented || is_builtin_value(a) == false) return r;
+  // Built-in types whose comparisons live only in their method table (range, slice,
+  // bound methods): call the type's own method, never object's.
+  Value m = type_lookup(type_of(a), *kCmpName[static_cast<int>(op)]);
+  if (m.is_obj() && m.as_obj()->type == MethodDescrType &&
+      static_cast<MethodDescrObject*>(m.as_obj())->owner != ObjectType &&
+      static_cast<MethodDescrObject*>(m.as_obj())->owner == type_of(a))
+    return call2(m, a, b);
+  return r;
+}
+
+}  // namespace
+
+namespace {
+
+// Calls heap type t's comparison method for op k when it is Python code (*applied set).
+// `!=` on a class that defines only __eq__ is object.__ne__: the inverse of __eq__, with
+// NotImplemented passed through.
+Value call_user_compare(TypeObject* t, int k, Value self, Value other, bool* applied) {
+  *applied = false;
+  if (!has(t, TypeFlag::HeapType)) return Value();
+  Value m = type_lookup(t, *kCmpName[k]);
+  if (m.is_empty_slot()) return Value();
+  if (!(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
+    *applied = true;
+    return call2(m, self, other);
+  }
+  if (static_cast<CompareKind>(k) != CompareKind::Ne || static_cast<MethodDescrObject*>(m.as_obj())->owner != ObjectType)
+    return Value();
+  Value eq = type_lookup(t, names::dunder_eq);
+  if (eq.is_empty_slot() || (eq.is_obj() && eq.as_obj()->type == MethodDescrType)) return Value();
+  *applied = true;
+  Value r = call2(eq, self, other);
+  if (r.is_empty_slot() || r == NotImplemented) return r;
+  int truth = is_true(r);
+  if (truth < 0) return Value();
+  return bool_value(!truth);
 }
 
 }  // namespace
@@ -189,30 +226,29 @@ Value rich_compare(Value a, Value b, CompareKind op) {
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
   int k = static_cast<int>(op);
+  int rk = static_cast<int>(kSwapped[k]);
   bool checked_reverse = false;
-  if (ta != tb && is_subtype(tb, ta) && has(tb, TypeFlag::HeapType)) {
-    Value m = type_lookup(tb, *kCmpName[static_cast<int>(kSwapped[k])]);
-    if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
+  bool applied;
+  if (ta != tb && is_subtype(tb, ta)) {
+    Value r = call_user_compare(tb, rk, b, a, &applied);
+    if (applied) {
       checked_reverse = true;
-      Value r = call2(m, b, a);
       if (r.is_empty_slot() || r != NotImplemented) return r;
     }
   }
-  Value m = has(ta, TypeFlag::HeapType) ? type_lookup(ta, *kCmpName[k]) : Value();
-  if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
-    Value r = call2(m, a, b);
+  Value r = call_user_compare(ta, k, a, b, &applied);
+  if (applied) {
     if (r.is_empty_slot() || r != NotImplemented) return r;
   } else {
-    Value r = native_compare(a, b, op);
+    r = native_compare(a, b, op);
     if (r.is_empty_slot() || r != NotImplemented) return r;
   }
   if (!checked_reverse) {
-    Value rm = has(tb, TypeFlag::HeapType) ? type_lookup(tb, *kCmpName[static_cast<int>(kSwapped[k])]) : Value();
-    if (!rm.is_empty_slot() && !(rm.is_obj() && rm.as_obj()->type == MethodDescrType)) {
-      Value r = call2(rm, b, a);
+    r = call_user_compare(tb, rk, b, a, &applied);
+    if (applied) {
       if (r.is_empty_slot() || r != NotImplemented) return r;
     } else if (!is_builtin_value(a) || !is_builtin_value(b)) {
-      Value r = native_compare(b, a, kSwapped[k]);
+      r = native_compare(b, a, kSwapped[k]);
       if (r.is_empty_slot() || r != NotImplemented) return r;
     }
   }
@@ -276,6 +312,18 @@ int64_t hash(Value v) {
   if (h == None || (h.is_empty_slot() && (t == ListType || t == DictType || t == SetType))) {
     raise_fmt(TypeErrorType, "unhashable type: '%s'", t->name);
     return -1;
+  }
+  // A built-in type's own native __hash__ (range, bound methods) decides; object's is below.
+  if (h.is_obj() && h.as_obj()->type == MethodDescrType && !has(t, TypeFlag::HeapType) &&
+      static_cast<MethodDescrObject*>(h.as_obj())->owner == t && t != ObjectType && !is_int(v) &&
+      !has(t, TypeFlag::StrSubclass)) {
+    Value r = call1(h, v);
+    if (r.is_empty_slot()) return -1;
+    if (!is_int(r)) {
+      raise_msg(TypeErrorType, "__hash__ method should return an integer");
+      return -1;
+    }
+    return int_hash(r);
   }
   if (h.is_empty_slot() || (h.is_obj() && h.as_obj()->type == MethodDescrType)) {
     if (is_number(v)) return number_hash(v);

@@ -256,6 +256,12 @@ void print_pending_exception() {
 }
 
 void raise_syntax_error(const fe::SyntaxErrorInfo& info) {
+  // Too deeply nested source: CPython's parser gives up with an empty MemoryError.
+  if (info.kind == fe::SyntaxErrorInfo::Kind::TooComplex) {
+    ExceptionObject* e = new_exception(MemoryErrorType, nullptr);
+    if (e) raise(Value::from_obj(e));
+    return;
+  }
   TypeObject* type = info.kind == fe::SyntaxErrorInfo::Kind::TabError ? TabErrorType
                      : info.kind == fe::SyntaxErrorInfo::Kind::IndentationError ? IndentationErrorType
                                                                                  : SyntaxErrorType;

@@ -148,6 +148,16 @@ Value super_repr(Value* args, int64_t, TupleObject*) {
   return str_value(out + "<" + static_cast<TypeObject*>(s->obj_type.as_obj())->name + " object>>");
 }
 
+Value super_thisclass(Value self) { return static_cast<SuperObject*>(self.as_obj())->type; }
+Value super_self(Value self) { return static_cast<SuperObject*>(self.as_obj())->obj; }
+Value super_self_class(Value self) { return static_cast<SuperObject*>(self.as_obj())->obj_type; }
+
+const NativeGetSetDef kSuperGetSets[] = {
+    {"__thisclass__", super_thisclass},
+    {"__self__", super_self},
+    {"__self_class__", super_self_class},
+};
+
 const NativeMethodDef kSuperMethods[] = {
     {"__new__", super_new, NativeMethodDef::Kind::StaticMethod},
     {"__init__", super_init},
@@ -171,6 +181,7 @@ Value new_super_value(Value type, Value obj) {
 void init_super_type() {
   finish_builtin_type(SuperType, sizeof(SuperObject), nullptr, visit_super);
   add_methods(SuperType, kSuperMethods);
+  add_getsets(SuperType, kSuperGetSets);
 }
 
 }  // namespace coil::rt

@@ -1,10 +1,14 @@
 // type_methods.cpp — registers the methods of the built-in types (each group in its own
 // file: int_methods.cpp, str_methods.cpp, list_methods.cpp, ...).
 #include "runtime/builtin_types.h"
+#include "runtime/builtin_iterators.h"
+#include "runtime/descriptors.h"
 #include "runtime/number.h"
 
 namespace coil::rt {
 
+void init_range_slice_methods();
+void init_constant_types();  // constant_types.cpp
 void init_str_methods();    // str_methods.cpp
 void init_bytes_methods();  // bytes_methods.cpp
 void init_list_methods();   // list_methods.cpp
@@ -15,6 +19,11 @@ void init_set_storage();    // set.cpp
 void init_set_methods();    // set_methods.cpp
 
 void init_type_methods() {
+  init_builtin_iterator_types();
+  init_range_slice_methods();
+  init_descriptor_types();
+  init_function_attributes();
+  init_constant_types();
   init_str_methods();
   init_bytes_methods();
   init_int_methods();

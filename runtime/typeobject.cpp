@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "runtime/abstract.h"
+#include "runtime/descriptors.h"
 #include "runtime/dict.h"
+#include "runtime/names.h"
 #include "runtime/exceptions.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -60,6 +62,14 @@ void visit_instance_dict(Object* self, Visitor& v) {
     }
   }
   if (DictObject** slot = instance_dict_slot(self)) v.visit(reinterpret_cast<Object*>(*slot));
+  // The words classes add after a fixed-size built-in layout: __slots__ values (and the
+  // dict pointer again). Variable-size bases (tuple) take no slots.
+  TypeObject* solid = t->base;
+  while (solid && has(solid, TypeFlag::HeapType)) solid = solid->base;
+  if (solid && !has(t, TypeFlag::DictAfterItems)) {
+    auto* words = reinterpret_cast<Value*>(reinterpret_cast<char*>(self) + solid->basic_size);
+    v.visit_range(words, reinterpret_cast<Value*>(reinterpret_cast<char*>(self) + t->basic_size));
+  }
 }
 
 // C3 linearisation of `type` with its bases; null with TypeError on a conflict.
@@ -258,7 +268,10 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
   cname[nm.size()] = '\0';
   t->name = cname;
   TypeObject* base = t->base;
-  if (base->dict_offset) {
+  Value slots = dict_get_str(ns, names::dunder_slots);
+  if (!slots.is_empty_slot()) {
+    if (!layout_slots(t, slots, ns)) return nullptr;
+  } else if (base->dict_offset) {
     t->dict_offset = base->dict_offset;
     t->basic_size = base->basic_size;
     if (has(base, TypeFlag::DictAfterItems)) t->flags = t->flags | TypeFlag::DictAfterItems;

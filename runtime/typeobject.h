@@ -41,6 +41,8 @@ void finish_builtin_type(TypeObject* type, uint32_t basic_size, AllocFn alloc, V
 // exception pending on failure (bad bases, MRO conflict, ...).
 TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, DictObject* ns);
 
+// The most derived metaclass among `meta` and the bases' types (TypeError on a conflict).
+Value calculate_metaclass(Value meta, TupleObject* bases);
 // Finds `name` through the MRO of `type` (cached by version); empty when absent.
 Value type_lookup(TypeObject* type, StrObject* name);
 // Marks `type` and its subclasses changed (their version tags move on).

@@ -138,6 +138,11 @@ bool write_to_file(Value file, std::string_view text, bool flush) {
 Value std_stream(int fd) { return g_streams[fd]; }
 
 bool init_std_streams(bool unbuffered) {
+  // Rooted before the first allocation: a collection may run at any allocation below.
+  add_runtime_root_hook([](Visitor& v) {
+    if (g_stream_type) v.visit(g_stream_type);
+    for (Value s : g_streams) v.visit(s);
+  });
   g_stream_type = static_cast<TypeObject*>(allocate_object(TypeType, sizeof(TypeObject)));
   g_stream_type->name = "_io.TextIOWrapper";
   g_stream_type->base = ObjectType;
@@ -154,10 +159,6 @@ bool init_std_streams(bool unbuffered) {
     s->unbuffered = unbuffered || fd == 2;
     g_streams[fd] = Value::from_obj(s);
   }
-  add_runtime_root_hook([](Visitor& v) {
-    v.visit(g_stream_type);
-    for (Value s : g_streams) v.visit(s);
-  });
   return true;
 }
 

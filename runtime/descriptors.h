@@ -1,0 +1,30 @@
+// descriptors.h — property, classmethod and staticmethod (descriptors.cpp) and the
+// attributes of functions, code objects, cells and methods (function_attrs.cpp).
+#pragma once
+
+#include "runtime/function.h"
+
+namespace coil::rt {
+
+// A __slots__ entry: the attribute lives at `offset` bytes into instances of `owner`.
+struct MemberDescrObject : Object {
+  TypeObject* owner;
+  StrObject* name;
+  uint32_t offset;
+};
+MemberDescrObject* new_member_descr(TypeObject* owner, StrObject* name, uint32_t offset);
+// Reads / writes (value empty: deletes) the slot of `obj`; AttributeError when unset.
+Value member_get(MemberDescrObject* m, Value obj);
+bool member_set(MemberDescrObject* m, Value obj, Value value);
+// Lays out a class statement's __slots__: member descriptors into `ns`, and the type's
+// dict_offset/basic_size. False with TypeError/ValueError pending.
+bool layout_slots(TypeObject* t, Value slots, DictObject* ns);
+
+// Raises AttributeError "property 'x' of 'A' object has no getter" (what: "getter",
+// "setter" or "deleter"); returns empty.
+Value property_missing(PropertyObject* p, Value obj, const char* what);
+
+void init_descriptor_types();
+void init_function_attributes();
+
+}  // namespace coil::rt
