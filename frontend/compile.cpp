@@ -340,13 +340,14 @@ static bool find_ann(const std::vector<StmtNode*>& body) {
         break;
       case StmtKind::Try:
       case StmtKind::TryStar: {
-        auto* t = static_cast<const Try*>(s);
         const std::vector<StmtNode*>* parts[3];
         const std::vector<ExceptHandler*>* hs;
         if (auto* ts = as<TryStar>(s)) {
           parts[0] = &ts->body; parts[1] = &ts->orelse; parts[2] = &ts->finalbody;
           hs = &ts->handlers;
         } else {
+          // Only a Try is cast to Try (a TryStar is a different class: UBSan's finding).
+          auto* t = static_cast<const Try*>(s);
           parts[0] = &t->body; parts[1] = &t->orelse; parts[2] = &t->finalbody;
           hs = &t->handlers;
         }
