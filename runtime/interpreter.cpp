@@ -292,6 +292,26 @@ bool t_plain_store(Value obj, StrObject* name) {
   return slot && *slot;
 }
 
+// BeforeWith / BeforeAsyncWith: replaces the manager on top of the stack (sp[-1]) with its
+// bound exit method and returns what entering gave, with CPython's protocol errors.
+Value enter_context(Value* sp, bool async) {
+  Value mgr = sp[-1];
+  const char* kind = async ? "asynchronous context manager" : "context manager";
+  Value enter = lookup_special(mgr, async ? names::dunder_aenter : names::dunder_enter);
+  if (enter.is_empty_slot())
+    return raise_fmt(TypeErrorType, "'%s' object does not support the %s protocol", type_name(mgr), kind);
+  Value exit_fn = lookup_special(mgr, async ? names::dunder_aexit : names::dunder_exit);
+  if (exit_fn.is_empty_slot())
+    return raise_fmt(TypeErrorType, "'%s' object does not support the %s protocol (missed %s method)", type_name(mgr),
+                     kind, async ? "__aexit__" : "__exit__");
+  Value exit = bind_descriptor(exit_fn, mgr);
+  if (exit.is_empty_slot()) return exit;
+  Value r = call1(enter, mgr);
+  if (r.is_empty_slot()) return r;
+  sp[-1] = exit;
+  return r;
+}
+
 Value unbound_local(CodeObject* code, int64_t index) {
   return raise_fmt(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value",
                    as_str(code->varnames->items[index])->data);
@@ -629,9 +649,11 @@ op_LoadAttr: {
   }
   Value v = get_attr(obj, NAME(a));
   CHECK(v);
-  if (obj.is_obj() && t_plain_attr(obj, NAME(a))) {
+  // Classify once per type version (key2 1: plain instance attribute, 3: not), so the
+  // slow path does not repeat the MRO checks on every miss.
+  if (obj.is_obj() && !(c.key == obj.as_obj()->type->version && c.key2 == 3)) {
     c.key = obj.as_obj()->type->version;
-    c.key2 = 1;
+    c.key2 = t_plain_attr(obj, NAME(a)) ? 1 : 3;
   }
   TOP() = v;
   NEXT(CACHED);
@@ -680,9 +702,10 @@ op_StoreAttr: {
     }
   }
   if (!set_attr(obj, NAME(a), v)) goto error;
-  if (obj.is_obj() && t_plain_store(obj, NAME(a))) {
+  // key2 2: plain instance attribute, 4: checked for this type version and not plain.
+  if (obj.is_obj() && !(c.key == obj.as_obj()->type->version && c.key2 == 4)) {
     c.key = obj.as_obj()->type->version;
-    c.key2 = 2;
+    c.key2 = t_plain_store(obj, NAME(a)) ? 2 : 4;
   }
   NEXT(CACHED);
 }
@@ -1231,23 +1254,9 @@ op_PrepReraiseStar:
   raise_msg(SystemErrorType, "except* is not supported yet");
   goto error;
 op_BeforeWith: {
-  Value mgr = TOP();
-  Value enter = lookup_special(mgr, names::dunder_enter);
-  if (enter.is_empty_slot()) {
-    raise_fmt(TypeErrorType, "'%s' object does not support the context manager protocol", type_name(mgr));
-    goto error;
-  }
-  Value exit_fn = lookup_special(mgr, names::dunder_exit);
-  if (exit_fn.is_empty_slot()) {
-    raise_fmt(TypeErrorType, "'%s' object does not support the context manager protocol (missed __exit__ method)",
-              type_name(mgr));
-    goto error;
-  }
-  Value exit = bind_descriptor(exit_fn, mgr);
-  CHECK(exit);
-  Value r = call1(enter, mgr);
+  // mgr -> bound __exit__, __enter__() result
+  Value r = enter_context(sp, false);
   CHECK(r);
-  TOP() = exit;
   PUSH(r);
   NEXT(1);
 }
@@ -1308,14 +1317,14 @@ op_GetAwaitable: {
 }
 op_GetAIter: {
   Value obj = TOP();
-  Value m = lookup_special(obj, intern("__aiter__"));
+  Value m = lookup_special(obj, names::dunder_aiter);
   if (m.is_empty_slot()) {
     raise_fmt(TypeErrorType, "'async for' requires an object with __aiter__ method, got %s", type_name(obj));
     goto error;
   }
   Value it = call1(m, obj);
   CHECK(it);
-  if (lookup_special(it, intern("__anext__")).is_empty_slot()) {
+  if (lookup_special(it, names::dunder_anext).is_empty_slot()) {
     raise_fmt(TypeErrorType, "'async for' received an object from __aiter__ that does not implement __anext__: %s",
               type_name(it));
     goto error;
@@ -1325,7 +1334,7 @@ op_GetAIter: {
 }
 op_GetANext: {
   Value ait = TOP();
-  Value m = lookup_special(ait, intern("__anext__"));
+  Value m = lookup_special(ait, names::dunder_anext);
   if (m.is_empty_slot()) {
     raise_fmt(TypeErrorType, "'async for' requires an iterator with __anext__ method, got %s", type_name(ait));
     goto error;
@@ -1353,24 +1362,9 @@ op_EndAsyncFor: {
   goto reraise;
 }
 op_BeforeAsyncWith: {
-  Value mgr = TOP();
-  Value enter = lookup_special(mgr, intern("__aenter__"));
-  if (enter.is_empty_slot()) {
-    raise_fmt(TypeErrorType, "'%s' object does not support the asynchronous context manager protocol", type_name(mgr));
-    goto error;
-  }
-  Value exit_fn = lookup_special(mgr, intern("__aexit__"));
-  if (exit_fn.is_empty_slot()) {
-    raise_fmt(TypeErrorType,
-              "'%s' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
-              type_name(mgr));
-    goto error;
-  }
-  Value exit = bind_descriptor(exit_fn, mgr);
-  CHECK(exit);
-  Value r = call1(enter, mgr);
+  // mgr -> bound __aexit__, __aenter__() awaitable
+  Value r = enter_context(sp, true);
   CHECK(r);
-  TOP() = exit;
   PUSH(r);
   NEXT(1);
 }

@@ -121,7 +121,7 @@ Value match_class(Value subject, Value cls, int64_t npos, TupleObject* kwnames) 
   };
   if (npos > 0) {
     bool err = false;
-    Value match_args = get_attr_opt(cls, intern("__match_args__"), &err);
+    Value match_args = get_attr_opt(cls, names::dunder_match_args, &err);
     if (err) return Value();
     if (match_args.is_empty_slot()) {
       if (is_match_self_type(type) || is_match_self_type(type->base ? type : type)) {
