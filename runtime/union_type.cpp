@@ -157,9 +157,6 @@ void init_union_type() {
   add_getsets(g_union_type, kUnionGetSets);
   add_methods(TypeType, kTypeOrMethods);
   add_methods(NoneTypeType, kTypeOrMethods);
-  // Their operators live in their dicts now (`int | str`, `None | int`).
-  TypeType->flags = TypeType->flags | TypeFlag::ExtType;
-  NoneTypeType->flags = NoneTypeType->flags | TypeFlag::ExtType;
   add_runtime_root_hook([](Visitor& v) { v.visit(g_union_type); });
 }
 
