@@ -6,6 +6,8 @@
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/names.h"
+#include "runtime/int.h"
+#include "runtime/os_error.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
@@ -37,20 +39,29 @@ bool init_special(ExceptionObject* e, TupleObject* a) {
   if (is_subtype(t, SystemExitType)) return set("code", a->size == 0 ? None : a->size == 1 ? first : Value::from_obj(a));
   if (is_subtype(t, StopIterationType)) return set("value", first);
   if (is_subtype(t, ImportErrorType)) {
-    return set("msg", a->size >= 1 ? first : None) && set("name", None) && set("path", None);
+    // name= and path= keywords are set by exc_init / exc_new afterwards.
+    return set("msg", a->size == 1 ? first : None) && set("name", None) && set("path", None);
   }
   if (is_subtype(t, UnicodeDecodeErrorType) || is_subtype(t, UnicodeEncodeErrorType))
     return unicode_error_init(Value::from_obj(e));
   if (is_subtype(t, NameErrorType)) return set("name", None);
   if (is_subtype(t, AttributeErrorType)) return set("name", None) && set("obj", None);
   if (is_subtype(t, OSErrorType)) {
-    Value err = None, msg = None, fn = None;
-    if (a->size >= 2) {
+    // OSError(errno, strerror[, filename[, winerror[, filename2]]]): with a filename,
+    // args keeps only (errno, strerror), as CPython's oserror_init does.
+    Value err = None, msg = None, fn = None, fn2 = None;
+    if (a->size >= 2 && a->size <= 5) {
       err = a->items[0];
       msg = a->items[1];
       if (a->size >= 3) fn = a->items[2];
+      if (a->size == 5) fn2 = a->items[4];
+      if (fn != None) {
+        TupleObject* two = tuple_of({a->items[0], a->items[1]});
+        if (!two) return false;
+        e->args = two;
+      }
     }
-    return set("errno", err) && set("strerror", msg) && set("filename", fn) && set("filename2", None);
+    return set("errno", err) && set("strerror", msg) && set("filename", fn) && set("filename2", fn2);
   }
   if (is_subtype(t, SyntaxErrorType)) {
     Value msg = a->size >= 1 ? first : None;
@@ -68,23 +79,53 @@ bool init_special(ExceptionObject* e, TupleObject* a) {
 
 namespace {
 
+// ImportError(*args, name=None, path=None): the only built-in exception with keywords.
+bool import_error_keywords(ExceptionObject* e, Value* args, int64_t nargs, TupleObject* kwnames) {
+  for (int64_t i = 0; i < kwnames->size; ++i) {
+    std::string_view k = as_str(kwnames->items[i])->view();
+    if (k != "name" && k != "path") {
+      raise_fmt(TypeErrorType, "'%.*s' is an invalid keyword argument for %s()", static_cast<int>(k.size()), k.data(),
+                e->type->name);
+      return false;
+    }
+    if (!dict_set_str(e->dict, as_str(kwnames->items[i]), args[nargs + i])) return false;
+  }
+  return true;
+}
+
 Value exc_init(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (kwnames && kwnames->size)
-    return raise_fmt(TypeErrorType, "%s() takes no keyword arguments", type_name(args[0]));
   ExceptionObject* e = self_exc(args);
+  bool import_error = is_subtype(e->type, ImportErrorType);
+  if (kwnames && kwnames->size && !import_error)
+    return raise_fmt(TypeErrorType, "%s() takes no keyword arguments", type_name(args[0]));
   TupleObject* t = args_tuple(args, nargs);
   if (!t) return Value();
   e->args = t;
-  return init_special(e, t) ? None : Value();
+  if (!init_special(e, t)) return Value();
+  if (import_error && kwnames && !import_error_keywords(e, args, nargs, kwnames)) return Value();
+  return None;
+}
+
+// OSError(errno, ...) called on OSError itself makes the errno's subclass.
+TypeObject* mapped_os_error(TypeObject* type, Value* args, int64_t nargs) {
+  if (type != OSErrorType || nargs < 3 || nargs > 6 || !is_int(args[1])) return type;
+  int64_t err;
+  if (!int_to_int64(args[1], &err) || err < 0 || err > 100000) {
+    clear_exception();
+    return type;
+  }
+  return os_error_type_for_errno(static_cast<int>(err));
 }
 
 Value exc_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  auto* type = static_cast<TypeObject*>(args[0].as_obj());
+  auto* type = mapped_os_error(static_cast<TypeObject*>(args[0].as_obj()), args, nargs);
   TupleObject* t = args_tuple(args, nargs);
   if (!t) return Value();
   ExceptionObject* e = new_exception(type, t);
   if (!e) return Value();
   if (!init_special(e, t)) return Value();
+  if (kwnames && kwnames->size && is_subtype(type, ImportErrorType) && !import_error_keywords(e, args, nargs, kwnames))
+    return Value();
   return Value::from_obj(e);
 }
 
@@ -182,15 +223,24 @@ Value exception_str(Value v) {
     Value s = unicode_error_str(v);
     if (!s.is_empty_slot()) return s;
   }
+  if (is_subtype(e->type, ImportErrorType) && e->dict) {
+    Value msg = dict_get_str(e->dict, intern("msg"));
+    if (!msg.is_empty_slot() && is_exact(msg, StrType)) return msg;
+  }
   if (is_subtype(e->type, OSErrorType) && e->dict) {
     Value err = dict_get_str(e->dict, intern("errno"));
     Value msg = dict_get_str(e->dict, intern("strerror"));
     Value fn = dict_get_str(e->dict, intern("filename"));
+    Value fn2 = dict_get_str(e->dict, intern("filename2"));
     if (!err.is_empty_slot() && err != None && !msg.is_empty_slot() && msg != None) {
-      std::string es, ms, fs;
+      std::string es, ms, fs, fs2;
       if (!str_string(err, &es) || !str_string(msg, &ms)) return Value();
       if (!fn.is_empty_slot() && fn != None) {
         if (!repr_string(fn, &fs)) return Value();
+        if (!fn2.is_empty_slot() && fn2 != None) {
+          if (!repr_string(fn2, &fs2)) return Value();
+          return str_value("[Errno " + es + "] " + ms + ": " + fs + " -> " + fs2);
+        }
         return str_value("[Errno " + es + "] " + ms + ": " + fs);
       }
       return str_value("[Errno " + es + "] " + ms);
