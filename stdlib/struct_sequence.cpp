@@ -15,6 +15,7 @@
 #include "runtime/int.h"
 #include "runtime/names.h"
 #include "runtime/native_module.h"
+#include "stdlib/native_type_util.h"
 #include "runtime/roots.h"
 #include "runtime/str.h"
 #include "runtime/typeobject.h"
@@ -31,9 +32,13 @@ struct FieldGetter {
 };
 
 // Struct sequence types keep their field names in a C++ table indexed by the type.
+// The first `n_in_sequence` fields are the tuple's items; the rest (os.stat_result's
+// st_atime, st_blksize, ...) are attributes only, stored after the items (the tuple's size
+// counts only the visible ones; the type's visit reports them all).
 struct SeqInfo {
   TypeObject* type;
   std::vector<std::string> fields;
+  size_t n_in_sequence;
 };
 std::vector<SeqInfo>& seq_infos() {
   static auto* v = new std::vector<SeqInfo>();
@@ -63,15 +68,76 @@ Value seq_getattr(Value* args, int64_t nargs, TupleObject*) {
   TupleObject* t = as_tuple(args[0]);
   if (nargs == 2 && is_str(args[1])) {
     if (const SeqInfo* info = info_of(t->type)) {
-      for (size_t i = 0; i < info->fields.size(); ++i)
+      // Backwards: a hidden field shadows a visible one of the same name (os.stat_result's
+      // float st_atime over the int item 7, which CPython leaves unnamed).
+      for (size_t i = info->fields.size(); i-- > 0;)
         if (info->fields[i] == as_str(args[1])->view()) return t->items[i];
     }
   }
   return generic_get_attr(args[0], as_str(args[1]), false);
 }
 
+// type(sequence[, dict]): the visible items from `sequence`, the hidden ones from `dict`
+// (None when absent), with CPython's length messages.
+Value seq_new(Value* args, int64_t nargs, TupleObject* kwnames) {
+  auto* type = static_cast<TypeObject*>(args[0].as_obj());
+  const SeqInfo* info = info_of(type);
+  if (!info) return raise_msg(TypeErrorType, "not a struct sequence type");
+  Value a[2];
+  if (!parse_args("structseq", args + 1, nargs - 1, kwnames, {"sequence", "dict"}, 1, a)) return Value();
+  Value seq = sequence_to_tuple(a[0]);
+  if (seq.is_empty_slot()) {
+    if (pending_matches(TypeErrorType)) {
+      clear_exception();
+      return raise_msg(TypeErrorType, "constructor requires a sequence");
+    }
+    return Value();
+  }
+  TupleObject* t = as_tuple(seq);
+  size_t n = t->size, nseq = info->n_in_sequence, total = info->fields.size();
+  std::string tn = type->name;
+  if (nseq == total && n != nseq)
+    return raise_fmt(TypeErrorType, "%s() takes a %zu-sequence (%zu-sequence given)", tn.c_str(), nseq, n);
+  if (n < nseq)
+    return raise_fmt(TypeErrorType, "%s() takes an at least %zu-sequence (%zu-sequence given)", tn.c_str(), nseq, n);
+  if (n > total)
+    return raise_fmt(TypeErrorType, "%s() takes an at most %zu-sequence (%zu-sequence given)", tn.c_str(), total, n);
+  std::vector<Value> items(t->items, t->items + n);
+  Value d = a[1].is_empty_slot() ? None : a[1];
+  if (d != None && !is_dict(d))
+    return raise_fmt(TypeErrorType, "%s() takes a dict as second arg, if any", tn.c_str());
+  for (size_t i = n; i < total; ++i) {
+    Value v = d == None ? Value() : dict_get_str(as_dict(d), intern(info->fields[i]));
+    items.push_back(v.is_empty_slot() ? None : v);
+  }
+  return new_struct_seq(type, items);
+}
+
+// (type, (visible items,), {hidden field: value}) so pickle and copy rebuild it.
+Value seq_reduce(Value* args, int64_t, TupleObject*) {
+  TupleObject* t = as_tuple(args[0]);
+  const SeqInfo* info = info_of(t->type);
+  TupleObject* visible = new_tuple(t->size);
+  DictObject* extra = new_dict();
+  if (!visible || !extra || !info) return Value();
+  for (int64_t i = 0; i < t->size; ++i) visible->items[i] = t->items[i];
+  for (size_t i = info->n_in_sequence; i < info->fields.size(); ++i)
+    if (!dict_set_str(extra, intern(info->fields[i]), t->items[i])) return Value();
+  TupleObject* r = tuple_of({Value::from_obj(t->type), Value::from_obj(tuple_of({Value::from_obj(visible), Value::from_obj(extra)}))});
+  return r ? Value::from_obj(r) : Value();
+}
+
+void visit_struct_seq(Object* self, Visitor& v) {
+  auto* t = static_cast<TupleObject*>(self);
+  const SeqInfo* info = info_of(t->type);
+  size_t n = info ? std::max(info->fields.size(), static_cast<size_t>(t->size)) : t->size;
+  for (size_t i = 0; i < n; ++i) v.visit(t->items[i]);
+}
+
 const NativeMethodDef kSeqMethods[] = {
+    {"__new__", seq_new, NativeMethodDef::Kind::StaticMethod},
     {"__repr__", seq_repr},
+    {"__reduce__", seq_reduce},
     {"__getattribute__", seq_getattr},
 };
 
@@ -115,13 +181,23 @@ const NativeMethodDef kNsMethods[] = {
 }  // namespace
 
 TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields) {
+  return new_struct_seq_type(name, fields, fields.size());
+}
+
+TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields, size_t n_in_sequence) {
   auto* t = static_cast<TypeObject*>(allocate_object(TypeType, sizeof(TypeObject)));
   t->name = name;
   t->base = TupleType;
   t->flags = TypeFlag::Immutable;
-  finish_builtin_type(t, sizeof(TupleObject), nullptr, TupleType->visit);
+  finish_builtin_type(t, sizeof(TupleObject), nullptr, visit_struct_seq);
   add_methods(t, kSeqMethods);
-  SeqInfo info{t, {}};
+  dict_set_str(t->dict, intern("n_sequence_fields"), Value::from_small_int(static_cast<int64_t>(n_in_sequence)));
+  dict_set_str(t->dict, intern("n_fields"), Value::from_small_int(static_cast<int64_t>(fields.size())));
+  dict_set_str(t->dict, intern("n_unnamed_fields"), Value::from_small_int(0));
+  if (const char* dot = std::strrchr(name, '.')) {
+    dict_set_str(t->dict, names::dunder_module, str_value(std::string_view(name, dot - name)));
+  }
+  SeqInfo info{t, {}, n_in_sequence};
   for (const char* f : fields) info.fields.emplace_back(f);
   if (seq_infos().empty())
     add_runtime_root_hook([](Visitor& v) {
@@ -132,15 +208,20 @@ TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> field
 }
 
 Value new_struct_seq(TypeObject* type, std::initializer_list<Value> items) {
-  TupleObject* t = tuple_of(items);
-  if (!t) return Value();
-  // A fresh tuple object of the struct-sequence type (never the shared empty tuple).
-  auto* copy = static_cast<TupleObject*>(allocate_object(type, sizeof(TupleObject) + t->size * sizeof(Value)));
-  if (!copy) return raise_memory_error();
-  copy->size = t->size;
-  copy->hash = -1;
-  std::memcpy(copy->items, t->items, t->size * sizeof(Value));
-  return Value::from_obj(copy);
+  return new_struct_seq(type, std::vector<Value>(items));
+}
+
+Value new_struct_seq(TypeObject* type, const std::vector<Value>& items) {
+  const SeqInfo* info = info_of(type);
+  size_t visible = info ? std::min(info->n_in_sequence, items.size()) : items.size();
+  // A fresh tuple object of the struct-sequence type (never the shared empty tuple);
+  // hidden fields sit after the visible items.
+  auto* t = static_cast<TupleObject*>(allocate_object(type, sizeof(TupleObject) + items.size() * sizeof(Value)));
+  if (!t) return raise_memory_error();
+  t->size = static_cast<int64_t>(visible);
+  t->hash = -1;
+  for (size_t i = 0; i < items.size(); ++i) t->items[i] = items[i];
+  return Value::from_obj(t);
 }
 
 TypeObject* simple_namespace_type() {

@@ -14,7 +14,10 @@ namespace coil::lib {
 
 // A tuple type whose items are also attributes (`name` is "sys.version_info").
 rt::TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields);
+// With `n_in_sequence` < fields: the rest are attributes only (os.stat_result's st_atime...).
+rt::TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields, size_t n_in_sequence);
 rt::Value new_struct_seq(rt::TypeObject* type, std::initializer_list<rt::Value> items);
+rt::Value new_struct_seq(rt::TypeObject* type, const std::vector<rt::Value>& items);
 // A SimpleNamespace with the given attributes.
 rt::Value new_namespace(std::initializer_list<std::pair<const char*, rt::Value>> attrs);
 rt::TypeObject* simple_namespace_type();

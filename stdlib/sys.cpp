@@ -121,6 +121,10 @@ Value sys_set_int_max_str_digits(Value* args, int64_t nargs, TupleObject* kwname
   return None;
 }
 Value sys_getfilesystemencoding(Value*, int64_t, TupleObject*) { return str_value("utf-8"); }
+Value sys_getfilesystemencodeerrors(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("getfilesystemencodeerrors", nargs, kwnames, 0, 0)) return Value();
+  return str_value("surrogateescape");
+}
 
 const NativeFunctionDef kSysFunctions[] = {
     {"exit", sys_exit},
@@ -132,6 +136,7 @@ const NativeFunctionDef kSysFunctions[] = {
     {"_getframe", sys_getframe},
     {"getdefaultencoding", sys_getdefaultencoding},
     {"getfilesystemencoding", sys_getfilesystemencoding},
+    {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors},
     {"get_int_max_str_digits", sys_get_int_max_str_digits},
     {"set_int_max_str_digits", sys_set_int_max_str_digits},
 };
