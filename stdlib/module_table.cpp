@@ -19,6 +19,9 @@ extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
 extern const rt::NativeModuleDef kPosixModule;
 extern const rt::NativeModuleDef kErrnoModule;
+extern const rt::NativeModuleDef kImpModule;
+extern const rt::NativeModuleDef kMarshalModule;
+extern const rt::NativeModuleDef kWarningsModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -34,6 +37,9 @@ const rt::NativeModuleDef* const kModules[] = {
     &kFunctoolsModule,
     &kPosixModule,
     &kErrnoModule,
+    &kImpModule,
+    &kMarshalModule,
+    &kWarningsModule,
 };
 }  // namespace
 
