@@ -66,6 +66,7 @@ const char kHelpText[] =
     "Coil options:\n"
     "--jit off|help|name=value,... : JIT tunables (also COIL_JIT=...; see --jit help)\n"
     "--dump tokens|ast|bytecode FILE : print the frontend's view of FILE and exit\n"
+    "--stdlib DIR : the CPython 3.11 standard library to import from (also COILSTDLIB)\n"
     "Arguments:\n"
     "file   : program read from script file\n"
     "-      : program read from stdin (default; interactive mode if a tty)\n"
@@ -186,6 +187,7 @@ int Parser::long_option(std::string_view opt, int& i) {
     return -1;
   }
   if (opt == "--jit") { jit_arg_ = next_arg("--jit"); have_jit_arg_ = true; return -1; }
+  if (opt == "--stdlib") { cfg_.host_stdlib = next_arg("--stdlib"); return -1; }
   if (opt == "--dump") {
     std::string kind = next_arg("--dump");
     if (kind == "tokens") cfg_.dump = Config::Dump::Tokens;

@@ -28,6 +28,7 @@ struct Config {
   std::string check_hash_based_pycs = "default";
   std::vector<std::string> python_path;  // PYTHONPATH entries (unless -E / -I)
   std::string hash_seed;                 // PYTHONHASHSEED ("" = random)
+  std::string host_stdlib;               // --stdlib DIR ("" = COILSTDLIB or the configured one)
 };
 
 }  // namespace coil::rt

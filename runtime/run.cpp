@@ -230,6 +230,7 @@ ModuleObject* make_main_module(const std::string& file) {
   dict_set_str(main->dict, names::dunder_builtins, Value::from_obj(g_builtins_module));
   if (!file.empty()) dict_set_str(main->dict, names::dunder_file, str_value(file));
   dict_set_str(g_sys_modules, intern("__main__"), Value::from_obj(main));
+  if (!init_main_module_attrs(main, file)) return nullptr;
   return main;
 }
 
@@ -293,11 +294,28 @@ CodeObject* compile_source(std::string_view source, const std::string& filename,
   }
 }
 
+// Installs importlib as the import machinery and runs `site` (unless -S), as CPython's
+// start-up does. A failure is reported and the program still runs (on the native finder).
+void init_import_system(const Config& cfg) {
+  if (!install_importlib()) {
+    if (!has_pending_exception()) return;  // a module the bootstrap needs is missing
+    write_err("coil: installing importlib failed; using the native importer\n");
+    print_pending_exception();
+    return;
+  }
+  if (cfg.no_site) return;
+  if (import_module("site").is_empty_slot()) {
+    write_err("coil: importing the site module failed\n");
+    print_pending_exception();
+  }
+}
+
 int run(const Config& cfg) {
   if (!init_runtime(cfg)) {
     std::fprintf(stderr, "coil: failed to initialise the runtime\n");
     return 1;
   }
+  if (cfg.run != Config::Run::Dump) init_import_system(cfg);
   int rc = 0;
   std::string source, filename;
   switch (cfg.run) {

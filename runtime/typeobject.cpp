@@ -235,6 +235,9 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
     }
     TypeObject* bs = bt;
     while (has(bs, TypeFlag::HeapType) && bs->base) bs = bs->base;
+    // A built-in type that adds no fields shares its base's layout (CPython's
+    // solid_base): class E(OSError, ValueError) is fine.
+    while (bs->base && bs->base->basic_size == bs->basic_size && bs->base->alloc == bs->alloc) bs = bs->base;
     if (!solid || is_subtype(bs, solid)) solid = bs;
     else if (!is_subtype(solid, bs)) {
       raise_msg(TypeErrorType, "multiple bases have instance lay-out conflict");

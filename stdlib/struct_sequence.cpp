@@ -253,38 +253,6 @@ Value new_namespace(std::initializer_list<std::pair<const char*, Value>> attrs) 
   return Value::from_obj(n);
 }
 
-std::string executable_path() {
-  char buf[4096];
-  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return "";
-  return std::string(buf, n);
-}
-
-std::vector<std::string> module_search_path(const Config& cfg) {
-  std::vector<std::string> path;
-  if (!cfg.safe_path) {
-    if (cfg.run == Config::Run::File) {
-      std::string dir = cfg.program;
-      char resolved[4096];
-      if (::realpath(cfg.program.c_str(), resolved)) dir = resolved;
-      size_t slash = dir.rfind('/');
-      path.push_back(slash == std::string::npos ? "" : dir.substr(0, slash));
-    } else if (cfg.run == Config::Run::Module) {
-      char cwd[4096];
-      path.push_back(::getcwd(cwd, sizeof cwd) ? cwd : "");
-    } else {
-      path.push_back("");
-    }
-  }
-  for (const std::string& p : cfg.python_path) path.push_back(p);
-  const char* override_lib = cfg.ignore_environment ? nullptr : std::getenv("COILSTDLIB");
-  std::string stdlib = override_lib && *override_lib ? override_lib : COIL_HOST_STDLIB;
-  path.push_back(std::string(COIL_SOURCE_ROOT) + "/stdlib/lib");
-  path.push_back(stdlib);
-  path.push_back(stdlib + "/lib-dynload");
-  return path;
-}
-
 bool init_sys_structs(ModuleObject* sys, const Config& cfg) {
   TypeObject* vi = new_struct_seq_type("sys.version_info", {"major", "minor", "micro", "releaselevel", "serial"});
   Value version_info = new_struct_seq(vi, {Value::from_small_int(3), Value::from_small_int(11),

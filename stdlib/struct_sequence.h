@@ -24,10 +24,6 @@ rt::TypeObject* simple_namespace_type();
 
 // Fills sys.version_info, implementation, flags, int_info, float_info, hash_info.
 bool init_sys_structs(rt::ModuleObject* sys, const rt::Config& cfg);
-// sys.path as the configuration and environment give it.
-std::vector<std::string> module_search_path(const rt::Config& cfg);
-// sys.executable: the absolute path of the running binary as invoked.
-std::string executable_path();
 // sys.builtin_module_names.
 rt::TupleObject* builtin_module_names();
 

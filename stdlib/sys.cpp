@@ -13,6 +13,7 @@
 #include "runtime/frame_object.h"
 #include "runtime/int.h"
 #include "runtime/native_module.h"
+#include "runtime/search_path.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
 #include "runtime/thread.h"
@@ -162,12 +163,15 @@ bool init_sys(ModuleObject* m) {
   ok = ok && module_add(m, "hexversion", Value::from_small_int((3 << 24) | (11 << 16) | (py_micro() << 8) | 0xF0));
   ok = ok && module_add(m, "api_version", Value::from_small_int(1013));
   ok = ok && module_add(m, "copyright", str_value("Copyright (c) the Coil authors.\nPython language: Copyright (c) 2001-2023 Python Software Foundation."));
-  ok = ok && module_add(m, "executable", str_value(executable_path()));
-  ok = ok && module_add(m, "_base_executable", str_value(executable_path()));
-  ok = ok && module_add(m, "prefix", str_value("/usr"));
-  ok = ok && module_add(m, "base_prefix", str_value("/usr"));
-  ok = ok && module_add(m, "exec_prefix", str_value("/usr"));
-  ok = ok && module_add(m, "base_exec_prefix", str_value("/usr"));
+  const InterpreterPaths& paths = interpreter_paths(cfg);
+  ok = ok && module_add(m, "executable", str_value(paths.executable));
+  ok = ok && module_add(m, "_base_executable", str_value(paths.base_executable));
+  ok = ok && module_add(m, "prefix", str_value(paths.prefix));
+  ok = ok && module_add(m, "base_prefix", str_value(paths.prefix));
+  ok = ok && module_add(m, "exec_prefix", str_value(paths.prefix));
+  ok = ok && module_add(m, "base_exec_prefix", str_value(paths.prefix));
+  ok = ok && module_add(m, "platlibdir", str_value("lib"));
+  ok = ok && module_add(m, "pycache_prefix", None);
   ok = ok && module_add(m, "abiflags", str_value(""));
   ok = ok && module_add(m, "_multiarch", str_value("x86_64-linux-gnu"));
   ok = ok && module_add(m, "dont_write_bytecode", bool_value(cfg.dont_write_bytecode));
@@ -178,7 +182,7 @@ bool init_sys(ModuleObject* m) {
   ok = ok && module_add(m, "__stdout__", std_stream(1));
   ok = ok && module_add(m, "__stderr__", std_stream(2));
   ok = ok && module_add(m, "warnoptions", str_list(cfg.warnoptions));
-  ok = ok && module_add(m, "path", str_list(module_search_path(cfg)));
+  ok = ok && module_add(m, "path", str_list(paths.sys_path));
   ok = ok && module_add(m, "meta_path", Value::from_obj(new_list(0)));
   ok = ok && module_add(m, "path_hooks", Value::from_obj(new_list(0)));
   ok = ok && module_add(m, "path_importer_cache", Value::from_obj(new_dict()));
