@@ -6,6 +6,7 @@
 #include "runtime/abstract.h"
 #include "runtime/descriptors.h"
 #include "runtime/dict.h"
+#include "runtime/import.h"
 #include "runtime/exceptions.h"
 #include "runtime/function.h"
 #include "runtime/module.h"
@@ -111,7 +112,16 @@ Value missing_attr(Value obj, StrObject* name) {
   if (obj.is_obj() && obj.as_obj()->type == ModuleType) {
     Value n = dict_get_str(as_module(obj)->dict, names::dunder_name);
     if (!n.is_empty_slot() && is_str(n)) {
-      raise_fmt(AttributeErrorType, "module '%s' has no attribute '%s'", as_str(n)->data, name->data);
+      if (module_initializing(obj))
+        raise_fmt(AttributeErrorType,
+                  "partially initialized module '%s' has no attribute '%s' (most likely due to a circular import)",
+                  as_str(n)->data, name->data);
+      else if (module_uninitialized_submodule(obj, name))
+        raise_fmt(AttributeErrorType,
+                  "cannot access submodule '%s' of module '%s' (most likely due to a circular import)", name->data,
+                  as_str(n)->data);
+      else
+        raise_fmt(AttributeErrorType, "module '%s' has no attribute '%s'", as_str(n)->data, name->data);
       done = true;
     }
   }

@@ -49,6 +49,9 @@ Value module_not_found(std::string_view name, std::string msg = "") {
 }
 
 // ---- the native stand-in finder -----------------------------------------------------------
+// Modules the native loader is executing (importlib marks these with __spec__._initializing).
+std::vector<std::string> g_native_initializing;
+
 enum class Found { None, Module, Package, Namespace };
 
 // Finds `leaf` in the directories `path` (a list of str): a module file, a regular
@@ -90,7 +93,7 @@ Value native_load(const std::string& fullname, Found kind, const std::string& fi
   ModuleObject* m = new_module(fullname);
   if (!m) return Value();
   bool package = kind != Found::Module;
-  if (kind != Found::Namespace) dict_set_str(m->dict, names::dunder_file, str_value(file));
+  dict_set_str(m->dict, names::dunder_file, kind == Found::Namespace ? None : str_value(file));
   size_t dot = fullname.rfind('.');
   std::string parent = package ? fullname : (dot == std::string::npos ? "" : fullname.substr(0, dot));
   dict_set_str(m->dict, names::dunder_package, str_value(parent));
@@ -106,7 +109,9 @@ Value native_load(const std::string& fullname, Found kind, const std::string& fi
   dict_set(g_sys_modules, key, Value::from_obj(m));
   if (kind == Found::Namespace) return Value::from_obj(m);
   std::string source;
+  g_native_initializing.push_back(fullname);
   Value r = read_source(file, &source) ? exec_module_source(source, file, m) : Value();
+  g_native_initializing.pop_back();
   if (r.is_empty_slot()) {
     Value exc = take_exception();
     dict_del(g_sys_modules, key);
@@ -180,7 +185,14 @@ bool spec_initializing(Value module) {
     clear_exception();
     return false;
   }
-  if (spec.is_empty_slot() || spec == None) return false;
+  if (spec.is_empty_slot() || spec == None) {
+    Value n = get_attr_opt(module, names::dunder_name, &err);
+    if (err) clear_exception();
+    if (n.is_empty_slot() || !is_str(n)) return false;
+    for (const std::string& s : g_native_initializing)
+      if (s == as_str(n)->view()) return true;
+    return false;
+  }
   Value init = get_attr_opt(spec, intern("_initializing"), &err);
   if (err) {
     clear_exception();
@@ -313,7 +325,45 @@ bool native_handle_fromlist(Value module, const std::string& full, Value fromlis
   }
 }
 
+// Drops importlib's frames from the pending exception's traceback, as CPython does: all
+// of them for an ImportError, otherwise the chunks that end in _call_with_frames_removed
+// (the loader running the module's own code). Not with -v.
+void remove_importlib_frames() {
+  if (importlib_function(ImportlibFn::FindAndLoad).is_empty_slot() || (g_config && g_config->verbose)) return;
+  Value exc = pending_exception();
+  if (!is_exception(exc)) return;
+  ExceptionObject* e = as_exception(exc);
+  bool always = is_subtype(e->type, ImportErrorType);
+  Value* prev_link = &e->traceback;
+  Value* outer_link = nullptr;
+  bool in_importlib = false;
+  Value tb = e->traceback;
+  while (tb.is_obj() && tb.as_obj()->type == TracebackType) {
+    auto* t = static_cast<TracebackObject*>(tb.as_obj());
+    Value next = t->next;
+    std::string_view file = t->code->filename ? t->code->filename->view() : std::string_view();
+    bool now = file == kBootstrapFilename || file == kBootstrapExternalFilename;
+    if (now && !in_importlib) outer_link = prev_link;
+    in_importlib = now;
+    if (in_importlib && (always || (t->code->name && t->code->name->view() == "_call_with_frames_removed"))) {
+      *outer_link = next;
+      prev_link = outer_link;
+    } else {
+      prev_link = &t->next;
+    }
+    tb = next;
+  }
+}
+
+Value do_import_inner(std::string_view name, Value globals, Value fromlist, int64_t level);
+
 Value do_import(std::string_view name, Value globals, Value fromlist, int64_t level) {
+  Value r = do_import_inner(name, globals, fromlist, level);
+  if (r.is_empty_slot()) remove_importlib_frames();
+  return r;
+}
+
+Value do_import_inner(std::string_view name, Value globals, Value fromlist, int64_t level) {
   if (level < 0) return raise_msg(ValueErrorType, "level must be >= 0");
   std::string abs_name;
   if (level > 0) {
@@ -366,7 +416,39 @@ Value exec_module_source(std::string_view source, const std::string& filename, M
   return run_code(code, module->dict, Value::from_obj(module->dict));
 }
 
-Value import_module(std::string_view name) { return import_absolute(name); }
+Value import_module(std::string_view name) {
+  Value r = import_absolute(name);
+  if (r.is_empty_slot()) remove_importlib_frames();
+  return r;
+}
+
+bool module_initializing(Value module) { return spec_initializing(module); }
+
+bool module_uninitialized_submodule(Value module, StrObject* name) {
+  bool err = false;
+  Value spec = get_attr_opt(module, intern("__spec__"), &err);
+  if (err) {
+    clear_exception();
+    return false;
+  }
+  if (spec.is_empty_slot() || spec == None) {
+    Value n = get_attr_opt(module, names::dunder_name, &err);
+    if (err) clear_exception();
+    if (n.is_empty_slot() || !is_str(n)) return false;
+    std::string full = std::string(as_str(n)->view()) + "." + std::string(name->view());
+    for (const std::string& s : g_native_initializing)
+      if (s == full) return true;
+    return false;
+  }
+  Value subs = get_attr_opt(spec, intern("_uninitialized_submodules"), &err);
+  if (err || subs.is_empty_slot()) {
+    if (err) clear_exception();
+    return false;
+  }
+  int r = contains(subs, Value::from_obj(name));
+  if (r < 0) clear_exception();
+  return r > 0;
+}
 
 Value import_native_path(std::string_view name) { return native_find_and_load(name); }
 
@@ -403,7 +485,7 @@ Value import_builtin(Value* args, int64_t nargs, TupleObject* kwnames) {
     a[idx] = args[nargs + k];
   }
   if (a[0].is_empty_slot()) return raise_msg(TypeErrorType, "__import__() missing required argument 'name' (pos 1)");
-  if (!is_str(a[0])) return raise_fmt(TypeErrorType, "__import__() argument 1 must be str, not %s", type_name(a[0]));
+  if (!is_str(a[0])) return raise_msg(TypeErrorType, "module name must be a string");
   int64_t lv = 0;
   if (!a[4].is_empty_slot()) {
     bool overflow = false;

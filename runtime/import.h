@@ -22,10 +22,21 @@ Value import_from(Value module, StrObject* name);
 Value import_builtin(Value* args, int64_t nargs, TupleObject* kwnames);
 // Imports a module by absolute dotted name; returns the module (the leaf).
 Value import_module(std::string_view name);
+// True while the module's code is still running (__spec__._initializing, or the native
+// loader's own record): the "partially initialized module" messages.
+bool module_initializing(Value module);
+// True while submodule `name` of the package is being loaded (the "cannot access
+// submodule" message).
+bool module_uninitialized_submodule(Value module, StrObject* name);
 // The same through the native stand-in finder only (start-up, before importlib).
 Value import_native_path(std::string_view name);
 // Compiles and runs `source` as module `name` (used for __main__ too).
 Value exec_module_source(std::string_view source, const std::string& filename, ModuleObject* module);
+
+// The code file names of the bootstrap modules (CPython's frozen names, so tracebacks
+// read the same and remove_importlib_frames recognises them).
+inline constexpr std::string_view kBootstrapFilename = "<frozen importlib._bootstrap>";
+inline constexpr std::string_view kBootstrapExternalFilename = "<frozen importlib._bootstrap_external>";
 
 // The importlib._bootstrap functions the native import path calls; empty until
 // install_importlib() succeeded.

@@ -38,8 +38,9 @@ void visit_importlib(Visitor& v) {
   v.visit(g_external);
 }
 
-// Loads `file` as module `name` (in sys.modules, __file__ set) through the native path.
-Value load_source_as(const std::string& name, const std::string& file) {
+// Loads `file` as module `name` (in sys.modules, __file__ set) through the native path;
+// its code is named `code_name`.
+Value load_source_as(const std::string& name, const std::string& file, std::string_view code_name) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return raise_fmt(ImportErrorType, "cannot read %s", file.c_str());
   std::ostringstream ss;
@@ -49,7 +50,7 @@ Value load_source_as(const std::string& name, const std::string& file) {
   dict_set_str(m->dict, names::dunder_file, str_value(file));
   dict_set_str(m->dict, names::dunder_builtins, Value::from_obj(g_builtins_module));
   dict_set(g_sys_modules, str_value(name), Value::from_obj(m));
-  if (exec_module_source(ss.str(), file, m).is_empty_slot()) return Value();
+  if (exec_module_source(ss.str(), std::string(code_name), m).is_empty_slot()) return Value();
   return Value::from_obj(m);
 }
 
@@ -110,9 +111,9 @@ bool install_steps() {
   std::string dir = paths.host_stdlib + "/importlib/";
   Value sys = Value::from_obj(g_sys_module);
   Value imp = dict_get_str(g_sys_modules, intern("_imp"));
-  Value boot = load_source_as("_frozen_importlib", dir + "_bootstrap.py");
+  Value boot = load_source_as("_frozen_importlib", dir + "_bootstrap.py", kBootstrapFilename);
   if (boot.is_empty_slot() || call_attr(boot, "_install", {sys, imp}).is_empty_slot()) return false;
-  Value ext = load_source_as("_frozen_importlib_external", dir + "_bootstrap_external.py");
+  Value ext = load_source_as("_frozen_importlib_external", dir + "_bootstrap_external.py", kBootstrapExternalFilename);
   if (ext.is_empty_slot()) return false;
   Value coil = import_native_path("_coil_importlib");
   if (coil.is_empty_slot() || call_attr(coil, "_install", {boot, ext}).is_empty_slot()) return false;

@@ -349,7 +349,8 @@ int run(const Config& cfg) {
                      str_repr(absolute_path(cfg.program)).c_str(), err, std::strerror(err));
         return 2;
       }
-      filename = cfg.program;
+      // CPython runs the script under cwd + "/" + its path (not normalised).
+      filename = absolute_path(cfg.program);
       break;
     }
     case Config::Run::Module: {

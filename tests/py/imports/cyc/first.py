@@ -1,0 +1,2 @@
+from cyc import second
+FIRST = 'first'

@@ -1,0 +1,4 @@
+import cyc.pong
+PING = 'ping'
+def call():
+    return cyc.pong.PONG

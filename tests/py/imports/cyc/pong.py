@@ -1,0 +1,4 @@
+import cyc.ping
+PONG = 'pong'
+def call():
+    return cyc.ping.PING
