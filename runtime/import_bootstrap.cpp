@@ -116,7 +116,7 @@ bool install_steps() {
   Value ext = load_source_as("_frozen_importlib_external", dir + "_bootstrap_external.py", kBootstrapExternalFilename);
   if (ext.is_empty_slot()) return false;
   Value coil = import_native_path("_coil_importlib");
-  if (coil.is_empty_slot() || call_attr(coil, "_install", {boot, ext}).is_empty_slot()) return false;
+  if (coil.is_empty_slot() || call_attr(coil, "_install", {boot, ext, str_value(paths.host_stdlib)}).is_empty_slot()) return false;
   const char* fn_names[kFnCount] = {"_find_and_load", "_handle_fromlist", "_lock_unlock_module"};
   Value fns[kFnCount];
   for (int i = 0; i < kFnCount; ++i) {
@@ -159,8 +159,8 @@ Value run_module_as_main(const std::string& name) {
   }
   Value runpy = import_module("runpy");
   if (runpy.is_empty_slot()) {
-    // runpy needs io; without it the native runner does the job.
-    if (!pending_matches(ImportErrorType)) return runpy;
+    // runpy (with importlib.machinery, io, warnings, re...) could not be imported on
+    // this build: the native runner does the job rather than -m failing.
     clear_exception();
     return native_run_module_as_main(name);
   }

@@ -3,6 +3,7 @@
 // and errors to exit codes; flushes the standard streams at exit.
 #include "runtime/run.h"
 
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -23,6 +24,7 @@
 #include "runtime/interpreter.h"
 #include "runtime/names.h"
 #include "runtime/repl.h"
+#include "runtime/search_path.h"
 #include "runtime/str.h"
 #include "runtime/suggestions.h"
 #include "runtime/sys_state.h"
@@ -315,7 +317,15 @@ int run(const Config& cfg) {
     std::fprintf(stderr, "coil: failed to initialise the runtime\n");
     return 1;
   }
-  if (cfg.run != Config::Run::Dump) init_import_system(cfg);
+  if (cfg.run != Config::Run::Dump) {
+    init_import_system(cfg);
+    const InterpreterPaths& paths = interpreter_paths(cfg);
+    Value path = sys_attr("path");
+    if (paths.has_path0 && is_list(path)) {
+      Value r = call_method(path, intern("insert"), std::array<Value, 2>{Value::from_small_int(0), str_value(paths.path0)}.data(), 2);
+      if (r.is_empty_slot()) return 1;
+    }
+  }
   int rc = 0;
   std::string source, filename;
   switch (cfg.run) {

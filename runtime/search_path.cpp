@@ -5,7 +5,7 @@
 //   CPython's library is --stdlib DIR, else COILSTDLIB (unless -E/-I), else the
 //   configure-time directory; sys.prefix is the prefix that library belongs to.
 // sys.path: the script's directory ('' for -c and stdin, the current directory for -m;
-// nothing with -P), PYTHONPATH (unless -E/-I), Coil's stdlib/lib, the CPython library
+// nothing with -P; inserted after `site` ran), PYTHONPATH (unless -E/-I), Coil's stdlib/lib, the CPython library
 // and its lib-dynload. site-packages are added by the `site` module at start-up.
 #include "runtime/search_path.h"
 
@@ -40,6 +40,8 @@ std::string cwd() {
   char buf[PATH_MAX];
   return ::getcwd(buf, sizeof buf) ? std::string(buf) : "";
 }
+
+std::string absolute(const std::string& p) { return p.empty() || p[0] == '/' ? p : cwd() + "/" + p; }
 
 // argv[0] as CPython makes sys.executable: absolute, looked up on PATH when it has no
 // slash, symlinks not resolved.
@@ -100,13 +102,9 @@ const InterpreterPaths& interpreter_paths(const Config& cfg) {
   p.prefix = dirname(dirname(p.host_stdlib));
   if (p.prefix.empty()) p.prefix = "/";
   if (!cfg.safe_path) {
-    if (cfg.run == Config::Run::File) {
-      p.sys_path.push_back(dirname(realpath_or(cfg.program)));
-    } else if (cfg.run == Config::Run::Module) {
-      p.sys_path.push_back(cwd());
-    } else {
-      p.sys_path.push_back("");
-    }
+    p.has_path0 = true;
+    if (cfg.run == Config::Run::File) p.path0 = dirname(realpath_or(absolute(cfg.program)));
+    else if (cfg.run == Config::Run::Module) p.path0 = cwd();
   }
   for (const std::string& d : cfg.python_path) p.sys_path.push_back(d);
   p.sys_path.push_back(p.coil_lib);

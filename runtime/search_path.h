@@ -15,7 +15,10 @@ struct InterpreterPaths {
   std::string prefix;            // sys.prefix / exec_prefix / base_*: the host Python's prefix
   std::string coil_lib;          // Coil's stdlib/lib
   std::string host_stdlib;       // the CPython 3.11 library directory
-  std::vector<std::string> sys_path;
+  std::vector<std::string> sys_path;   // without path0
+  bool has_path0 = false;              // false with -P (safe_path)
+  std::string path0;                   // the script's directory, '' or the cwd: put first
+                                       // after `site` ran, as CPython does
 };
 
 // Computes the paths for `cfg` (once; later calls return the same).

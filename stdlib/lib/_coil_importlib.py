@@ -12,19 +12,35 @@ _install() here before the path-based finder goes live. What is adapted:
   lone .pyc holds CPython bytecode. _imp.extension_suffixes() is empty, so CPython's .so
   modules are not found either. Cache paths (__cached__) use Coil's cache_tag.
 - Modules Coil loaded from source before the machinery existed get specs and loaders.
+- The standard-library modules CPython 3.11 freezes keep their real files and loaders,
+  but their code is named "<frozen NAME>" as in CPython, so tracebacks and warnings
+  read the same.
 """
 import _imp
 import sys
+
+# CPython 3.11's frozen standard-library modules (_imp._frozen_module_names()).
+_FROZEN_STDLIB = frozenset({
+    '_collections_abc', '_sitebuiltins', 'abc', 'codecs', 'genericpath', 'importlib.machinery',
+    'importlib.util', 'io', 'ntpath', 'os', 'posixpath', 'runpy', 'site', 'stat', 'zipimport',
+})
+_stdlib_dir = None
 
 
 def _source_get_code(self, fullname):
     """Compile the module's source with Coil's compiler (no bytecode cache)."""
     source_path = self.get_filename(fullname)
     source_bytes = self.get_data(source_path)
-    return self.source_to_code(source_bytes, source_path)
+    code_path = source_path
+    if fullname in _FROZEN_STDLIB and _stdlib_dir is not None:
+        if source_path.rpartition('/')[0].startswith(_stdlib_dir):
+            code_path = '<frozen ' + fullname + '>'
+    return self.source_to_code(source_bytes, code_path)
 
 
-def _install(bootstrap, external):
+def _install(bootstrap, external, stdlib_dir):
+    global _stdlib_dir
+    _stdlib_dir = stdlib_dir
     external.SourceLoader.get_code = _source_get_code
 
     def _get_supported_file_loaders():

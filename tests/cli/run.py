@@ -20,6 +20,28 @@ SCRIPT = os.path.join(TMP, "prog.py")
 with open(SCRIPT, "w") as f:
     f.write("import sys\nprint(sys.argv[1:], len(sys.argv))\n")
 
+
+def write(rel, text):
+    path = os.path.join(TMP, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+# A package runnable with -m (its __main__), a plain submodule, a namespace directory
+# without __main__, a PYTHONPATH directory, and a symlink to the coil binary.
+SHOW = "import sys\nprint(__name__, __package__, sys.argv[1:], sys.argv[0].endswith('.py'))\n"
+write("clipkg/__init__.py", "print('init', __name__)\n")
+write("clipkg/__main__.py", SHOW)
+write("clipkg/sub.py", SHOW)
+write("clipkg/boom.py", "raise ValueError('boom')\n")
+write("nsdir/mod.py", "")
+write("pp/ppmod.py", "X = 'from PYTHONPATH'\n")
+LINK_DIR = os.path.join(TMP, "bin")
+os.makedirs(LINK_DIR, exist_ok=True)
+LINK = os.path.join(LINK_DIR, "coil")
+os.symlink(COIL, LINK)
+
 # (arguments, stdin) — compared with CPython.
 SAME = [
     (["-c", "print(6*7)"], ""),
@@ -53,6 +75,15 @@ SAME = [
     (["-W"], ""),
     (["-X"], ""),
     (["-m", "no_such_module_xyz"], ""),
+    (["-m", "clipkg", "a", "b"], ""),
+    (["-m", "clipkg.sub", "c"], ""),
+    (["-m", "clipkg.missing"], ""),
+    (["-m", "nsdir"], ""),
+    (["-c", "import sys; print(repr(sys.path[0]))"], ""),
+    (["-P", "-c", "import sys; print('' in sys.path)"], ""),
+    (["-I", "-c", "import sys; print('' in sys.path, sys.flags.isolated, sys.flags.no_user_site)"], ""),
+    (["-s", "-c", "import sys; print(sys.flags.no_user_site)"], ""),
+    (["-c", "import os, errno; print(os.path.basename(os.getcwd()) != '', errno.ENOENT)"], ""),
     (["-h"], ""),
     (["--help-env"], ""),
 ]
@@ -73,6 +104,25 @@ COIL_ONLY = [
     (["--dump", "nonsense", SCRIPT], 2, r"--dump takes tokens, ast or bytecode"),
     (["-c", "import sys; print(sys.implementation.name)"], 0, r"^coil\n$"),
     (["-c", "import sys; print(sys.version_info[:2])"], 0, r"^\(3, 11\)\n$"),
+    (["-S", "-c", "import sys; print(sys.prefix, sys.exec_prefix)"], 0, r"^/usr /usr\n$"),
+    (["--stdlib", "/nonexistent-lib", "-S", "-c", "import os"], 1, r"No module named 'os'"),
+    (["--stdlib"], 2, r"Argument expected for the --stdlib option"),
+    (["-c", "import _imp; print(_imp.extension_suffixes())"], 0, r"^\[\]\n$"),
+]
+# Started through a symlink (as a venv's bin/ does): the library is still found.
+LINKED = [
+    (["-c", "import sys, os; print(sys.executable == %r, os.sep)" % LINK], 0, r"^True /\n$"),
+]
+# Compared with CPython on stdout, the exit code and the last line of stderr (the frames
+# runpy adds depend on whether importlib is the import system yet).
+SAME_LAST_LINE = [
+    (["-m", "clipkg.boom"], ""),
+]
+# (environment, arguments) — compared with CPython.
+SAME_ENV = [
+    ({"PYTHONPATH": os.path.join(TMP, "pp")}, ["-c", "import ppmod; print(ppmod.X)"]),
+    ({"PYTHONPATH": os.path.join(TMP, "pp")}, ["-E", "-c", "import ppmod"]),
+    ({"PYTHONPATH": os.path.join(TMP, "pp")}, ["-I", "-c", "import ppmod"]),
 ]
 ENV_ONLY = [
     ({"COIL_JIT": "nonsense=2"}, ["-c", "pass"], 2, r"COIL_JIT: unknown tunable 'nonsense'"),
@@ -112,6 +162,19 @@ def main():
         out, err, rc = run(COIL, args)
         ok = rc == code and re.search(pattern, out + err) is not None
         report(ok, f"coil {args}", f"  expected exit {code} and /{pattern}/, got exit {rc}: {out + err!r}")
+    for args, stdin in SAME_LAST_LINE:
+        want = run(CPYTHON, args, stdin)
+        got = run(COIL, args, stdin)
+        last = lambda r: (r[0], r[1].strip().splitlines()[-1:], r[2])
+        report(last(got) == last(want), f"coil {args}", f"  expected {want!r}\n  got      {got!r}")
+    for env, args in SAME_ENV:
+        want = run(CPYTHON, args, env=env)
+        got = run(COIL, args, env=env)
+        report(got == want, f"{env} coil {args}", f"  expected {want!r}\n  got      {got!r}")
+    for args, code, pattern in LINKED:
+        out, err, rc = run(LINK, args)
+        ok = rc == code and re.search(pattern, out + err) is not None
+        report(ok, f"{LINK} {args}", f"  expected exit {code} and /{pattern}/, got exit {rc}: {out + err!r}")
     for env, args, code, pattern in ENV_ONLY:
         out, err, rc = run(COIL, args, env=env)
         ok = rc == code and re.search(pattern, out + err) is not None
