@@ -371,8 +371,6 @@ Value do_rename(const char* fname, Value* args, int64_t nargs, TupleObject* kwna
   if (!path_arg(fname, "src", a[0], PathKind::Plain, &src) || !path_arg(fname, "dst", a[1], PathKind::Plain, &dst) ||
       !dir_fd_arg(a[2], &sfd) || !dir_fd_arg(a[3], &dfd))
     return Value();
-  if (src.is_bytes != dst.is_bytes)
-    return raise_fmt(TypeErrorType, "%s: src and dst must be the same type", fname);
   if (::renameat(sfd, src.path.c_str(), dfd, dst.path.c_str()) != 0) return path_error2(src, dst);
   return None;
 }

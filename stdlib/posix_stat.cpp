@@ -233,7 +233,8 @@ Value posix_utime(Value* args, int64_t nargs, TupleObject* kwnames) {
   int rc;
   if (p.fd != -1) rc = ::futimens(p.fd, tsp);
   else rc = ::utimensat(dir_fd, p.path.c_str(), tsp, follow ? 0 : AT_SYMLINK_NOFOLLOW);
-  if (rc != 0) return path_error(p);
+  // CPython 3.11's utime reports the error without the file name.
+  if (rc != 0) return raise_errno();
   return None;
 }
 

@@ -26,7 +26,7 @@ Value fspath(Value v) {
     if (has_pending_exception()) return Value();
     return raise_fmt(TypeErrorType, "expected str, bytes or os.PathLike object, not %s", type_name(v));
   }
-  Value r = call0(m);
+  Value r = call1(m, v);  // lookup_special gives the unbound method
   if (r.is_empty_slot()) return r;
   if (!is_str(r) && !is_bytes(r))
     return raise_fmt(TypeErrorType, "expected %s.__fspath__() to return str or bytes, not %s", type_name(v),
@@ -78,7 +78,7 @@ bool path_arg(const char* fname, const char* argname, Value v, PathKind kind, Pa
       raise_fmt(TypeErrorType, "%s: %s should be %s, not %s", fname, argname, allowed_kinds(kind), type_name(v));
       return false;
     }
-    p = call0(m);
+    p = call1(m, v);
     if (p.is_empty_slot()) return false;
     if (!is_str(p) && !is_bytes(p)) {
       raise_fmt(TypeErrorType, "expected %s.__fspath__() to return str or bytes, not %s", type_name(v), type_name(p));
