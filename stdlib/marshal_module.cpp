@@ -1,12 +1,13 @@
 // marshal_module.cpp — the marshal module: CPython's marshal format (version 4) for None,
 // bools, ints, floats, complex, str, bytes, tuples, lists, dicts, sets, frozensets,
-// StopIteration and Ellipsis. Code objects are Coil's own and are not marshalled
-// (ValueError: unmarshallable object), so no .pyc is ever written or read through it.
-// dumps writes no back-references (CPython decides those by reference count); loads
-// reads them.
+// StopIteration and Ellipsis; code objects are Coil's own: TYPE_CODE followed by this
+// build's bytecode format id and the serialized CodeUnit (frontend/code_cache.h), which
+// loads() verifies before use (CPython's code objects are refused). dumps writes no
+// back-references (CPython decides those by reference count); loads reads them.
 #include <cstring>
 #include <vector>
 
+#include "frontend/code_cache.h"
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
 #include "runtime/codecs.h"
@@ -14,6 +15,7 @@
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
+#include "runtime/function.h"
 #include "runtime/int.h"
 #include "runtime/set.h"
 #include "runtime/str.h"
@@ -179,6 +181,15 @@ bool Writer::value(Value v) {
     byte(t == SetType ? '<' : '>');
     i32(static_cast<int32_t>(as_tuple(tup)->size));
     return items(tup);
+  }
+  if (t == CodeType) {
+    auto* code = static_cast<CodeObject*>(v.as_obj());
+    byte('c');
+    uint64_t id = fe::code_format_id();
+    for (int i = 0; i < 8; ++i) byte(static_cast<unsigned char>((id >> (8 * i)) & 0xFF));
+    std::string filename(code->filename ? code->filename->view() : std::string_view());
+    fe::serialize_unit(*code->unit, &out, filename == code->unit->filename ? "" : filename);
+    return true;
   }
   raise_msg(ValueErrorType, "unmarshallable object");
   return false;
@@ -404,7 +415,19 @@ Value Reader::value_of(uint8_t code, int ref_index) {
       return refs[n];
     }
     case '0': return raise_msg(TypeErrorType, "NULL object in marshal data for object");
-    case 'c': return raise_msg(ValueErrorType, "bad marshal data (code objects are not supported by Coil)");
+    case 'c': {
+      std::string_view idbytes;
+      if (!bytes_of(8, &idbytes)) return Value();
+      uint64_t id = 0;
+      for (int i = 0; i < 8; ++i) id |= static_cast<uint64_t>(static_cast<uint8_t>(idbytes[i])) << (8 * i);
+      if (id != fe::code_format_id())
+        return raise_msg(ValueErrorType, "bad marshal data (code object of another bytecode format)");
+      std::string error;
+      std::shared_ptr<fe::CodeUnit> unit = fe::deserialize_unit(in, &pos, &error);
+      if (!unit) return raise_msg(ValueErrorType, error);
+      CodeObject* code = code_from_unit(unit);
+      return code ? Value::from_obj(code) : Value();
+    }
     default: return raise_msg(ValueErrorType, "bad marshal data (unknown type code)");
   }
 }
