@@ -265,7 +265,7 @@ bool init_sys_structs(ModuleObject* sys, const Config& cfg) {
                                            Value::from_small_int(cmic), str_value("alpha"), Value::from_small_int(0)});
   ok = ok && module_add(sys, "implementation",
                         new_namespace({{"name", str_value("coil")},
-                                       {"cache_tag", str_value("coil-311")},
+                                       {"cache_tag", str_value(kCacheTag)},
                                        {"version", impl_version},
                                        {"hexversion", Value::from_small_int((cmaj << 24) | (cmin << 16) | (cmic << 8) | 0xA0)},
                                        {"_multiarch", str_value("x86_64-linux-gnu")}}));
