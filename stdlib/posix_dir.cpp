@@ -71,7 +71,7 @@ Value posix_listdir(Value* args, int64_t nargs, TupleObject* kwnames) {
   PathArg p;
   if (!path_arg("listdir", "path", a[0], PathKind::NullableFd, &p)) return Value();
   DIR* d;
-  if (p.fd != -1) {
+  if (p.is_fd) {
     int fd = ::dup(p.fd);
     if (fd < 0) return raise_errno();
     d = ::fdopendir(fd);
@@ -87,7 +87,7 @@ Value posix_listdir(Value* args, int64_t nargs, TupleObject* kwnames) {
   std::vector<std::string> names;
   bool ok = read_names(d, &names);
   int saved = errno;
-  if (p.fd != -1) ::rewinddir(d);
+  if (p.is_fd) ::rewinddir(d);
   ::closedir(d);
   if (!ok) return raise_os_error(saved, p.given ? p.object : Value());
   ListObject* l = new_list(0);
@@ -309,7 +309,7 @@ Value posix_scandir(Value* args, int64_t nargs, TupleObject* kwnames) {
   PathArg p;
   if (!path_arg("scandir", "path", a[0], PathKind::NullableFd, &p)) return Value();
   DIR* d;
-  if (p.fd != -1) {
+  if (p.is_fd) {
     int fd = ::dup(p.fd);
     if (fd < 0) return raise_errno();
     d = ::fdopendir(fd);
@@ -328,9 +328,9 @@ Value posix_scandir(Value* args, int64_t nargs, TupleObject* kwnames) {
     return Value();
   }
   s->dir = d;
-  s->fd = p.fd;
+  s->fd = p.is_fd ? p.fd : -1;
   s->is_bytes = p.is_bytes;
-  s->path = p.fd != -1 ? None : (p.given ? p.object : None);
+  s->path = p.is_fd ? None : (p.given ? p.object : None);
   return Value::from_obj(s);
 }
 
@@ -395,7 +395,7 @@ Value posix_chdir(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!parse_args("chdir", args, nargs, kwnames, {"path"}, 1, a)) return Value();
   PathArg p;
   if (!path_arg("chdir", "path", a[0], PathKind::AllowFd, &p)) return Value();
-  int rc = p.fd != -1 ? ::fchdir(p.fd) : ::chdir(p.path.c_str());
+  int rc = p.is_fd ? ::fchdir(p.fd) : ::chdir(p.path.c_str());
   if (rc != 0) return path_error(p);
   return None;
 }

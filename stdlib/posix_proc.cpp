@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <sched.h>
 #include <sys/random.h>
 #include <sys/times.h>
 #include <sys/utsname.h>
@@ -53,6 +54,58 @@ ID_FUNC(getgid, ::getgid())
 ID_FUNC(getegid, ::getegid())
 ID_FUNC(getpgrp, ::getpgrp())
 #undef ID_FUNC
+
+// One pid argument -> an id, or OSError.
+#define PID_FUNC(name, call)                                                            \
+  Value posix_##name(Value* args, int64_t nargs, TupleObject* kw) {                     \
+    int pid;                                                                            \
+    if (!check_positional(#name, nargs, 1, 1) || !no_kwargs(#name, kw) || !int_arg(args[0], &pid)) \
+      return Value();                                                                   \
+    pid_t r = call;                                                                     \
+    if (r < 0) return raise_errno();                                                    \
+    return int_from_int64(r);                                                           \
+  }
+PID_FUNC(getpgid, ::getpgid(pid))
+PID_FUNC(getsid, ::getsid(pid))
+#undef PID_FUNC
+
+Value posix_setsid(Value*, int64_t nargs, TupleObject* kw) {
+  if (!check_args("setsid", nargs, kw, 0, 0)) return Value();
+  if (::setsid() < 0) return raise_errno();
+  return None;
+}
+
+Value posix_setpgid(Value* args, int64_t nargs, TupleObject* kw) {
+  int pid, pgrp;
+  if (!check_positional("setpgid", nargs, 2, 2) || !no_kwargs("setpgid", kw) || !int_arg(args[0], &pid) ||
+      !int_arg(args[1], &pgrp))
+    return Value();
+  if (::setpgid(pid, pgrp) < 0) return raise_errno();
+  return None;
+}
+
+Value posix_getloadavg(Value*, int64_t nargs, TupleObject* kw) {
+  if (!check_args("getloadavg", nargs, kw, 0, 0)) return Value();
+  double load[3];
+  if (::getloadavg(load, 3) != 3) return raise_msg(OSErrorType, "Load averages are unobtainable");
+  TupleObject* t = tuple_of({float_value(load[0]), float_value(load[1]), float_value(load[2])});
+  return t ? Value::from_obj(t) : Value();
+}
+
+Value posix_nice(Value* args, int64_t nargs, TupleObject* kw) {
+  int inc;
+  if (!check_positional("nice", nargs, 1, 1) || !no_kwargs("nice", kw) || !int_arg(args[0], &inc)) return Value();
+  errno = 0;
+  int r = ::nice(inc);
+  if (r == -1 && errno != 0) return raise_errno();
+  return Value::from_small_int(r);
+}
+
+Value posix_sched_yield(Value*, int64_t nargs, TupleObject* kw) {
+  if (!check_args("sched_yield", nargs, kw, 0, 0)) return Value();
+  ::sched_yield();
+  return None;
+}
 
 Value posix_getgroups(Value*, int64_t nargs, TupleObject* kw) {
   if (!check_args("getgroups", nargs, kw, 0, 0)) return Value();
@@ -405,6 +458,13 @@ const NativeFunctionDef kProcFunctions[] = {
     {"getegid", posix_getegid},
     {"getpgrp", posix_getpgrp},
     {"getgroups", posix_getgroups},
+    {"getpgid", posix_getpgid},
+    {"getsid", posix_getsid},
+    {"setsid", posix_setsid},
+    {"setpgid", posix_setpgid},
+    {"getloadavg", posix_getloadavg},
+    {"nice", posix_nice},
+    {"sched_yield", posix_sched_yield},
     {"kill", posix_kill},
     {"killpg", posix_killpg},
     {"register_at_fork", posix_register_at_fork},

@@ -1,9 +1,11 @@
 // posix_stat.cpp — file status and attributes: stat/lstat/fstat and os.stat_result,
-// access, chmod/fchmod/lchmod, chown, utime, umask, truncate.
+// statvfs/fstatvfs, access, chmod/fchmod, chown/fchown/lchown, utime, umask, truncate,
+// mkfifo, sync.
 #include <cerrno>
 #include <cmath>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "runtime/abstract.h"
@@ -25,6 +27,7 @@ using namespace coil::rt;
 namespace {
 
 TypeObject* g_stat_result = nullptr;
+TypeObject* g_statvfs_result = nullptr;
 
 // dir_fd=None or an int; AT_FDCWD when None.
 bool dir_fd_arg(Value v, int* out) {
@@ -87,7 +90,7 @@ Value do_stat(const char* fname, Value* args, int64_t nargs, TupleObject* kwname
     return Value();
   struct stat st;
   int rc;
-  if (p.fd >= 0 || (p.fd < -1)) rc = ::fstat(p.fd, &st);
+  if (p.is_fd) rc = ::fstat(p.fd, &st);
   else rc = ::fstatat(dir_fd, p.path.c_str(), &st, follow ? 0 : AT_SYMLINK_NOFOLLOW);
   if (rc != 0) return path_error(p);
   return stat_result_from(st);
@@ -131,7 +134,7 @@ Value posix_chmod(Value* args, int64_t nargs, TupleObject* kwnames) {
       !bool_arg(a[3], true, &follow))
     return Value();
   int rc;
-  if (p.fd != -1) rc = ::fchmod(p.fd, mode);
+  if (p.is_fd) rc = ::fchmod(p.fd, mode);
   else rc = ::fchmodat(dir_fd, p.path.c_str(), mode, follow ? 0 : AT_SYMLINK_NOFOLLOW);
   if (rc != 0) return path_error(p);
   return None;
@@ -158,7 +161,7 @@ Value posix_chown(Value* args, int64_t nargs, TupleObject* kwnames) {
       !dir_fd_arg(a[3], &dir_fd) || !bool_arg(a[4], true, &follow))
     return Value();
   int rc;
-  if (p.fd != -1) rc = ::fchown(p.fd, uid, gid);
+  if (p.is_fd) rc = ::fchown(p.fd, uid, gid);
   else rc = ::fchownat(dir_fd, p.path.c_str(), uid, gid, follow ? 0 : AT_SYMLINK_NOFOLLOW);
   if (rc != 0) return path_error(p);
   return None;
@@ -231,7 +234,7 @@ Value posix_utime(Value* args, int64_t nargs, TupleObject* kwnames) {
     tsp = ts;
   }
   int rc;
-  if (p.fd != -1) rc = ::futimens(p.fd, tsp);
+  if (p.is_fd) rc = ::futimens(p.fd, tsp);
   else rc = ::utimensat(dir_fd, p.path.c_str(), tsp, follow ? 0 : AT_SYMLINK_NOFOLLOW);
   // CPython 3.11's utime reports the error without the file name.
   if (rc != 0) return raise_errno();
@@ -253,12 +256,83 @@ Value posix_truncate(Value* args, int64_t nargs, TupleObject* kwnames) {
   int64_t len;
   bool overflow = false;
   if (!path_arg("truncate", "path", a[0], PathKind::AllowFd, &p) || !as_int64(a[1], &len, &overflow)) return Value();
-  int rc = p.fd != -1 ? ::ftruncate(p.fd, len) : ::truncate(p.path.c_str(), len);
+  int rc = p.is_fd ? ::ftruncate(p.fd, len) : ::truncate(p.path.c_str(), len);
   if (rc != 0) return path_error(p);
   return None;
 }
 
+Value statvfs_result_from(const struct statvfs& st) {
+  auto I = [](uint64_t v) { return int_from_uint64(v); };
+  return new_struct_seq(g_statvfs_result, std::vector<Value>{I(st.f_bsize), I(st.f_frsize), I(st.f_blocks), I(st.f_bfree),
+                                                             I(st.f_bavail), I(st.f_files), I(st.f_ffree), I(st.f_favail),
+                                                             I(st.f_flag), I(st.f_namemax), I(st.f_fsid)});
+}
+
+// statvfs(path): path may be an fd.
+Value posix_statvfs(Value* args, int64_t nargs, TupleObject* kwnames) {
+  Value a[1];
+  PathArg p;
+  if (!parse_args("statvfs", args, nargs, kwnames, {"path"}, 1, a) ||
+      !path_arg("statvfs", "path", a[0], PathKind::AllowFd, &p))
+    return Value();
+  struct statvfs st;
+  int rc = p.is_fd ? ::fstatvfs(p.fd, &st) : ::statvfs(p.path.c_str(), &st);
+  if (rc != 0) return path_error(p);
+  return statvfs_result_from(st);
+}
+
+Value posix_fstatvfs(Value* args, int64_t nargs, TupleObject* kwnames) {
+  int fd;
+  if (!check_positional("fstatvfs", nargs, 1, 1) || !no_kwargs("fstatvfs", kwnames) || !fd_arg(args[0], &fd))
+    return Value();
+  struct statvfs st;
+  if (::fstatvfs(fd, &st) != 0) return raise_errno();
+  return statvfs_result_from(st);
+}
+
+Value posix_fchown(Value* args, int64_t nargs, TupleObject* kwnames) {
+  Value a[3];
+  int fd, uid, gid;
+  if (!parse_args("fchown", args, nargs, kwnames, {"fd", "uid", "gid"}, 3, a) || !fd_arg(a[0], &fd) ||
+      !int_arg(a[1], &uid) || !int_arg(a[2], &gid))
+    return Value();
+  if (::fchown(fd, uid, gid) != 0) return raise_errno();
+  return None;
+}
+
+Value posix_lchown(Value* args, int64_t nargs, TupleObject* kwnames) {
+  Value a[3];
+  PathArg p;
+  int uid, gid;
+  if (!parse_args("lchown", args, nargs, kwnames, {"path", "uid", "gid"}, 3, a) ||
+      !path_arg("lchown", "path", a[0], PathKind::Plain, &p) || !int_arg(a[1], &uid) || !int_arg(a[2], &gid))
+    return Value();
+  if (::lchown(p.path.c_str(), uid, gid) != 0) return path_error(p);
+  return None;
+}
+
+// mkfifo(path, mode=0o666, *, dir_fd=None)
+Value posix_mkfifo(Value* args, int64_t nargs, TupleObject* kwnames) {
+  Value a[3];
+  PathArg p;
+  int mode = 0666, dir_fd;
+  if (!parse_args("mkfifo", args, nargs, kwnames, {"path", "mode", "dir_fd"}, 1, a, 2) ||
+      !path_arg("mkfifo", "path", a[0], PathKind::Plain, &p) || (!a[1].is_empty_slot() && !int_arg(a[1], &mode)) ||
+      !dir_fd_arg(a[2], &dir_fd))
+    return Value();
+  if (::mkfifoat(dir_fd, p.path.c_str(), static_cast<mode_t>(mode)) != 0) return path_error(p);
+  return None;
+}
+
+Value posix_sync(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("sync", nargs, kwnames, 0, 0)) return Value();
+  ::sync();
+  return None;
+}
+
 const NativeFunctionDef kStatFunctions[] = {
+    {"statvfs", posix_statvfs}, {"fstatvfs", posix_fstatvfs}, {"fchown", posix_fchown}, {"lchown", posix_lchown},
+    {"mkfifo", posix_mkfifo},   {"sync", posix_sync},
     {"stat", posix_stat},   {"lstat", posix_lstat}, {"fstat", posix_fstat},       {"access", posix_access},
     {"chmod", posix_chmod}, {"fchmod", posix_fchmod}, {"chown", posix_chown},     {"utime", posix_utime},
     {"umask", posix_umask}, {"truncate", posix_truncate},
@@ -277,7 +351,14 @@ bool init_stat_types(ModuleObject* m) {
          "st_rdev"},
         10);
   }
-  return module_add(m, "stat_result", Value::from_obj(g_stat_result));
+  if (!g_statvfs_result) {
+    g_statvfs_result = new_struct_seq_type("os.statvfs_result",
+                                           {"f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files",
+                                            "f_ffree", "f_favail", "f_flag", "f_namemax", "f_fsid"},
+                                           10);
+  }
+  return module_add(m, "stat_result", Value::from_obj(g_stat_result)) &&
+         module_add(m, "statvfs_result", Value::from_obj(g_statvfs_result));
 }
 
 }  // namespace coil::lib::posix

@@ -67,6 +67,7 @@ bool path_arg(const char* fname, const char* argname, Value v, PathKind kind, Pa
       return false;
     }
     out->fd = static_cast<int>(fd);
+    out->is_fd = true;
     out->object = v;
     return true;
   }

@@ -14,7 +14,8 @@ namespace coil::lib::posix {
 struct PathArg {
   std::string path;                  // the bytes handed to the OS
   rt::Value object = rt::Value();    // the str or bytes given (the OSError filename); None if None
-  int fd = -1;                       // >= 0 when an int file descriptor was given
+  int fd = -1;                       // the file descriptor, when is_fd
+  bool is_fd = false;                // an int file descriptor was given
   bool is_bytes = false;             // results (listdir, readlink...) are bytes
   bool given = false;                // false when the argument was absent or None
 };
