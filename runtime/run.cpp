@@ -297,19 +297,24 @@ CodeObject* compile_source(std::string_view source, const std::string& filename,
 }
 
 // Installs importlib as the import machinery and runs `site` (unless -S), as CPython's
-// start-up does. A failure is reported and the program still runs (on the native finder).
+// start-up does. Where CPython would stop with a fatal error, Coil goes on (on the native
+// finder, or without site-packages) so that programs still run while the library grows;
+// -v shows what failed.
 void init_import_system(const Config& cfg) {
+  auto report = [&](const char* what) {
+    if (cfg.verbose) {
+      write_err(what);
+      print_pending_exception();
+    } else {
+      clear_exception();
+    }
+  };
   if (!install_importlib()) {
-    if (!has_pending_exception()) return;  // a module the bootstrap needs is missing
-    write_err("coil: installing importlib failed; using the native importer\n");
-    print_pending_exception();
+    if (has_pending_exception()) report("coil: installing importlib failed; using the native importer\n");
     return;
   }
   if (cfg.no_site) return;
-  if (import_module("site").is_empty_slot()) {
-    write_err("coil: importing the site module failed\n");
-    print_pending_exception();
-  }
+  if (import_module("site").is_empty_slot()) report("coil: importing the site module failed\n");
 }
 
 int run(const Config& cfg) {
