@@ -140,6 +140,7 @@ class Parser {
  public:
   Parser(int argc, char** argv) : argc_(argc), argv_(argv) {
     cfg_.executable = argc > 0 ? argv[0] : "coil";
+    for (int i = 0; i < argc; ++i) cfg_.orig_argv.push_back(argv[i]);
   }
 
   // Returns -1 to go on running the program, or an exit code to stop with.

@@ -14,6 +14,7 @@ struct Config {
   std::string program;            // the file name, the -c command, the -m module name
   std::vector<std::string> argv;  // sys.argv
   std::string executable;         // argv[0] as invoked
+  std::vector<std::string> orig_argv;  // the whole command line (sys.orig_argv)
   Dump dump = Dump::None;
 
   // CPython's flags (sys.flags), in its order.

@@ -153,7 +153,7 @@ Value str_list(const std::vector<std::string>& items) {
 bool init_sys(ModuleObject* m) {
   const Config& cfg = *g_config;
   bool ok = module_add(m, "argv", str_list(cfg.argv));
-  ok = ok && module_add(m, "orig_argv", str_list({cfg.executable}));
+  ok = ok && module_add(m, "orig_argv", str_list(cfg.orig_argv));
   ok = ok && module_add(m, "modules", Value::from_obj(g_sys_modules));
   ok = ok && module_add(m, "platform", str_value("linux"));
   ok = ok && module_add(m, "byteorder", str_value("little"));
