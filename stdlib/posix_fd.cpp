@@ -293,7 +293,52 @@ Value posix_get_terminal_size(Value* args, int64_t nargs, TupleObject* kwnames) 
   return new_struct_seq(g_terminal_size, {Value::from_small_int(w.ws_col), Value::from_small_int(w.ws_row)});
 }
 
+// pread(fd, length, offset) / pwrite(fd, data, offset): at an offset, not moving the file position.
+Value posix_pread(Value* args, int64_t nargs, TupleObject* kwnames) {
+  int fd;
+  int64_t n, off;
+  bool overflow = false;
+  if (!check_positional("pread", nargs, 3, 3) || !no_kwargs("pread", kwnames) || !fd_arg(args[0], &fd) ||
+      !as_int64(args[1], &n, &overflow) || !as_int64(args[2], &off, &overflow))
+    return Value();
+  if (n < 0) return raise_os_error(EINVAL);
+  std::string buf(static_cast<size_t>(n), '\0');
+  bool failed;
+  ssize_t got = retry_eintr([&] { return ::pread(fd, buf.data(), buf.size(), off); }, &failed);
+  if (failed) return fail();
+  buf.resize(static_cast<size_t>(got));
+  return bytes_value(buf);
+}
+
+Value posix_pwrite(Value* args, int64_t nargs, TupleObject* kwnames) {
+  int fd;
+  int64_t off;
+  bool overflow = false;
+  if (!check_positional("pwrite", nargs, 3, 3) || !no_kwargs("pwrite", kwnames) || !fd_arg(args[0], &fd)) return Value();
+  std::string_view data;
+  if (!bytes_like_view(args[1], &data))
+    return raise_fmt(TypeErrorType, "a bytes-like object is required, not '%s'", type_name(args[1]));
+  if (!as_int64(args[2], &off, &overflow)) return Value();
+  bool failed;
+  ssize_t n = retry_eintr([&] { return ::pwrite(fd, data.data(), data.size(), off); }, &failed);
+  if (failed) return fail();
+  return int_from_int64(n);
+}
+
+Value posix_ttyname(Value* args, int64_t nargs, TupleObject* kwnames) {
+  Value a[1];
+  int fd;
+  if (!parse_args("ttyname", args, nargs, kwnames, {"fd"}, 1, a) || !fd_arg(a[0], &fd)) return Value();
+  char buf[256];
+  int rc = ::ttyname_r(fd, buf, sizeof buf);
+  if (rc != 0) return raise_os_error(rc);
+  return fs_name(buf, false);
+}
+
 const NativeFunctionDef kFdFunctions[] = {
+    {"pread", posix_pread},
+    {"pwrite", posix_pwrite},
+    {"ttyname", posix_ttyname},
     {"open", posix_open},
     {"close", posix_close},
     {"closerange", posix_closerange},

@@ -449,7 +449,19 @@ Value posix_unsetenv(Value* args, int64_t nargs, TupleObject* kw) {
   return None;
 }
 
+// system(command): the shell's wait status, as C's system().
+Value posix_system(Value* args, int64_t nargs, TupleObject* kwnames) {
+  Value a[1];
+  PathArg cmd;
+  if (!parse_args("system", args, nargs, kwnames, {"command"}, 1, a) ||
+      !path_arg("system", "command", a[0], PathKind::Plain, &cmd))
+    return Value();
+  int status = ::system(cmd.path.c_str());
+  return Value::from_small_int(status);
+}
+
 const NativeFunctionDef kProcFunctions[] = {
+    {"system", posix_system},
     {"getpid", posix_getpid},
     {"getppid", posix_getppid},
     {"getuid", posix_getuid},
