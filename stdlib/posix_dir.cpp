@@ -73,7 +73,7 @@ Value posix_listdir(Value* args, int64_t nargs, TupleObject* kwnames) {
   DIR* d;
   if (p.is_fd) {
     int fd = ::dup(p.fd);
-    if (fd < 0) return raise_errno();
+    if (fd < 0) return rt::raise_errno();
     d = ::fdopendir(fd);
     if (!d) {
       int saved = errno;
@@ -146,7 +146,7 @@ Value entry_fetch_stat(DirEntryObject* e, bool follow) {
     if (!path_arg("stat", "path", e->path, PathKind::Plain, &pa)) return Value();
     rc = follow ? ::stat(pa.path.c_str(), &st) : ::lstat(pa.path.c_str(), &st);
   }
-  if (rc != 0) return raise_errno(e->path);
+  if (rc != 0) return rt::raise_errno(e->path);
   Value r = stat_result_from(st);
   if (!r.is_empty_slot()) slot = r;
   return r;
@@ -311,7 +311,7 @@ Value posix_scandir(Value* args, int64_t nargs, TupleObject* kwnames) {
   DIR* d;
   if (p.is_fd) {
     int fd = ::dup(p.fd);
-    if (fd < 0) return raise_errno();
+    if (fd < 0) return rt::raise_errno();
     d = ::fdopendir(fd);
     if (!d) {
       int saved = errno;
@@ -382,7 +382,7 @@ Value do_getcwd(const char* fname, int64_t nargs, TupleObject* kwnames, bool as_
   if (nargs) return raise_fmt(TypeErrorType, "posix.%s() takes no arguments (%lld given)", fname, static_cast<long long>(nargs));
   std::vector<char> buf(PATH_MAX);
   while (!::getcwd(buf.data(), buf.size())) {
-    if (errno != ERANGE) return raise_errno();
+    if (errno != ERANGE) return rt::raise_errno();
     buf.resize(buf.size() * 2);
   }
   return fs_name(buf.data(), as_bytes);
@@ -404,7 +404,7 @@ Value posix_fchdir(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value a[1];
   int fd;
   if (!parse_args("fchdir", args, nargs, kwnames, {"fd"}, 1, a) || !fd_arg(a[0], &fd)) return Value();
-  if (::fchdir(fd) != 0) return raise_errno();
+  if (::fchdir(fd) != 0) return rt::raise_errno();
   return None;
 }
 

@@ -57,7 +57,7 @@ auto retry_eintr(F op, bool* failed) -> decltype(op()) {
 }
 
 // Raises for errno unless a signal handler already raised (errno 0 after retry_eintr).
-Value fail() { return has_pending_exception() ? Value() : raise_errno(); }
+Value fail() { return has_pending_exception() ? Value() : rt::raise_errno(); }
 
 // open(path, flags, mode=0o777, *, dir_fd=None): the fd is non-inheritable (PEP 446).
 Value posix_open(Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -79,7 +79,7 @@ Value posix_close(Value* args, int64_t nargs, TupleObject* kwnames) {
   int fd;
   if (!parse_args("close", args, nargs, kwnames, {"fd"}, 1, a) || !fd_arg(a[0], &fd)) return Value();
   // No retry on EINTR: the descriptor is released either way on Linux.
-  if (::close(fd) != 0 && errno != EINTR) return raise_errno();
+  if (::close(fd) != 0 && errno != EINTR) return rt::raise_errno();
   return None;
 }
 
@@ -131,7 +131,7 @@ Value posix_lseek(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!as_int64(args[1], &pos, &overflow) || !int_arg(args[2], &whence)) return Value();
   if (overflow) return raise_msg(OverflowErrorType, "Python int too large to convert to C long");
   off_t r = ::lseek(fd, pos, whence);
-  if (r < 0) return raise_errno();
+  if (r < 0) return rt::raise_errno();
   return int_from_int64(r);
 }
 
@@ -159,7 +159,7 @@ Value posix_fsync(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value a[1];
   int fd;
   if (!parse_args("fsync", args, nargs, kwnames, {"fd"}, 1, a) || !fd_or_fileno(a[0], &fd)) return Value();
-  if (::fsync(fd) != 0) return raise_errno();
+  if (::fsync(fd) != 0) return rt::raise_errno();
   return None;
 }
 
@@ -167,7 +167,7 @@ Value posix_fdatasync(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value a[1];
   int fd;
   if (!parse_args("fdatasync", args, nargs, kwnames, {"fd"}, 1, a) || !fd_or_fileno(a[0], &fd)) return Value();
-  if (::fdatasync(fd) != 0) return raise_errno();
+  if (::fdatasync(fd) != 0) return rt::raise_errno();
   return None;
 }
 
@@ -178,7 +178,7 @@ Value posix_ftruncate(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_positional("ftruncate", nargs, 2, 2) || !no_kwargs("ftruncate", kwnames) || !fd_arg(args[0], &fd) ||
       !as_int64(args[1], &len, &overflow))
     return Value();
-  if (::ftruncate(fd, len) != 0) return raise_errno();
+  if (::ftruncate(fd, len) != 0) return rt::raise_errno();
   return None;
 }
 
@@ -190,7 +190,7 @@ Value fd_pair(int fds[2]) {
 Value posix_pipe(Value*, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("pipe", nargs, kwnames, 0, 0)) return Value();
   int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) return raise_errno();
+  if (::pipe2(fds, O_CLOEXEC) != 0) return rt::raise_errno();
   return fd_pair(fds);
 }
 
@@ -198,7 +198,7 @@ Value posix_pipe2(Value* args, int64_t nargs, TupleObject* kwnames) {
   int flags;
   if (!check_positional("pipe2", nargs, 1, 1) || !no_kwargs("pipe2", kwnames) || !int_arg(args[0], &flags)) return Value();
   int fds[2];
-  if (::pipe2(fds, flags) != 0) return raise_errno();
+  if (::pipe2(fds, flags) != 0) return rt::raise_errno();
   return fd_pair(fds);
 }
 
@@ -207,7 +207,7 @@ Value posix_dup(Value* args, int64_t nargs, TupleObject* kwnames) {
   int fd;
   if (!parse_args("dup", args, nargs, kwnames, {"fd"}, 1, a) || !fd_arg(a[0], &fd)) return Value();
   int r = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
-  if (r < 0) return raise_errno();
+  if (r < 0) return rt::raise_errno();
   return Value::from_small_int(r);
 }
 
@@ -221,7 +221,7 @@ Value posix_dup2(Value* args, int64_t nargs, TupleObject* kwnames) {
   int inheritable = a[2].is_empty_slot() ? 1 : is_true(a[2]);
   if (inheritable < 0) return Value();
   int r = inheritable ? ::dup2(fd, fd2) : ::dup3(fd, fd2, O_CLOEXEC);
-  if (r < 0) return raise_errno();
+  if (r < 0) return rt::raise_errno();
   return Value::from_small_int(r);
 }
 
@@ -237,7 +237,7 @@ Value posix_get_inheritable(Value* args, int64_t nargs, TupleObject* kwnames) {
   int fd;
   if (!parse_args("get_inheritable", args, nargs, kwnames, {"fd"}, 1, a) || !fd_arg(a[0], &fd)) return Value();
   int flags = ::fcntl(fd, F_GETFD);
-  if (flags < 0) return raise_errno();
+  if (flags < 0) return rt::raise_errno();
   return bool_value(!(flags & FD_CLOEXEC));
 }
 
@@ -249,7 +249,7 @@ Value posix_set_inheritable(Value* args, int64_t nargs, TupleObject* kwnames) {
   int inh;
   if (!int_arg(a[1], &inh)) return Value();
   int flags = ::fcntl(fd, F_GETFD);
-  if (flags < 0 || ::fcntl(fd, F_SETFD, inh ? flags & ~FD_CLOEXEC : flags | FD_CLOEXEC) < 0) return raise_errno();
+  if (flags < 0 || ::fcntl(fd, F_SETFD, inh ? flags & ~FD_CLOEXEC : flags | FD_CLOEXEC) < 0) return rt::raise_errno();
   return None;
 }
 
@@ -258,7 +258,7 @@ Value posix_get_blocking(Value* args, int64_t nargs, TupleObject* kwnames) {
   int fd;
   if (!parse_args("get_blocking", args, nargs, kwnames, {"fd"}, 1, a) || !fd_arg(a[0], &fd)) return Value();
   int flags = ::fcntl(fd, F_GETFL);
-  if (flags < 0) return raise_errno();
+  if (flags < 0) return rt::raise_errno();
   return bool_value(!(flags & O_NONBLOCK));
 }
 
@@ -269,7 +269,7 @@ Value posix_set_blocking(Value* args, int64_t nargs, TupleObject* kwnames) {
   int blocking;
   if (!int_arg(a[1], &blocking)) return Value();
   int flags = ::fcntl(fd, F_GETFL);
-  if (flags < 0 || ::fcntl(fd, F_SETFL, blocking ? flags & ~O_NONBLOCK : flags | O_NONBLOCK) < 0) return raise_errno();
+  if (flags < 0 || ::fcntl(fd, F_SETFL, blocking ? flags & ~O_NONBLOCK : flags | O_NONBLOCK) < 0) return rt::raise_errno();
   return None;
 }
 
@@ -289,7 +289,7 @@ Value posix_get_terminal_size(Value* args, int64_t nargs, TupleObject* kwnames) 
   int fd = STDOUT_FILENO;
   if (nargs && !fd_arg(args[0], &fd)) return Value();
   winsize w;
-  if (::ioctl(fd, TIOCGWINSZ, &w) != 0) return raise_errno();
+  if (::ioctl(fd, TIOCGWINSZ, &w) != 0) return rt::raise_errno();
   return new_struct_seq(g_terminal_size, {Value::from_small_int(w.ws_col), Value::from_small_int(w.ws_row)});
 }
 

@@ -62,7 +62,7 @@ ID_FUNC(getpgrp, ::getpgrp())
     if (!check_positional(#name, nargs, 1, 1) || !no_kwargs(#name, kw) || !int_arg(args[0], &pid)) \
       return Value();                                                                   \
     pid_t r = call;                                                                     \
-    if (r < 0) return raise_errno();                                                    \
+    if (r < 0) return rt::raise_errno();                                                    \
     return int_from_int64(r);                                                           \
   }
 PID_FUNC(getpgid, ::getpgid(pid))
@@ -71,7 +71,7 @@ PID_FUNC(getsid, ::getsid(pid))
 
 Value posix_setsid(Value*, int64_t nargs, TupleObject* kw) {
   if (!check_args("setsid", nargs, kw, 0, 0)) return Value();
-  if (::setsid() < 0) return raise_errno();
+  if (::setsid() < 0) return rt::raise_errno();
   return None;
 }
 
@@ -80,7 +80,7 @@ Value posix_setpgid(Value* args, int64_t nargs, TupleObject* kw) {
   if (!check_positional("setpgid", nargs, 2, 2) || !no_kwargs("setpgid", kw) || !int_arg(args[0], &pid) ||
       !int_arg(args[1], &pgrp))
     return Value();
-  if (::setpgid(pid, pgrp) < 0) return raise_errno();
+  if (::setpgid(pid, pgrp) < 0) return rt::raise_errno();
   return None;
 }
 
@@ -97,7 +97,7 @@ Value posix_nice(Value* args, int64_t nargs, TupleObject* kw) {
   if (!check_positional("nice", nargs, 1, 1) || !no_kwargs("nice", kw) || !int_arg(args[0], &inc)) return Value();
   errno = 0;
   int r = ::nice(inc);
-  if (r == -1 && errno != 0) return raise_errno();
+  if (r == -1 && errno != 0) return rt::raise_errno();
   return Value::from_small_int(r);
 }
 
@@ -110,10 +110,10 @@ Value posix_sched_yield(Value*, int64_t nargs, TupleObject* kw) {
 Value posix_getgroups(Value*, int64_t nargs, TupleObject* kw) {
   if (!check_args("getgroups", nargs, kw, 0, 0)) return Value();
   int n = ::getgroups(0, nullptr);
-  if (n < 0) return raise_errno();
+  if (n < 0) return rt::raise_errno();
   std::vector<gid_t> groups(n);
   n = ::getgroups(n, groups.data());
-  if (n < 0) return raise_errno();
+  if (n < 0) return rt::raise_errno();
   ListObject* l = new_list(0);
   if (!l) return Value();
   for (int i = 0; i < n; ++i)
@@ -126,7 +126,7 @@ Value posix_kill(Value* args, int64_t nargs, TupleObject* kw) {
   if (!check_positional("kill", nargs, 2, 2) || !no_kwargs("kill", kw) || !int_arg(args[0], &pid) ||
       !int_arg(args[1], &sig))
     return Value();
-  if (::kill(pid, sig) != 0) return raise_errno();
+  if (::kill(pid, sig) != 0) return rt::raise_errno();
   // A signal sent to ourselves is handled before kill() returns, as in CPython.
   if (eval_breaker_set() && !handle_eval_breaker()) return Value();
   return None;
@@ -137,7 +137,7 @@ Value posix_killpg(Value* args, int64_t nargs, TupleObject* kw) {
   if (!check_positional("killpg", nargs, 2, 2) || !no_kwargs("killpg", kw) || !int_arg(args[0], &pg) ||
       !int_arg(args[1], &sig))
     return Value();
-  if (::killpg(pg, sig) != 0) return raise_errno();
+  if (::killpg(pg, sig) != 0) return rt::raise_errno();
   return None;
 }
 
@@ -225,7 +225,7 @@ Value posix_execv(Value* args, int64_t nargs, TupleObject* kw) {
   if (!path_arg("execv", "path", args[0], PathKind::Plain, &p) || !argv_strings("execv", args[1], &argv)) return Value();
   std::vector<char*> cargv = c_strings(argv);
   ::execv(p.path.c_str(), cargv.data());
-  return raise_errno();
+  return rt::raise_errno();
 }
 
 // execve(path, argv, env): env is a mapping of str/bytes to str/bytes.
@@ -258,7 +258,7 @@ Value posix_execve(Value* args, int64_t nargs, TupleObject* kwnames) {
   }
   std::vector<char*> cargv = c_strings(argv), cenv = c_strings(env);
   ::execve(p.path.c_str(), cargv.data(), cenv.data());
-  return raise_errno();
+  return rt::raise_errno();
 }
 
 // waitpid(pid, options) -> (pid, status)
@@ -272,7 +272,7 @@ Value posix_waitpid(Value* args, int64_t nargs, TupleObject* kw) {
   while ((r = ::waitpid(pid, &status, options)) < 0 && errno == EINTR) {
     if (eval_breaker_set() && !handle_eval_breaker()) return Value();
   }
-  if (r < 0) return raise_errno();
+  if (r < 0) return rt::raise_errno();
   TupleObject* t = tuple_of({int_from_int64(r), Value::from_small_int(status)});
   return t ? Value::from_obj(t) : Value();
 }
@@ -284,7 +284,7 @@ Value posix_wait(Value*, int64_t nargs, TupleObject* kw) {
   while ((r = ::wait(&status)) < 0 && errno == EINTR) {
     if (eval_breaker_set() && !handle_eval_breaker()) return Value();
   }
-  if (r < 0) return raise_errno();
+  if (r < 0) return rt::raise_errno();
   TupleObject* t = tuple_of({int_from_int64(r), Value::from_small_int(status)});
   return t ? Value::from_obj(t) : Value();
 }
@@ -329,7 +329,7 @@ Value posix_times(Value*, int64_t nargs, TupleObject* kw) {
   if (!check_args("times", nargs, kw, 0, 0)) return Value();
   struct tms t;
   clock_t elapsed = ::times(&t);
-  if (elapsed == static_cast<clock_t>(-1)) return raise_errno();
+  if (elapsed == static_cast<clock_t>(-1)) return rt::raise_errno();
   double tick = static_cast<double>(::sysconf(_SC_CLK_TCK));
   return new_struct_seq(g_times_result,
                         {float_value(t.tms_utime / tick), float_value(t.tms_stime / tick), float_value(t.tms_cutime / tick),
@@ -339,7 +339,7 @@ Value posix_times(Value*, int64_t nargs, TupleObject* kw) {
 Value posix_uname(Value*, int64_t nargs, TupleObject* kw) {
   if (!check_args("uname", nargs, kw, 0, 0)) return Value();
   struct utsname u;
-  if (::uname(&u) != 0) return raise_errno();
+  if (::uname(&u) != 0) return rt::raise_errno();
   return new_struct_seq(g_uname_result, {fs_name(u.sysname, false), fs_name(u.nodename, false),
                                          fs_name(u.release, false), fs_name(u.version, false), fs_name(u.machine, false)});
 }
@@ -362,7 +362,7 @@ Value posix_urandom(Value* args, int64_t nargs, TupleObject* kwnames) {
         if (eval_breaker_set() && !handle_eval_breaker()) return Value();
         continue;
       }
-      return raise_errno();
+      return rt::raise_errno();
     }
     done += static_cast<size_t>(r);
   }
@@ -417,7 +417,7 @@ Value posix_sysconf(Value* args, int64_t nargs, TupleObject* kw) {
   }
   errno = 0;
   long r = ::sysconf(name);
-  if (r == -1 && errno != 0) return raise_errno();
+  if (r == -1 && errno != 0) return rt::raise_errno();
   return int_from_int64(r);
 }
 
@@ -435,7 +435,7 @@ Value posix_putenv(Value* args, int64_t nargs, TupleObject* kw) {
     return Value();
   if (k.path.empty() || k.path.find('=') != std::string::npos)
     return raise_msg(ValueErrorType, "illegal environment variable name");
-  if (::setenv(k.path.c_str(), v.path.c_str(), 1) != 0) return raise_errno();
+  if (::setenv(k.path.c_str(), v.path.c_str(), 1) != 0) return rt::raise_errno();
   return None;
 }
 
@@ -445,7 +445,7 @@ Value posix_unsetenv(Value* args, int64_t nargs, TupleObject* kw) {
   if (!path_arg("unsetenv", "name", args[0], PathKind::Plain, &k)) return Value();
   if (k.path.empty() || k.path.find('=') != std::string::npos)
     return raise_msg(ValueErrorType, "illegal environment variable name");
-  if (::unsetenv(k.path.c_str()) != 0) return raise_errno();
+  if (::unsetenv(k.path.c_str()) != 0) return rt::raise_errno();
   return None;
 }
 

@@ -104,7 +104,7 @@ Value posix_fstat(Value* args, int64_t nargs, TupleObject* kwnames) {
   int fd;
   if (!parse_args("fstat", args, nargs, kwnames, {"fd"}, 1, a) || !fd_arg(a[0], &fd)) return Value();
   struct stat st;
-  if (::fstat(fd, &st) != 0) return raise_errno();
+  if (::fstat(fd, &st) != 0) return rt::raise_errno();
   return stat_result_from(st);
 }
 
@@ -145,7 +145,7 @@ Value posix_fchmod(Value* args, int64_t nargs, TupleObject* kwnames) {
   int fd, mode;
   if (!parse_args("fchmod", args, nargs, kwnames, {"fd", "mode"}, 2, a) || !fd_arg(a[0], &fd) || !int_arg(a[1], &mode))
     return Value();
-  if (::fchmod(fd, mode) != 0) return raise_errno();
+  if (::fchmod(fd, mode) != 0) return rt::raise_errno();
   return None;
 }
 
@@ -237,7 +237,7 @@ Value posix_utime(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (p.is_fd) rc = ::futimens(p.fd, tsp);
   else rc = ::utimensat(dir_fd, p.path.c_str(), tsp, follow ? 0 : AT_SYMLINK_NOFOLLOW);
   // CPython 3.11's utime reports the error without the file name.
-  if (rc != 0) return raise_errno();
+  if (rc != 0) return rt::raise_errno();
   return None;
 }
 
@@ -286,7 +286,7 @@ Value posix_fstatvfs(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_positional("fstatvfs", nargs, 1, 1) || !no_kwargs("fstatvfs", kwnames) || !fd_arg(args[0], &fd))
     return Value();
   struct statvfs st;
-  if (::fstatvfs(fd, &st) != 0) return raise_errno();
+  if (::fstatvfs(fd, &st) != 0) return rt::raise_errno();
   return statvfs_result_from(st);
 }
 
@@ -296,7 +296,7 @@ Value posix_fchown(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!parse_args("fchown", args, nargs, kwnames, {"fd", "uid", "gid"}, 3, a) || !fd_arg(a[0], &fd) ||
       !int_arg(a[1], &uid) || !int_arg(a[2], &gid))
     return Value();
-  if (::fchown(fd, uid, gid) != 0) return raise_errno();
+  if (::fchown(fd, uid, gid) != 0) return rt::raise_errno();
   return None;
 }
 

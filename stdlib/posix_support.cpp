@@ -136,8 +136,8 @@ bool int_arg(Value v, int* out) {
 
 bool fd_arg(Value v, int* fd) { return int_arg(v, fd); }
 
-Value path_error(const PathArg& p) { return raise_errno(p.given ? p.object : Value()); }
+Value path_error(const PathArg& p) { return rt::raise_errno(p.given ? p.object : Value()); }
 
-Value path_error2(const PathArg& a, const PathArg& b) { return raise_errno(a.object, b.object); }
+Value path_error2(const PathArg& a, const PathArg& b) { return rt::raise_errno(a.object, b.object); }
 
 }  // namespace coil::lib::posix
