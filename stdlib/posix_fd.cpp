@@ -366,7 +366,7 @@ const NativeFunctionDef kFdFunctions[] = {
 FunctionTable fd_functions() { return {kFdFunctions, std::size(kFdFunctions)}; }
 
 bool init_fd_constants(ModuleObject* m) {
-  if (!g_terminal_size) g_terminal_size = new_struct_seq_type("os.terminal_size", {"columns", "lines"});
+  if (!g_terminal_size) g_terminal_size = new_struct_seq_type("os.terminal_size", {"columns", "lines"}, true);
   struct Const {
     const char* name;
     int64_t value;

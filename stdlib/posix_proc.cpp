@@ -511,8 +511,8 @@ FunctionTable proc_functions() { return {kProcFunctions, std::size(kProcFunction
 
 bool init_proc_types(ModuleObject* m) {
   if (!g_times_result) {
-    g_times_result = new_struct_seq_type("posix.times_result", {"user", "system", "children_user", "children_system", "elapsed"});
-    g_uname_result = new_struct_seq_type("posix.uname_result", {"sysname", "nodename", "release", "version", "machine"});
+    g_times_result = new_struct_seq_type("posix.times_result", {"user", "system", "children_user", "children_system", "elapsed"}, true);
+    g_uname_result = new_struct_seq_type("posix.uname_result", {"sysname", "nodename", "release", "version", "machine"}, true);
     add_runtime_root_hook([](Visitor& v) {
       v.visit(g_fork_before);
       v.visit(g_fork_child);

@@ -349,13 +349,13 @@ bool init_stat_types(ModuleObject* m) {
         {"st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime",
          "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks",
          "st_rdev"},
-        10);
+        10, true);
   }
   if (!g_statvfs_result) {
     g_statvfs_result = new_struct_seq_type("os.statvfs_result",
                                            {"f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files",
                                             "f_ffree", "f_favail", "f_flag", "f_namemax", "f_fsid"},
-                                           10);
+                                           10, true);
   }
   return module_add(m, "stat_result", Value::from_obj(g_stat_result)) &&
          module_add(m, "statvfs_result", Value::from_obj(g_statvfs_result));

@@ -134,8 +134,19 @@ void visit_struct_seq(Object* self, Visitor& v) {
   for (size_t i = 0; i < n; ++i) v.visit(t->items[i]);
 }
 
-const NativeMethodDef kSeqMethods[] = {
+// The types the runtime alone makes (sys.flags, sys.version_info, ...).
+Value seq_no_new(Value* args, int64_t, TupleObject*) {
+  return raise_fmt(TypeErrorType, "cannot create '%s' instances", static_cast<TypeObject*>(args[0].as_obj())->name);
+}
+
+const NativeMethodDef kSeqNew[] = {
     {"__new__", seq_new, NativeMethodDef::Kind::StaticMethod},
+};
+const NativeMethodDef kSeqNoNew[] = {
+    {"__new__", seq_no_new, NativeMethodDef::Kind::StaticMethod},
+};
+
+const NativeMethodDef kSeqMethods[] = {
     {"__repr__", seq_repr},
     {"__reduce__", seq_reduce},
     {"__getattribute__", seq_getattr},
@@ -180,17 +191,20 @@ const NativeMethodDef kNsMethods[] = {
 
 }  // namespace
 
-TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields) {
-  return new_struct_seq_type(name, fields, fields.size());
+TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields, bool constructible) {
+  size_t n = fields.size();
+  return new_struct_seq_type(name, std::move(fields), n, constructible);
 }
 
-TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields, size_t n_in_sequence) {
+TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields, size_t n_in_sequence,
+                                bool constructible) {
   auto* t = static_cast<TypeObject*>(allocate_object(TypeType, sizeof(TypeObject)));
   t->name = name;
   t->base = TupleType;
   t->flags = TypeFlag::Immutable;
   finish_builtin_type(t, sizeof(TupleObject), nullptr, visit_struct_seq);
   add_methods(t, kSeqMethods);
+  add_methods(t, constructible ? kSeqNew : kSeqNoNew);
   dict_set_str(t->dict, intern("n_sequence_fields"), Value::from_small_int(static_cast<int64_t>(n_in_sequence)));
   dict_set_str(t->dict, intern("n_fields"), Value::from_small_int(static_cast<int64_t>(fields.size())));
   dict_set_str(t->dict, intern("n_unnamed_fields"), Value::from_small_int(0));

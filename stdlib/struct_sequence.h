@@ -12,10 +12,12 @@
 
 namespace coil::lib {
 
-// A tuple type whose items are also attributes (`name` is "sys.version_info").
-rt::TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields);
+// A tuple type whose items are also attributes (`name` is "sys.version_info"); `constructible`:
+// T(sequence[, dict]) makes instances (sys.flags and the like are not).
+rt::TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields, bool constructible = false);
 // With `n_in_sequence` < fields: the rest are attributes only (os.stat_result's st_atime...).
-rt::TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields, size_t n_in_sequence);
+rt::TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields, size_t n_in_sequence,
+                                    bool constructible);
 rt::Value new_struct_seq(rt::TypeObject* type, std::initializer_list<rt::Value> items);
 rt::Value new_struct_seq(rt::TypeObject* type, const std::vector<rt::Value>& items);
 // A SimpleNamespace with the given attributes.
