@@ -10,6 +10,7 @@
 #include "runtime/int.h"
 #include "runtime/super.h"
 #include "runtime/names.h"
+#include "runtime/object_reduce.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
@@ -284,13 +285,19 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
     static_cast<CellObject*>(cell.as_obj())->contents = Value::from_obj(t);
     dict_del(ns, Value::from_obj(names::dunder_classcell));
   }
-  // __set_name__ on descriptors, then the parent's __init_subclass__.
+  // __set_name__ on descriptors, then the parent's __init_subclass__. Over a copy of the
+  // namespace, as CPython does: __set_name__ may change the class dict (enum does).
+  ListObject* items = new_list(0);
+  if (!items) return Value();
   int64_t pos = 0;
   Value k, v;
-  while (dict_next(ns, &pos, &k, &v)) {
-    Value sn = lookup_special(v, names::dunder_set_name);
+  while (dict_next(ns, &pos, &k, &v))
+    if (!list_append(items, k) || !list_append(items, v)) return Value();
+  for (int64_t i = 0; i + 1 < items->size; i += 2) {
+    Value key = items->items()[i], val = items->items()[i + 1];
+    Value sn = lookup_special(val, names::dunder_set_name);
     if (!sn.is_empty_slot()) {
-      Value a3[3] = {v, Value::from_obj(t), k};
+      Value a3[3] = {val, Value::from_obj(t), key};
       if (call(sn, a3, 3).is_empty_slot()) return Value();
     }
   }
@@ -425,6 +432,11 @@ void init_object_and_type_methods() {
   TypeType->basic_size = sizeof(TypeObject);
   add_methods(ObjectType, kObjectMethods);
   add_getsets(ObjectType, kObjectGetSets);
+  init_object_reduce();
+  dict_set_str(ObjectType->dict, names::dunder_doc,
+               str_value("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a "
+                         "new featureless\ninstance that has no instance attributes and cannot be given any.\n"));
+  if (dict_get_str(TypeType->dict, names::dunder_doc).is_empty_slot()) dict_set_str(TypeType->dict, names::dunder_doc, None);
   add_methods(TypeType, kTypeMethods);
   add_getsets(TypeType, kTypeGetSets);
 }

@@ -196,6 +196,9 @@ void finish_builtin_type(TypeObject* type, uint32_t basic_size, AllocFn alloc, V
   else if (type->base) type->alloc = type->base->alloc;
   if (visit) type->visit = visit;
   if (!type->dict) type->dict = new_dict();
+  // __doc__ is in every type's dict (None when undocumented), so instances find one.
+  if (names::dunder_doc && dict_get_str(type->dict, names::dunder_doc).is_empty_slot())
+    dict_set_str(type->dict, names::dunder_doc, None);
   std::string_view full = type->name;
   size_t dot = full.rfind('.');
   type->name_obj = intern(dot == std::string_view::npos ? full : full.substr(dot + 1));
@@ -261,6 +264,8 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
   }
   t->bases = bases;
   t->dict = ns;
+  // Every class has __doc__ (None without a docstring), as CPython's type_new sets it.
+  if (dict_get_str(ns, names::dunder_doc).is_empty_slot()) dict_set_str(ns, names::dunder_doc, None);
   t->flags = TypeFlag::BaseType | TypeFlag::HeapType | TypeFlag::HasDict |
              static_cast<TypeFlag>(static_cast<uint32_t>(t->base->flags) & 0xFF00u);
   std::string nm(as_str(name)->view());
