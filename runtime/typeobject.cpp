@@ -264,8 +264,6 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
   }
   t->bases = bases;
   t->dict = ns;
-  // Every class has __doc__ (None without a docstring), as CPython's type_new sets it.
-  if (dict_get_str(ns, names::dunder_doc).is_empty_slot()) dict_set_str(ns, names::dunder_doc, None);
   t->flags = TypeFlag::BaseType | TypeFlag::HeapType | TypeFlag::HasDict |
              static_cast<TypeFlag>(static_cast<uint32_t>(t->base->flags) & 0xFF00u);
   std::string nm(as_str(name)->view());
@@ -297,6 +295,9 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
   if (!t->mro) return nullptr;
   for (int64_t i = 0; i < bases->size; ++i) note_subclass(static_cast<TypeObject*>(bases->items[i].as_obj()), t);
   t->version = g_next_version++;
+  // Every class has __doc__ (None without a docstring), as CPython's type_new sets it
+  // (after __slots__, which may name __doc__).
+  if (dict_get_str(ns, names::dunder_doc).is_empty_slot()) dict_set_str(ns, names::dunder_doc, None);
   return t;
 }
 
