@@ -13,6 +13,7 @@
 #include "runtime/frame_object.h"
 #include "runtime/int.h"
 #include "runtime/native_module.h"
+#include "runtime/roots.h"
 #include "runtime/search_path.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
@@ -20,6 +21,7 @@
 #include "runtime/tuple.h"
 #include "runtime/version.h"
 #include "stdlib/io_support.h"
+#include "stdlib/native_type_util.h"
 #include "stdlib/struct_sequence.h"
 
 namespace coil::lib {
@@ -127,7 +129,50 @@ Value sys_getfilesystemencodeerrors(Value*, int64_t nargs, TupleObject* kwnames)
   return str_value("surrogateescape");
 }
 
+// Audit hooks (PEP 578): called with (event, args) by sys.audit.
+ListObject* g_audit_hooks = nullptr;
+
+bool call_audit_hooks(Value event, TupleObject* args) {
+  if (!g_audit_hooks) return true;
+  for (int64_t i = 0; i < g_audit_hooks->size; ++i) {
+    Value a[2] = {event, Value::from_obj(args)};
+    if (call(g_audit_hooks->items()[i], a, 2).is_empty_slot()) return false;
+  }
+  return true;
+}
+
+Value sys_audit(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "audit() takes no keyword arguments");
+  if (nargs == 0) return raise_msg(TypeErrorType, "audit() missing 1 required positional argument: 'event'");
+  if (!g_audit_hooks || g_audit_hooks->size == 0) return None;
+  if (!is_str(args[0]))
+    return raise_fmt(TypeErrorType, "expected str for argument 'event', not %s", type_name(args[0]));
+  TupleObject* rest = new_tuple(nargs - 1);
+  if (!rest) return Value();
+  for (int64_t i = 1; i < nargs; ++i) rest->items[i - 1] = args[i];
+  return call_audit_hooks(args[0], rest) ? None : Value();
+}
+
+Value sys_addaudithook(Value* args, int64_t nargs, TupleObject* kwnames) {
+  Value a[1];
+  if (!parse_args("addaudithook", args, nargs, kwnames, {"hook"}, 1, a)) return Value();
+  // Existing hooks may veto with RuntimeError (then the hook is quietly not added).
+  if (!call_audit_hooks(str_value("sys.addaudithook"), new_tuple(0))) {
+    if (!pending_matches(RuntimeErrorType)) return Value();
+    clear_exception();
+    return None;
+  }
+  if (!g_audit_hooks) {
+    g_audit_hooks = new_list(0);
+    if (!g_audit_hooks) return Value();
+    add_runtime_root_hook([](Visitor& v) { v.visit(g_audit_hooks); });
+  }
+  return list_append(g_audit_hooks, a[0]) ? None : Value();
+}
+
 const NativeFunctionDef kSysFunctions[] = {
+    {"audit", sys_audit},
+    {"addaudithook", sys_addaudithook},
     {"exit", sys_exit},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
