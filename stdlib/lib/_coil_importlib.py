@@ -15,6 +15,9 @@ _install() here before the path-based finder goes live. What is adapted:
   lone .pyc holds CPython bytecode. _imp.extension_suffixes() is empty, so CPython's .so
   modules are not found either. Cache paths (__cached__) use Coil's cache_tag.
 - Modules Coil loaded from source before the machinery existed get specs and loaders.
+- MAGIC_NUMBER (the .pyc header) is Coil's own, so a CPython .pyc met anywhere (in a zip
+  file for zipimport, by py_compile's readers) is refused as "bad magic number".
+- zipimport's path hook comes first on sys.path_hooks, as in CPython.
 - The standard-library modules CPython 3.11 freezes keep their real files and loaders,
   but their code is named "<frozen NAME>" as in CPython, so tracebacks and warnings
   read the same.
@@ -34,6 +37,8 @@ _FROZEN_STDLIB = frozenset({
 _stdlib_dir = None
 _external = None
 _CACHE_MAGIC = b'COIL'
+# Coil's .pyc magic: outside the numbers CPython has used (3000-3600).
+_COIL_MAGIC_NUMBER = (31745).to_bytes(2, 'little') + b'\r\n'
 _build_stamp = None
 
 
@@ -101,7 +106,15 @@ def _install(bootstrap, external, stdlib_dir):
         return [(external.ExtensionFileLoader, _imp.extension_suffixes()),
                 (external.SourceFileLoader, external.SOURCE_SUFFIXES)]
     external._get_supported_file_loaders = _get_supported_file_loaders
+    external.MAGIC_NUMBER = _COIL_MAGIC_NUMBER
+    external._RAW_MAGIC_NUMBER = int.from_bytes(_COIL_MAGIC_NUMBER, 'little')
     bootstrap._install_external_importers()
+    try:
+        zipimport = bootstrap._gcd_import('zipimport')
+    except ImportError:
+        pass
+    else:
+        sys.path_hooks.insert(0, zipimport.zipimporter)
     module_type = type(sys)
     for name, module in list(sys.modules.items()):
         if not isinstance(module, module_type) or getattr(module, '__spec__', None) is not None:
