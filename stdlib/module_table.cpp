@@ -19,6 +19,7 @@ extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
 extern const rt::NativeModuleDef kAstModule;
 extern const rt::NativeModuleDef kRandomModule;
+extern const rt::NativeModuleDef kMd5Module, kSha1Module, kSha256Module, kSha512Module, kSha3Module, kBlake2Module;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -34,6 +35,12 @@ const rt::NativeModuleDef* const kModules[] = {
     &kFunctoolsModule,
     &kAstModule,
     &kRandomModule,
+    &kMd5Module,
+    &kSha1Module,
+    &kSha256Module,
+    &kSha512Module,
+    &kSha3Module,
+    &kBlake2Module,
 };
 }  // namespace
 
