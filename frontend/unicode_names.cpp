@@ -2,6 +2,7 @@
 // map on first use, since most programs never use \N).
 #include "frontend/unicode_names.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <mutex>
 #include <string>
@@ -16,6 +17,7 @@ namespace {
 
 struct NameTable {
   std::unordered_map<std::string_view, int32_t> by_name;
+  std::unordered_map<int32_t, std::string_view> by_code;  // filled on the first unicode_name_of
   struct Range {
     std::string_view prefix;
     int32_t first, last;
@@ -90,6 +92,25 @@ int32_t lookup_unicode_name(std::string_view name) {
     }
   }
   return -1;
+}
+
+std::string unicode_name_of(int32_t cp) {
+  const NameTable& t = table();
+  static std::once_flag once;
+  std::call_once(once, [&] {
+    auto& by_code = const_cast<NameTable&>(t).by_code;
+    by_code.reserve(t.by_name.size());
+    for (const auto& [name, code] : t.by_name) by_code.emplace(code, name);
+  });
+  auto it = t.by_code.find(cp);
+  if (it != t.by_code.end()) return std::string(it->second);
+  for (const auto& r : t.ranges)
+    if (cp >= r.first && cp <= r.last) {
+      char hex[16];
+      std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(cp));
+      return std::string(r.prefix) + hex;
+    }
+  return "";
 }
 
 }  // namespace coil::fe

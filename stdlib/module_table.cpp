@@ -19,6 +19,7 @@ extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
 extern const rt::NativeModuleDef kAstModule;
 extern const rt::NativeModuleDef kRandomModule;
+extern const rt::NativeModuleDef kUnicodedataModule;
 extern const rt::NativeModuleDef kMd5Module, kSha1Module, kSha256Module, kSha512Module, kSha3Module, kBlake2Module;
 
 namespace {
@@ -35,6 +36,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kFunctoolsModule,
     &kAstModule,
     &kRandomModule,
+    &kUnicodedataModule,
     &kMd5Module,
     &kSha1Module,
     &kSha256Module,
