@@ -14,6 +14,7 @@
 #include "runtime/int.h"
 #include "runtime/set.h"
 #include "runtime/str.h"
+#include "runtime/thread.h"
 #include "runtime/tuple.h"
 #include "stdlib/ast_module.h"
 
@@ -233,7 +234,26 @@ struct FromPy {
 #define OPT(T, name) if (!opt(obj, kName, #name, &n->name)) return false;
 #define SEQ(T, name) if (!seq(obj, kName, #name, &n->name)) return false;
 
-  bool conv(Value obj, fe::StmtNode** out, const char*, const char*) {
+  // Node kinds that nest recurse under the interpreter's recursion limit, as CPython's do.
+  template <class F>
+  bool nested(const char* where, F&& f) {
+    if (!enter_call(where)) return false;
+    bool ok = f();
+    leave_call();
+    return ok;
+  }
+
+  bool conv(Value obj, fe::StmtNode** out, const char* o, const char* f) {
+    return nested(" while traversing 'stmt' node", [&] { return conv_stmt(obj, out, o, f); });
+  }
+  bool conv(Value obj, fe::ExprNode** out, const char* o, const char* f) {
+    return nested(" while traversing 'expr' node", [&] { return conv_expr_node(obj, out, o, f); });
+  }
+  bool conv(Value obj, fe::PatternNode** out, const char* o, const char* f) {
+    return nested(" while traversing 'pattern' node", [&] { return conv_pattern(obj, out, o, f); });
+  }
+
+  bool conv_stmt(Value obj, fe::StmtNode** out, const char*, const char*) {
     fe::Located loc;  // positions are read before the kind is known, as CPython does
     if (!positions(obj, "stmt", &loc)) return false;
 #define AST_STMT(Name, Fields)                                      \
@@ -250,7 +270,7 @@ struct FromPy {
   }
 
   // An expression; `want` is the context it must have (set by the field it sits in).
-  bool conv(Value obj, fe::ExprNode** out, const char*, const char*) {
+  bool conv_expr_node(Value obj, fe::ExprNode** out, const char*, const char*) {
     fe::Located loc;
     if (!positions(obj, "expr", &loc)) return false;
     fe::ExprContext expected = want;
@@ -295,7 +315,7 @@ struct FromPy {
     return false;
   }
 
-  bool conv(Value obj, fe::PatternNode** out, const char*, const char*) {
+  bool conv_pattern(Value obj, fe::PatternNode** out, const char*, const char*) {
     fe::Located loc;
     if (!positions(obj, "pattern", &loc)) return false;
 #define AST_PATTERN(Name, Fields)                                   \

@@ -117,3 +117,15 @@ try:
     parse("x = = 1")
 except SyntaxError as err:
     print(err.msg, err.lineno, err.offset)
+
+e = _ast.Constant(1, **P)
+for i in range(100000):
+    e = _ast.UnaryOp(_ast.USub(), e, **P)
+try:
+    compile(_ast.Expression(e), "<d>", "eval")
+except RecursionError as err:
+    print("RecursionError", err)
+e = _ast.Constant(1, **P)
+for i in range(300):
+    e = _ast.UnaryOp(_ast.USub(), e, **P)
+print(eval(compile(_ast.Expression(e), "<d>", "eval")))
