@@ -119,7 +119,7 @@ except SyntaxError as err:
     print(err.msg, err.lineno, err.offset)
 
 e = _ast.Constant(1, **P)
-for i in range(100000):
+for i in range(3000):
     e = _ast.UnaryOp(_ast.USub(), e, **P)
 try:
     compile(_ast.Expression(e), "<d>", "eval")
