@@ -275,6 +275,13 @@ Value get_digest_size(Value self) {
   return int_from_int64(a->family == Family::Blake2 ? H(self)->st.blake2.digest_size : a->digest_size);
 }
 Value get_block_size(Value self) { return int_from_int64(H(self)->algo->block_size); }
+// SHA-3's sponge parameters, as CPython's _sha3 objects expose them.
+Value get_capacity_bits(Value self) { return int_from_int64(1600 - 8 * H(self)->algo->rate); }
+Value get_rate_bits(Value self) { return int_from_int64(8 * H(self)->algo->rate); }
+Value get_suffix(Value self) {
+  char c = static_cast<char>(H(self)->algo->suffix);
+  return bytes_value(std::string_view(&c, 1));
+}
 
 const NativeMethodDef kHashMethods[] = {
     {"update", hash_update, NativeMethodDef::Kind::Method, "Update this hash object's state with the provided string."},
@@ -293,9 +300,13 @@ void make_types(std::string_view module) {
     a.type = make_native_type(a.type_name, sizeof(HashObject), nullptr, constructor_type);
     add_methods(a.type, kHashMethods);
     add_getsets(a.type, kHashGetSets);
+    if (a.family == Family::Md) a.type->alloc = nullptr;  // made only by the md5()/sha*() functions
     if (a.family == Family::Keccak) {
       static const NativeMethodDef kNew[] = {{"__new__", keccak_new, NativeMethodDef::Kind::StaticMethod}};
       add_methods(a.type, kNew);
+      static const NativeGetSetDef kSponge[] = {
+          {"_capacity_bits", get_capacity_bits}, {"_rate_bits", get_rate_bits}, {"_suffix", get_suffix}};
+      add_getsets(a.type, kSponge);
     } else if (a.family == Family::Blake2) {
       static const NativeMethodDef kNew[] = {{"__new__", blake2_new, NativeMethodDef::Kind::StaticMethod}};
       add_methods(a.type, kNew);
@@ -308,16 +319,23 @@ void make_types(std::string_view module) {
   }
 }
 
-// Module inits: the types, plus the constructor functions of the Merkle–Damgård modules.
+// The name CPython's modules give a Merkle–Damgård type ("MD5Type"); _sha512 only exposes
+// SHA384Type, so sha512 gets none.
+const char* md_type_attr(const Algo& a) {
+  std::string_view n = a.name;
+  return n == "md5" ? "MD5Type" : n == "sha1" ? "SHA1Type" : n == "sha224" ? "SHA224Type"
+         : n == "sha256" ? "SHA256Type" : n == "sha384" ? "SHA384Type" : nullptr;
+}
+
+// Module inits: the types (constructors themselves for SHA-3 and BLAKE2; the Merkle–Damgård
+// modules' constructors are the functions of their tables).
 bool add_types(ModuleObject* m, std::string_view module) {
   make_types(module);
-  for (const Algo& a : g_algos)
-    if (std::string_view(a.type_name).substr(0, module.size() + 1) == std::string(module) + ".") {
-      const char* attr = std::strchr(a.type_name, '.') + 1;
-      std::string type_attr = a.family == Family::Md ? std::string(attr) + "Type" : attr;
-      if (a.family == Family::Md) continue;  // the function below is the public name
-      if (!module_add(m, type_attr.c_str(), Value::from_obj(a.type))) return false;
-    }
+  for (const Algo& a : g_algos) {
+    if (std::string_view(a.type_name).substr(0, module.size() + 1) != std::string(module) + ".") continue;
+    const char* attr = a.family == Family::Md ? md_type_attr(a) : std::strchr(a.type_name, '.') + 1;
+    if (attr && !module_add(m, attr, Value::from_obj(a.type))) return false;
+  }
   return true;
 }
 bool init_md5(ModuleObject* m) { return add_types(m, "_md5"); }
@@ -325,8 +343,9 @@ bool init_sha1(ModuleObject* m) { return add_types(m, "_sha1"); }
 bool init_sha256(ModuleObject* m) { return add_types(m, "_sha256"); }
 bool init_sha512(ModuleObject* m) { return add_types(m, "_sha512"); }
 bool init_sha3(ModuleObject* m) {
-  return add_types(m, "_sha3") && module_add(m, "implementation", str_value("coil (FIPS 202)")) &&
-         module_add(m, "keccakopt", int_from_int64(64));
+  // implementation names the Keccak code (CPython: 'tiny_sha3'); keccakopt 0 = no SIMD variant.
+  return add_types(m, "_sha3") && module_add(m, "implementation", str_value("coil")) &&
+         module_add(m, "keccakopt", int_from_int64(0));
 }
 bool init_blake2(ModuleObject* m) {
   return add_types(m, "_blake2") && module_add(m, "BLAKE2B_SALT_SIZE", int_from_int64(16)) &&

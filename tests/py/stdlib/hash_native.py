@@ -32,3 +32,12 @@ for f in [lambda: _md5.md5("abc"), lambda: _md5.md5(5), lambda: _sha3.sha3_256()
           lambda: _sha1.sha1().digest(1)]:
     try: f(); print("ok")
     except Exception as e: print(type(e).__name__, e)
+for m in (_md5, _sha1, _sha256, _sha512, _sha3, _blake2):
+    print(m.__name__, [x for x in dir(m) if not x.startswith("__") and x not in ("implementation",)])
+h = _sha3.sha3_256()
+print(h._capacity_bits, h._rate_bits, h._suffix, _sha3.shake_128()._suffix, type(_md5.md5()), _md5.MD5Type, _sha3.keccakopt)
+for t in (_md5.MD5Type, _sha256.SHA224Type):
+    try:
+        t()
+    except TypeError as e:
+        print(e)
