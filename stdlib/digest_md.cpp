@@ -120,19 +120,14 @@ void sha256_block(uint64_t* h, const uint8_t* block) {
     uint32_t s1 = rotr32(w[i - 2], 17) ^ rotr32(w[i - 2], 19) ^ (w[i - 2] >> 10);
     w[i] = w[i - 16] + s0 + w[i - 7] + s1;
   }
-  uint32_t v[8];
-  for (int i = 0; i < 8; ++i) v[i] = static_cast<uint32_t>(h[i]);
+  uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
   for (int i = 0; i < 64; ++i) {
-    uint32_t S1 = rotr32(v[4], 6) ^ rotr32(v[4], 11) ^ rotr32(v[4], 25);
-    uint32_t ch = (v[4] & v[5]) ^ (~v[4] & v[6]);
-    uint32_t t1 = v[7] + S1 + ch + K[i] + w[i];
-    uint32_t S0 = rotr32(v[0], 2) ^ rotr32(v[0], 13) ^ rotr32(v[0], 22);
-    uint32_t maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-    uint32_t t2 = S0 + maj;
-    std::memmove(v + 1, v, 7 * sizeof(uint32_t));
-    v[4] += t1;
-    v[0] = t1 + t2;
+    uint32_t t1 = hh + (rotr32(e, 6) ^ rotr32(e, 11) ^ rotr32(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
+    uint32_t t2 = (rotr32(a, 2) ^ rotr32(a, 13) ^ rotr32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+    hh = g; g = f; f = e; e = d + t1;
+    d = c; c = b; b = a; a = t1 + t2;
   }
+  uint32_t v[8] = {a, b, c, d, e, f, g, hh};
   for (int i = 0; i < 8; ++i) h[i] = static_cast<uint32_t>(h[i] + v[i]);
 }
 
@@ -145,18 +140,14 @@ void sha512_block(uint64_t* h, const uint8_t* block) {
     uint64_t s1 = rotr64(w[i - 2], 19) ^ rotr64(w[i - 2], 61) ^ (w[i - 2] >> 6);
     w[i] = w[i - 16] + s0 + w[i - 7] + s1;
   }
-  uint64_t v[8];
-  std::memcpy(v, h, sizeof v);
+  uint64_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
   for (int i = 0; i < 80; ++i) {
-    uint64_t S1 = rotr64(v[4], 14) ^ rotr64(v[4], 18) ^ rotr64(v[4], 41);
-    uint64_t ch = (v[4] & v[5]) ^ (~v[4] & v[6]);
-    uint64_t t1 = v[7] + S1 + ch + K[i] + w[i];
-    uint64_t S0 = rotr64(v[0], 28) ^ rotr64(v[0], 34) ^ rotr64(v[0], 39);
-    uint64_t maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-    std::memmove(v + 1, v, 7 * sizeof(uint64_t));
-    v[4] += t1;
-    v[0] = t1 + S0 + maj;
+    uint64_t t1 = hh + (rotr64(e, 14) ^ rotr64(e, 18) ^ rotr64(e, 41)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
+    uint64_t t2 = (rotr64(a, 28) ^ rotr64(a, 34) ^ rotr64(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
+    hh = g; g = f; f = e; e = d + t1;
+    d = c; c = b; b = a; a = t1 + t2;
   }
+  uint64_t v[8] = {a, b, c, d, e, f, g, hh};
   for (int i = 0; i < 8; ++i) h[i] += v[i];
 }
 
@@ -219,6 +210,12 @@ void md_update(MdState* s, const uint8_t* data, size_t n) {
   size_t bs = md_block_size(s->kind);
   s->length += n;
   while (n) {
+    if (s->used == 0 && n >= bs) {  // whole blocks straight from the input
+      process(s, data);
+      data += bs;
+      n -= bs;
+      continue;
+    }
     size_t take = std::min(n, bs - s->used);
     std::memcpy(s->buf + s->used, data, take);
     s->used += static_cast<uint32_t>(take);
