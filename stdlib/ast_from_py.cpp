@@ -89,15 +89,14 @@ struct FromPy {
   }
   bool conv(Value v, int* out, const char*, const char*) {
     int64_t i;
-    bool overflow = false;
-    if (!is_int(v) || !int_to_int64(v, &i) || i < INT32_MIN || i > INT32_MAX) {
-      if (has_pending_exception()) clear_exception();
+    if (!is_int(v)) {
       std::string r;
       if (!repr_string(v, &r)) return false;
       raise_fmt(ValueErrorType, "invalid integer value: %s", r.c_str());
       return false;
     }
-    (void)overflow;
+    if (!int_to_int64(v, &i) || i < INT32_MIN || i > INT32_MAX)
+      return raise_msg(OverflowErrorType, "Python int too large to convert to C int"), false;
     *out = static_cast<int>(i);
     return true;
   }
@@ -183,6 +182,7 @@ struct FromPy {
     if (!is_list(v))
       return raise_fmt(TypeErrorType, "%s field \"%s\" must be a list, not a %s", owner, name, type_name(v)), false;
     ListObject* l = as_list(v);
+    const int64_t n = l->size;
     for (int64_t i = 0; i < l->size; ++i) {
       Value item = l->items()[i];
       T x{};
@@ -194,7 +194,8 @@ struct FromPy {
         if (!conv(item, &x, owner, name)) return false;
       }
       out->push_back(x);
-      if (l->size < i) break;  // the list shrank under us (a __getattr__ with side effects)
+      if (l->size != n)
+        return raise_fmt(RuntimeErrorType, "%s field \"%s\" changed size during iteration", owner, name), false;
     }
     if constexpr (std::is_same_v<T, fe::StmtNode*>)
       if (out->empty() && !std::strcmp(name, "body") && std::strcmp(owner, "Module") &&
@@ -375,7 +376,7 @@ fe::ModNode* from_python(Value obj, std::string_view mode, fe::Arena& arena) {
   }
   FromPy f{c, arena};
   fe::ModNode* out = nullptr;
-  if (!f.conv_mod(obj, &out)) return nullptr;
+  if (!f.conv_mod(obj, &out) || !validate(out)) return nullptr;
   return out;
 }
 

@@ -200,6 +200,7 @@ Value ast_init(Value* args, int64_t nargs, TupleObject* kwnames) {
     clear_exception();
     fields = Value::from_obj(empty_tuple());
   }
+  if (length(fields) < 0) return Value();
   Value seq = sequence_to_tuple(fields);
   if (seq.is_empty_slot()) return Value();
   TupleObject* names = as_tuple(seq);
@@ -208,7 +209,8 @@ Value ast_init(Value* args, int64_t nargs, TupleObject* kwnames) {
     return raise_fmt(TypeErrorType, "%s constructor takes at most %lld positional argument%s", type->name,
                      static_cast<long long>(names->size), names->size == 1 ? "" : "s");
   for (int64_t i = 0; i < npos; ++i) {
-    if (!is_str(names->items[i])) return raise_msg(TypeErrorType, "attribute name must be string");
+    if (!is_str(names->items[i]))
+      return raise_fmt(TypeErrorType, "attribute name must be string, not '%s'", type_name(names->items[i]));
     if (!set_attr(self, as_str(names->items[i]), args[1 + i])) return Value();
   }
   int64_t nkw = kwnames ? kwnames->size : 0;

@@ -47,6 +47,10 @@ rt::Value to_python(const fe::ModNode* mod);
 // "single", "func_type"). Null with TypeError/ValueError pending.
 fe::ModNode* from_python(rt::Value obj, std::string_view mode, fe::Arena& arena);
 
+// CPython's validator on a converted tree (ast_validate.cpp); false with ValueError/TypeError
+// pending.
+bool validate(const fe::ModNode* mod);
+
 // Is `v` an instance of ast.AST?
 bool is_ast(rt::Value v);
 
