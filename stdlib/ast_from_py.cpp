@@ -24,30 +24,14 @@ using namespace coil::rt;
 
 namespace {
 
-const char* const kCtxNames[] = {"Load", "Store", "Del"};
-
-// The context a field's expressions must have: targets store or delete, List/Tuple/Starred
-// pass their own on to their elements, everything else loads.
-enum class Want { Load, Store, Del, Inherit };
-Want field_context(const char* node, const char* field) {
-  struct Row { const char* node; const char* field; Want want; };
-  static const Row rows[] = {
-      {"Assign", "targets", Want::Store},   {"AugAssign", "target", Want::Store},
-      {"AnnAssign", "target", Want::Store}, {"For", "target", Want::Store},
-      {"AsyncFor", "target", Want::Store},  {"Delete", "targets", Want::Del},
-      {"withitem", "optional_vars", Want::Store}, {"comprehension", "target", Want::Store},
-      {"NamedExpr", "target", Want::Store}, {"List", "elts", Want::Inherit},
-      {"Tuple", "elts", Want::Inherit},     {"Starred", "value", Want::Inherit},
-  };
-  for (const Row& r : rows)
-    if (!std::strcmp(r.node, node) && !std::strcmp(r.field, field)) return r.want;
-  return Want::Load;
-}
-
 struct FromPy {
   const Classes* c;
   fe::Arena& arena;
-  fe::ExprContext want = fe::ExprContext::Load;  // what the expression being converted must be
+  BadConstants* bad_consts;
+  // A required node field that was None: CPython's node constructors reject it once the node's
+  // other fields are converted ("field 'value' is required for Expr").
+  const char* pending_field = nullptr;
+  const char* pending_owner = nullptr;
 
   bool isa(Value v, TypeObject* t) { return v.is_obj() && is_subtype(v.as_obj()->type, t); }
 
@@ -122,11 +106,13 @@ struct FromPy {
       out->kind = K::Bytes;
       out->text = as_bytes(v)->view();
     } else {
-      // Tuples, frozensets and complex numbers with a real part are valid constants in CPython
-      // but the frontend's ConstValue cannot carry them (yet).
-      if (is_complex_instance(v) || is_tuple(v) || (v.is_obj() && is_frozenset_type(v.as_obj()->type)))
-        return raise_fmt(TypeErrorType, "Coil cannot compile an AST Constant of type %s yet", type_name(v)), false;
-      return raise_fmt(TypeErrorType, "got an invalid type in Constant: %s", type_name(v)), false;
+      // Judged by the validator, after the whole tree is converted (as CPython does). Tuples,
+      // frozensets and complex numbers with a real part are valid constants in CPython but the
+      // frontend's ConstValue cannot carry them (yet).
+      bool unsupported = is_complex_instance(v) || is_tuple(v) || (v.is_obj() && is_frozenset_type(v.as_obj()->type));
+      out->kind = K::None;
+      bad_consts->push_back({out, unsupported ? std::string("Coil cannot compile an AST Constant of type ") + type_name(v) + " yet"
+                                             : std::string("got an invalid type in Constant: ") + type_name(v)});
     }
     return true;
   }
@@ -149,21 +135,54 @@ struct FromPy {
   // --- fields ---
   template <class T>
   static constexpr bool is_node_ptr = std::is_pointer_v<T>;
+  // Nodes of the sum types: None converts to "no node" (products are read field by field).
+  template <class T>
+  static constexpr bool is_sum_ptr = std::is_same_v<T, fe::ExprNode*> || std::is_same_v<T, fe::StmtNode*> ||
+                                     std::is_same_v<T, fe::TypeIgnore*>;
+
+  // Brackets one node's conversion: a required field left None fails it at its end.
+  const char* begin_node() {
+    const char* saved = pending_field;
+    pending_field = nullptr;
+    return saved;
+  }
+  bool end_node(const char* saved, const char* saved_owner) {
+    if (pending_field) {
+      raise_fmt(ValueErrorType, "field '%s' is required for %s", pending_field, pending_owner);
+      return false;
+    }
+    pending_field = saved;
+    pending_owner = saved_owner;
+    return true;
+  }
+  // Products (arg, alias, comprehension, ...) report a required field left None only if nothing
+  // else fails later in the tree: CPython's converter carries on past that error.
+  std::string deferred;
+  bool end_product(const char* saved, const char* saved_owner) {
+    if (pending_field && deferred.empty())
+      deferred = std::string("field '") + pending_field + "' is required for " + pending_owner;
+    pending_field = saved;
+    pending_owner = saved_owner;
+    return true;
+  }
 
   // A required field: absent -> TypeError; None for a node -> the validator's ValueError.
   template <class T>
   bool req(Value obj, const char* owner, const char* name, T* out) {
     Value v;
     if (!lookup(obj, name, &v)) return false;
-    if (v.is_empty_slot()) return missing(name, owner);
-    if constexpr (is_node_ptr<T>) {
-      if (v == None) return raise_fmt(ValueErrorType, "field '%s' is required for %s", name, owner), false;
-      return with_context(owner, name, [&] { return conv(v, out, owner, name); });
-    } else {
-      if constexpr (std::is_same_v<T, fe::Ident>)
-        if (v == None) return raise_fmt(ValueErrorType, "field '%s' is required for %s", name, owner), false;
-      return conv(v, out, owner, name);
+    if constexpr (std::is_same_v<T, int>) {
+      // ImportFrom.level is `int?` in the ASDL (absent or None: 0).
+      if ((v.is_empty_slot() || v == None) && !std::strcmp(owner, "ImportFrom")) return true;
     }
+    if (v.is_empty_slot()) return missing(name, owner);
+    if constexpr (is_sum_ptr<T> || std::is_same_v<T, fe::Ident>) {
+      if (v == None) {
+        if (!pending_field) pending_field = name, pending_owner = owner;
+        return true;
+      }
+    }
+    return conv(v, out, owner, name);
   }
 
   template <class T>
@@ -171,7 +190,7 @@ struct FromPy {
     Value v;
     if (!lookup(obj, name, &v)) return false;
     if (v.is_empty_slot() || v == None) return true;
-    return with_context(owner, name, [&] { return conv(v, out, owner, name); });
+    return conv(v, out, owner, name);
   }
 
   template <class T>
@@ -186,10 +205,8 @@ struct FromPy {
     for (int64_t i = 0; i < l->size; ++i) {
       Value item = l->items()[i];
       T x{};
-      if constexpr (is_node_ptr<T>) {
-        if (item != None && !with_context(owner, name, [&] { return conv(item, &x, owner, name); })) return false;
-        if (item == None && !none_allowed(owner, name))
-          return raise_fmt(ValueErrorType, "None disallowed in %s", owner), false;
+      if constexpr (is_sum_ptr<T>) {
+        if (item != None && !conv(item, &x, owner, name)) return false;  // None: the validator decides
       } else {
         if (!conv(item, &x, owner, name)) return false;
       }
@@ -197,29 +214,7 @@ struct FromPy {
       if (l->size != n)
         return raise_fmt(RuntimeErrorType, "%s field \"%s\" changed size during iteration", owner, name), false;
     }
-    if constexpr (std::is_same_v<T, fe::StmtNode*>)
-      if (out->empty() && !std::strcmp(name, "body") && std::strcmp(owner, "Module") &&
-          std::strcmp(owner, "Interactive"))
-        return raise_fmt(ValueErrorType, "empty body on %s", owner), false;
     return true;
-  }
-
-  // Dict.keys (for `**d`) and arguments.kw_defaults may hold None.
-  static bool none_allowed(const char* owner, const char* name) {
-    return (!std::strcmp(owner, "Dict") && !std::strcmp(name, "keys")) ||
-           (!std::strcmp(owner, "arguments") && !std::strcmp(name, "kw_defaults"));
-  }
-
-  template <class F>
-  bool with_context(const char* owner, const char* name, F&& f) {
-    fe::ExprContext saved = want;
-    Want w = field_context(owner, name);
-    if (w != Want::Inherit) want = w == Want::Store ? fe::ExprContext::Store
-                                : w == Want::Del  ? fe::ExprContext::Del
-                                                  : fe::ExprContext::Load;
-    bool ok = f();
-    want = saved;
-    return ok;
   }
 
   // Positions (the _attributes of located nodes): lineno and col_offset are required, the ends
@@ -228,6 +223,8 @@ struct FromPy {
     if (!req(obj, owner, "lineno", &n->lineno) || !req(obj, owner, "col_offset", &n->col_offset)) return false;
     n->end_lineno = n->lineno;
     n->end_col_offset = n->col_offset;
+    if (!std::strcmp(owner, "pattern"))  // patterns' end positions are not optional in the ASDL
+      return req(obj, owner, "end_lineno", &n->end_lineno) && req(obj, owner, "end_col_offset", &n->end_col_offset);
     return opt(obj, owner, "end_lineno", &n->end_lineno) && opt(obj, owner, "end_col_offset", &n->end_col_offset);
   }
 
@@ -264,20 +261,19 @@ struct FromPy {
       static_cast<fe::Located&>(*n) = loc;                          \
       *out = n;                                                     \
       (void)kName;                                                  \
-      Fields return true;                                           \
+      const char* saved = begin_node();                             \
+      const char* saved_owner = pending_owner;                      \
+      Fields return end_node(saved, saved_owner);                   \
     }
 #include "frontend/ast.def"
     return fail_type("stmt", obj);
   }
 
-  // An expression; `want` is the context it must have (set by the field it sits in).
+  // An expression (its context is checked by the validator, after the whole conversion).
   bool conv_expr_node(Value obj, fe::ExprNode** out, const char*, const char*) {
     fe::Located loc;
     if (!positions(obj, "expr", &loc)) return false;
-    fe::ExprContext expected = want;
-    bool ok = conv_expr(obj, out, loc) && check_ctx(*out, expected);
-    want = expected;
-    return ok;
+    return conv_expr(obj, out, loc);
   }
 
   bool conv_expr(Value obj, fe::ExprNode** out, const fe::Located& loc) {
@@ -288,32 +284,12 @@ struct FromPy {
       static_cast<fe::Located&>(*n) = loc;                          \
       *out = n;                                                     \
       (void)kName;                                                  \
-      Fields return true;                                           \
+      const char* saved = begin_node();                             \
+      const char* saved_owner = pending_owner;                      \
+      Fields return end_node(saved, saved_owner);                   \
     }
 #include "frontend/ast.def"
     return fail_type("expr", obj);
-  }
-
-  // The validator's context check: a target must store (or delete), everything else load.
-  bool check_ctx(fe::ExprNode* n, fe::ExprContext expected) {
-    fe::ExprContext have;
-    switch (n->kind) {
-      case fe::ExprKind::Name: have = static_cast<fe::Name*>(n)->ctx; break;
-      case fe::ExprKind::Attribute: have = static_cast<fe::Attribute*>(n)->ctx; break;
-      case fe::ExprKind::Subscript: have = static_cast<fe::Subscript*>(n)->ctx; break;
-      case fe::ExprKind::Starred: have = static_cast<fe::Starred*>(n)->ctx; break;
-      case fe::ExprKind::List: have = static_cast<fe::List*>(n)->ctx; break;
-      case fe::ExprKind::Tuple: have = static_cast<fe::Tuple*>(n)->ctx; break;
-      default:
-        if (expected == fe::ExprContext::Load) return true;
-        raise_fmt(ValueErrorType, "expression which can't be assigned to in %s context",
-                  kCtxNames[static_cast<int>(expected)]);
-        return false;
-    }
-    if (have == expected) return true;
-    raise_fmt(ValueErrorType, "expression must have %s context but has %s instead",
-              kCtxNames[static_cast<int>(expected)], kCtxNames[static_cast<int>(have)]);
-    return false;
   }
 
   bool conv_pattern(Value obj, fe::PatternNode** out, const char*, const char*) {
@@ -326,22 +302,35 @@ struct FromPy {
       static_cast<fe::Located&>(*n) = loc;                          \
       *out = n;                                                     \
       (void)kName;                                                  \
-      Fields return true;                                           \
+      const char* saved = begin_node();                             \
+      const char* saved_owner = pending_owner;                      \
+      Fields return end_node(saved, saved_owner);                   \
     }
 #include "frontend/ast.def"
     return fail_type("pattern", obj);
   }
 
+  // Products (arguments, arg, keyword, ...) are read field by field without a type check, as
+  // CPython does; ExceptHandler and TypeIgnore are one-constructor sums: positions, then the check.
 #define AST_PRODUCT(Name, PyName, IsLocated, Fields)                  \
   bool conv(Value obj, fe::Name** out, const char*, const char*) {  \
     static constexpr const char* kName = #PyName;                   \
-    if (!isa(obj, c->Name)) return fail_type(#PyName, obj);         \
+    constexpr bool kSum = std::string_view(#PyName) == "ExceptHandler" || std::string_view(#PyName) == "TypeIgnore"; \
     auto* n = arena.make<fe::Name>();                               \
     *out = n;                                                       \
-    if constexpr (IsLocated) {                                        \
+    if constexpr (kSum) {                                           \
+      if constexpr (IsLocated) {                                    \
+        if (!positions(obj, "excepthandler", reinterpret_cast<fe::Located*>(n))) return false; \
+      }                                                             \
+      if (!isa(obj, c->Name)) return fail_type(#Name == std::string_view("ExceptHandler") ? "excepthandler" : "type_ignore", obj); \
+    }                                                               \
+    const char* saved = begin_node();                               \
+    const char* saved_owner = pending_owner;                        \
+    Fields                                                          \
+    if constexpr (IsLocated && !kSum) {                             \
       if (!positions(obj, #PyName, reinterpret_cast<fe::Located*>(n))) return false; \
     }                                                               \
-    Fields return true;                                             \
+    return kSum ? end_node(saved, saved_owner) : end_product(saved, saved_owner); \
   }
 #include "frontend/ast.def"
 
@@ -352,7 +341,9 @@ struct FromPy {
       auto* n = arena.make<fe::Name>();                             \
       *out = n;                                                     \
       (void)kName;                                                  \
-      Fields return true;                                           \
+      const char* saved = begin_node();                             \
+      const char* saved_owner = pending_owner;                      \
+      Fields return end_node(saved, saved_owner);                   \
     }
 #include "frontend/ast.def"
     return fail_type("mod", obj);
@@ -374,9 +365,15 @@ fe::ModNode* from_python(Value obj, std::string_view mode, fe::Arena& arena) {
               obj.as_obj()->type->name);
     return nullptr;
   }
-  FromPy f{c, arena};
+  BadConstants bad;
+  FromPy f{c, arena, &bad};
   fe::ModNode* out = nullptr;
-  if (!f.conv_mod(obj, &out) || !validate(out)) return nullptr;
+  if (!f.conv_mod(obj, &out)) return nullptr;
+  if (!f.deferred.empty()) {
+    raise_msg(ValueErrorType, f.deferred);
+    return nullptr;
+  }
+  if (!validate(out, bad)) return nullptr;
   return out;
 }
 

@@ -111,6 +111,8 @@ const char* const kCmpOpNames[] = {"Eq", "NotEq", "Lt", "LtE", "Gt", "GtE", "Is"
 
 // "Name(identifier id, expr_context ctx)", as CPython's docstrings spell a constructor.
 std::string signature(const NodeSpec& s) {
+  if (std::string_view(s.name) == "ImportFrom")  // its level is `int?`, a REQ(int) in ast.def
+    return "ImportFrom(identifier? module, alias* names, int? level)";
   std::string r = s.name;
   if (s.fields.empty()) return r;
   r += '(';
@@ -181,6 +183,7 @@ TypeObject* make_node_class(const NodeSpec& s, TypeObject* base, const std::vect
     fields.push_back(f.name);
     if (f.qual == '?') nones.push_back(f.name);
   }
+  if (std::string_view(s.name) == "ImportFrom") nones.push_back("level");  // `int? level`
   if (located_product) {
     nones.push_back("end_lineno");
     nones.push_back("end_col_offset");

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "frontend/ast.h"
 #include "frontend/parser.h"
@@ -47,9 +49,13 @@ rt::Value to_python(const fe::ModNode* mod);
 // "single", "func_type"). Null with TypeError/ValueError pending.
 fe::ModNode* from_python(rt::Value obj, std::string_view mode, fe::Arena& arena);
 
+// Constants of a converted tree that the frontend cannot hold, with the error the validator
+// raises when it reaches them (CPython checks constants while validating, not converting).
+using BadConstants = std::vector<std::pair<const fe::ConstValue*, std::string>>;
+
 // CPython's validator on a converted tree (ast_validate.cpp); false with ValueError/TypeError
 // pending.
-bool validate(const fe::ModNode* mod);
+bool validate(const fe::ModNode* mod, const BadConstants& bad);
 
 // Is `v` an instance of ast.AST?
 bool is_ast(rt::Value v);

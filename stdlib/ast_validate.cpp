@@ -15,6 +15,14 @@ using namespace coil::fe;
 namespace {
 
 struct Validator {
+  const BadConstants& bad;
+
+  // The error of a constant the conversion could not represent, if `v` is one.
+  const std::string* bad_constant(const ConstValue* v) {
+    for (const auto& [p, msg] : bad)
+      if (p == v) return &msg;
+    return nullptr;
+  }
   bool fail(TypeObject* type, const std::string& msg) {
     raise_msg(type, msg);
     return false;
@@ -28,19 +36,21 @@ struct Validator {
   }
 
   bool stmts(const std::vector<StmtNode*>& body) {
-    for (StmtNode* s : body)
+    for (StmtNode* s : body) {
+      if (!s) return value_error("None disallowed in statement list");
       if (!stmt(s)) return false;
+    }
     return true;
   }
   bool body(const std::vector<StmtNode*>& b, const char* owner) { return nonempty(b, "body", owner) && stmts(b); }
 
-  bool exprs(const std::vector<ExprNode*>& v, bool null_ok = false) {
+  bool exprs(const std::vector<ExprNode*>& v, bool null_ok = false, ExprContext ctx = ExprContext::Load) {
     for (ExprNode* e : v) {
       if (!e) {
         if (null_ok) continue;
         return value_error("None disallowed in expression list");
       }
-      if (!expr(e)) return false;
+      if (!expr(e, ctx)) return false;
     }
     return true;
   }
@@ -73,11 +83,33 @@ struct Validator {
   bool comprehensions(const std::vector<Comprehension*>& gens) {
     if (gens.empty()) return value_error("comprehension with no generators");
     for (Comprehension* c : gens)
-      if (!expr(c->target) || !expr(c->iter) || !exprs(c->ifs)) return false;
+      if (!expr(c->target, ExprContext::Store) || !expr(c->iter) || !exprs(c->ifs)) return false;
     return true;
   }
 
-  bool expr(const ExprNode* e) {
+  static const char* ctx_name(ExprContext c) {
+    return c == ExprContext::Load ? "Load" : c == ExprContext::Store ? "Store" : "Del";
+  }
+
+  // Checks an expression that must have context `ctx` (targets store or delete; List, Tuple and
+  // Starred pass theirs on to their elements; everything else loads).
+  bool expr(const ExprNode* e, ExprContext ctx = ExprContext::Load) {
+    bool has_ctx = true;
+    ExprContext actual = ExprContext::Load;
+    switch (e->kind) {
+      case ExprKind::Attribute: actual = static_cast<const Attribute*>(e)->ctx; break;
+      case ExprKind::Subscript: actual = static_cast<const Subscript*>(e)->ctx; break;
+      case ExprKind::Starred: actual = static_cast<const Starred*>(e)->ctx; break;
+      case ExprKind::Name: actual = static_cast<const Name*>(e)->ctx; break;
+      case ExprKind::List: actual = static_cast<const List*>(e)->ctx; break;
+      case ExprKind::Tuple: actual = static_cast<const Tuple*>(e)->ctx; break;
+      default: has_ctx = false;
+    }
+    if (has_ctx && actual != ctx)
+      return value_error(std::string("expression must have ") + ctx_name(ctx) + " context but has " +
+                         ctx_name(actual) + " instead");
+    if (!has_ctx && ctx != ExprContext::Load)
+      return value_error(std::string("expression which can't be assigned to in ") + ctx_name(ctx) + " context");
     switch (e->kind) {
       case ExprKind::BoolOp: {
         auto* n = static_cast<const BoolOp*>(e);
@@ -87,7 +119,7 @@ struct Validator {
       case ExprKind::NamedExpr: {
         auto* n = static_cast<const NamedExpr*>(e);
         if (n->target->kind != ExprKind::Name) return fail(TypeErrorType, "NamedExpr target must be a Name");
-        return expr(n->target) && expr(n->value);
+        return expr(n->value);
       }
       case ExprKind::BinOp: return expr(static_cast<const BinOp*>(e)->left) && expr(static_cast<const BinOp*>(e)->right);
       case ExprKind::UnaryOp: return expr(static_cast<const UnaryOp*>(e)->operand);
@@ -144,14 +176,16 @@ struct Validator {
         return expr(n->value) && opt(n->format_spec);
       }
       case ExprKind::JoinedStr: return exprs(static_cast<const JoinedStr*>(e)->values);
-      case ExprKind::Constant: return true;
+      case ExprKind::Constant:
+        if (const std::string* msg = bad_constant(&static_cast<const Constant*>(e)->value)) return fail(TypeErrorType, *msg);
+        return true;
       case ExprKind::Attribute: return expr(static_cast<const Attribute*>(e)->value);
       case ExprKind::Subscript:
         return expr(static_cast<const Subscript*>(e)->value) && expr(static_cast<const Subscript*>(e)->slice);
-      case ExprKind::Starred: return expr(static_cast<const Starred*>(e)->value);
+      case ExprKind::Starred: return expr(static_cast<const Starred*>(e)->value, ctx);
       case ExprKind::Name: return name_ok(static_cast<const Name*>(e)->id);
-      case ExprKind::List: return exprs(static_cast<const List*>(e)->elts);
-      case ExprKind::Tuple: return exprs(static_cast<const Tuple*>(e)->elts);
+      case ExprKind::List: return exprs(static_cast<const List*>(e)->elts, false, ctx);
+      case ExprKind::Tuple: return exprs(static_cast<const Tuple*>(e)->elts, false, ctx);
       case ExprKind::Slice: {
         auto* n = static_cast<const Slice*>(e);
         return opt(n->lower) && opt(n->upper) && opt(n->step);
@@ -166,20 +200,48 @@ struct Validator {
     return name_ok(*name);
   }
 
-  // A MatchValue / mapping key: a constant, an attribute chain, -constant, constant +- imaginary.
-  bool literal_or_attr(const ExprNode* e, bool allow_attr) {
-    switch (e->kind) {
-      case ExprKind::Constant: return true;
-      case ExprKind::Attribute: return allow_attr && expr(e);
-      case ExprKind::UnaryOp: return static_cast<const UnaryOp*>(e)->op == UnaryOpKind::USub &&
-                                     static_cast<const UnaryOp*>(e)->operand->kind == ExprKind::Constant;
-      case ExprKind::BinOp: {
-        auto* b = static_cast<const BinOp*>(e);
-        return (b->op == OperatorKind::Add || b->op == OperatorKind::Sub) && literal_or_attr(b->left, false) &&
-               b->right->kind == ExprKind::Constant;
+  // CPython's literal patterns: numbers, strings, bytes, attribute lookups, -number and
+  // real +/- imaginary (the last two are folded into constants by the compiler).
+  bool real_number(const ExprNode* e) {
+    if (e->kind != ExprKind::Constant || bad_constant(&static_cast<const Constant*>(e)->value)) return false;
+    auto k = static_cast<const Constant*>(e)->value.kind;
+    return k == ConstValue::Kind::Int || k == ConstValue::Kind::Float;
+  }
+  bool imaginary(const ExprNode* e) {
+    return e->kind == ExprKind::Constant && !bad_constant(&static_cast<const Constant*>(e)->value) &&
+           static_cast<const Constant*>(e)->value.kind == ConstValue::Kind::Complex;
+  }
+  bool match_value(const ExprNode* v, bool key) {
+    if (!expr(v)) return false;
+    switch (v->kind) {
+      case ExprKind::Constant: {
+        auto k = static_cast<const Constant*>(v)->value.kind;
+        if (key && (k == ConstValue::Kind::None || k == ConstValue::Kind::True || k == ConstValue::Kind::False))
+          return true;
+        if (k == ConstValue::Kind::None || k == ConstValue::Kind::True || k == ConstValue::Kind::False ||
+            k == ConstValue::Kind::Ellipsis)
+          return value_error("unexpected constant inside of a literal pattern");
+        return true;
       }
-      default: return false;
+      case ExprKind::Attribute: return true;
+      case ExprKind::JoinedStr: return true;  // the compiler rejects it
+      case ExprKind::UnaryOp: {
+        auto* u = static_cast<const UnaryOp*>(v);
+        if (u->op == UnaryOpKind::USub && (real_number(u->operand) || imaginary(u->operand))) return true;
+        break;
+      }
+      case ExprKind::BinOp: {
+        auto* b = static_cast<const BinOp*>(v);
+        const ExprNode* l = b->left;
+        if (l->kind == ExprKind::UnaryOp && static_cast<const UnaryOp*>(l)->op == UnaryOpKind::USub)
+          l = static_cast<const UnaryOp*>(l)->operand;
+        if ((b->op == OperatorKind::Add || b->op == OperatorKind::Sub) && real_number(l) && imaginary(b->right))
+          return true;
+        break;
+      }
+      default: break;
     }
+    return value_error("patterns may only match literals and attribute lookups");
   }
 
   bool patterns(const std::vector<PatternNode*>& v) {
@@ -190,21 +252,10 @@ struct Validator {
 
   bool pattern(const PatternNode* p) {
     switch (p->kind) {
-      case PatternKind::MatchValue: {
-        const ExprNode* v = static_cast<const MatchValue*>(p)->value;
-        if (v->kind == ExprKind::JoinedStr) return expr(v);
-        if (!literal_or_attr(v, true)) return value_error("patterns may only match literals and attribute lookups");
-        if (v->kind == ExprKind::Constant) {
-          auto k = static_cast<const Constant*>(v)->value.kind;
-          if (k == ConstValue::Kind::None || k == ConstValue::Kind::True || k == ConstValue::Kind::False ||
-              k == ConstValue::Kind::Ellipsis)
-            return value_error("unexpected constant inside of a literal pattern");
-        }
-        return expr(v);
-      }
+      case PatternKind::MatchValue: return match_value(static_cast<const MatchValue*>(p)->value, false);
       case PatternKind::MatchSingleton: {
         auto k = static_cast<const MatchSingleton*>(p)->value.kind;
-        if (k != ConstValue::Kind::None && k != ConstValue::Kind::True && k != ConstValue::Kind::False)
+        if (bad_constant(&static_cast<const MatchSingleton*>(p)->value) || k != ConstValue::Kind::None && k != ConstValue::Kind::True && k != ConstValue::Kind::False)
           return value_error("MatchSingleton can only contain True, False and None");
         return true;
       }
@@ -215,8 +266,7 @@ struct Validator {
           return value_error("MatchMapping doesn't have the same number of keys as patterns");
         if (!capture(n->rest)) return false;
         for (const ExprNode* k : n->keys)
-          if (!literal_or_attr(k, true))
-            return value_error("can only have constant values or attribute lookups as keys");
+          if (!match_value(k, true)) return false;
         return patterns(n->patterns);
       }
       case PatternKind::MatchClass: {
@@ -267,14 +317,14 @@ struct Validator {
 
   template <class T>
   bool for_like(const T* n, const char* owner) {
-    return expr(n->target) && expr(n->iter) && body(n->body, owner) && stmts(n->orelse);
+    return expr(n->target, ExprContext::Store) && expr(n->iter) && body(n->body, owner) && stmts(n->orelse);
   }
 
   template <class T>
   bool with_like(const T* n, const char* owner) {
     if (!nonempty(n->items, "items", owner)) return false;
     for (WithItem* w : n->items)
-      if (!expr(w->context_expr) || !opt(w->optional_vars)) return false;
+      if (!expr(w->context_expr) || (w->optional_vars && !expr(w->optional_vars, ExprContext::Store))) return false;
     return body(n->body, owner);
   }
 
@@ -292,21 +342,22 @@ struct Validator {
       case StmtKind::Return: return opt(static_cast<const Return*>(s)->value);
       case StmtKind::Delete: {
         auto* n = static_cast<const Delete*>(s);
-        return nonempty(n->targets, "targets", "Delete") && exprs(n->targets);
+        return nonempty(n->targets, "targets", "Delete") && exprs(n->targets, false, ExprContext::Del);
       }
       case StmtKind::Assign: {
         auto* n = static_cast<const Assign*>(s);
-        return nonempty(n->targets, "targets", "Assign") && exprs(n->targets) && expr(n->value);
+        return nonempty(n->targets, "targets", "Assign") && expr(n->value) &&
+               exprs(n->targets, false, ExprContext::Store);
       }
       case StmtKind::AugAssign: {
         auto* n = static_cast<const AugAssign*>(s);
-        return expr(n->target) && expr(n->value);
+        return expr(n->target, ExprContext::Store) && expr(n->value);
       }
       case StmtKind::AnnAssign: {
         auto* n = static_cast<const AnnAssign*>(s);
         if (n->simple && n->target->kind != ExprKind::Name)
           return fail(TypeErrorType, "AnnAssign with simple non-Name target");
-        return expr(n->target) && opt(n->value) && expr(n->annotation);
+        return expr(n->target, ExprContext::Store) && opt(n->value) && expr(n->annotation);
       }
       case StmtKind::For: return for_like(static_cast<const For*>(s), "For");
       case StmtKind::AsyncFor: return for_like(static_cast<const AsyncFor*>(s), "AsyncFor");
@@ -366,8 +417,8 @@ struct Validator {
 
 }  // namespace
 
-bool validate(const fe::ModNode* mod) {
-  Validator v;
+bool validate(const fe::ModNode* mod, const BadConstants& bad) {
+  Validator v{bad};
   return v.mod(mod);
 }
 
