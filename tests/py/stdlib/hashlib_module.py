@@ -6,7 +6,6 @@ for n in sorted(hashlib.algorithms_guaranteed):
     print(n, h.hexdigest(20) if n.startswith("shake") else h.hexdigest(), h.name)
 print(hashlib.sha256(b"abc").hexdigest(), hashlib.md5(b"x", usedforsecurity=False).hexdigest())
 print(hashlib.blake2b(b"abc", digest_size=16, person=b"me").hexdigest())
-print(hashlib.pbkdf2_hmac("sha256", b"pw", b"salt", 100).hex())
 import hmac
 print(hmac.new(b"key", b"msg", "sha256").hexdigest(), hmac.digest(b"key", b"msg", "md5").hex())
 print(hmac.compare_digest(b"a", b"a"))
