@@ -13,10 +13,6 @@ namespace coil::lib::ucd {
 
 namespace {
 
-struct NameAlias {
-  const char* name;
-  uint32_t cp;
-};
 struct NamedSequence {
   const char* name;
   uint32_t cps[4];
@@ -181,12 +177,6 @@ std::string normalize(const Database& db, Form form, std::string_view utf8) {
   std::string out;
   for (char32_t c : s) rt::append_utf8(out, c);
   return out;
-}
-
-int32_t lookup_alias(std::string_view upper) {
-  for (const NameAlias* a = kAliases; a->name[0]; ++a)
-    if (upper == a->name) return static_cast<int32_t>(a->cp);
-  return -1;
 }
 
 bool lookup_named_sequence(std::string_view upper, std::u32string* out) {

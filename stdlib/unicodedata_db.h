@@ -36,9 +36,7 @@ enum class Form { NFC, NFD, NFKC, NFKD };
 // Normalizes UTF-8 text (lone surrogates pass through unchanged).
 std::string normalize(const Database& db, Form form, std::string_view utf8);
 
-// unicodedata.lookup's extras: name aliases (-1 when `upper` is none) and named sequences
-// (false when none); `upper` is the upper-cased name.
-int32_t lookup_alias(std::string_view upper);
+// unicodedata.lookup's named sequences (false when `upper`, the upper-cased name, is none).
 bool lookup_named_sequence(std::string_view upper, std::u32string* out);
 
 }  // namespace coil::lib::ucd

@@ -152,14 +152,13 @@ Value impl_lookup(const char*, const Call& c) {
     return raise_fmt(TypeErrorType, "a bytes-like object is required, not '%s'", type_name(c.args[0]));
   if (name.size() > 256) return raise_msg(KeyErrorType, "name too long");
   bool modern = c.db == &ucd::current();
-  int32_t cp = fe::lookup_unicode_name(name);
+  int32_t cp = fe::lookup_unicode_name(name, modern);  // the 3.2.0 database knows no aliases
   std::string upper(name);
   for (char& ch : upper)
     if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
   if (cp < 0 && modern) {
-    cp = ucd::lookup_alias(upper);
     std::u32string seq;
-    if (cp < 0 && ucd::lookup_named_sequence(upper, &seq)) {
+    if (ucd::lookup_named_sequence(upper, &seq)) {
       std::string out;
       for (char32_t ch : seq) append_utf8(out, ch);
       return str_value(out);

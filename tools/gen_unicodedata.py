@@ -6,9 +6,9 @@ database behind unicodedata.ucd_3_2_0.
 Per database: one record per distinct (category, bidirectional, combining, east_asian_width,
 mirrored, decimal, digit, numeric, decomposition) combination, a two-level index from code point
 to record, the numeric values (as exact hex floats) and the primary composites NFC recombines.
-Name aliases and named sequences (which unicodedata.lookup accepts but cannot enumerate) are taken
-from the Unicode data perl ships (perl-modules: unicore/Name.pl, NamedSequences.txt), each kept only
-when python3.11's lookup agrees with it.
+Named sequences (which unicodedata.lookup accepts but cannot enumerate) are taken from the Unicode
+data perl ships (perl-modules: unicore/NamedSequences.txt), each kept only when python3.11's lookup
+agrees with it; name aliases are in the frontend's name table (tools/gen_unicode_names.py).
 
 Usage: gen_unicodedata.py OUTPUT
 """
@@ -99,30 +99,12 @@ def perl_unicore():
     return None
 
 
-def aliases_and_sequences():
-    """(alias, code point) pairs and (name, code points) named sequences python3.11 accepts."""
+def named_sequences():
+    """(name, chars) named sequences python3.11's lookup accepts."""
     d = perl_unicore()
-    aliases, sequences = [], []
+    sequences = []
     if d is None:
-        return aliases, sequences
-    with open(d + "/Name.pl", encoding="utf-8") as f:
-        text = f.read()
-    body = text.split("<<'END';\n", 1)[1].split("\nEND\n", 1)[0]
-    for entry in body.split("\n\n"):
-        lines = entry.strip().split("\n")
-        if len(lines) != 2:
-            continue
-        cps, name = lines[0].split(), lines[1]
-        if len(cps) != 1:
-            continue
-        cp = int(cps[0], 16)
-        if unicodedata.name(chr(cp), None) == name:
-            continue
-        try:
-            if unicodedata.lookup(name) == chr(cp):
-                aliases.append((name, cp))
-        except KeyError:
-            pass
+        return sequences
     with open(d + "/NamedSequences.txt", encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or ";" not in line:
@@ -134,7 +116,7 @@ def aliases_and_sequences():
                     sequences.append((name.strip(), chars))
             except KeyError:
                 pass
-    return sorted(set(aliases)), sequences
+    return sequences
 
 
 def main():
@@ -142,11 +124,7 @@ def main():
            f"{unicodedata.unidata_version} (and ucd_3_2_0); do not edit.\n"]
     out.append(database(unicodedata, "kUcd14"))
     out.append(database(unicodedata.ucd_3_2_0, "kUcd32"))
-    aliases, sequences = aliases_and_sequences()
-    out.append("static const NameAlias kAliases[] = {\n")
-    for name, cp in aliases:
-        out.append(f'  {{"{name}", 0x{cp:X}}},\n')
-    out.append('  {"", 0}};\n')
+    sequences = named_sequences()
     out.append("static const NamedSequence kNamedSequences[] = {\n")
     for name, chars in sequences:
         out.append(f'  {{"{name}", {{' + ", ".join(f"0x{ord(c):X}" for c in chars) + f"}}, {len(chars)}}},\n")

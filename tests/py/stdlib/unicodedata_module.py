@@ -39,3 +39,4 @@ for cp in range(0, 0x30000, 41):
     if 0xd800 <= cp < 0xe000: continue
     tot += len(u.normalize("NFKD", c)) * 3 + len(u.normalize("NFC", c + "\u0301")) + sum(map(ord, u.name(c, ""))) % 7
 print(tot)
+print(ascii("\N{LINE FEED}\N{byte order mark}\N{LATIN CAPITAL LETTER GHA}\N{NULL}\N{EM DASH}"))
