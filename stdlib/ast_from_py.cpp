@@ -1,6 +1,6 @@
 // ast_from_py.cpp — Python `ast` objects -> the frontend's C++ tree (compile(ast_object, ...)),
-// one converter per node generated from frontend/ast.def, with CPython 3.11's errors for
-// missing fields, wrong node types and the validator's checks of contexts and empty bodies.
+// one converter per node generated from frontend/ast.def, with CPython 3.11's errors for missing
+// fields, wrong node and leaf types, in CPython's order; ast_validate.cpp then checks the tree.
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -10,7 +10,6 @@
 #include "runtime/complex.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
-#include "runtime/float_format.h"
 #include "runtime/int.h"
 #include "runtime/set.h"
 #include "runtime/str.h"
@@ -133,8 +132,6 @@ struct FromPy {
   bool conv(Value v, fe::CmpOpKind* out, const char*, const char*) { return conv_enum(v, out, c->cmpops, "cmpop"); }
 
   // --- fields ---
-  template <class T>
-  static constexpr bool is_node_ptr = std::is_pointer_v<T>;
   // Nodes of the sum types: None converts to "no node" (products are read field by field).
   template <class T>
   static constexpr bool is_sum_ptr = std::is_same_v<T, fe::ExprNode*> || std::is_same_v<T, fe::StmtNode*> ||
@@ -166,7 +163,8 @@ struct FromPy {
     return true;
   }
 
-  // A required field: absent -> TypeError; None for a node -> the validator's ValueError.
+  // A required field: absent -> TypeError; None for an expr/stmt or identifier -> ValueError at
+  // the end of the node (see begin_node).
   template <class T>
   bool req(Value obj, const char* owner, const char* name, T* out) {
     Value v;
