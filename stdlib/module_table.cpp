@@ -20,6 +20,7 @@ extern const rt::NativeModuleDef kFunctoolsModule;
 extern const rt::NativeModuleDef kAstModule;
 extern const rt::NativeModuleDef kRandomModule;
 extern const rt::NativeModuleDef kUnicodedataModule;
+extern const rt::NativeModuleDef kOperatorModule;
 extern const rt::NativeModuleDef kMd5Module, kSha1Module, kSha256Module, kSha512Module, kSha3Module, kBlake2Module;
 
 namespace {
@@ -37,6 +38,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kAstModule,
     &kRandomModule,
     &kUnicodedataModule,
+    &kOperatorModule,
     &kMd5Module,
     &kSha1Module,
     &kSha256Module,

@@ -41,3 +41,9 @@ for t in (_md5.MD5Type, _sha256.SHA224Type):
         t()
     except TypeError as e:
         print(e)
+import _operator
+for a, b in [("a", "a"), ("a", "b"), (b"ab", b"ab"), (b"ab", bytearray(b"ab")), ("\xe9", "\xe9"), ("a", b"a"), (1, 2), (b"abc", b"ab"), (b"", b"")]:
+    try:
+        print(_operator._compare_digest(a, b))
+    except TypeError as e:
+        print(type(e).__name__, e)
