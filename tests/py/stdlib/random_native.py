@@ -15,3 +15,8 @@ for f in [lambda: r.setstate(5), lambda: r.setstate((1,)*3), lambda: r.setstate(
 r.setstate((1,)*624 + (624,)); print(r.random())
 r.seed(None); print(0 <= r.random() < 1)
 r2 = _random.Random(); print(0 <= r2.random() < 1)
+# random.seed("hello") (version 2) in random.py's own steps: str -> bytes + sha512 -> int.
+import _sha512
+a = "hello".encode()
+a = int.from_bytes(a + _sha512.sha512(a).digest(), "big")
+r.seed(a); print(r.random(), r.getrandbits(40))
