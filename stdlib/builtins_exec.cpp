@@ -63,10 +63,46 @@ bool source_text(Value source, const std::string& filename, bool strip, std::str
   return true;
 }
 
-// Compiles str or bytes source; null with the exception pending.
-CodeObject* compile_text(Value source, const std::string& filename, CompileMode mode, int optimize, bool strip) {
+// compile()'s flag bits: the __future__ features (CO_FUTURE_*), the obsolete CO_NESTED, and
+// the ones that steer compile() itself (PyCF_*), as CPython 3.11 accepts them.
+constexpr int64_t kFutureFlags = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
+constexpr int64_t kObsoleteFlags = 0x10;
+constexpr int64_t kCompileFlags = 0x200 | ast::kOnlyAst | ast::kTypeComments | ast::kAllowTopLevelAwait | 0x4000;
+
+// Parses and compiles with __future__ features given by compile()'s flags; null with the
+// exception pending.
+CodeObject* compile_with_future(std::string_view text, fe::ModNode* (*parse)(std::string_view, const std::string&,
+                                                                               CompileMode, fe::Arena&),
+                                const std::string& filename, CompileMode mode, int optimize, uint32_t future) {
+  try {
+    fe::Arena arena;
+    fe::ModNode* mod = parse(text, filename, mode, arena);
+    fe::CompileMode cmode = mode == CompileMode::Exec ? fe::CompileMode::Exec
+                            : mode == CompileMode::Eval ? fe::CompileMode::Eval : fe::CompileMode::Single;
+    CodeObject* code = code_from_unit(fe::compile_module(mod, filename, cmode, optimize, future));
+    if (!code) raise_memory_error();
+    return code;
+  } catch (const fe::SyntaxErrorException& e) {
+    raise_syntax_error(e.info);
+  } catch (const fe::CompileRecursionError& e) {
+    raise_msg(RecursionErrorType, e.msg);
+  }
+  return nullptr;
+}
+
+fe::ModNode* parse_source(std::string_view text, const std::string& filename, CompileMode mode, fe::Arena& arena) {
+  fe::ParseMode pmode = mode == CompileMode::Exec ? fe::ParseMode::Exec
+                        : mode == CompileMode::Eval ? fe::ParseMode::Eval : fe::ParseMode::Single;
+  return fe::parse(text, filename, pmode, arena);
+}
+
+// Compiles str or bytes source; null with the exception pending. `future` holds the
+// CO_FUTURE_* bits of compile()'s flags.
+CodeObject* compile_text(Value source, const std::string& filename, CompileMode mode, int optimize, bool strip,
+                         uint32_t future = 0) {
   std::string text;
   if (!source_text(source, filename, strip, &text)) return nullptr;
+  if (future) return compile_with_future(text, parse_source, filename, mode, optimize, future);
   return compile_source(text, filename, static_cast<int>(mode), optimize);
 }
 
@@ -87,14 +123,14 @@ Value parse_to_ast(Value source, const std::string& filename, std::string_view m
 }
 
 // compile(ast_object, ...): the tree checked and converted for the frontend, then compiled.
-Value compile_ast(Value tree, const std::string& filename, std::string_view mode, int optimize) {
+Value compile_ast(Value tree, const std::string& filename, std::string_view mode, int optimize, uint32_t future) {
   fe::Arena arena;
   fe::ModNode* mod = ast::from_python(tree, mode, arena);
   if (!mod) return Value();
   fe::CompileMode cmode = mode == "exec" ? fe::CompileMode::Exec : mode == "eval" ? fe::CompileMode::Eval
                                                                                  : fe::CompileMode::Single;
   try {
-    std::shared_ptr<fe::CodeUnit> unit = fe::compile_module(mod, filename, cmode, optimize);
+    std::shared_ptr<fe::CodeUnit> unit = fe::compile_module(mod, filename, cmode, optimize, future);
     CodeObject* code = code_from_unit(unit);
     return code ? Value::from_obj(code) : raise_memory_error();
   } catch (const fe::SyntaxErrorException& e) {
@@ -117,6 +153,10 @@ Value builtin_compile(Value* args, int64_t nargs, TupleObject* kwnames) {
   int64_t flags = 0, optimize = -1;
   bool overflow;
   if (!a[3].is_empty_slot() && !as_int64(a[3], &flags, &overflow)) return Value();
+  if (flags < INT32_MIN || flags > INT32_MAX) return raise_msg(OverflowErrorType, "Python int too large to convert to C int");
+  if (flags & ~(kFutureFlags | kObsoleteFlags | kCompileFlags))
+    return raise_msg(ValueErrorType, "compile(): unrecognised flags");
+  const uint32_t future = static_cast<uint32_t>(flags & kFutureFlags);
   if (!a[5].is_empty_slot() && !as_int64(a[5], &optimize, &overflow)) return Value();
   std::string filename;
   if (is_str(a[1])) filename = as_str(a[1])->view();
@@ -141,12 +181,12 @@ Value builtin_compile(Value* args, int64_t nargs, TupleObject* kwnames) {
   int opt = optimize >= 0 ? static_cast<int>(optimize) : (g_config ? g_config->optimize : 0);
   if (ast::is_ast(a[0])) {
     if (only_ast) return a[0];
-    return compile_ast(a[0], filename, mode_s, opt);
+    return compile_ast(a[0], filename, mode_s, opt, future);
   }
   if (has_pending_exception()) return Value();
   if (!is_source(a[0])) return raise_msg(TypeErrorType, "compile() arg 1 must be a string, bytes or AST object");
   if (only_ast) return parse_to_ast(a[0], filename, mode_s);
-  CodeObject* code = compile_text(a[0], filename, mode, opt, false);
+  CodeObject* code = compile_text(a[0], filename, mode, opt, false, future);
   return code ? Value::from_obj(code) : Value();
 }
 
