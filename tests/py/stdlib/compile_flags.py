@@ -9,4 +9,3 @@ for f in [0x8, 1 << 40, ANN, 0x800000 | 0x10]:
 t = compile("def f(x: int) -> str: pass", "a", "exec", _ast.PyCF_ONLY_AST)
 ns = {}; exec(compile(t, "a", "exec", ANN), ns); print(ns["f"].__annotations__)
 ns = {}; exec(compile(t, "a", "exec"), ns); print(ns["f"].__annotations__)
-except SyntaxError as e: print(e)
