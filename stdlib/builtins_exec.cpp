@@ -69,6 +69,13 @@ constexpr int64_t kFutureFlags = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x2000
 constexpr int64_t kObsoleteFlags = 0x10;
 constexpr int64_t kCompileFlags = 0x200 | ast::kOnlyAst | ast::kTypeComments | ast::kAllowTopLevelAwait | 0x4000;
 
+// The __future__ features of the calling Python code, which compile() (unless dont_inherit),
+// exec() and eval() of source text pass on, as CPython does.
+uint32_t inherited_future() {
+  Frame* f = thread_state().frame;
+  return f && f->code ? static_cast<uint32_t>(f->code->flags & kFutureFlags) : 0;
+}
+
 // Parses and compiles with __future__ features given by compile()'s flags; null with the
 // exception pending.
 CodeObject* compile_with_future(std::string_view text, fe::ModNode* (*parse)(std::string_view, const std::string&,
@@ -156,7 +163,10 @@ Value builtin_compile(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (flags < INT32_MIN || flags > INT32_MAX) return raise_msg(OverflowErrorType, "Python int too large to convert to C int");
   if (flags & ~(kFutureFlags | kObsoleteFlags | kCompileFlags))
     return raise_msg(ValueErrorType, "compile(): unrecognised flags");
-  const uint32_t future = static_cast<uint32_t>(flags & kFutureFlags);
+  uint32_t future = static_cast<uint32_t>(flags & kFutureFlags);
+  int dont_inherit = a[4].is_empty_slot() ? 0 : is_true(a[4]);
+  if (dont_inherit < 0) return Value();
+  if (!dont_inherit) future |= inherited_future();
   if (!a[5].is_empty_slot() && !as_int64(a[5], &optimize, &overflow)) return Value();
   std::string filename;
   if (is_str(a[1])) filename = as_str(a[1])->view();
@@ -284,7 +294,8 @@ Value exec_or_eval(const char* fname, Value source, Value globals, Value locals,
       return r.is_empty_slot() ? r : None;
     }
   } else if (is_source(source)) {
-    code = compile_text(source, "<string>", mode, g_config ? g_config->optimize : 0, mode == CompileMode::Eval);
+    code = compile_text(source, "<string>", mode, g_config ? g_config->optimize : 0, mode == CompileMode::Eval,
+                        inherited_future());
     if (!code) return Value();
   } else {
     return raise_fmt(TypeErrorType, "%s() arg 1 must be a string, bytes or code object", fname);
