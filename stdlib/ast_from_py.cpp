@@ -364,7 +364,7 @@ fe::ModNode* from_python(Value obj, std::string_view mode, fe::Arena& arena) {
     return nullptr;
   }
   BadConstants bad;
-  FromPy f{c, arena, &bad};
+  FromPy f{c, arena, &bad, nullptr, nullptr, {}};
   fe::ModNode* out = nullptr;
   if (!f.conv_mod(obj, &out)) return nullptr;
   if (!f.deferred.empty()) {

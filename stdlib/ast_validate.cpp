@@ -255,7 +255,8 @@ struct Validator {
       case PatternKind::MatchValue: return match_value(static_cast<const MatchValue*>(p)->value, false);
       case PatternKind::MatchSingleton: {
         auto k = static_cast<const MatchSingleton*>(p)->value.kind;
-        if (bad_constant(&static_cast<const MatchSingleton*>(p)->value) || k != ConstValue::Kind::None && k != ConstValue::Kind::True && k != ConstValue::Kind::False)
+        bool singleton = k == ConstValue::Kind::None || k == ConstValue::Kind::True || k == ConstValue::Kind::False;
+        if (bad_constant(&static_cast<const MatchSingleton*>(p)->value) || !singleton)
           return value_error("MatchSingleton can only contain True, False and None");
         return true;
       }
