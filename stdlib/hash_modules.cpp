@@ -137,16 +137,21 @@ Value keccak_new(Value* args, int64_t nargs, TupleObject* kwnames) {
 bool bytes_param(Value v, const char* what, size_t max, std::string* out) {
   if (v.is_empty_slot()) return true;
   std::string_view s;
-  if (!data_view(v, &s)) return false;
+  if (!bytes_like_view(v, &s)) {
+    if (!has_pending_exception()) raise_fmt(TypeErrorType, "a bytes-like object is required, not '%s'", type_name(v));
+    return false;
+  }
   if (s.size() > max) return raise_fmt(ValueErrorType, "maximum %s length is %zu bytes", what, max), false;
   *out = s;
   return true;
 }
 
-bool int_param(Value v, int64_t* out) {
+// An integer parameter; past int64 it fails with CPython's message for the C type behind it.
+bool int_param(Value v, int64_t* out, const char* overflow_msg = "Python int too large to convert to C int") {
   if (v.is_empty_slot()) return true;
   bool overflow = false;
   if (!as_int64(v, out, &overflow)) return false;
+  if (overflow) return raise_msg(OverflowErrorType, overflow_msg), false;
   return true;
 }
 
@@ -172,13 +177,15 @@ Value blake2_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!bytes_param(a[2], "key", max_out, &p.key) || !bytes_param(a[3], "salt", max_salt, &p.salt) ||
       !bytes_param(a[4], "person", max_salt, &p.person))
     return Value();
-  if (!int_param(a[5], &fanout) || !int_param(a[6], &depth) || !int_param(a[7], &leaf) ||
-      !int_param(a[8], &offset) || !int_param(a[9], &node_depth) || !int_param(a[10], &inner))
+  if (!int_param(a[5], &fanout) || !int_param(a[6], &depth) ||
+      !int_param(a[7], &leaf, "Python int too large to convert to C unsigned long") ||
+      !int_param(a[8], &offset, "int too big to convert") || !int_param(a[9], &node_depth) || !int_param(a[10], &inner))
     return Value();
   if (fanout < 0 || fanout > 255) return raise_msg(ValueErrorType, "fanout must be between 0 and 255");
   if (depth <= 0 || depth > 255) return raise_msg(ValueErrorType, "depth must be between 1 and 255");
-  if (leaf < 0 || leaf > 0xFFFFFFFFLL) return raise_msg(OverflowErrorType, "leaf_size is too large");
-  if (offset < 0 || (!b && offset > 0xFFFFFFFFFFFFLL)) return raise_msg(OverflowErrorType, "node_offset is too large");
+  if (leaf < 0 || offset < 0) return raise_msg(ValueErrorType, "value must be positive");
+  if (leaf > 0xFFFFFFFFLL) return raise_msg(OverflowErrorType, "leaf_size is too large");
+  if (!b && offset > 0xFFFFFFFFFFFFLL) return raise_msg(OverflowErrorType, "node_offset is too large");
   if (node_depth < 0 || node_depth > 255) return raise_msg(ValueErrorType, "node_depth must be between 0 and 255");
   if (inner < 0 || inner > static_cast<int64_t>(max_out))
     return raise_fmt(ValueErrorType, "inner_size must be between 0 and is %zu", max_out);

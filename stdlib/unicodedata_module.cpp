@@ -191,7 +191,7 @@ Value impl_normalize(const char* f, const Call& c) {
   if (!form_arg(f, c, &form)) return Value();
   std::string_view s = as_str(c.args[1])->view();
   std::string out = ucd::normalize(*c.db, form, s);
-  if (out == s && is_exact(c.args[1], StrType)) return c.args[1];
+  if (out == s) return c.args[1];  // already normalized: the argument itself, as CPython
   return str_value(out);
 }
 
