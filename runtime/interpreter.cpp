@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 
 #include "runtime/abstract.h"
+#include "runtime/alloc_fast.h"
 #include "runtime/dict.h"
 #include "runtime/eval_breaker.h"
 #include "runtime/import.h"
@@ -431,6 +432,143 @@ bool unpack_ex(Value seq, int64_t before, int64_t after, Value* out) {
   return true;
 }
 
+
+// A new exact float, allocated inline (docs/GC.md: fixed-size fast path).
+inline Value box_float(double d) {
+  auto* o = static_cast<FloatObject*>(allocate_fixed<sizeof(FloatObject)>());
+  if (!o) [[unlikely]] return raise_memory_error();
+  init_header(o, FloatType);
+  o->value = d;
+  return Value::from_obj(o);
+}
+
+// Reads an exact float, or a small int exactly representable as a double (|i| < 2**53).
+inline bool exact_double(Value v, double* d) {
+  if (!v.is_small_int()) {
+    *d = float_of(v);
+    return true;
+  }
+  int64_t i = v.as_small_int();
+  *d = static_cast<double>(i);
+  return i > -(int64_t(1) << 53) && i < (int64_t(1) << 53);
+}
+
+// `x op y` on two small ints when the result is cheap to get right here; empty when the
+// generic path must decide (overflow into a big int, division by zero, Power, MatMul...).
+inline Value small_int_binary(int64_t x, int64_t y, fe::BinaryOpKind op) {
+  using K = fe::BinaryOpKind;
+  int64_t z;
+  switch (static_cast<K>(static_cast<int>(op) % fe::kInplace)) {
+    case K::Add:
+      if (__builtin_add_overflow(x, y, &z)) return Value();
+      break;
+    case K::Subtract:
+      if (__builtin_sub_overflow(x, y, &z)) return Value();
+      break;
+    case K::Multiply:
+      if (__builtin_mul_overflow(x, y, &z)) return Value();
+      break;
+    case K::And: z = x & y; break;
+    case K::Or: z = x | y; break;
+    case K::Xor: z = x ^ y; break;
+    case K::FloorDivide:
+    case K::Remainder: {
+      if (y == 0) return Value();
+      int64_t q = x / y, m = x % y;  // small ints: no INT64_MIN / -1 overflow
+      if (m != 0 && ((m < 0) != (y < 0))) {
+        m += y;
+        --q;
+      }
+      z = static_cast<K>(static_cast<int>(op) % fe::kInplace) == K::Remainder ? m : q;
+      break;
+    }
+    case K::RShift:
+      if (y < 0) return Value();
+      z = y >= 63 ? (x < 0 ? -1 : 0) : (x >> y);
+      break;
+    case K::LShift:
+      if (y < 0 || y >= 62) return Value();
+      z = static_cast<int64_t>(static_cast<uint64_t>(x) << y);
+      if ((z >> y) != x) return Value();
+      break;
+    case K::TrueDivide: {
+      constexpr int64_t kExact = int64_t(1) << 53;
+      if (y == 0 || x <= -kExact || x >= kExact || y <= -kExact || y >= kExact) return Value();
+      return box_float(static_cast<double>(x) / static_cast<double>(y));
+    }
+    default: return Value();
+  }
+  return Value::fits_small_int(z) ? Value::from_small_int(z) : Value();
+}
+
+// `x op y` on doubles for the four arithmetic operators; empty for the rest (and for a zero
+// divisor, whose ZeroDivisionError the generic path raises).
+inline Value float_binary_fast(double x, double y, fe::BinaryOpKind op) {
+  using K = fe::BinaryOpKind;
+  switch (static_cast<K>(static_cast<int>(op) % fe::kInplace)) {
+    case K::Add: return box_float(x + y);
+    case K::Subtract: return box_float(x - y);
+    case K::Multiply: return box_float(x * y);
+    case K::TrueDivide: return y != 0.0 ? box_float(x / y) : Value();
+    default: return Value();
+  }
+}
+
+// An ordering or equality comparison of two ints or two doubles (NaN compares false except !=).
+template <typename T>
+inline int compare_ordered(T x, T y, fe::CompareKind k) {
+  switch (k) {
+    case fe::CompareKind::Lt: return x < y;
+    case fe::CompareKind::Le: return x <= y;
+    case fe::CompareKind::Eq: return x == y;
+    case fe::CompareKind::Ne: return x != y;
+    case fe::CompareKind::Gt: return x > y;
+    default: return x >= y;
+  }
+}
+
+constexpr uint32_t kGeneratorFlags =
+    fe::coflag::GENERATOR | fe::coflag::COROUTINE | fe::coflag::ASYNC_GENERATOR;
+
+// Pushes and binds the frame of a call to `fn` (recursion limit counted), ready to run; null
+// with the exception pending (the caller's frame then reports it). Its `back` is the
+// current frame, which becomes the callee.
+Frame* enter_python_call(FunctionObject* fn, Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!enter_call("")) return nullptr;
+  CodeObject* code = fn->code;
+  Frame* f = push_frame(code);
+  if (!f) {
+    leave_call();
+    return nullptr;
+  }
+  f->func = fn;
+  f->globals = fn->globals;
+  f->builtins = fn->builtins;
+  constexpr uint32_t kStarFlags = fe::coflag::VARARGS | fe::coflag::VARKEYWORDS;
+  if (!kwnames && nargs == code->argcount && code->kwonlyargcount == 0 && !(code->flags & kStarFlags)) {
+    for (int64_t i = 0; i < nargs; ++i) f->slots[i] = args[i];
+  } else if (!bind_arguments(fn, f, args, nargs, kwnames)) {
+    pop_frame(f);
+    leave_call();
+    return nullptr;
+  }
+  ThreadState& ts = thread_state();
+  f->back = ts.frame;
+  ts.frame = f;
+  return f;
+}
+
+// str + str for two exact strs (the loop-building `s = s + t` / `s += t`).
+Value str_concat(StrObject* x, StrObject* y) {
+  if (y->nbytes == 0) return Value::from_obj(x);
+  if (x->nbytes == 0) return Value::from_obj(y);
+  std::string out;
+  out.reserve(static_cast<size_t>(x->nbytes + y->nbytes));
+  out.append(x->view());
+  out.append(y->view());
+  StrObject* r = new_str(out);
+  return r ? Value::from_obj(r) : Value();
+}
 }  // namespace
 
 Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
@@ -439,6 +577,10 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
 #include "frontend/opcodes.def"
   };
   ThreadState& ts = thread_state();
+  // Python-to-Python calls run in this loop (no C++ recursion): `f` switches to the callee's
+  // frame and back on return. `entry` is the frame this activation was started with; only
+  // returning from (or unwinding out of) it leaves eval_frame.
+  Frame* const entry = f;
   CodeObject* code = f->code;
   const uint32_t* units = code->code;
   Value* locals = f->slots;
@@ -470,6 +612,17 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   // Width of the current instruction: 1, or 2 when a cache unit follows.
 #define CACHED 2
 #define CHECK(v) do { if ((v).is_empty_slot()) goto error; } while (0)
+  // Makes `f` the executing frame: reloads the cached code pointers, stack and pc.
+#define LOAD_FRAME()                  \
+  do {                                \
+    code = f->code;                   \
+    units = code->code;               \
+    locals = f->slots;                \
+    sp = f->sp;                       \
+    consts = code->consts->items;     \
+    names_ = code->names->items;      \
+    pc = f->pc;                       \
+  } while (0)
 
   if (!throw_in.is_empty_slot()) {
     raise(throw_in);
@@ -546,8 +699,9 @@ op_LoadGlobal: {
   DictObject* g = f->globals;
   DictObject* b = f->builtins;
   if (c.key == g->keys_version && c.key2 == b->keys_version && c.obj) {
-    auto* d = static_cast<DictObject*>(c.obj);
-    PUSH(dict_entries(d->storage)[c.index].value);
+    // `index` holds the entry's address, stable while the owner's
+    // keys_version is (a resize replaces the storage and bumps keys_version).
+    PUSH(reinterpret_cast<DictEntry*>(c.index)->value);
     NEXT(CACHED);
   }
   Value v = load_global(f, NAME(a));
@@ -561,7 +715,7 @@ op_LoadGlobal: {
   if (ix >= 0) {
     c.key = g->keys_version;
     c.key2 = b->keys_version;
-    c.index = ix;
+    c.index = reinterpret_cast<int64_t>(&dict_entries(owner->storage)[ix]);
     c.obj = owner;
   }
   PUSH(v);
@@ -717,6 +871,26 @@ op_DeleteAttr: {
 op_BinarySubscr: {
   Value key = POP();
   Value c = TOP();
+  if (key.is_small_int() && c.is_obj()) {
+    // list[i] / tuple[i] with an in-range small int: no call (errors take the generic path).
+    TypeObject* t = c.as_obj()->type;
+    int64_t i = key.as_small_int();
+    if (t == ListType) {
+      ListObject* l = as_list(c);
+      if (i < 0) i += l->size;
+      if (static_cast<uint64_t>(i) < static_cast<uint64_t>(l->size)) {
+        TOP() = l->items()[i];
+        NEXT(CACHED);
+      }
+    } else if (t == TupleType) {
+      TupleObject* tp = as_tuple(c);
+      if (i < 0) i += tp->size;
+      if (static_cast<uint64_t>(i) < static_cast<uint64_t>(tp->size)) {
+        TOP() = tp->items[i];
+        NEXT(CACHED);
+      }
+    }
+  }
   Value v = get_item(c, key);
   CHECK(v);
   TOP() = v;
@@ -726,6 +900,15 @@ op_StoreSubscr: {
   Value key = POP();
   Value c = POP();
   Value v = POP();
+  if (key.is_small_int() && is_exact(c, ListType)) {
+    ListObject* l = as_list(c);
+    int64_t i = key.as_small_int();
+    if (i < 0) i += l->size;
+    if (static_cast<uint64_t>(i) < static_cast<uint64_t>(l->size)) {
+      l->items()[i] = v;
+      NEXT(CACHED);
+    }
+  }
   if (!set_item(c, key, v)) goto error;
   NEXT(CACHED);
 }
@@ -749,56 +932,17 @@ op_BinaryOp: {
   Value r = PEEK(1), l = PEEK(2);
   Value v;
   if (l.is_small_int() && r.is_small_int()) {
-    int64_t x = l.as_small_int(), y = r.as_small_int(), z;
-    bool done = false;
-    switch (static_cast<fe::BinaryOpKind>(a)) {
-      case fe::BinaryOpKind::Add: case fe::BinaryOpKind::InplaceAdd:
-        done = !__builtin_add_overflow(x, y, &z);
-        break;
-      case fe::BinaryOpKind::Subtract: case fe::BinaryOpKind::InplaceSubtract:
-        done = !__builtin_sub_overflow(x, y, &z);
-        break;
-      case fe::BinaryOpKind::Multiply: case fe::BinaryOpKind::InplaceMultiply:
-        done = !__builtin_mul_overflow(x, y, &z);
-        break;
-      case fe::BinaryOpKind::And: case fe::BinaryOpKind::InplaceAnd:
-        z = x & y;
-        done = true;
-        break;
-      default:
-        break;
-    }
-    v = done && Value::fits_small_int(z) ? Value::from_small_int(z) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+    v = small_int_binary(l.as_small_int(), r.as_small_int(), static_cast<fe::BinaryOpKind>(a));
+    if (v.is_empty_slot()) v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
   } else if ((is_float(l) || l.is_small_int()) && (is_float(r) || r.is_small_int())) {
     // Float arithmetic without the generic dispatch (ints that mix in are exact in a double
     // only below 2**53, so bigger ones take the generic path).
-    auto as_d = [](Value x, double* d) {
-      if (!x.is_small_int()) {
-        *d = float_of(x);
-        return true;
-      }
-      int64_t i = x.as_small_int();
-      *d = static_cast<double>(i);
-      return i > -(int64_t(1) << 53) && i < (int64_t(1) << 53);
-    };
     double x, y;
-    bool ok = as_d(l, &x) && as_d(r, &y);
-    switch (static_cast<fe::BinaryOpKind>(a)) {
-      case fe::BinaryOpKind::Add: case fe::BinaryOpKind::InplaceAdd:
-        v = ok ? float_value(x + y) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
-        break;
-      case fe::BinaryOpKind::Subtract: case fe::BinaryOpKind::InplaceSubtract:
-        v = ok ? float_value(x - y) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
-        break;
-      case fe::BinaryOpKind::Multiply: case fe::BinaryOpKind::InplaceMultiply:
-        v = ok ? float_value(x * y) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
-        break;
-      case fe::BinaryOpKind::TrueDivide: case fe::BinaryOpKind::InplaceTrueDivide:
-        v = ok && y != 0.0 ? float_value(x / y) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
-        break;
-      default:
-        v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
-    }
+    if (exact_double(l, &x) && exact_double(r, &y)) v = float_binary_fast(x, y, static_cast<fe::BinaryOpKind>(a));
+    if (v.is_empty_slot()) v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+  } else if (is_exact(l, StrType) && is_exact(r, StrType) &&
+             (a == static_cast<uint32_t>(fe::BinaryOpKind::Add) || a == static_cast<uint32_t>(fe::BinaryOpKind::InplaceAdd))) {
+    v = str_concat(as_str(l), as_str(r));
   } else {
     v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
   }
@@ -817,38 +961,38 @@ op_UnaryNot: {
   NEXT(1);
 }
 op_CompareOp: {
+  // Ints, floats and str equality are compared inline; when a conditional jump follows (the
+  // usual `if a < b:` / `while i < n:`), the bool is never boxed: the jump is taken here.
   Value r = PEEK(1), l = PEEK(2);
-  Value v;
+  int b;
   if (l.is_small_int() && r.is_small_int()) {
-    int64_t x = l.as_small_int(), y = r.as_small_int();
-    bool b;
-    switch (static_cast<fe::CompareKind>(a)) {
-      case fe::CompareKind::Lt: b = x < y; break;
-      case fe::CompareKind::Le: b = x <= y; break;
-      case fe::CompareKind::Eq: b = x == y; break;
-      case fe::CompareKind::Ne: b = x != y; break;
-      case fe::CompareKind::Gt: b = x > y; break;
-      default: b = x >= y; break;
-    }
-    v = bool_value(b);
+    b = compare_ordered(l.as_small_int(), r.as_small_int(), static_cast<fe::CompareKind>(a));
   } else if (is_float(l) && is_float(r)) {
-    double x = float_of(l), y = float_of(r);
-    bool b;
-    switch (static_cast<fe::CompareKind>(a)) {
-      case fe::CompareKind::Lt: b = x < y; break;
-      case fe::CompareKind::Le: b = x <= y; break;
-      case fe::CompareKind::Eq: b = x == y; break;
-      case fe::CompareKind::Ne: b = x != y; break;
-      case fe::CompareKind::Gt: b = x > y; break;
-      default: b = x >= y; break;
-    }
-    v = bool_value(b);
+    b = compare_ordered(float_of(l), float_of(r), static_cast<fe::CompareKind>(a));
+  } else if (is_exact(l, StrType) && is_exact(r, StrType) &&
+             (a == static_cast<uint32_t>(fe::CompareKind::Eq) || a == static_cast<uint32_t>(fe::CompareKind::Ne))) {
+    b = str_equal(as_str(l), as_str(r)) == (a == static_cast<uint32_t>(fe::CompareKind::Eq));
   } else {
-    v = rich_compare(l, r, static_cast<fe::CompareKind>(a));
+    Value v = rich_compare(l, r, static_cast<fe::CompareKind>(a));
     CHECK(v);
+    --sp;
+    TOP() = v;
+    NEXT(CACHED);
+  }
+  {
+    uint32_t next = units[pc + CACHED];
+    Opcode nop = fe::unit_op(next);
+    if (nop == Opcode::PopJumpIfFalse || nop == Opcode::PopJumpIfTrue) {
+      sp -= 2;
+      if ((nop == Opcode::PopJumpIfTrue) == (b != 0)) {
+        pc = fe::unit_arg(next);
+        DISPATCH();
+      }
+      NEXT(CACHED + 1);
+    }
   }
   --sp;
-  TOP() = v;
+  TOP() = bool_value(b);
   NEXT(CACHED);
 }
 op_IsOp: {
@@ -1047,6 +1191,28 @@ op_GetIter: {
 }
 op_ForIter: {
   Value it = TOP();
+  if (it.is_obj()) {
+    // range and list iteration inline; everything else (and exhaustion) is iter_next's.
+    TypeObject* t = it.as_obj()->type;
+    if (t == RangeIterType) {
+      auto* r = static_cast<RangeIterObject*>(it.as_obj());
+      if (r->remaining > 0 && Value::fits_small_int(r->next)) {
+        PUSH(Value::from_small_int(r->next));
+        r->next += r->step;
+        --r->remaining;
+        NEXT(CACHED);
+      }
+    } else if (t == ListIterType) {
+      auto* li = static_cast<SeqIterObject*>(it.as_obj());
+      if (!li->seq.is_empty_slot()) {
+        ListObject* l = as_list(li->seq);
+        if (li->index < l->size) {
+          PUSH(l->items()[li->index++]);
+          NEXT(CACHED);
+        }
+      }
+    }
+  }
   bool done = false;
   Value v = iter_next(it, &done);
   if (done) {
@@ -1066,8 +1232,19 @@ op_Call: {
   int64_t nargs;
   if (base[0].is_empty_slot()) {
     callable = base[1];
-    args = base + 2;
-    nargs = a;
+    if (callable.is_obj() && callable.as_obj()->type == MethodType) {
+      // A bound method in the null slot: unpack it in place, so its function gets the
+      // self-first fast path below (base[0] = function, base[1] = self).
+      auto* m = static_cast<MethodObject*>(callable.as_obj());
+      base[0] = m->func;
+      base[1] = m->self;
+      callable = base[0];
+      args = base + 1;
+      nargs = a + 1;
+    } else {
+      args = base + 2;
+      nargs = a;
+    }
   } else {
     callable = base[0];
     args = base + 1;
@@ -1075,9 +1252,31 @@ op_Call: {
   }
   f->sp = sp;
   f->pc = pc;
-  Value v = callable.is_obj() && callable.as_obj()->type == FunctionType
-                ? call_function(static_cast<FunctionObject*>(callable.as_obj()), args, nargs, nullptr)
-                : call(callable, args, nargs, nullptr);
+  Value v;
+  if (callable.is_obj()) {
+    TypeObject* ct = callable.as_obj()->type;
+    if (ct == FunctionType) {
+      auto* fn = static_cast<FunctionObject*>(callable.as_obj());
+      if (!(fn->code->flags & kGeneratorFlags)) {
+        Frame* nf = enter_python_call(fn, args, nargs, nullptr);
+        if (!nf) { sp = base; goto error; }
+        f->sp = base;
+        f = nf;
+        LOAD_FRAME();
+        DISPATCH();
+      }
+      v = call_function(fn, args, nargs, nullptr);
+    } else if (ct == NativeFunctionType && static_cast<NativeFunctionObject*>(callable.as_obj())->self.is_empty_slot()) {
+      // A module-level builtin (len, isinstance, abs, ...): straight to its C++ entry.
+      if (!enter_call(" while calling a Python object")) { sp = base; goto error; }
+      v = static_cast<NativeFunctionObject*>(callable.as_obj())->fn(args, nargs, nullptr);
+      leave_call();
+    } else {
+      v = call(callable, args, nargs, nullptr);
+    }
+  } else {
+    v = call(callable, args, nargs, nullptr);
+  }
   sp = base;
   CHECK(v);
   PUSH(v);
@@ -1100,6 +1299,15 @@ op_CallKw: {
   }
   f->sp = sp;
   f->pc = pc;
+  if (callable.is_obj() && callable.as_obj()->type == FunctionType &&
+      !(static_cast<FunctionObject*>(callable.as_obj())->code->flags & kGeneratorFlags)) {
+    Frame* nf = enter_python_call(static_cast<FunctionObject*>(callable.as_obj()), args, nargs, kwnames);
+    if (!nf) { sp = base; goto error; }
+    f->sp = base;
+    f = nf;
+    LOAD_FRAME();
+    DISPATCH();
+  }
   Value v = call(callable, args, nargs, kwnames);
   sp = base;
   CHECK(v);
@@ -1152,6 +1360,17 @@ op_MakeFunction: {
 op_ReturnValue:
   result = POP();
   f->sp = sp;
+  if (f != entry) {
+    // Back to the Python caller in this loop: the result replaces the call's operands.
+    Frame* caller = f->back;
+    ts.frame = caller;
+    pop_frame(f);
+    leave_call();
+    f = caller;
+    LOAD_FRAME();
+    PUSH(result);
+    NEXT(fe::unit_op(units[pc]) == Opcode::Call ? CACHED : 1);
+  }
   goto done;
 op_LoadBuildClass: {
   Value bc = dict_get_str(f->builtins, names::dunder_build_class);
@@ -1427,6 +1646,16 @@ reraise: {
   result = Value();
   f->sp = sp;
   f->pc = pc;
+  if (f != entry) {
+    // Unwinding out of a frame this loop called: continue in the caller at its call site.
+    Frame* caller = f->back;
+    ts.frame = caller;
+    pop_frame(f);
+    leave_call();
+    f = caller;
+    LOAD_FRAME();
+    goto error;
+  }
 }
 done:
   ts.frame = f->back;
