@@ -455,7 +455,7 @@ inline bool exact_double(Value v, double* d) {
 
 // `x op y` on two small ints when the result is cheap to get right here; empty when the
 // generic path must decide (overflow into a big int, division by zero, Power, MatMul...).
-inline Value small_int_binary(int64_t x, int64_t y, fe::BinaryOpKind op) {
+[[gnu::noinline]] Value small_int_binary(int64_t x, int64_t y, fe::BinaryOpKind op) {
   using K = fe::BinaryOpKind;
   int64_t z;
   switch (static_cast<K>(static_cast<int>(op) % fe::kInplace)) {
@@ -532,8 +532,9 @@ constexpr uint32_t kGeneratorFlags =
 
 // Pushes and binds the frame of a call to `fn` (recursion limit counted), ready to run; null
 // with the exception pending (the caller's frame then reports it). Its `back` is the
-// current frame, which becomes the callee.
-Frame* enter_python_call(FunctionObject* fn, Value* args, int64_t nargs, TupleObject* kwnames) {
+// current frame, which becomes the callee. The slow path: binding with defaults, keywords,
+// *args / **kwargs, and the errors of the limits.
+[[gnu::noinline]] Frame* enter_python_call_slow(FunctionObject* fn, Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!enter_call("")) return nullptr;
   CodeObject* code = fn->code;
   Frame* f = push_frame(code);
@@ -554,6 +555,42 @@ Frame* enter_python_call(FunctionObject* fn, Value* args, int64_t nargs, TupleOb
   }
   ThreadState& ts = thread_state();
   f->back = ts.frame;
+  ts.frame = f;
+  return f;
+}
+
+static_assert(sizeof(Frame) == 10 * 8 + 2 * 4, "enter_python_call writes every Frame field: update it");
+
+// The common call inline: exactly the positional parameters, under the recursion limit, room
+// on the data stack. Frames made here never grow the native stack, so only the depth counts.
+[[gnu::always_inline]] inline Frame* enter_python_call(FunctionObject* fn, Value* args, int64_t nargs,
+                                                       TupleObject* kwnames) {
+  constexpr uint32_t kStarFlags = fe::coflag::VARARGS | fe::coflag::VARKEYWORDS;
+  CodeObject* code = fn->code;
+  ThreadState& ts = thread_state();
+  size_t size = (frame_size(code) + 15) & ~size_t(15);
+  if (kwnames || nargs != code->argcount || code->kwonlyargcount != 0 || (code->flags & kStarFlags) ||
+      ts.depth >= ts.recursion_limit || !g_stack_base || g_stack_top + size > g_stack_base + kDataStackBytes)
+      [[unlikely]]
+    return enter_python_call_slow(fn, args, nargs, kwnames);
+  ++ts.depth;
+  auto* f = reinterpret_cast<Frame*>(g_stack_top);
+  g_stack_top += size;
+  f->code = code;
+  f->func = fn;
+  f->back = ts.frame;
+  f->globals = fn->globals;
+  f->builtins = fn->builtins;
+  f->locals = Value();
+  f->pc = 0;
+  f->owner = nullptr;
+  f->frame_object = nullptr;
+  f->nslots = code->nlocalsplus + code->stacksize;
+  f->lineno_cache = 0;
+  int64_t i = 0;
+  for (; i < nargs; ++i) f->slots[i] = args[i];
+  for (; i < code->nlocalsplus; ++i) f->slots[i] = Value();
+  f->sp = f->slots + code->nlocalsplus;
   ts.frame = f;
   return f;
 }
@@ -932,8 +969,17 @@ op_BinaryOp: {
   Value r = PEEK(1), l = PEEK(2);
   Value v;
   if (l.is_small_int() && r.is_small_int()) {
-    v = small_int_binary(l.as_small_int(), r.as_small_int(), static_cast<fe::BinaryOpKind>(a));
-    if (v.is_empty_slot()) v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+    // 63-bit operands: + and - cannot overflow int64, only the small-int range.
+    int64_t x = l.as_small_int(), y = r.as_small_int();
+    auto k = static_cast<fe::BinaryOpKind>(a);
+    if (k == fe::BinaryOpKind::Add || k == fe::BinaryOpKind::InplaceAdd) {
+      if (Value::fits_small_int(x + y)) v = Value::from_small_int(x + y);
+    } else if (k == fe::BinaryOpKind::Subtract || k == fe::BinaryOpKind::InplaceSubtract) {
+      if (Value::fits_small_int(x - y)) v = Value::from_small_int(x - y);
+    } else {
+      v = small_int_binary(x, y, k);
+    }
+    if (v.is_empty_slot()) v = binary_op(l, r, k);
   } else if ((is_float(l) || l.is_small_int()) && (is_float(r) || r.is_small_int())) {
     // Float arithmetic without the generic dispatch (ints that mix in are exact in a double
     // only below 2**53, so bigger ones take the generic path).
