@@ -1410,8 +1410,8 @@ op_ReturnValue:
     // Back to the Python caller in this loop: the result replaces the call's operands.
     Frame* caller = f->back;
     ts.frame = caller;
-    pop_frame(f);
-    leave_call();
+    g_stack_top = reinterpret_cast<char*>(f);  // pop_frame
+    --ts.depth;                                // leave_call
     f = caller;
     LOAD_FRAME();
     PUSH(result);
@@ -1696,8 +1696,8 @@ reraise: {
     // Unwinding out of a frame this loop called: continue in the caller at its call site.
     Frame* caller = f->back;
     ts.frame = caller;
-    pop_frame(f);
-    leave_call();
+    g_stack_top = reinterpret_cast<char*>(f);  // pop_frame
+    --ts.depth;                                // leave_call
     f = caller;
     LOAD_FRAME();
     goto error;
