@@ -247,6 +247,25 @@ bool ordered_holds(T x, T y, CompareKind op) {
   }
 }
 
+// Lexicographic comparison of two exact tuples: the first unequal pair decides, else the
+// lengths (tuples are immutable: no snapshot needed).
+Value tuple_compare(TupleObject* a, TupleObject* b, CompareKind op) {
+  int64_t na = a->size, nb = b->size;
+  if ((op == CompareKind::Eq || op == CompareKind::Ne) && na != nb) return bool_value(op == CompareKind::Ne);
+  int64_t n = na < nb ? na : nb;
+  for (int64_t i = 0; i < n; ++i) {
+    Value x = a->items[i], y = b->items[i];
+    if (x == y) continue;
+    int eq = equal(x, y);
+    if (eq < 0) return Value();
+    if (eq) continue;
+    if (op == CompareKind::Eq) return False;
+    if (op == CompareKind::Ne) return True;
+    return rich_compare(x, y, op);
+  }
+  return bool_value(ordered_holds(na, nb, op));
+}
+
 }  // namespace
 
 Value rich_compare(Value a, Value b, CompareKind op) {
@@ -261,7 +280,7 @@ Value rich_compare(Value a, Value b, CompareKind op) {
       int c = as_str(a)->view().compare(as_str(b)->view());  // UTF-8 byte order is code point order
       return bool_value(ordered_holds(c, 0, op));
     }
-    if (t == TupleType) return sequence_compare(a, b, op);
+    if (t == TupleType) return tuple_compare(as_tuple(a), as_tuple(b), op);
   }
   if (is_builtin_value(a) && is_builtin_value(b)) {
     Value r = native_compare(a, b, op);
