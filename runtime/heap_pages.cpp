@@ -101,6 +101,9 @@ PageHeader* acquire_page(uint8_t c) {
   p->capacity = static_cast<uint32_t>((kPageBytes - kPageHeaderBytes) / cs);
   p->limit = 0;
   p->live = 0;
+  p->marked = 0;
+  p->nfree = 0;
+  p->has_finalizers = false;
   p->next = nullptr;
   p->free = nullptr;
   g_heap.heap_bytes += kPageBytes;
