@@ -453,12 +453,18 @@ inline bool exact_double(Value v, double* d) {
   return i > -(int64_t(1) << 53) && i < (int64_t(1) << 53);
 }
 
+// The operator of an in-place op (x += y -> Add).
+inline fe::BinaryOpKind plain_op(fe::BinaryOpKind op) {
+  int k = static_cast<int>(op);
+  return static_cast<fe::BinaryOpKind>(k >= fe::kInplace ? k - fe::kInplace : k);
+}
+
 // `x op y` on two small ints when the result is cheap to get right here; empty when the
 // generic path must decide (overflow into a big int, division by zero, Power, MatMul...).
 [[gnu::noinline]] Value small_int_binary(int64_t x, int64_t y, fe::BinaryOpKind op) {
   using K = fe::BinaryOpKind;
   int64_t z;
-  switch (static_cast<K>(static_cast<int>(op) % fe::kInplace)) {
+  switch (plain_op(op)) {
     case K::Add:
       if (__builtin_add_overflow(x, y, &z)) return Value();
       break;
@@ -479,7 +485,7 @@ inline bool exact_double(Value v, double* d) {
         m += y;
         --q;
       }
-      z = static_cast<K>(static_cast<int>(op) % fe::kInplace) == K::Remainder ? m : q;
+      z = plain_op(op) == K::Remainder ? m : q;
       break;
     }
     case K::RShift:
@@ -505,7 +511,7 @@ inline bool exact_double(Value v, double* d) {
 // divisor, whose ZeroDivisionError the generic path raises).
 inline Value float_binary_fast(double x, double y, fe::BinaryOpKind op) {
   using K = fe::BinaryOpKind;
-  switch (static_cast<K>(static_cast<int>(op) % fe::kInplace)) {
+  switch (plain_op(op)) {
     case K::Add: return box_float(x + y);
     case K::Subtract: return box_float(x - y);
     case K::Multiply: return box_float(x * y);
@@ -1171,6 +1177,13 @@ op_FormatValue: {
 }
 op_UnpackSequence: {
   Value seq = POP();
+  if (seq.is_obj() && seq.as_obj()->type == TupleType && as_tuple(seq)->size == a) {
+    // `a, b = b, a` / `for k, v in pairs`: items pushed last-first, no call.
+    Value* items = as_tuple(seq)->items;
+    for (uint32_t i = 0; i < a; ++i) sp[i] = items[a - 1 - i];
+    sp += a;
+    NEXT(CACHED);
+  }
   if (!unpack_sequence(seq, a, sp)) goto error;
   sp += a;
   NEXT(CACHED);
