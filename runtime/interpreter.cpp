@@ -633,7 +633,6 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   int64_t pc = f->pc;
   uint32_t unit = 0;
   uint32_t a = 0;
-  uint32_t ext = 0;
   Value result;
   f->back = ts.frame;
   ts.frame = f;
@@ -644,11 +643,12 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-static_cast<int64_t>(n)])
 #define NAME(i) as_str(names_[i])
+  // (ExtendedArg widens `a` itself and jumps straight to its op, so plain dispatch never
+  // needs to merge prefix bits.)
 #define DISPATCH()                                   \
   do {                                               \
     unit = units[pc];                                \
-    a = fe::unit_arg(unit) | ext;                    \
-    ext = 0;                                         \
+    a = fe::unit_arg(unit);                          \
     goto* kDispatch[static_cast<int>(fe::unit_op(unit))];              \
   } while (0)
 #define NEXT(n) do { pc += (n); DISPATCH(); } while (0)
@@ -674,13 +674,13 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   DISPATCH();
 
 op_Nop: NEXT(1);
-op_ExtendedArg:
-  ext = (a) << fe::kOperandBits;
+op_ExtendedArg: {
+  uint32_t ext = (a) << fe::kOperandBits;
   pc += 1;
   unit = units[pc];
   a = fe::unit_arg(unit) | ext;
-  ext = 0;
   goto* kDispatch[static_cast<int>(fe::unit_op(unit))];
+}
 op_PopTop: --sp; NEXT(1);
 op_Copy: { Value v = PEEK(a); PUSH(v); NEXT(1); }
 op_Swap: { Value t = TOP(); TOP() = PEEK(a); PEEK(a) = t; NEXT(1); }
@@ -1325,6 +1325,11 @@ op_Call: {
         DISPATCH();
       }
       v = call_function(fn, args, nargs, nullptr);
+    } else if (ct == MethodDescrType && nargs >= 1 && type_of(args[0]) == static_cast<MethodDescrObject*>(callable.as_obj())->owner) {
+      // `lst.append(x)` after LoadMethod: the receiver is exactly the method's type.
+      if (!enter_call(" while calling a Python object")) { sp = base; goto error; }
+      v = static_cast<MethodDescrObject*>(callable.as_obj())->fn(args, nargs, nullptr);
+      leave_call();
     } else if (ct == NativeFunctionType && static_cast<NativeFunctionObject*>(callable.as_obj())->self.is_empty_slot()) {
       // A module-level builtin (len, isinstance, abs, ...): straight to its C++ entry.
       if (!enter_call(" while calling a Python object")) { sp = base; goto error; }
