@@ -1062,6 +1062,14 @@ op_ContainsOp: {
 }
 
 op_BuildTuple: {
+  if ((a == 2 || a == 3) && units[pc + 1] == fe::encode(Opcode::UnpackSequence, a)) {
+    // `a, b = b, a` / `x[i], x[j] = x[j], x[i]`: packing then unpacking the same count only
+    // reverses the items (CPython's compiler emits a SWAP here); no tuple is made.
+    Value t = TOP();
+    TOP() = PEEK(a);
+    PEEK(a) = t;
+    NEXT(1 + CACHED);
+  }
   TupleObject* t = new_tuple(a);
   if (!t) goto error;
   sp -= a;

@@ -105,3 +105,11 @@ try:
     (1, "a") < (1, 2)
 except TypeError as e:
     print("TypeError", e)
+
+# Pack-then-unpack of the same count is a swap (no tuple).
+x, y, z = 1, 2, 3
+x, y, z = z, x, y
+lst = [1, 2, 3]
+lst[0], lst[2] = lst[2], lst[0]
+(single,) = (5,)
+print(x, y, z, lst, single)
