@@ -12,6 +12,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/alloc_fast.h"
+#include "runtime/builtin_iterators.h"
 #include "runtime/dict.h"
 #include "runtime/eval_breaker.h"
 #include "runtime/import.h"
@@ -1277,6 +1278,15 @@ op_ForIter: {
           PUSH(l->items()[li->index++]);
           NEXT(CACHED);
         }
+      }
+    } else if ((t == ZipType || t == EnumerateType) &&
+               fe::unit_op(units[pc + CACHED]) == Opcode::UnpackSequence) {
+      // `for a, b in zip(...)` / `for i, x in enumerate(...)`: the items go straight to the
+      // stack as the UnpackSequence that follows would leave them; no tuple is made.
+      uint32_t n = fe::unit_arg(units[pc + CACHED]);
+      if (next_unpacked(it, n, sp)) {
+        sp += n;
+        NEXT(CACHED + CACHED);
       }
     }
   }

@@ -113,3 +113,33 @@ lst = [1, 2, 3]
 lst[0], lst[2] = lst[2], lst[0]
 (single,) = (5,)
 print(x, y, z, lst, single)
+
+# zip / enumerate feeding an unpacking target directly.
+xs, ys, zs = [1, 2, 3], ["a", "b"], [0.5, 1.5, 2.5, 3.5]
+print([(x, y) for x, y in zip(xs, ys)], [a + c for a, _, c in zip(xs, ys, zs)])
+for i, x in enumerate(xs):
+    if i == 0:
+        xs.append(9)
+    print(i, x, end="; ")
+print()
+for i, x in enumerate(["p", "q"], 2 ** 62 - 2):
+    print(i, x, type(i).__name__)
+for i, (a, b) in enumerate(zip("xy", (7, 8))):
+    print(i, a, b)
+try:
+    for a, b in zip(xs, ys, zs):
+        pass
+except ValueError as e:
+    print("ValueError", e)
+try:
+    for a, b in zip(xs, ys, strict=True):
+        pass
+except ValueError as e:
+    print("ValueError", e)
+it = zip(xs, ys)
+for a, b in it:
+    if a == 1:
+        ys.append("c")
+print(list(it), ys)
+pairs = zip(iter(xs), [10, 20])
+print([a * b for a, b in pairs])
