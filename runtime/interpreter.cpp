@@ -14,6 +14,7 @@
 #include "runtime/alloc_fast.h"
 #include "runtime/builtin_iterators.h"
 #include "runtime/dict.h"
+#include "runtime/dict_views.h"
 #include "runtime/eval_breaker.h"
 #include "runtime/import.h"
 #include "runtime/pending_features.h"
@@ -1279,12 +1280,12 @@ op_ForIter: {
           NEXT(CACHED);
         }
       }
-    } else if ((t == ZipType || t == EnumerateType) &&
+    } else if ((t == ZipType || t == EnumerateType || t == DictItemIterType) &&
                fe::unit_op(units[pc + CACHED]) == Opcode::UnpackSequence) {
-      // `for a, b in zip(...)` / `for i, x in enumerate(...)`: the items go straight to the
-      // stack as the UnpackSequence that follows would leave them; no tuple is made.
+      // `for a, b in zip(...)` / `enumerate(...)` / `d.items()`: the items go straight to
+      // the stack as the UnpackSequence that follows would leave them; no tuple is made.
       uint32_t n = fe::unit_arg(units[pc + CACHED]);
-      if (next_unpacked(it, n, sp)) {
+      if (t == DictItemIterType ? n == 2 && dict_items_next_unpacked(it, sp) : next_unpacked(it, n, sp)) {
         sp += n;
         NEXT(CACHED + CACHED);
       }

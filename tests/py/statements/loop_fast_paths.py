@@ -143,3 +143,28 @@ for a, b in it:
 print(list(it), ys)
 pairs = zip(iter(xs), [10, 20])
 print([a * b for a, b in pairs])
+
+# dict.items() feeding an unpacking target, and the errors of changing the dict meanwhile.
+d = {"a": 1, "b": 2, "c": 3}
+print([(k, v) for k, v in d.items()], sum(v for _, v in d.items()))
+try:
+    for k, v in d.items():
+        d["new"] = 0
+except RuntimeError as e:
+    print("RuntimeError", e)
+d = {"a": 1, "b": 2}
+try:
+    for k, v in d.items():
+        del d["b"]
+        d["z"] = 9
+except RuntimeError as e:
+    print("RuntimeError", e)
+for k, v in reversed(d.items()):
+    print(k, v)
+for kv in d.items():
+    print(kv)
+try:
+    for a, b, c in {"x": 1}.items():
+        pass
+except ValueError as e:
+    print("ValueError", e)
