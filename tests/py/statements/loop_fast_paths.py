@@ -155,7 +155,7 @@ except RuntimeError as e:
 d = {"a": 1, "b": 2}
 try:
     for k, v in d.items():
-        del d["b"]
+        d.pop("b", None)
         d["z"] = 9
 except RuntimeError as e:
     print("RuntimeError", e)
