@@ -567,6 +567,25 @@ constexpr uint32_t kGeneratorFlags =
   return f;
 }
 
+// Class(...) with object.__new__ and a Python __init__ (not a generator), created by
+// type.__call__: returns the __init__ function, or null when call_type must do the work
+// (custom metaclass, __new__, built-in base with its own layout or __new__, abstract class).
+FunctionObject* plain_init_class(TypeObject* type) {
+  if (!has(type, TypeFlag::HeapType) || has(type, TypeFlag::IsAbstract) || !type->alloc) return nullptr;
+  TypeObject* solid = type;
+  while (solid && has(solid, TypeFlag::HeapType)) solid = solid->base;
+  if (solid != ObjectType) return nullptr;
+  if (type_lookup(type, names::dunder_new) != dict_get_str(ObjectType->dict, names::dunder_new)) return nullptr;
+  Value init = type_lookup(type, names::dunder_init);
+  if (!init.is_obj() || init.as_obj()->type != FunctionType) return nullptr;
+  auto* fn = static_cast<FunctionObject*>(init.as_obj());
+  return (fn->code->flags & kGeneratorFlags) ? nullptr : fn;
+}
+
+// Call's inline cache (key: the callee type's version): key2 says what kind of class it is.
+constexpr uint64_t kCallPlainInit = 1;
+constexpr uint64_t kCallOther = 2;
+
 static_assert(sizeof(Frame) == 10 * 8 + 2 * 4, "enter_python_call writes every Frame field: update it");
 
 // The common call inline: exactly the positional parameters, under the recursion limit, room
@@ -594,7 +613,7 @@ static_assert(sizeof(Frame) == 10 * 8 + 2 * 4, "enter_python_call writes every F
   f->owner = nullptr;
   f->frame_object = nullptr;
   f->nslots = code->nlocalsplus + code->stacksize;
-  f->lineno_cache = 0;
+  f->call_kind = static_cast<int32_t>(FrameCallKind::kPlain);
   int64_t i = 0;
   for (; i < nargs; ++i) f->slots[i] = args[i];
   for (; i < code->nlocalsplus; ++i) f->slots[i] = Value();
@@ -1333,7 +1352,32 @@ op_Call: {
   Value v;
   if (callable.is_obj()) {
     TypeObject* ct = callable.as_obj()->type;
-    if (ct == FunctionType) {
+    if (ct == TypeType && base[0].is_empty_slot()) {
+      // Class(...) of a plain class (object.__new__, a Python __init__): the instance is made
+      // here and __init__ runs in this loop; the classification is cached per type version.
+      auto* type = static_cast<TypeObject*>(callable.as_obj());
+      InlineCache& c = code->caches[units[pc + 1]];
+      if (c.key != type->version) {
+        FunctionObject* init = plain_init_class(type);
+        c.key = type->version;
+        c.key2 = init ? kCallPlainInit : kCallOther;
+        c.obj = init;
+      }
+      if (c.key2 == kCallPlainInit) {
+        Object* inst = type->alloc(type);
+        if (!inst) { sp = base; goto error; }
+        base[0] = Value::from_obj(c.obj);
+        base[1] = Value::from_obj(inst);
+        Frame* nf = enter_python_call(static_cast<FunctionObject*>(c.obj), base + 1, a + 1, nullptr);
+        if (!nf) { sp = base; goto error; }
+        nf->call_kind = static_cast<int32_t>(FrameCallKind::kInit);
+        f->sp = base;
+        f = nf;
+        LOAD_FRAME();
+        DISPATCH();
+      }
+      v = call(callable, args, nargs, nullptr);
+    } else if (ct == FunctionType) {
       auto* fn = static_cast<FunctionObject*>(callable.as_obj());
       if (!(fn->code->flags & kGeneratorFlags)) {
         Frame* nf = enter_python_call(fn, args, nargs, nullptr);
@@ -1446,11 +1490,20 @@ op_ReturnValue:
   if (f != entry) {
     // Back to the Python caller in this loop: the result replaces the call's operands.
     Frame* caller = f->back;
+    bool init = f->call_kind == static_cast<int32_t>(FrameCallKind::kInit);
     ts.frame = caller;
     g_stack_top = reinterpret_cast<char*>(f);  // pop_frame
     --ts.depth;                                // leave_call
     f = caller;
     LOAD_FRAME();
+    if (init) {
+      // The instance waits in the call's self slot (base[1]); sp is the call's base.
+      if (result != None) {
+        raise_fmt(TypeErrorType, "__init__() should return None, not '%s'", type_name(result));
+        goto error;
+      }
+      result = sp[1];
+    }
     PUSH(result);
     NEXT(fe::unit_op(units[pc]) == Opcode::Call ? CACHED : 1);
   }

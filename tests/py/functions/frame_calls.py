@@ -179,3 +179,119 @@ def fib(n):
 print(fib(20))
 # A return value that is the only reference to a fresh object survives the frame's pop.
 print([Point(i, i).scaled().norm1() for i in range(5)])
+
+
+# Class(...) with a Python __init__ runs __init__ in the loop; everything else as before.
+class Plain:
+    def __init__(self, a, b=2):
+        self.a = a
+        self.b = b
+        self = None  # rebinding self does not change what Plain(...) gives
+
+    def __repr__(self):
+        return "Plain(%r, %r)" % (self.a, self.b)
+
+
+class Child(Plain):
+    pass
+
+
+class Slotted:
+    __slots__ = ("v",)
+
+    def __init__(self, v):
+        self.v = v
+
+
+def make_all():
+    return [Plain(1), Plain(1, 3), Child("c"), Slotted(5).v]
+
+
+print(make_all(), make_all())
+
+
+class BadInit:
+    def __init__(self):
+        return 42
+
+
+class GenInit:
+    def __init__(self):
+        yield 1
+
+
+class RaisingInit:
+    def __init__(self, x):
+        raise ValueError("bad x %r" % x)
+
+
+for make in (lambda: BadInit(), lambda: GenInit(), lambda: RaisingInit(7), lambda: Plain(), lambda: Plain(1, 2, 3)):
+    try:
+        make()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+
+
+class WithNew:
+    def __new__(cls, *args):
+        print("WithNew.__new__", args)
+        return super().__new__(cls)
+
+    def __init__(self, x):
+        print("WithNew.__init__", x)
+
+
+class Meta(type):
+    def __call__(cls, *args):
+        print("Meta.__call__", cls.__name__, args)
+        return super().__call__(*args)
+
+
+class Metered(metaclass=Meta):
+    def __init__(self, x):
+        self.x = x
+
+
+class ListChild(list):
+    def __init__(self, items):
+        super().__init__(items)
+        self.extra = len(items)
+
+
+class OtherNew:
+    def __new__(cls, x):
+        return "not an instance"
+
+    def __init__(self, x):
+        print("never called")
+
+
+def make_others():
+    w = WithNew(1)
+    m = Metered(2)
+    lc = ListChild([1, 2, 3])
+    return type(w).__name__, m.x, lc, lc.extra, OtherNew(3)
+
+
+print(make_others())
+
+
+# Replacing __init__ after the call site has seen the class takes effect at once.
+class Swapped:
+    def __init__(self):
+        self.tag = "first"
+
+
+def make_swapped():
+    return Swapped().tag
+
+
+print(make_swapped())
+Swapped.__init__ = lambda self: setattr(self, "tag", "second")
+print(make_swapped())
+del Swapped.__init__
+print(hasattr(Swapped(), "tag"))
+try:
+    Swapped(1)
+except TypeError as e:
+    print("TypeError", e)
