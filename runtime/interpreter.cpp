@@ -589,16 +589,19 @@ constexpr uint64_t kCallOther = 2;
 static_assert(sizeof(Frame) == 10 * 8 + 2 * 4, "enter_python_call writes every Frame field: update it");
 
 // The common call inline: exactly the positional parameters, under the recursion limit, room
-// on the data stack. Frames made here never grow the native stack, so only the depth counts.
+// on the data stack. Frames run by the dispatch loop never grow the native stack, so only the
+// depth counts; a call from C++ (kNative) also checks the native stack guard.
+template <bool kNative = false>
 [[gnu::always_inline]] inline Frame* enter_python_call(FunctionObject* fn, Value* args, int64_t nargs,
                                                        TupleObject* kwnames) {
   constexpr uint32_t kStarFlags = fe::coflag::VARARGS | fe::coflag::VARKEYWORDS;
   CodeObject* code = fn->code;
   ThreadState& ts = thread_state();
   size_t size = (frame_size(code) + 15) & ~size_t(15);
+  char probe;
   if (kwnames || nargs != code->argcount || code->kwonlyargcount != 0 || (code->flags & kStarFlags) ||
-      ts.depth >= ts.recursion_limit || !g_stack_base || g_stack_top + size > g_stack_base + kDataStackBytes)
-      [[unlikely]]
+      ts.depth >= ts.recursion_limit || !g_stack_base || g_stack_top + size > g_stack_base + kDataStackBytes ||
+      (kNative && ts.stack_limit && &probe < ts.stack_limit)) [[unlikely]]
     return enter_python_call_slow(fn, args, nargs, kwnames);
   ++ts.depth;
   auto* f = reinterpret_cast<Frame*>(g_stack_top);
@@ -1799,30 +1802,11 @@ done:
 }
 
 Value call_function(FunctionObject* fn, Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!enter_call("")) return Value();
-  CodeObject* code = fn->code;
-  Frame* f = push_frame(code);
-  if (!f) {
-    leave_call();
-    return Value();
-  }
-  f->func = fn;
-  f->globals = fn->globals;
-  f->builtins = fn->builtins;
-  Value result;
-  constexpr uint32_t kStarFlags = fe::coflag::VARARGS | fe::coflag::VARKEYWORDS;
-  bool simple = !kwnames && nargs == code->argcount && code->kwonlyargcount == 0 && !(code->flags & kStarFlags);
-  if (simple) {
-    // The common call: exactly the positional parameters, nothing else to bind.
-    for (int64_t i = 0; i < nargs; ++i) f->slots[i] = args[i];
-    bool yielded;
-    result = eval_frame(f, &yielded);
-  } else if (!bind_arguments(fn, f, args, nargs, kwnames)) {
-    result = Value();
-  } else {
-    bool yielded;
-    result = eval_frame(f, &yielded);
-  }
+  Frame* f = enter_python_call<true>(fn, args, nargs, kwnames);
+  if (!f) return Value();
+  thread_state().frame = f->back;  // eval_frame links the frame itself
+  bool yielded;
+  Value result = eval_frame(f, &yielded);
   pop_frame(f);
   leave_call();
   return result;
