@@ -31,7 +31,7 @@ struct Collector {
   uint32_t stress_every = 0;  // 0: off
   uint32_t stress_count = 0;
   size_t min_threshold = size_t(8) << 20;
-  double live_factor = 1.0;
+  double live_factor = 2.0;  // heap may grow to 3x live between collections: halves marking work vs 1.0
   uint64_t threshold = size_t(8) << 20;
 
   // Allocation accounting: the fast path only decrements g_alloc.budget; account_budget folds

@@ -536,7 +536,7 @@ GC_TEST_CASE("gc: threshold policy triggers collections; disable stops them", th
   for (int i = 0; i < 20; ++i) make_garbage_chain(10000);
   CHECK(gc::stats().collections == c0);
   gc::enable();
-  gc::set_threshold_policy(8 << 20, 1.0);
+  gc::set_threshold_policy(8 << 20, 2.0);  // the defaults again
   const gc::Stats s = gc::stats();
   CHECK(s.total_allocated_bytes >= 40 * 10000 * sizeof(Pair));
   CHECK(s.threshold >= (8u << 20));
