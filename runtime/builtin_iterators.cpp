@@ -133,12 +133,14 @@ bool next_unpacked(Value it, int64_t n, Value* out) {
   if (t == ZipType) {
     TupleObject* iters = static_cast<ZipObject*>(it.as_obj())->iters;
     if (!iters || iters->size != n) return false;
-    for (int64_t i = 0; i < n; ++i)
-      if (list_iter_peek(iters->items[i]).is_empty_slot()) return false;
+    // Items are written to `out` as found (the stack slots above the top are free) and the
+    // iterators advanced only once all of them had one.
     for (int64_t i = 0; i < n; ++i) {
-      out[n - 1 - i] = list_iter_peek(iters->items[i]);
-      ++static_cast<SeqIterObject*>(iters->items[i].as_obj())->index;
+      Value v = list_iter_peek(iters->items[i]);
+      if (v.is_empty_slot()) return false;
+      out[n - 1 - i] = v;
     }
+    for (int64_t i = 0; i < n; ++i) ++static_cast<SeqIterObject*>(iters->items[i].as_obj())->index;
     return true;
   }
   if (t == EnumerateType && n == 2) {
