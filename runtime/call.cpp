@@ -71,6 +71,11 @@ Value call_type(TypeObject* type, Value* args, int64_t nargs, TupleObject* kwnam
     if (obj.is_empty_slot() || !is_subtype(type_of(obj), type)) return obj;
     Value init = type_lookup(type_of(obj), names::dunder_init);
     if (init.is_empty_slot()) return obj;
+    // int(x), str(x), range(n), ...: object.__init__ after a __new__ of the type's own accepts
+    // any arguments and does nothing (CPython's excess_args rule), so it is not called.
+    if (md->owner != ObjectType && init.is_obj() && init.as_obj()->type == MethodDescrType &&
+        static_cast<MethodDescrObject*>(init.as_obj())->owner == ObjectType)
+      return obj;
     Value r = call_with_self(init, obj, args, nargs, kwnames);
     if (r.is_empty_slot()) return r;
     if (r != None) return raise_fmt(TypeErrorType, "__init__() should return None, not '%s'", type_name(r));

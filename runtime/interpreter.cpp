@@ -1238,14 +1238,14 @@ op_JumpBackward:
   DISPATCH();
 op_PopJumpIfFalse: {
   Value v = POP();
-  int t = v == True ? 1 : v == False ? 0 : is_true(v);
+  int t = v == True ? 1 : v == False || v == None ? 0 : v.is_small_int() ? v.as_small_int() != 0 : is_true(v);
   if (t < 0) goto error;
   if (!t) { pc = a; DISPATCH(); }
   NEXT(1);
 }
 op_PopJumpIfTrue: {
   Value v = POP();
-  int t = v == True ? 1 : v == False ? 0 : is_true(v);
+  int t = v == True ? 1 : v == False || v == None ? 0 : v.is_small_int() ? v.as_small_int() != 0 : is_true(v);
   if (t < 0) goto error;
   if (t) { pc = a; DISPATCH(); }
   NEXT(1);

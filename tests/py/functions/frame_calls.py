@@ -295,3 +295,21 @@ try:
     Swapped(1)
 except TypeError as e:
     print("TypeError", e)
+
+
+# Built-in types called directly, and subclasses with and without __init__.
+class IntNoInit(int):
+    pass
+
+
+class IntWithInit(int):
+    def __init__(self, *a):
+        print("IntWithInit.__init__", a)
+
+
+print(IntNoInit(5), IntWithInit(6), int("7"), str(8), float("1.5"), list(range(3)), tuple([1]), dict(a=1))
+for bad in (lambda: object(1), lambda: Swapped(2), lambda: int("x")):
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
