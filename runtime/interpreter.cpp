@@ -21,6 +21,7 @@
 #include "runtime/sequence_ops.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
+#include "runtime/float_ops.h"
 #include "runtime/generator.h"
 #include "runtime/int.h"
 #include "runtime/interp_support.h"
@@ -177,8 +178,8 @@ inline bool exact_double(Value v, double* d) {
   return i > -(int64_t(1) << 53) && i < (int64_t(1) << 53);
 }
 
-// `x op y` on doubles for the four arithmetic operators; empty for the rest (and for a zero
-// divisor, whose ZeroDivisionError the generic path raises).
+// `x op y` on doubles for + - * / ** // %; empty for the rest and for every error case (zero
+// divisor, overflow, complex power), which the generic path raises.
 inline Value float_binary_fast(double x, double y, fe::BinaryOpKind op) {
   using K = fe::BinaryOpKind;
   switch (plain_op(op)) {
@@ -186,6 +187,19 @@ inline Value float_binary_fast(double x, double y, fe::BinaryOpKind op) {
     case K::Subtract: return box_float(x - y);
     case K::Multiply: return box_float(x * y);
     case K::TrueDivide: return y != 0.0 ? box_float(x / y) : Value();
+    case K::Power: {
+      // float ** float with CPython's special cases (float_ops.h); errors are the generic path's.
+      double r;
+      return float_pow(x, y, &r) == PowStatus::ok ? box_float(r) : Value();
+    }
+    case K::FloorDivide: {
+      double q;
+      return float_floordiv(x, y, &q) == NumStatus::ok ? box_float(q) : Value();
+    }
+    case K::Remainder: {
+      double m;
+      return float_mod(x, y, &m) == NumStatus::ok ? box_float(m) : Value();
+    }
     default: return Value();
   }
 }

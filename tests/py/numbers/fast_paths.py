@@ -95,3 +95,11 @@ print(hits)
 s = "abc"
 t = "ab" + "c"
 print(s == t, s != t, s < "abd", "é" > "z", "" + s, s + "", s + t)
+# Float **, // and % inline, with their special cases left to the generic path.
+print(2.0 ** 0.5, 2 ** 0.5, 1.5 ** 2, (-8.0) ** (1 / 3), 0.0 ** 0.0, 10.0 ** -2, (-2.0) ** 3, nan ** 0.0, 1.0 ** nan)
+print(7.5 // 2, -7.5 // 2, 7.5 % -2, -0.0 % 5.0, 5.0 // 0.5, -1e-300 % 1.0, inf % 2.0 if False else 0, 3 % 2.5)
+for bad in (lambda: 0.0 ** -1, lambda: 1e300 ** 2.0, lambda: 1.0 // 0.0, lambda: 1.0 % 0.0, lambda: 2 // 0.0):
+    try:
+        bad()
+    except (ZeroDivisionError, OverflowError) as e:
+        print(type(e).__name__, e)
