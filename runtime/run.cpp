@@ -209,7 +209,10 @@ int system_exit_code(Value exc) {
   return 1;
 }
 
-void run_atexit() { lib::flush_std_streams(); }
+void run_atexit() {
+  lib::flush_all_open_files();
+  lib::flush_std_streams();
+}
 
 // Runs `code` as __main__; returns the exit code.
 int run_main_code(CodeObject* code, ModuleObject* main) {
