@@ -14,6 +14,7 @@
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/import.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -318,6 +319,18 @@ Value attr(ExceptionObject* e, const char* name) {
 
 }  // namespace
 
+namespace {
+// Calls _codecs.encode / _codecs.decode (the codec registry) for a codec not built in here.
+Value registry_codec(Value obj, std::string_view encoding, std::string_view errors, const char* fn) {
+  Value mod = import_module("_codecs");
+  if (mod.is_empty_slot()) return mod;
+  Value f = get_attr(mod, fn);
+  if (f.is_empty_slot()) return f;
+  Value args[3] = {obj, str_value(encoding), str_value(errors)};
+  return call(f, args, 3);
+}
+}  // namespace
+
 const char* codec_canonical_name(std::string_view encoding) {
   Codec c;
   return find_codec(encoding, &c) ? codec_name(c) : nullptr;
@@ -325,15 +338,26 @@ const char* codec_canonical_name(std::string_view encoding) {
 
 Value codec_decode(std::string_view data, std::string_view encoding, std::string_view errors) {
   Codec c;
-  if (!find_codec(encoding, &c))
-    return raise_fmt(LookupErrorType, "unknown encoding: %.*s", static_cast<int>(encoding.size()), encoding.data());
+  if (!find_codec(encoding, &c)) {
+    // Other codecs come from the registry (_codecs / the encodings package), as in CPython.
+    Value b = bytes_value(data);
+    if (b.is_empty_slot()) return b;
+    Value r = registry_codec(b, encoding, errors, "decode");
+    if (r.is_empty_slot() || is_str(r)) return r;
+    return raise_fmt(TypeErrorType, "'%.*s' decoder returned '%s' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+                     static_cast<int>(encoding.size()), encoding.data(), type_name(r));
+  }
   return decode(data, c, errors);
 }
 
 Value codec_encode(StrObject* s, std::string_view encoding, std::string_view errors) {
   Codec c;
-  if (!find_codec(encoding, &c))
-    return raise_fmt(LookupErrorType, "unknown encoding: %.*s", static_cast<int>(encoding.size()), encoding.data());
+  if (!find_codec(encoding, &c)) {
+    Value r = registry_codec(Value::from_obj(s), encoding, errors, "encode");
+    if (r.is_empty_slot() || is_bytes(r)) return r;
+    return raise_fmt(TypeErrorType, "'%.*s' encoder returned '%s' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+                     static_cast<int>(encoding.size()), encoding.data(), type_name(r));
+  }
   return encode(s, c, errors);
 }
 
