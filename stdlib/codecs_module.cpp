@@ -16,7 +16,9 @@
 #include "runtime/import.h"
 #include "runtime/int.h"
 #include "runtime/native_module.h"
+#include "runtime/config.h"
 #include "runtime/roots.h"
+#include "runtime/sys_state.h"
 #include "stdlib/codecs_support.h"
 #include "stdlib/native_type_util.h"
 
@@ -44,11 +46,12 @@ bool ensure_registry() {
   return g_search && g_cache && g_handlers;
 }
 
-// The registry's key for an encoding name (CPython's normalizestring: lower case, spaces
-// become hyphens); the encodings search function normalises further.
+// The registry's key for an encoding name (CPython's normalizestring: lower case, spaces and
+// hyphens become underscores); the encodings search function normalises further.
 std::string normalize(std::string_view s) {
   std::string out;
-  for (char c : s) out += c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : s)
+    out += c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -73,13 +76,37 @@ Value codecs_unregister(Value* args, int64_t nargs, TupleObject* kw) {
   return None;
 }
 
+// Imports the `encodings` package the first time a codec is looked up. CPython imports it at
+// startup, before the script's directory is on sys.path, so a script's own codecs.py or
+// encodings/ never shadows the library's; the lookup path here leaves that entry out too.
+bool import_encodings() {
+  Value path = sys_attr("path");
+  bool drop_first = g_config && !g_config->safe_path && !g_config->isolated && path.is_obj() &&
+                    is_exact(path, ListType) && as_list(path)->size > 0;
+  Value saved;
+  if (drop_first) {
+    ListObject* l = as_list(path);
+    saved = l->items()[0];
+    Value pop = get_attr(path, "pop");
+    if (pop.is_empty_slot() || call1(pop, Value::from_small_int(0)).is_empty_slot()) return false;
+  }
+  Value m = import_module("encodings");
+  if (drop_first) {
+    Value exc = m.is_empty_slot() ? take_exception() : Value();
+    Value ins = get_attr(path, "insert");
+    if (ins.is_empty_slot() || call2(ins, Value::from_small_int(0), saved).is_empty_slot()) return false;
+    if (!exc.is_empty_slot()) raise(exc);
+  }
+  return !m.is_empty_slot();
+}
+
 }  // namespace
 
 Value codec_lookup(std::string_view encoding) {
   if (!ensure_registry()) return Value();
   if (!g_encodings_imported) {
     g_encodings_imported = true;
-    if (import_module("encodings").is_empty_slot()) return Value();
+    if (!import_encodings()) return Value();
   }
   std::string key = normalize(encoding);
   Value k = str_value(key);

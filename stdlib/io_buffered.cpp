@@ -372,8 +372,15 @@ Value buffered_write(Value* args, int64_t nargs, TupleObject* kw) {
   if (!check_open(b, "write")) return Value();
   if (unread(b) > 0 && !rewind_read(b)) return Value();
   drop_read(b);
-  b->wbuf->append(d);
-  if (static_cast<int64_t>(b->wbuf->size()) >= b->buffer_size && !flush_writes(b)) return Value();
+  // Pending bytes that would overflow the buffer go out first; a write bigger than the
+  // buffer goes straight to the raw stream.
+  if (static_cast<int64_t>(b->wbuf->size() + d.size()) > b->buffer_size && !flush_writes(b)) return Value();
+  if (static_cast<int64_t>(d.size()) > b->buffer_size) {
+    std::string copy(d);
+    if (!raw_write_all(b, copy)) return Value();
+  } else {
+    b->wbuf->append(d);
+  }
   return int_from_int64(static_cast<int64_t>(d.size()));
 }
 

@@ -122,7 +122,6 @@ Value fileio_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   }
   Value opener = a[3].is_empty_slot() ? None : a[3];
 
-  if (is_exact(file, FloatType)) return raise_msg(TypeErrorType, "integer argument expected, got float");
   int fd = -1;
   bool have_fd = false;
   if (is_int(file)) {

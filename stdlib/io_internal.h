@@ -78,6 +78,7 @@ struct TextIOObject : IOBaseObject {
   std::string* rawtail;         // native decoding: an incomplete multi-byte tail of the last chunk
   std::string* writenl;         // what '\n' becomes on write (empty: no translation)
   std::string* readnl;          // the line ending read by readline when not universal
+  std::string* pending;         // encoded text not yet passed to buffer.write (up to chunk_size)
   int64_t dpos;
   int64_t snap_pos;             // byte position of dbuf[0] in the buffer (when snap_valid)
   int64_t chunk_size;

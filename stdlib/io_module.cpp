@@ -129,7 +129,11 @@ Value io_open(Value* args, int64_t nargs, TupleObject* kwnames) {
     if (is_exact(a[2], FloatType)) return raise_msg(TypeErrorType, "'float' object cannot be interpreted as an integer");
     if (!arg_index(a[2], -1, &buffering)) return Value();
   }
-  if (!is_str(file) && !is_bytes(file) && !is_int(file)) {
+  bool number = is_int(file) || !lookup_special(file, intern("__index__")).is_empty_slot() ||
+                !lookup_special(file, intern("__float__")).is_empty_slot() ||
+                !lookup_special(file, intern("__int__")).is_empty_slot();
+  if (has_pending_exception()) return Value();
+  if (!is_str(file) && !is_bytes(file) && !number) {
     Value fspath = lookup_special(file, intern("__fspath__"));
     if (fspath.is_empty_slot()) {
       if (has_pending_exception()) return Value();
@@ -166,8 +170,6 @@ Value io_open(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (text && binary) return raise_msg(ValueErrorType, "can't have text and binary mode at once");
   if (creating + reading + writing + appending > 1)
     return raise_msg(ValueErrorType, "must have exactly one of create/read/write/append mode");
-  if (creating + reading + writing + appending == 0)
-    return raise_msg(ValueErrorType, "Must have exactly one of create/read/write/append mode and at most one plus");
   if (binary && encoding != None) return raise_msg(ValueErrorType, "binary mode doesn't take an encoding argument");
   if (binary && errors != None) return raise_msg(ValueErrorType, "binary mode doesn't take an errors argument");
   if (binary && newline != None) return raise_msg(ValueErrorType, "binary mode doesn't take a newline argument");
@@ -362,6 +364,10 @@ void flush_std_streams() {
 }
 
 void flush_all_open_files() { io::flush_all_open(); }
+
+bool is_native_text_stream(Value file) {
+  return is_exact(file, io::TextIOWrapperType) || is_exact(file, io::StringIOType);
+}
 
 Value io_open_builtin(Value* args, int64_t nargs, TupleObject* kwnames) { return io::io_open(args, nargs, kwnames); }
 

@@ -16,6 +16,8 @@ rt::Value std_stream(int fd);
 bool init_std_streams(bool unbuffered);
 // Flushes sys.stdout and sys.stderr (at exit and before printing tracebacks); errors ignored.
 void flush_std_streams();
+// Is `file` an exact _io.TextIOWrapper or StringIO (its write() cannot tell one call from many)?
+bool is_native_text_stream(rt::Value file);
 // open(): the builtin, also _io.open (the same object).
 rt::Value io_open_builtin(rt::Value* args, int64_t nargs, rt::TupleObject* kwnames);
 // Flushes every open buffered writer and text wrapper (at exit).

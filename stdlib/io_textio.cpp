@@ -47,7 +47,8 @@ void finalize_textio(Object* self) {
   delete t->rawtail;
   delete t->writenl;
   delete t->readnl;
-  t->dbuf = t->rawtail = t->writenl = t->readnl = nullptr;
+  delete t->pending;
+  t->dbuf = t->rawtail = t->writenl = t->readnl = t->pending = nullptr;
 }
 
 bool check_attached(TextIOObject* t) {
@@ -74,6 +75,15 @@ bool check_open(TextIOObject* t) {
     return false;
   }
   return true;
+}
+
+// Passes the pending encoded text to buffer.write().
+bool write_pending(TextIOObject* t) {
+  if (t->pending->empty()) return true;
+  Value b = bytes_value(*t->pending);
+  if (b.is_empty_slot()) return false;
+  t->pending->clear();
+  return !call_method1(t->buffer, "write", b).is_empty_slot();
 }
 
 Value codecs_lookup(Value encoding) {
@@ -184,6 +194,7 @@ Value textio_new(Value* args, int64_t, TupleObject*) {
   t->rawtail = new std::string();
   t->writenl = new std::string();
   t->readnl = new std::string();
+  t->pending = new std::string();
   t->buffer = t->encoding = t->errors = t->newline = t->encoder = t->decoder = None;
   return Value::from_obj(t);
 }
@@ -205,7 +216,9 @@ Value textio_init(Value* args, int64_t nargs, TupleObject* kwnames) {
     t->rawtail = new std::string();
     t->writenl = new std::string();
     t->readnl = new std::string();
+    t->pending = new std::string();
   }
+  t->pending->clear();
   if (!set_newline(t, newline)) return Value();
   if (encoding == None || as_str(encoding)->view() == "locale") encoding = str_value(default_text_encoding());
   if (errors == None) errors = str_value("strict");
@@ -447,6 +460,7 @@ Value textio_read(Value* args, int64_t nargs, TupleObject* kw) {
   if (!size_arg(nargs > 1 ? args[1] : Value(), &n)) return Value();
   if (!check_open(t)) return Value();
   if (!t->can_read) return raise_unsupported("not readable");
+  if (!write_pending(t)) return Value();
   std::string out;
   if (!read_text(t, n, false, &out)) return Value();
   return str_value(out);
@@ -459,6 +473,7 @@ Value textio_readline(Value* args, int64_t nargs, TupleObject* kw) {
   int64_t n = -1;
   if (nargs > 1 && !arg_index(args[1], -1, &n)) return Value();
   if (!check_open(t)) return Value();
+  if (!write_pending(t)) return Value();
   std::string out;
   if (!read_text(t, n, true, &out)) return Value();
   return str_value(out);
@@ -471,7 +486,7 @@ Value textio_next(Value* args, int64_t, TupleObject*) {
   Value line;
   if (is_exact(args[0], TextIOWrapperType)) {
     std::string out;
-    if (!read_text(t, -1, true, &out)) return Value();
+    if (!write_pending(t) || !read_text(t, -1, true, &out)) return Value();
     line = str_value(out);
   } else {
     line = call_method0(args[0], "readline");
@@ -526,7 +541,14 @@ Value textio_write(Value* args, int64_t nargs, TupleObject* kw) {
     t->snap_valid = false;
     if (t->decoder != None && call_method0(t->decoder, "reset").is_empty_slot()) return Value();
   }
-  if (as_bytes(b)->size && call_method1(t->buffer, "write", b).is_empty_slot()) return Value();
+  // Encoded text waits in `pending` (as in CPython) until a chunk's worth, a line end under
+  // line buffering, write_through, or anything that needs the buffer up to date.
+  std::string_view enc = as_bytes(b)->view();
+  if (static_cast<int64_t>(t->pending->size() + enc.size()) > t->chunk_size && !write_pending(t)) return Value();
+  t->pending->append(enc);
+  if ((static_cast<int64_t>(t->pending->size()) >= t->chunk_size || needflush || t->write_through) &&
+      !write_pending(t))
+    return Value();
   if (needflush && call_method0(t->buffer, "flush").is_empty_slot()) return Value();
   return int_from_int64(s->length);
 }
@@ -537,6 +559,7 @@ Value textio_flush(Value* args, int64_t, TupleObject*) {
   TextIOObject* t = T(args[0]);
   if (!check_open(t)) return Value();
   t->telling = t->seekable;
+  if (!write_pending(t)) return Value();
   return call_method0(t->buffer, "flush");
 }
 

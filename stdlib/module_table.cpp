@@ -19,6 +19,7 @@ extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
 extern const rt::NativeModuleDef kIOModule;
 extern const rt::NativeModuleDef kCodecsModule;
+extern const rt::NativeModuleDef kLocaleModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -34,6 +35,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kFunctoolsModule,
     &kIOModule,
     &kCodecsModule,
+    &kLocaleModule,
 };
 }  // namespace
 
