@@ -2,16 +2,40 @@
 import io
 import sys
 
-# A private temp directory made without os: a unique name under /tmp via FileIO 'x' mode.
-base = "/tmp/coil_io_test_%d" % (sum(map(ord, sys.argv[0])) % 100000)
-path = base + ".txt"
+# A private temporary file: tempfile when os is available, else an exclusively created name
+# (mode 'x') so parallel runs never share a file. Paths are masked in the output.
+def temp_path():
+    try:
+        import os, tempfile
+        d = tempfile.mkdtemp(prefix="coil-io-")
+        p = os.path.join(d, "data.txt")
+        def cleanup():
+            for name in os.listdir(d):
+                os.remove(os.path.join(d, name))
+            os.rmdir(d)
+        return p, cleanup
+    except Exception:
+        pass
+    n = 0
+    while True:
+        p = "/tmp/coil-io-test-%d.txt" % n
+        try:
+            open(p, "x").close()
+            return p, lambda: open(p, "w").close()
+        except FileExistsError:
+            n += 1
+
+path, cleanup = temp_path()
+
+def masked(text):
+    return str(text).replace(path, "<path>")
 
 def attempt(fn):
     try:
         r = fn()
-        print("ok", repr(r))
+        print("ok", masked(repr(r)))
     except Exception as e:
-        print(type(e).__name__, e)
+        print(type(e).__name__, masked(e))
 
 with open(path, "w") as f:
     print(type(f).__name__, f.mode, f.name == path, f.encoding, f.errors, f.line_buffering)
@@ -46,7 +70,7 @@ with open(path, "rb") as f:
     b = bytearray(4)
     f.seek(0)
     print(f.readinto(b), b)
-    print(repr(f), f.raw.closefd)
+    print(masked(repr(f)), f.raw.closefd)
 
 with open(path, "r+b") as f:
     print(type(f).__name__, f.read(2))
@@ -98,5 +122,4 @@ attempt(lambda: r.write(b"x"))
 attempt(lambda: io.FileIO(path, "q"))
 attempt(lambda: io.FileIO(-1))
 
-# Clean up: truncate to nothing (os-free).
-open(path, "w").close()
+cleanup()
