@@ -363,24 +363,26 @@ Value buffered_next(Value* args, int64_t, TupleObject*) {
 
 // ---- writing ------------------------------------------------------------------------------------
 
+// Appends `d` to the write buffer (flushing as needed); false with an exception pending.
+bool write_data(BufferedObject* b, std::string_view d) {
+  if (!check_open(b, "write")) return false;
+  if (unread(b) > 0 && !rewind_read(b)) return false;
+  drop_read(b);
+  // Pending bytes that would overflow the buffer go out first; a write bigger than the
+  // buffer goes straight to the raw stream.
+  if (static_cast<int64_t>(b->wbuf->size() + d.size()) > b->buffer_size && !flush_writes(b)) return false;
+  if (static_cast<int64_t>(d.size()) > b->buffer_size) return raw_write_all(b, d);
+  b->wbuf->append(d);
+  return true;
+}
+
 Value buffered_write(Value* args, int64_t nargs, TupleObject* kw) {
   if (!args_one("write", nargs - 1, kw)) return Value();
   BufferedObject* b = BO(args[0]);
   if (!check_ready(b)) return Value();
   std::string_view d;
   if (!readable_buffer(args[1], &d)) return Value();
-  if (!check_open(b, "write")) return Value();
-  if (unread(b) > 0 && !rewind_read(b)) return Value();
-  drop_read(b);
-  // Pending bytes that would overflow the buffer go out first; a write bigger than the
-  // buffer goes straight to the raw stream.
-  if (static_cast<int64_t>(b->wbuf->size() + d.size()) > b->buffer_size && !flush_writes(b)) return Value();
-  if (static_cast<int64_t>(d.size()) > b->buffer_size) {
-    std::string copy(d);
-    if (!raw_write_all(b, copy)) return Value();
-  } else {
-    b->wbuf->append(d);
-  }
+  if (!write_data(b, d)) return Value();
   return int_from_int64(static_cast<int64_t>(d.size()));
 }
 
@@ -647,6 +649,16 @@ const NativeGetSetDef kPairGetSets[] = {{"closed", pair_closed_get}};
 }  // namespace
 
 bool buffered_flush_value(Value self) { return buffered_flush_impl(self); }
+
+bool buffered_write_bytes(Value self, std::string_view data) {
+  BufferedObject* b = BO(self);
+  return check_ready(b) && write_data(b, data);
+}
+
+bool buffered_is_open_fast(Value self) {
+  BufferedObject* b = BO(self);
+  return b->ok && is_exact(b->raw, FileIOType) && static_cast<FileIOObject*>(b->raw.as_obj())->fd >= 0;
+}
 
 bool init_buffered_types(ModuleObject* m) {
   if (!BufferedReaderType) {

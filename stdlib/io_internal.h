@@ -169,6 +169,12 @@ size_t find_line_end(std::u32string_view text, size_t start, bool translated, bo
 
 // Buffered-object helpers used by TextIOWrapper's fast path.
 bool buffered_flush_value(rt::Value self);
+// write() of an exact BufferedWriter/BufferedRandom without the call machinery.
+bool buffered_write_bytes(rt::Value self, std::string_view data);
+// Is this exact buffered object initialised over an open exact FileIO?
+bool buffered_is_open_fast(rt::Value self);
+// print()'s path into an exact TextIOWrapper (UTF-8 text); false with an exception pending.
+bool textio_write_text(rt::Value self, std::string_view text, bool flush);
 
 // Flushes every still-open buffered writer and text stream (at exit, as PyPy and CPython's
 // finalisation do).

@@ -301,10 +301,11 @@ bool write_to_file(Value file, std::string_view text, bool flush) {
     file = sys_attr("stdout");
     if (file.is_empty_slot() || file == None) return true;  // CPython: print to a missing stdout does nothing
   }
+  if (is_exact(file, io::TextIOWrapperType)) return io::textio_write_text(file, text, flush);
   Value t = str_value(text);
   if (t.is_empty_slot()) return false;
-  if (io::call_method1(file, "write", t).is_empty_slot()) return false;
-  if (flush && io::call_method0(file, "flush").is_empty_slot()) return false;
+  if (call_method(file, names::write, &t, 1).is_empty_slot()) return false;
+  if (flush && call_method(file, names::flush, nullptr, 0).is_empty_slot()) return false;
   return true;
 }
 

@@ -80,6 +80,11 @@ bool check_open(TextIOObject* t) {
 // Passes the pending encoded text to buffer.write().
 bool write_pending(TextIOObject* t) {
   if (t->pending->empty()) return true;
+  if (is_exact(t->buffer, BufferedWriterType) || is_exact(t->buffer, BufferedRandomType)) {
+    std::string data;
+    data.swap(*t->pending);
+    return buffered_write_bytes(t->buffer, data);
+  }
   Value b = bytes_value(*t->pending);
   if (b.is_empty_slot()) return false;
   t->pending->clear();
@@ -503,6 +508,8 @@ Value textio_next(Value* args, int64_t, TupleObject*) {
   return line;
 }
 
+bool queue_encoded(TextIOObject* t, std::string_view enc, bool needflush);
+
 // ---- encoding -----------------------------------------------------------------------------------
 
 Value textio_write(Value* args, int64_t nargs, TupleObject* kw) {
@@ -533,24 +540,33 @@ Value textio_write(Value* args, int64_t nargs, TupleObject* kw) {
   if (b.is_empty_slot()) return b;
   if (!is_bytes(b))
     return raise_fmt(TypeErrorType, "encoder should return a bytes object, not '%s'", type_name(b));
-  // Text read ahead is dropped: the write happens at the buffer's position.
+  // Text read ahead is dropped (the write happens at the buffer's position); encoded text
+  // waits in `pending` (as in CPython) until a chunk's worth, a line end under line
+  // buffering, write_through, or anything that needs the buffer up to date.
+  if (!queue_encoded(t, as_bytes(b)->view(), needflush)) return Value();
+  return int_from_int64(s->length);
+}
+
+// Adds encoded bytes to `pending` and passes them on / flushes as write() does.
+bool queue_encoded(TextIOObject* t, std::string_view enc, bool needflush) {
   if (t->dbuf->size() || t->snap_valid) {
     t->dbuf->clear();
     t->rawtail->clear();
     t->dpos = 0;
     t->snap_valid = false;
-    if (t->decoder != None && call_method0(t->decoder, "reset").is_empty_slot()) return Value();
+    if (t->decoder != None && call_method0(t->decoder, "reset").is_empty_slot()) return false;
   }
-  // Encoded text waits in `pending` (as in CPython) until a chunk's worth, a line end under
-  // line buffering, write_through, or anything that needs the buffer up to date.
-  std::string_view enc = as_bytes(b)->view();
-  if (static_cast<int64_t>(t->pending->size() + enc.size()) > t->chunk_size && !write_pending(t)) return Value();
+  if (static_cast<int64_t>(t->pending->size() + enc.size()) > t->chunk_size && !write_pending(t)) return false;
   t->pending->append(enc);
   if ((static_cast<int64_t>(t->pending->size()) >= t->chunk_size || needflush || t->write_through) &&
       !write_pending(t))
-    return Value();
-  if (needflush && call_method0(t->buffer, "flush").is_empty_slot()) return Value();
-  return int_from_int64(s->length);
+    return false;
+  if (needflush) {
+    if (is_exact(t->buffer, BufferedWriterType) || is_exact(t->buffer, BufferedRandomType))
+      return buffered_flush_value(t->buffer);
+    return !call_method0(t->buffer, "flush").is_empty_slot();
+  }
+  return true;
 }
 
 // ---- positioning --------------------------------------------------------------------------------
@@ -848,6 +864,27 @@ const NativeGetSetDef kTextIOGetSets[] = {
 };
 
 }  // namespace
+
+bool textio_write_text(Value self, std::string_view text, bool flush) {
+  TextIOObject* t = T(self);
+  // Only UTF-8 without translation or possible surrogates (0xED leads) skips the codec.
+  bool fast = t->ok && t->can_write && t->native_codec == kUtf8 && t->writenl->empty() &&
+              (is_exact(t->buffer, BufferedWriterType) ? buffered_is_open_fast(t->buffer)
+                                                       : false) &&
+              text.find('\xED') == std::string_view::npos;
+  if (!fast) {
+    Value s = str_value(text);
+    if (s.is_empty_slot() || call_method1(self, "write", s).is_empty_slot()) return false;
+    return !flush || !call_method0(self, "flush").is_empty_slot();
+  }
+  bool needflush = t->line_buffering && text.find_first_of("\n\r") != std::string_view::npos;
+  if (!queue_encoded(t, text, needflush)) return false;
+  if (flush) {
+    t->telling = t->seekable;
+    return write_pending(t) && buffered_flush_value(t->buffer);
+  }
+  return true;
+}
 
 bool init_textio_types(ModuleObject* m) {
   if (!TextIOWrapperType) {
