@@ -41,6 +41,10 @@ Value raise_unsupported(const char* msg) {
   return raise(e);
 }
 
+void set_owned(Value inner, bool owned) {
+  if (instance_of(inner, IOBaseType)) static_cast<IOBaseObject*>(inner.as_obj())->owned = owned;
+}
+
 Value raise_closed() { return raise_msg(ValueErrorType, "I/O operation on closed file."); }
 
 namespace {
@@ -298,6 +302,7 @@ Value iobase_writelines(Value* args, int64_t nargs, TupleObject* kw) {
 // Closes an object the collector found unreachable; errors are silent (as CPython outside
 // dev mode).
 Value iobase_del(Value* args, int64_t, TupleObject*) {
+  if (B(args[0])->owned) return None;
   Value c = get_attr(args[0], "closed");
   if (c.is_empty_slot()) {
     clear_exception();

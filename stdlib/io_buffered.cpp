@@ -225,6 +225,7 @@ Value buffered_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!a[1].is_empty_slot() && !arg_index(a[1], kDefaultBufferSize, &size)) return Value();
   if (size <= 0) return raise_msg(ValueErrorType, "buffer size must be strictly positive");
   b->raw = raw;
+  set_owned(raw, true);
   b->buffer_size = size;
   b->readable = want_read;
   b->writable = want_write;
@@ -476,6 +477,7 @@ Value buffered_detach(Value* args, int64_t, TupleObject*) {
   if (!check_ready(b)) return Value();
   if (call_method0(args[0], "flush").is_empty_slot()) return Value();
   Value raw = b->raw;
+  set_owned(raw, false);
   b->raw = None;
   b->detached = true;
   b->ok = false;
@@ -577,6 +579,8 @@ Value pair_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value wargs[2] = {args[2], rargs[1]};
   p->writer = call(Value::from_obj(BufferedWriterType), wargs, 2);
   if (p->writer.is_empty_slot()) return Value();
+  set_owned(p->reader, true);
+  set_owned(p->writer, true);
   return None;
 }
 

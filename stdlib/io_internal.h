@@ -20,7 +20,14 @@ namespace coil::lib::io {
 struct IOBaseObject : rt::Object {
   rt::DictObject* dict;
   bool iobase_closed;
+  // Wrapped by a buffered object or text wrapper: the collector's __del__ leaves closing to
+  // the wrapper, which must flush through this object first (the order in which the
+  // collector finalises a dead wrapper and its parts is arbitrary).
+  bool owned;
 };
+
+// Marks `inner` (if it is an _io object) as owned or no longer owned by a wrapper.
+void set_owned(rt::Value inner, bool owned);
 
 struct FileIOObject : IOBaseObject {
   int fd;           // -1 once closed

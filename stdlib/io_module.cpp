@@ -15,6 +15,7 @@
 #include "runtime/names.h"
 #include "runtime/native_module.h"
 #include "runtime/roots.h"
+#include "runtime/run.h"
 #include "runtime/sys_state.h"
 #include "stdlib/io_internal.h"
 #include "stdlib/io_support.h"
@@ -362,6 +363,45 @@ void flush_std_streams() {
     if (c == True) continue;
     if (io::call_method0(s, "flush").is_empty_slot()) clear_exception();
   }
+}
+
+bool flush_std_streams_at_exit() {
+  bool ok = true;
+  for (const char* name : {"stdout", "stderr"}) {
+    Value s = sys_attr(name);
+    if (s.is_empty_slot() || s == None) {
+      if (has_pending_exception()) clear_exception();
+      continue;
+    }
+    Value c = get_attr(s, "closed");
+    if (c.is_empty_slot()) {
+      clear_exception();
+      continue;
+    }
+    if (c == True) continue;
+    if (!io::call_method0(s, "flush").is_empty_slot()) continue;
+    if (name[3] == 'e') {  // stderr
+      clear_exception();
+      continue;
+    }
+    ok = false;
+    Value exc = take_exception();
+    // Raised by native code outside any frame: reported without a traceback, as CPython.
+    if (is_exception(exc)) as_exception(exc)->traceback = Value();
+    std::string r;
+    if (!repr_string(s, &r)) {
+      clear_exception();
+      r = "<object repr() failed>";
+    }
+    Value err = sys_attr("stderr");
+    if (!err.is_empty_slot() && err != None && write_to_file(err, "Exception ignored in: " + r + "\n", true)) {
+      raise(exc);
+      print_pending_exception();
+    } else {
+      clear_exception();
+    }
+  }
+  return ok;
 }
 
 void flush_all_open_files() { io::flush_all_open(); }

@@ -20,6 +20,9 @@ void flush_std_streams();
 bool is_native_text_stream(rt::Value file);
 // open(): the builtin, also _io.open (the same object).
 rt::Value io_open_builtin(rt::Value* args, int64_t nargs, rt::TupleObject* kwnames);
+// The exit-time flush of sys.stdout and sys.stderr: a failure on stdout is reported as
+// "Exception ignored in: <stdout>" and returns false; stderr errors are dropped.
+bool flush_std_streams_at_exit();
 // Flushes every open buffered writer and text wrapper (at exit).
 void flush_all_open_files();
 

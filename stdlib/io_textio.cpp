@@ -231,6 +231,7 @@ Value textio_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   int wt = a[5].is_empty_slot() ? 0 : is_true(a[5]);
   if (lb < 0 || wt < 0) return Value();
   t->buffer = a[0];
+  set_owned(a[0], true);
   t->encoding = encoding;
   t->errors = errors;
   t->line_buffering = lb;
@@ -691,6 +692,7 @@ Value textio_detach(Value* args, int64_t, TupleObject*) {
   if (!check_attached(t)) return Value();
   if (call_method0(args[0], "flush").is_empty_slot()) return Value();
   Value b = t->buffer;
+  set_owned(b, false);
   t->buffer = None;
   t->ok = false;
   t->detached = true;
