@@ -280,8 +280,7 @@ Value make_std_stream(int fd, bool unbuffered, const std::string& encoding, cons
   bool line_buffering = buffered && (tty || fd == 2);
   Value targs[6] = {buf, str_value(encoding), str_value(fd == 2 ? "backslashreplace" : errors), str_value("\n"),
                     bool_value(line_buffering), bool_value(!buffered)};
-  // newline: '\n' for writing streams (no translation), None for stdin (universal).
-  if (fd == 0) targs[3] = None;
+  // newline='\n' for all three (no translation either way), as CPython on POSIX.
   Value t = call(Value::from_obj(TextIOWrapperType), targs, 6);
   if (t.is_empty_slot()) return t;
   if (!set_attr(t, intern("mode"), str_value(fd == 0 ? "r" : "w"))) return Value();
