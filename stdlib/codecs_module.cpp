@@ -6,6 +6,7 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "frontend/unicode_names.h"
 #include "runtime/bytes.h"
 #include "runtime/exceptions.h"
 #include "runtime/str.h"
@@ -308,6 +309,30 @@ Value h_xmlcharref(Value* args, int64_t nargs, TupleObject*) {
   return result(out, e);
 }
 
+// namereplace (encoding only): \N{NAME}, or the backslashreplace form for unnamed chars.
+Value h_namereplace(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 1) return raise_msg(TypeErrorType, "namereplace_errors() takes exactly one argument");
+  if (exc_kind(args[0]) != ExcKind::Encode) return wrong_type(args[0]);
+  int64_t s, e;
+  Value o;
+  if (!exc_range(args[0], &s, &e, &o)) return Value();
+  if (!is_str(o)) return raise_msg(TypeErrorType, "object attribute must be unicode");
+  std::string out;
+  char buf[16];
+  for (char32_t c : chars_of(o, s, e)) {
+    std::string name = fe::unicode_name_of(static_cast<int32_t>(c));
+    if (!name.empty()) {
+      out += "\\N{" + name + "}";
+      continue;
+    }
+    if (c < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
+    else if (c < 0x10000) std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+    else std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(c));
+    out += buf;
+  }
+  return result(out, e);
+}
+
 // surrogateescape: decoding maps bytes 0x80-0xff to U+DC80-U+DCFF; encoding maps them back.
 Value h_surrogateescape(Value* args, int64_t nargs, TupleObject*) {
   if (nargs != 1) return raise_msg(TypeErrorType, "surrogateescape_errors() takes exactly one argument");
@@ -375,11 +400,12 @@ const NativeFunctionDef kHandlers[] = {
     {"replace_errors", h_replace},
     {"backslashreplace_errors", h_backslash},
     {"xmlcharrefreplace_errors", h_xmlcharref},
+    {"namereplace_errors", h_namereplace},
     {"surrogateescape", h_surrogateescape},
     {"surrogatepass", h_surrogatepass},
 };
-const char* const kHandlerNames[] = {"strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace",
-                                     "surrogateescape", "surrogatepass"};
+const char* const kHandlerNames[] = {"strict",           "ignore",          "replace",      "backslashreplace",
+                                     "xmlcharrefreplace", "namereplace",     "surrogateescape", "surrogatepass"};
 
 bool init_codecs(ModuleObject* m) {
   if (!ensure_registry()) return false;

@@ -92,3 +92,8 @@ w.seek(0)
 print(ascii(w.read()))
 r = io.TextIOWrapper(io.BytesIO("\u00e9t\u00e9\n".encode("cp1252")), encoding="cp1252")
 print(ascii(r.readline()), r.encoding)
+
+# namereplace and the handler aliases codecs.py builds from lookup_error.
+print(codecs.strict_errors.__name__, codecs.namereplace_errors.__name__)
+print("a\xe9\u20ac\U0001f600\u4e00\uac00\udc80".encode("ascii", "namereplace"))
+print("x\u1234y".encode("cp1252", "namereplace"))
