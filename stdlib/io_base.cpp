@@ -117,7 +117,7 @@ bool size_arg(Value v, int64_t* out) {
   return true;
 }
 
-bool writable_buffer(Value v, char** data, int64_t* size) {
+bool writable_buffer(Value v, char** data, int64_t* size, const char* fname) {
   if (is_bytearray(v)) {
     ByteArrayObject* b = as_bytearray(v);
     *data = b->data();
@@ -129,12 +129,9 @@ bool writable_buffer(Value v, char** data, int64_t* size) {
     if (ro.is_empty_slot()) return false;
     Value obj = get_attr(v, "obj");
     if (obj.is_empty_slot()) return false;
-    if (ro == False && is_bytearray(obj)) return writable_buffer(obj, data, size);
+    if (ro == False && is_bytearray(obj)) return writable_buffer(obj, data, size, fname);
   }
-  if (is_bytes(v) || is_exact(v, MemoryViewType))
-    raise_fmt(TypeErrorType, "argument must be read-write bytes-like object, not %s", type_name(v));
-  else
-    raise_fmt(TypeErrorType, "argument must be read-write bytes-like object, not %s", type_name(v));
+  raise_fmt(TypeErrorType, "%s() argument must be read-write bytes-like object, not %s", fname, type_name(v));
   return false;
 }
 
@@ -389,7 +386,7 @@ Value readinto_via(Value* args, int64_t nargs, TupleObject* kw, const char* read
   if (!args_one(name, nargs - 1, kw)) return Value();
   char* data;
   int64_t size;
-  if (!writable_buffer(args[1], &data, &size)) return Value();
+  if (!writable_buffer(args[1], &data, &size, name)) return Value();
   Value d = call_method1(args[0], reader, int_from_int64(size));
   if (d.is_empty_slot()) return d;
   if (!is_bytes(d)) return raise_fmt(TypeErrorType, "%s() should return bytes", reader);
@@ -397,7 +394,7 @@ Value readinto_via(Value* args, int64_t nargs, TupleObject* kw, const char* read
   if (static_cast<int64_t>(v.size()) > size)
     return raise_fmt(ValueErrorType, "%s() returned too much data: %lld bytes requested, %lld returned", reader,
                      static_cast<long long>(size), static_cast<long long>(v.size()));
-  if (!writable_buffer(args[1], &data, &size)) return Value();
+  if (!writable_buffer(args[1], &data, &size, name)) return Value();
   std::memcpy(data, v.data(), v.size());
   return int_from_int64(static_cast<int64_t>(v.size()));
 }

@@ -301,7 +301,7 @@ Value readinto_impl(Value* args, int64_t nargs, TupleObject* kw, bool one) {
   if (!check_open(b, "readinto")) return Value();
   char* data;
   int64_t size;
-  if (!writable_buffer(args[1], &data, &size)) return Value();
+  if (!writable_buffer(args[1], &data, &size, one ? "readinto1" : "readinto")) return Value();
   if (one) {
     if (unread(b) == 0) {
       if (!flush_writes(b)) return Value();
@@ -311,7 +311,7 @@ Value readinto_impl(Value* args, int64_t nargs, TupleObject* kw, bool one) {
   } else if (!fill(b, size)) {
     return Value();
   }
-  if (!writable_buffer(args[1], &data, &size)) return Value();
+  if (!writable_buffer(args[1], &data, &size, one ? "readinto1" : "readinto")) return Value();
   int64_t n = std::min(size, unread(b));
   if (n) std::memcpy(data, b->rbuf->data() + b->rpos, static_cast<size_t>(n));
   b->rpos += n;

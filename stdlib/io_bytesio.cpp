@@ -128,7 +128,7 @@ Value bytesio_readinto(Value* args, int64_t nargs, TupleObject* kw) {
   if (!check_open(b)) return Value();
   char* data;
   int64_t size;
-  if (!writable_buffer(args[1], &data, &size)) return Value();
+  if (!writable_buffer(args[1], &data, &size, "readinto")) return Value();
   std::string_view c = contents(b);
   int64_t avail = std::max<int64_t>(0, static_cast<int64_t>(c.size()) - b->pos);
   int64_t n = std::min(avail, size);

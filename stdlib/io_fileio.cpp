@@ -261,7 +261,7 @@ Value fileio_readinto(Value* args, int64_t nargs, TupleObject* kw) {
   if (!check_readable(f)) return Value();
   char* data;
   int64_t size;
-  if (!writable_buffer(args[1], &data, &size)) return Value();
+  if (!writable_buffer(args[1], &data, &size, "readinto")) return Value();
   int64_t r = sys_read(f->fd, data, size);
   if (r < 0) return errno == EAGAIN ? None : raise_errno(errno);
   return int_from_int64(r);

@@ -149,7 +149,7 @@ bool check_closed_attr(rt::Value obj);
 bool size_arg(rt::Value v, int64_t* out);
 // A writable view of a buffer object (bytearray, or a memoryview of one); false with
 // TypeError pending.
-bool writable_buffer(rt::Value v, char** data, int64_t* size);
+bool writable_buffer(rt::Value v, char** data, int64_t* size, const char* fname);
 // The bytes of a bytes-like object, TypeError "a bytes-like object is required, not 'str'".
 bool readable_buffer(rt::Value v, std::string_view* out);
 
