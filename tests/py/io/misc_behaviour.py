@@ -95,6 +95,4 @@ e = io.UnsupportedOperation('x')
 print(type(e).__module__, type(e).__qualname__)
 keep.close()
 h.close()
-for x in held:
-    x.close()
 cleanup()
