@@ -61,6 +61,10 @@ bool check_attached(TextIOObject* t) {
 }
 
 int buffer_closed(TextIOObject* t) {
+  TypeObject* bt = type_of(t->buffer);
+  if ((bt == BufferedReaderType || bt == BufferedWriterType || bt == BufferedRandomType) &&
+      buffered_is_open_fast(t->buffer))
+    return 0;
   Value c = get_attr(t->buffer, "closed");
   if (c.is_empty_slot()) return -1;
   return is_true(c);
@@ -263,8 +267,8 @@ bool raw_length(TextIOObject* t, std::string_view s, int64_t* out) {
   if (t->native_codec == kUtf8) {
     int64_t n = static_cast<int64_t>(s.size());
     // surrogateescape'd bytes are 3 UTF-8 bytes for one raw byte.
-    for (size_t i = 0; i + 2 < s.size(); ++i)
-      if (static_cast<unsigned char>(s[i]) == 0xED && (static_cast<unsigned char>(s[i + 1]) & 0xF0) == 0xB0) n -= 2;
+    for (size_t i = s.find('\xED'); i != std::string_view::npos && i + 2 < s.size(); i = s.find('\xED', i + 1))
+      if ((static_cast<unsigned char>(s[i + 1]) & 0xF0) == 0xB0) n -= 2;
     *out = n;
     return true;
   }
@@ -329,6 +333,19 @@ void note_newlines(TextIOObject* t, std::string_view s, bool final) {
   }
 }
 
+// Are all bytes below 0x80? (Eight at a time.)
+bool is_ascii_bytes(std::string_view d) {
+  size_t i = 0;
+  for (; i + 8 <= d.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, d.data() + i, 8);
+    if (w & 0x8080808080808080ull) return false;
+  }
+  for (; i < d.size(); ++i)
+    if (static_cast<unsigned char>(d[i]) >= 0x80) return false;
+  return true;
+}
+
 // Drops the consumed part of dbuf, keeping snap_pos the byte position of dbuf[0].
 bool compact(TextIOObject* t) {
   if (t->dpos == 0) return true;
@@ -375,9 +392,13 @@ bool read_chunk(TextIOObject* t, int64_t size_hint = -1) {
     t->rawtail->assign(all, keep, std::string::npos);
     all.resize(keep);
     if (!all.empty()) {
-      Value s = codec_decode(all, as_str(t->encoding)->view(), as_str(t->errors)->view());
-      if (s.is_empty_slot()) return false;
-      decoded.assign(as_str(s)->view());
+      if (t->native_codec != kLatin1 && is_ascii_bytes(all)) {
+        decoded.swap(all);  // ASCII decodes to itself in UTF-8 and ASCII
+      } else {
+        Value s = codec_decode(all, as_str(t->encoding)->view(), as_str(t->errors)->view());
+        if (s.is_empty_slot()) return false;
+        decoded.assign(as_str(s)->view());
+      }
     }
   } else {
     Value dargs[2] = {input == None ? bytes_value("") : input, bool_value(eof)};
