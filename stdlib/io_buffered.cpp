@@ -380,9 +380,9 @@ bool write_data(BufferedObject* b, std::string_view d) {
 Value buffered_write(Value* args, int64_t nargs, TupleObject* kw) {
   if (!args_one("write", nargs - 1, kw)) return Value();
   BufferedObject* b = BO(args[0]);
-  if (!check_ready(b)) return Value();
   std::string_view d;
   if (!readable_buffer(args[1], &d)) return Value();
+  if (!check_ready(b)) return Value();
   if (!write_data(b, d)) return Value();
   return int_from_int64(static_cast<int64_t>(d.size()));
 }
@@ -503,11 +503,7 @@ Value attr_of_raw(Value self, const char* name) {
 Value buffered_closed_get(Value self) { return attr_of_raw(self, "closed"); }
 Value buffered_name_get(Value self) { return attr_of_raw(self, "name"); }
 Value buffered_mode_get(Value self) { return attr_of_raw(self, "mode"); }
-Value buffered_raw_get(Value self) {
-  BufferedObject* b = BO(self);
-  if (!b->ok && !b->detached) return raise_msg(ValueErrorType, "I/O operation on uninitialized object");
-  return b->raw;
-}
+Value buffered_raw_get(Value self) { return BO(self)->raw.is_empty_slot() ? None : BO(self)->raw; }
 
 Value buffered_repr(Value* args, int64_t, TupleObject*) {
   std::string tn = args[0].as_obj()->type->name;

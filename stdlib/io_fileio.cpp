@@ -270,9 +270,9 @@ Value fileio_readinto(Value* args, int64_t nargs, TupleObject* kw) {
 Value fileio_write(Value* args, int64_t nargs, TupleObject* kw) {
   if (!args_one("write", nargs - 1, kw)) return Value();
   FileIOObject* f = F(args[0]);
-  if (!check_writable(f)) return Value();
   std::string_view d;
   if (!readable_buffer(args[1], &d)) return Value();
+  if (!check_writable(f)) return Value();
   int64_t r = sys_write(f->fd, d.data(), static_cast<int64_t>(d.size()));
   if (r < 0) return errno == EAGAIN ? None : raise_errno(errno);
   return int_from_int64(r);

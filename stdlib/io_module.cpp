@@ -92,6 +92,7 @@ void flush_all_open() {
 }
 
 std::string default_text_encoding() {
+  if (g_config && g_config->utf8_mode > 0) return "utf-8";  // -X utf8 / PYTHONUTF8=1
   const char* cs = nl_langinfo(CODESET);
   std::string s = cs && *cs ? cs : "UTF-8";
   // CPython coerces the C locale to UTF-8 (PEP 538/540).
@@ -324,6 +325,7 @@ bool init_std_streams(bool unbuffered) {
   const char* ctype = std::setlocale(LC_CTYPE, nullptr);
   std::string loc = ctype ? ctype : "C";
   if (loc == "C" || loc == "POSIX" || loc.rfind("C.", 0) == 0) errors = "surrogateescape";
+  if (g_config && g_config->utf8_mode > 0) errors = "surrogateescape";
   std::string cs = io::default_text_encoding();
   if (cs != "UTF-8" && cs != "utf-8" && cs != "utf8") {
     encoding.clear();

@@ -146,20 +146,21 @@ bool setup_codec(TextIOObject* t, Value self) {
     if (mk != None) {
       t->encoder = call1(mk, t->errors);
       if (t->encoder.is_empty_slot()) return false;
-      // Appending to a non-empty seekable stream: no BOM in the middle of the file.
-      if (t->seekable) {
-        Value pos = call_method0(t->buffer, "tell");
-        if (pos.is_empty_slot()) clear_exception();
-        else if (!(is_int(pos) && int_is_zero(pos)) &&
-                 call_method1(t->encoder, "setstate", Value::from_small_int(0)).is_empty_slot())
-          return false;
-      }
     } else {
       t->can_write = false;
     }
   }
   (void)self;
   return true;
+}
+
+// Appending to a non-empty seekable stream: no BOM in the middle of the file.
+bool skip_bom_midstream(TextIOObject* t) {
+  if (!t->seekable || t->encoder == None) return true;
+  Value pos = call_method0(t->buffer, "tell");
+  if (pos.is_empty_slot()) return false;
+  if (is_int(pos) && int_is_zero(pos)) return true;
+  return !call_method1(t->encoder, "setstate", Value::from_small_int(0)).is_empty_slot();
 }
 
 bool set_newline(TextIOObject* t, Value nl) {
@@ -246,6 +247,8 @@ Value textio_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   t->dpos = 0;
   t->eof = t->snap_valid = t->lastcr = false;
   t->seennl = 0;
+  // CPython's order of calls on the buffer: readable, writable (codec setup), seekable.
+  if (!setup_codec(t, args[0])) return Value();
   Value sk = call_method0(t->buffer, "seekable");
   if (sk.is_empty_slot()) return Value();
   t->seekable = t->telling = sk == True;
@@ -253,7 +256,7 @@ Value textio_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value r1 = get_attr_opt(t->buffer, intern("read1"), &err);
   if (err) return Value();
   t->has_read1 = !r1.is_empty_slot();
-  if (!setup_codec(t, args[0])) return Value();
+  if (!skip_bom_midstream(t)) return Value();
   t->encoder_fresh = true;
   t->ok = true;
   register_for_exit_flush(t);
@@ -757,7 +760,7 @@ Value textio_reconfigure(Value* args, int64_t nargs, TupleObject* kwnames) {
     int old_native = t->native_codec;
     t->encoding = encoding;
     t->errors = errors;
-    if (!setup_codec(t, args[0])) {
+    if (!setup_codec(t, args[0]) || !skip_bom_midstream(t)) {
       t->encoding = old_enc;
       t->errors = old_err;
       t->encoder = old_e;
@@ -782,6 +785,7 @@ Value textio_reconfigure(Value* args, int64_t nargs, TupleObject* kwnames) {
 
 Value textio_repr(Value* args, int64_t, TupleObject*) {
   TextIOObject* t = T(args[0]);
+  if (!t->ok && !t->detached) return raise_msg(ValueErrorType, "I/O operation on uninitialized object");
   std::string out = std::string("<") + args[0].as_obj()->type->name;
   auto add = [&](const char* attr, const char* label) -> bool {
     Value v = get_attr(args[0], attr);
@@ -812,10 +816,7 @@ Value textio_encoding_get(Value self) { return T(self)->encoding; }
 Value textio_errors_get(Value self) { return T(self)->errors; }
 Value textio_line_buffering_get(Value self) { return bool_value(T(self)->line_buffering); }
 Value textio_write_through_get(Value self) { return bool_value(T(self)->write_through); }
-Value textio_buffer_get(Value self) {
-  TextIOObject* t = T(self);
-  return check_attached(t) ? t->buffer : Value();
-}
+Value textio_buffer_get(Value self) { return T(self)->buffer.is_empty_slot() ? None : T(self)->buffer; }
 Value textio_name_get(Value self) {
   TextIOObject* t = T(self);
   return check_attached(t) ? get_attr(t->buffer, "name") : Value();
