@@ -252,7 +252,38 @@ Value bytesio_getstate(Value* args, int64_t, TupleObject*) {
   return Value::from_obj(tuple_of({v, int_from_int64(b->pos), dv}));
 }
 
+// __setstate__((contents, position, dict)): what unpickling and copy call.
+Value bytesio_setstate(Value* args, int64_t nargs, TupleObject* kw) {
+  if (!args_one("__setstate__", nargs - 1, kw)) return Value();
+  BytesIOObject* b = X(args[0]);
+  Value st = args[1];
+  if (!is_tuple(st) || as_tuple(st)->size < 3)
+    return raise_fmt(TypeErrorType, "%s.__setstate__ argument should be 3-tuple, got %s", args[0].as_obj()->type->name,
+                     type_name(st));
+  TupleObject* t = as_tuple(st);
+  if (!check_exports(b)) return Value();
+  std::string_view d;
+  if (!readable_buffer(t->items[0], &d)) return Value();
+  b->buf = new_bytearray(ByteArrayType, std::string(d));
+  if (b->buf.is_empty_slot()) return Value();
+  if (!is_int(t->items[1]))
+    return raise_fmt(TypeErrorType, "second item of state must be an integer, not %s", type_name(t->items[1]));
+  int64_t pos;
+  if (!int_to_int64(t->items[1], &pos)) return Value();
+  if (pos < 0) return raise_msg(ValueErrorType, "position value cannot be negative");
+  b->pos = pos;
+  Value dv = t->items[2];
+  if (dv != None) {
+    if (!is_dict(dv))
+      return raise_fmt(TypeErrorType, "third item of state should be a dict, got a %s", type_name(dv));
+    if (!b->dict && !(b->dict = new_dict())) return Value();
+    if (!dict_update_from(b->dict, dv)) return Value();
+  }
+  return None;
+}
+
 const NativeMethodDef kBytesIOMethods[] = {
+    {"__setstate__", bytesio_setstate},
     {"__new__", bytesio_new, NativeMethodDef::Kind::StaticMethod},
     {"__init__", bytesio_init},
     {"read", bytesio_read},

@@ -345,7 +345,39 @@ Value stringio_getstate(Value* args, int64_t, TupleObject*) {
   return Value::from_obj(tuple_of({v, s->newline, int_from_int64(s->pos), dv}));
 }
 
+// __setstate__((initial_value, newline, position, dict)).
+Value stringio_setstate(Value* args, int64_t nargs, TupleObject* kw) {
+  if (!args_one("__setstate__", nargs - 1, kw)) return Value();
+  StringIOObject* s = S(args[0]);
+  Value st = args[1];
+  if (!is_tuple(st) || as_tuple(st)->size < 4)
+    return raise_fmt(TypeErrorType, "%s.__setstate__ argument should be 4-tuple, got %s", args[0].as_obj()->type->name,
+                     type_name(st));
+  TupleObject* t = as_tuple(st);
+  Value iargs[3] = {args[0], None, t->items[1]};
+  if (stringio_init(iargs, 3, nullptr).is_empty_slot()) return Value();
+  // The contents are restored as they were (already translated), not re-translated.
+  if (!is_str(t->items[0]))
+    return raise_fmt(TypeErrorType, "initial_value must be str or None, not %s", type_name(t->items[0]));
+  *s->text = to_u32(as_str(t->items[0])->view());
+  if (!is_int(t->items[2]))
+    return raise_fmt(TypeErrorType, "third item of state must be an integer, got %s", type_name(t->items[2]));
+  int64_t pos;
+  if (!int_to_int64(t->items[2], &pos)) return Value();
+  if (pos < 0) return raise_msg(ValueErrorType, "position value cannot be negative");
+  s->pos = pos;
+  Value dv = t->items[3];
+  if (dv != None) {
+    if (!is_dict(dv))
+      return raise_fmt(TypeErrorType, "fourth item of state should be a dict, got a %s", type_name(dv));
+    if (!s->dict && !(s->dict = new_dict())) return Value();
+    if (!dict_update_from(s->dict, dv)) return Value();
+  }
+  return None;
+}
+
 const NativeMethodDef kStringIOMethods[] = {
+    {"__setstate__", stringio_setstate},
     {"__new__", stringio_new, NativeMethodDef::Kind::StaticMethod},
     {"__init__", stringio_init},
     {"getvalue", stringio_getvalue},
