@@ -80,6 +80,33 @@ ENV_ONLY = [
 ]
 
 
+# Programs whose stdout reader goes away early (arguments, extra environment) — compared with
+# CPython: a write to the closed pipe is a BrokenPipeError (SIGPIPE is ignored), and a failed
+# flush of sys.stdout at exit is reported ("Exception ignored in: ...") with exit status 120.
+PIPE_CLOSED = [
+    (["-c", "for i in range(10**6): print(i)"], {}),
+    (["-c", "for i in range(10**6): print(i)"], {"PYTHONUNBUFFERED": "1"}),
+    (["-c", "import sys\nprint('pending')\nsys.stdin.read()"], {}),
+    (["-c", "import sys\nprint('pending')\nsys.stdin.read()\nsys.exit(3)"], {}),
+]
+
+
+def run_pipe_closed(exe, args, env):
+    """Reads one line of the program's stdout, closes the pipe, then lets it finish."""
+    e = dict(os.environ)
+    e.pop("COIL_JIT", None)
+    e.pop("PYTHONUNBUFFERED", None)
+    e.update(env)
+    p = subprocess.Popen([exe] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=e, cwd=TMP)
+    first = p.stdout.readline() if "stdin.read" not in args[-1] else b""
+    p.stdout.close()
+    p.stdin.close()
+    err = p.stderr.read()
+    p.wait(timeout=60)
+    return first.decode(), err.decode("utf-8", "replace").replace(exe, "PROG"), p.returncode
+
+
 def run(exe, args, stdin="", env=None):
     e = dict(os.environ)
     e.pop("COIL_JIT", None)
@@ -116,6 +143,10 @@ def main():
         out, err, rc = run(COIL, args, env=env)
         ok = rc == code and re.search(pattern, out + err) is not None
         report(ok, f"{env} coil {args}", f"  expected exit {code} and /{pattern}/, got exit {rc}: {out + err!r}")
+    for args, env in PIPE_CLOSED:
+        want = run_pipe_closed(CPYTHON, args, env)
+        got = run_pipe_closed(COIL, args, env)
+        report(got == want, f"{env} coil {args} (stdout closed)", f"  expected {want!r}\n  got      {got!r}")
     print(f"cli: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
