@@ -396,10 +396,6 @@ Value buffered_flush(Value* args, int64_t, TupleObject*) {
   return call_method0(b->raw, "flush");
 }
 
-bool buffered_flush_impl(Value self) {
-  Value args[1] = {self};
-  return !buffered_flush(args, 1, nullptr).is_empty_slot();
-}
 
 // ---- positioning --------------------------------------------------------------------------------
 
@@ -648,7 +644,10 @@ const NativeGetSetDef kPairGetSets[] = {{"closed", pair_closed_get}};
 
 }  // namespace
 
-bool buffered_flush_value(Value self) { return buffered_flush_impl(self); }
+bool buffered_flush_value(Value self) {
+  Value args[1] = {self};
+  return !buffered_flush(args, 1, nullptr).is_empty_slot();
+}
 
 bool buffered_write_bytes(Value self, std::string_view data) {
   BufferedObject* b = BO(self);

@@ -94,7 +94,7 @@ struct TextIOObject : IOBaseObject {
   bool ok, detached, eof, snap_valid, lastcr;
   bool line_buffering, write_through;
   bool readuniversal, readtranslate;
-  bool seekable, telling, has_read1, encoder_fresh, can_read, can_write;
+  bool seekable, telling, has_read1, can_read, can_write;
 };
 
 extern rt::TypeObject* IOBaseType;

@@ -69,14 +69,12 @@ void register_for_exit_flush(Object* o) {
 
 void flush_all_open() {
   for (int pass = 0; pass < 2; ++pass) {
-    TypeObject* want = pass == 0 ? TextIOWrapperType : BufferedWriterType;
     for (size_t i = 0; i < exit_slots().size(); ++i) {
       Value v = exit_slots()[i];
       if (v.is_empty_slot() || !v.is_obj()) continue;
       TypeObject* t = v.as_obj()->type;
       bool match = pass == 0 ? is_subtype(t, TextIOWrapperType)
                              : (is_subtype(t, BufferedWriterType) || is_subtype(t, BufferedRandomType));
-      (void)want;
       if (!match) continue;
       if (pass == 0 && !static_cast<TextIOObject*>(v.as_obj())->ok) continue;
       if (pass == 1 && !static_cast<BufferedObject*>(v.as_obj())->ok) continue;

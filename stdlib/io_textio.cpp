@@ -103,7 +103,7 @@ Value codecs_lookup(Value encoding) {
 
 // Looks the codec up and makes the incremental encoder/decoder objects (non-native codecs),
 // or picks the native path.
-bool setup_codec(TextIOObject* t, Value self) {
+bool setup_codec(TextIOObject* t) {
   t->encoder = None;
   t->decoder = None;
   t->native_codec = kNone;
@@ -150,7 +150,6 @@ bool setup_codec(TextIOObject* t, Value self) {
       t->can_write = false;
     }
   }
-  (void)self;
   return true;
 }
 
@@ -248,7 +247,7 @@ Value textio_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   t->eof = t->snap_valid = t->lastcr = false;
   t->seennl = 0;
   // CPython's order of calls on the buffer: readable, writable (codec setup), seekable.
-  if (!setup_codec(t, args[0])) return Value();
+  if (!setup_codec(t)) return Value();
   Value sk = call_method0(t->buffer, "seekable");
   if (sk.is_empty_slot()) return Value();
   t->seekable = t->telling = sk == True;
@@ -257,7 +256,6 @@ Value textio_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (err) return Value();
   t->has_read1 = !r1.is_empty_slot();
   if (!skip_bom_midstream(t)) return Value();
-  t->encoder_fresh = true;
   t->ok = true;
   register_for_exit_flush(t);
   return None;
@@ -760,7 +758,7 @@ Value textio_reconfigure(Value* args, int64_t nargs, TupleObject* kwnames) {
     int old_native = t->native_codec;
     t->encoding = encoding;
     t->errors = errors;
-    if (!setup_codec(t, args[0]) || !skip_bom_midstream(t)) {
+    if (!setup_codec(t) || !skip_bom_midstream(t)) {
       t->encoding = old_enc;
       t->errors = old_err;
       t->encoder = old_e;
