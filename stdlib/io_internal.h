@@ -95,6 +95,7 @@ struct TextIOObject : IOBaseObject {
   bool line_buffering, write_through;
   bool readuniversal, readtranslate;
   bool seekable, telling, has_read1, can_read, can_write;
+  bool bom_codec;               // utf-16 / utf-32: no BOM on a stream that cannot seek
 };
 
 extern rt::TypeObject* IOBaseType;

@@ -2,6 +2,7 @@
 // streams sys.stdin/stdout/stderr as real TextIOWrappers over FileIO(0/1/2), and the flush of
 // open writers at exit.
 #include <clocale>
+#include <cstdio>
 #include <cstdlib>
 #include <deque>
 #include <langinfo.h>
@@ -9,6 +10,7 @@
 
 #include "runtime/config.h"
 #include "runtime/bytes.h"
+#include "runtime/codecs.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/method_args.h"
@@ -17,6 +19,7 @@
 #include "runtime/roots.h"
 #include "runtime/run.h"
 #include "runtime/sys_state.h"
+#include "stdlib/codecs_support.h"
 #include "stdlib/io_internal.h"
 #include "stdlib/io_support.h"
 #include "stdlib/native_type_util.h"
@@ -310,6 +313,11 @@ bool write_to_file(Value file, std::string_view text, bool flush) {
 
 Value std_stream(int fd) { return io::g_streams[fd]; }
 
+namespace {
+std::string* g_pending_stdio_encoding = nullptr;  // set when the stdio codec needs the registry
+std::string* g_stdio_errors = nullptr;
+}  // namespace
+
 bool init_std_streams(bool unbuffered) {
   add_runtime_root_hook([](Visitor& v) {
     for (Value s : io::g_streams) v.visit(s);
@@ -340,9 +348,49 @@ bool init_std_streams(bool unbuffered) {
     }
     if (colon != std::string::npos && colon + 1 < v.size()) errors = v.substr(colon + 1);
   }
+  // The streams report the codec's name (sys.stdout.encoding is 'iso8859-1' for latin-1).
+  // Codecs outside the built-in three are switched to in finish_std_streams.
+  std::string start_encoding = "utf-8";
+  if (const char* canon = codec_canonical_name(encoding)) {
+    std::string_view c = canon;
+    start_encoding = c == "latin-1" ? "iso8859-1" : std::string(c);
+  } else {
+    g_pending_stdio_encoding = new std::string(encoding);
+  }
+  g_stdio_errors = new std::string(errors);
   for (int fd = 0; fd < 3; ++fd) {
-    io::g_streams[fd] = io::make_std_stream(fd, unbuffered, encoding, errors);
+    io::g_streams[fd] = io::make_std_stream(fd, unbuffered, start_encoding, errors);
     if (io::g_streams[fd].is_empty_slot()) return false;
+  }
+  return true;
+}
+
+bool finish_std_streams() {
+  if (!g_pending_stdio_encoding) return true;
+  std::string encoding = *g_pending_stdio_encoding;
+  delete g_pending_stdio_encoding;
+  g_pending_stdio_encoding = nullptr;
+  Value info = codec_lookup(encoding);
+  Value name = info.is_empty_slot() ? info : get_attr(info, "name");
+  if (name.is_empty_slot() || !is_str(name)) {
+    std::string msg = "unknown encoding";
+    Value exc = take_exception();
+    if (is_exception(exc)) {
+      std::string s, t = as_exception(exc)->type->name;
+      if (str_string(exc, &s)) msg = t + ": " + s;
+      else clear_exception();
+    }
+    std::fprintf(stderr,
+                 "Fatal Python error: init_stdio_encoding: failed to get the Python codec name of the stdio "
+                 "encoding\nPython runtime state: core initialized\n%s\n",
+                 msg.c_str());
+    std::exit(1);
+  }
+  for (int fd = 0; fd < 3; ++fd) {
+    Value kw = Value::from_obj(tuple_of({str_value("encoding"), str_value("errors")}));
+    Value args[2] = {name, str_value(fd == 2 ? "backslashreplace" : *g_stdio_errors)};
+    Value m = get_attr(io::g_streams[fd], "reconfigure");
+    if (m.is_empty_slot() || call(m, args, 0, as_tuple(kw)).is_empty_slot()) return false;
   }
   return true;
 }

@@ -14,6 +14,9 @@ bool write_to_file(rt::Value file, std::string_view text, bool flush);
 // The standard streams as objects; made by init_std_streams (TextIOWrappers over FileIO 0/1/2).
 rt::Value std_stream(int fd);
 bool init_std_streams(bool unbuffered);
+// Switches the streams to a stdio encoding that needs the codec registry (PYTHONIOENCODING),
+// once sys exists; exits with CPython's fatal error for an unknown encoding.
+bool finish_std_streams();
 // Flushes sys.stdout and sys.stderr (at exit and before printing tracebacks); errors ignored.
 void flush_std_streams();
 // Is `file` an exact _io.TextIOWrapper or StringIO (its write() cannot tell one call from many)?

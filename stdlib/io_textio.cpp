@@ -107,6 +107,7 @@ bool setup_codec(TextIOObject* t) {
   t->encoder = None;
   t->decoder = None;
   t->native_codec = kNone;
+  t->bom_codec = false;
   Value rd = call_method0(t->buffer, "readable");
   if (rd.is_empty_slot()) return false;
   Value wr = call_method0(t->buffer, "writable");
@@ -121,6 +122,9 @@ bool setup_codec(TextIOObject* t) {
   }
   Value info = codecs_lookup(t->encoding);
   if (info.is_empty_slot()) return false;
+  Value cname = get_attr(info, "name");
+  if (cname.is_empty_slot()) return false;
+  t->bom_codec = is_str(cname) && (as_str(cname)->view() == "utf-16" || as_str(cname)->view() == "utf-32");
   Value is_text = get_attr(info, "_is_text_encoding");
   if (is_text.is_empty_slot()) clear_exception();
   else if (is_text == False) {
@@ -155,7 +159,12 @@ bool setup_codec(TextIOObject* t) {
 
 // Appending to a non-empty seekable stream: no BOM in the middle of the file.
 bool skip_bom_midstream(TextIOObject* t) {
-  if (!t->seekable || t->encoder == None) return true;
+  if (t->encoder == None) return true;
+  // As CPython's UTF-16/32 fast path: a stream that cannot seek is never at its start.
+  if (!t->seekable) {
+    if (!t->bom_codec) return true;
+    return !call_method1(t->encoder, "setstate", Value::from_small_int(0)).is_empty_slot();
+  }
   Value pos = call_method0(t->buffer, "tell");
   if (pos.is_empty_slot()) return false;
   if (is_int(pos) && int_is_zero(pos)) return true;
