@@ -368,7 +368,9 @@ bool compact(TextIOObject* t) {
 }
 
 // Reads one chunk from the buffer and appends its decoded text; sets t->eof at the end.
-bool read_chunk(TextIOObject* t, int64_t size_hint = -1) {
+constexpr int64_t kReadAll = -2;  // read_chunk: everything left, decoded as final (read())
+
+bool read_chunk(TextIOObject* t, int64_t size_hint = -1, bool* blocked = nullptr) {
   if (!t->can_read) {
     raise_unsupported("not readable");
     return false;
@@ -384,8 +386,10 @@ bool read_chunk(TextIOObject* t, int64_t size_hint = -1) {
   }
   if (!compact(t)) return false;
   int64_t want = std::max(t->chunk_size, size_hint);
-  Value input = call_method1(t->buffer, t->has_read1 ? "read1" : "read", int_from_int64(want));
+  Value input = size_hint == kReadAll ? call_method0(t->buffer, "read")
+                                      : call_method1(t->buffer, t->has_read1 ? "read1" : "read", int_from_int64(want));
   if (input.is_empty_slot()) return false;
+  if (blocked) *blocked = input == None;
   std::string_view data;
   if (input == None) data = {};
   else if (!bytes_like_view(input, &data)) {
@@ -394,7 +398,7 @@ bool read_chunk(TextIOObject* t, int64_t size_hint = -1) {
               t->has_read1 ? "read1" : "read", type_name(input));
     return false;
   }
-  bool eof = data.empty() && input != None;
+  bool eof = (data.empty() || size_hint == kReadAll) && input != None;
   std::string decoded;
   if (t->native_codec != kNone) {
     std::string all = *t->rawtail + std::string(data);
@@ -427,6 +431,8 @@ bool read_chunk(TextIOObject* t, int64_t size_hint = -1) {
 // Hands out up to `n` characters (n < 0: all), translating newlines; stops after a line
 // ending when `line`.
 bool read_text(TextIOObject* t, int64_t n, bool line, std::string* out) {
+  // End of file is per call: a terminal or a growing file may have more data later.
+  t->eof = false;
   int64_t chars = 0;
   const bool univ = t->readuniversal;
   const std::string& nl = *t->readnl;
@@ -435,14 +441,19 @@ bool read_text(TextIOObject* t, int64_t n, bool line, std::string* out) {
     size_t i = static_cast<size_t>(t->dpos);
     if (i >= d.size()) {
       if (t->eof) break;
-      if (!read_chunk(t, n < 0 ? -1 : n - chars)) return false;
-      if (t->dbuf->size() == static_cast<size_t>(t->dpos) && t->eof) break;
+      bool blocked = false;
+      if (!read_chunk(t, n < 0 ? (line ? -1 : kReadAll) : n - chars, &blocked)) return false;
+      if (t->dbuf->size() == static_cast<size_t>(t->dpos) && (t->eof || blocked)) break;
       continue;
     }
     unsigned char c = static_cast<unsigned char>(d[i]);
     if (c == '\r' && (univ || (line && nl == "\r\n"))) {
       if (i + 1 >= d.size() && !t->eof) {
-        if (!read_chunk(t)) return false;
+        bool blocked = false;
+        size_t had = d.size();
+        if (!read_chunk(t, -1, &blocked)) return false;
+        // No more data for now: decide on what is there (as if at the end).
+        if (blocked && t->dbuf->size() - static_cast<size_t>(t->dpos) == had - i) t->eof = true;
         continue;
       }
       bool crlf = i + 1 < d.size() && d[i + 1] == '\n';
