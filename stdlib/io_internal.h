@@ -9,6 +9,7 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/module.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
@@ -95,6 +96,13 @@ struct TextIOObject : IOBaseObject {
   bool line_buffering, write_through;
   bool readuniversal, readtranslate;
   bool seekable, telling, has_read1, can_read, can_write;
+  // CPython's tell() snapshot of the current chunk (universal newlines, native codecs): the
+  // decoder's pending-CR flag before it, its input (undecoded tail + chunk) from cp_start,
+  // and the chunk's bytes-per-char ratio; see io_cookie.cpp.
+  bool cp_valid, cp_flags;
+  double cp_ratio;
+  int64_t cp_start;
+  std::string* cp_input;
   bool bom_codec;               // utf-16 / utf-32: no BOM on a stream that cannot seek
 };
 
@@ -174,6 +182,12 @@ rt::Value newlines_value(int seennl);
 // Finds the end of the first line in `text` from `start`: the index just past the line
 // ending, or npos. `universal`: any of \r, \n, \r\n; else `readnl`.
 size_t find_line_end(std::u32string_view text, size_t start, bool translated, bool universal, std::u32string_view readnl);
+
+// tell() as CPython computes it from the chunk snapshot (io_cookie.cpp): the cookie for
+// `chars_used` translated characters consumed since the chunk began; empty on error.
+rt::Value cpython_cookie(TextIOObject* t, int64_t chars_used);
+// Splits a cookie into start, decoder flags, bytes to feed, chars to skip, need EOF.
+bool parse_cookie(rt::Value cookie, uint64_t fields[5]);
 
 // Buffered-object helpers used by TextIOWrapper's fast path.
 bool buffered_flush_value(rt::Value self);

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "runtime/bigint.h"
 #include "runtime/bytes.h"
 #include "runtime/codecs.h"
 #include "runtime/import.h"
@@ -48,7 +49,8 @@ void finalize_textio(Object* self) {
   delete t->writenl;
   delete t->readnl;
   delete t->pending;
-  t->dbuf = t->rawtail = t->writenl = t->readnl = t->pending = nullptr;
+  delete t->cp_input;
+  t->dbuf = t->rawtail = t->writenl = t->readnl = t->pending = t->cp_input = nullptr;
 }
 
 bool check_attached(TextIOObject* t) {
@@ -213,6 +215,7 @@ Value textio_new(Value* args, int64_t, TupleObject*) {
   t->writenl = new std::string();
   t->readnl = new std::string();
   t->pending = new std::string();
+  t->cp_input = new std::string();
   t->buffer = t->encoding = t->errors = t->newline = t->encoder = t->decoder = None;
   return Value::from_obj(t);
 }
@@ -235,8 +238,10 @@ Value textio_init(Value* args, int64_t nargs, TupleObject* kwnames) {
     t->writenl = new std::string();
     t->readnl = new std::string();
     t->pending = new std::string();
+    t->cp_input = new std::string();
   }
   t->pending->clear();
+  t->cp_valid = false;
   if (!set_newline(t, newline)) return Value();
   if (encoding == None || as_str(encoding)->view() == "locale") encoding = str_value(default_text_encoding());
   if (errors == None) errors = str_value("strict");
@@ -385,7 +390,14 @@ bool read_chunk(TextIOObject* t, int64_t size_hint = -1, bool* blocked = nullptr
     t->snap_valid = true;
   }
   if (!compact(t)) return false;
+  // CPython sizes a read(n) chunk by the last bytes-per-char ratio.
+  if (size_hint > 0 && t->cp_valid) size_hint = static_cast<int64_t>(std::max(t->cp_ratio, 1.0) * size_hint);
   int64_t want = std::max(t->chunk_size, size_hint);
+  // The snapshot tell() starts from: here dbuf is empty or holds the '\r' CPython's newline
+  // decoder would still be holding.
+  size_t held = t->dbuf->size();
+  bool held_cr = held == 1 && (*t->dbuf)[0] == '\r';
+  std::string tail_before = *t->rawtail;
   Value input = size_hint == kReadAll ? call_method0(t->buffer, "read")
                                       : call_method1(t->buffer, t->has_read1 ? "read1" : "read", int_from_int64(want));
   if (input.is_empty_slot()) return false;
@@ -425,6 +437,27 @@ bool read_chunk(TextIOObject* t, int64_t size_hint = -1, bool* blocked = nullptr
   note_newlines(t, decoded, eof);
   t->dbuf->append(decoded);
   t->eof = eof;
+  // (The decoder model assumes valid input: other error handlers keep plain positions.)
+  t->cp_valid = size_hint != kReadAll && (held == 0 || held_cr) && t->native_codec != kNone &&
+                (t->native_codec == kLatin1 || as_str(t->errors)->view() == "strict");
+  if (t->cp_valid) {
+    t->cp_flags = held_cr;
+    t->cp_start = t->snap_pos + static_cast<int64_t>(held);  // where the undecoded tail begins
+    t->cp_input->assign(tail_before);
+    t->cp_input->append(data);
+    // Characters CPython's decoder returned for this chunk (a final '\r' held back).
+    int64_t chars = 0;
+    std::string_view all = std::string_view(*t->dbuf);
+    size_t end = all.size();
+    if (!eof && t->readuniversal && end > 0 && all[end - 1] == '\r') --end;
+    for (size_t i = 0; i < end; ++i) {
+      unsigned char c = static_cast<unsigned char>(all[i]);
+      if ((c & 0xC0) == 0x80) continue;  // dbuf is UTF-8 whatever the codec
+      if (t->readtranslate && c == '\r' && i + 1 < end && all[i + 1] == '\n') continue;
+      ++chars;
+    }
+    t->cp_ratio = chars > 0 ? static_cast<double>(data.size()) / static_cast<double>(chars) : 0.0;
+  }
   return true;
 }
 
@@ -592,6 +625,7 @@ Value textio_write(Value* args, int64_t nargs, TupleObject* kw) {
 
 // Adds encoded bytes to `pending` and passes them on / flushes as write() does.
 bool queue_encoded(TextIOObject* t, std::string_view enc, bool needflush) {
+  t->cp_valid = false;
   if (t->dbuf->size() || t->snap_valid) {
     t->dbuf->clear();
     t->rawtail->clear();
@@ -631,10 +665,24 @@ Value textio_tell(Value* args, int64_t, TupleObject*) {
   if (!t->snap_valid) return call_method0(t->buffer, "tell");
   int64_t n;
   if (!raw_length(t, std::string_view(*t->dbuf).substr(0, static_cast<size_t>(t->dpos)), &n)) return Value();
-  return int_from_int64(t->snap_pos + n);
+  int64_t pos = t->snap_pos + n;
+  if (t->cp_valid && t->readuniversal && t->native_codec != kNone) {
+    // CPython's cookie: translated characters consumed since the chunk began.
+    const std::string& d = *t->dbuf;
+    int64_t chars = 0;
+    for (size_t i = 0; i < static_cast<size_t>(t->dpos); ++i) {
+      unsigned char c = static_cast<unsigned char>(d[i]);
+      if ((c & 0xC0) == 0x80) continue;  // dbuf is UTF-8 whatever the codec
+      if (t->readtranslate && c == '\r' && i + 1 < static_cast<size_t>(t->dpos) && d[i + 1] == '\n') continue;
+      ++chars;
+    }
+    return cpython_cookie(t, chars);
+  }
+  return int_from_int64(pos);
 }
 
 void reset_read_state(TextIOObject* t) {
+  t->cp_valid = false;
   t->dbuf->clear();
   t->rawtail->clear();
   t->dpos = 0;
@@ -686,8 +734,20 @@ Value textio_seek(Value* args, int64_t nargs, TupleObject* kw) {
   if (call_method0(args[0], "flush").is_empty_slot()) return Value();
   reset_read_state(t);
   if (t->decoder != None && call_method0(t->decoder, "reset").is_empty_slot()) return Value();
-  Value r = call_method1(t->buffer, "seek", cookie);
+  // A big cookie (see tell): start there, back over a pending '\r', and skip the chars.
+  uint64_t fields[5] = {0, 0, 0, 0, 0};
+  Value target = cookie;
+  if (!(cookie.is_small_int() || int_to_bigint(cookie).limb_count() <= 1)) {
+    if (!parse_cookie(cookie, fields)) return Value();
+    if ((fields[1] & 1) && fields[0] > 0) --fields[0];
+    target = int_from_int64(static_cast<int64_t>(fields[0]));
+  }
+  Value r = call_method1(t->buffer, "seek", target);
   if (r.is_empty_slot()) return r;
+  if (fields[3] > 0) {
+    std::string skipped;
+    if (!read_text(t, static_cast<int64_t>(fields[3]), false, &skipped)) return Value();
+  }
   if (t->encoder != None) {
     if (int_is_zero(cookie)) {
       if (call_method0(t->encoder, "reset").is_empty_slot()) return Value();
