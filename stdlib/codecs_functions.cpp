@@ -197,11 +197,13 @@ const char* utf_name(int width, int order) {
   return order < 0 ? "utf-32-le" : "utf-32-be";
 }
 
-Value utf_encode(Value text, std::string_view errors, int width, int order, bool bom) {
+// `named_order`: the codec's name carries the byte order (utf_16_be_encode...), as CPython's
+// error messages do.
+Value utf_encode(Value text, std::string_view errors, int width, int order, bool bom, bool named_order) {
   std::string out;
   if (bom) put_unit(out, 0xFEFF, width, order);
   std::u32string cps = to_cps(as_str(text)->view());
-  const char* name = width == 2 ? "utf-16" : "utf-32";
+  const char* name = named_order ? utf_name(width, order) : width == 2 ? "utf-16" : "utf-32";
   auto emit = [&](uint32_t c) {
     if (width == 2 && c >= 0x10000) {
       c -= 0x10000;
@@ -334,7 +336,7 @@ Value utf_encode_fn(Value* args, int64_t nargs, TupleObject* kw, const char* fna
   if (has_bo && !a[2].is_empty_slot() && !int_to_int64(a[2], &bo)) return Value();
   int order = fixed_order ? fixed_order : bo == 0 ? -1 : bo < 0 ? -1 : 1;
   bool bom = fixed_order == 0 && bo == 0;
-  Value b = utf_encode(a[0], errors_of(a[1]), width, order, bom);
+  Value b = utf_encode(a[0], errors_of(a[1]), width, order, bom, fixed_order != 0);
   return pair(b, as_str(a[0])->length);
 }
 

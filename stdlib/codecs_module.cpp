@@ -362,7 +362,28 @@ Value h_surrogateescape(Value* args, int64_t nargs, TupleObject*) {
   return Value::from_obj(tuple_of({bytes_value(out), int_from_int64(e)}));
 }
 
-// surrogatepass (UTF-8 only here): surrogates encoded/decoded as 3-byte sequences.
+// The UTF flavour an encoding name stands for, as surrogatepass needs it: width 1 (UTF-8), 2
+// or 4 bytes, and byte order (-1 little, 1 big); false for other encodings.
+bool utf_flavour(std::string_view enc, int* width, int* order) {
+  std::string n;
+  for (char c : enc) n += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const struct {
+    const char* name;
+    int width, order;
+  } kNames[] = {{"utf-8", 1, 0},     {"utf8", 1, 0},      {"utf-16", 2, -1},  {"utf-16-le", 2, -1},
+                {"utf-16le", 2, -1}, {"utf-16-be", 2, 1}, {"utf-16be", 2, 1}, {"utf-32", 4, -1},
+                {"utf-32-le", 4, -1}, {"utf-32le", 4, -1}, {"utf-32-be", 4, 1}, {"utf-32be", 4, 1}};
+  for (const auto& e : kNames) {
+    if (n == e.name) {
+      *width = e.width;
+      *order = e.order;
+      return true;
+    }
+  }
+  return false;
+}
+
+// surrogatepass: surrogates encoded/decoded as if they were ordinary code points (UTF-8/16/32).
 Value h_surrogatepass(Value* args, int64_t nargs, TupleObject*) {
   if (nargs != 1) return raise_msg(TypeErrorType, "surrogatepass_errors() takes exactly one argument");
   ExcKind k = exc_kind(args[0]);
@@ -372,26 +393,42 @@ Value h_surrogatepass(Value* args, int64_t nargs, TupleObject*) {
   if (!exc_range(args[0], &s, &e, &o)) return Value();
   Value enc = get_attr(args[0], "encoding");
   if (enc.is_empty_slot()) return enc;
-  const char* canon = is_str(enc) ? codec_canonical_name(as_str(enc)->view()) : nullptr;
-  if (!canon || std::string_view(canon) != "utf-8") return raise(args[0]);
+  int width = 0, order = 0;
+  if (!is_str(enc) || !utf_flavour(as_str(enc)->view(), &width, &order)) return raise(args[0]);
   if (k == ExcKind::Encode) {
     std::string out;
     for (char32_t c : chars_of(o, s, e)) {
       if (c < 0xD800 || c > 0xDFFF) return raise(args[0]);
-      append_utf8(out, c);
+      if (width == 1) {
+        append_utf8(out, c);
+        continue;
+      }
+      for (int i = 0; i < width; ++i) {
+        int shift = order < 0 ? 8 * i : 8 * (width - 1 - i);
+        out.push_back(static_cast<char>((c >> shift) & 0xFF));
+      }
     }
     return Value::from_obj(tuple_of({bytes_value(out), int_from_int64(e)}));
   }
   std::string_view d;
   if (!bytes_like_view(o, &d)) return Value();
-  if (s + 3 > static_cast<int64_t>(d.size())) return raise(args[0]);
+  int need = width == 1 ? 3 : width;
+  if (s + need > static_cast<int64_t>(d.size())) return raise(args[0]);
   const unsigned char* p = reinterpret_cast<const unsigned char*>(d.data()) + s;
-  if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return raise(args[0]);
-  uint32_t cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  uint32_t cp = 0;
+  if (width == 1) {
+    if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return raise(args[0]);
+    cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  } else {
+    for (int i = 0; i < width; ++i) {
+      int shift = order < 0 ? 8 * i : 8 * (width - 1 - i);
+      cp |= static_cast<uint32_t>(p[i]) << shift;
+    }
+  }
   if (cp < 0xD800 || cp > 0xDFFF) return raise(args[0]);
   std::string out;
   append_utf8(out, cp);
-  return result(out, s + 3);
+  return result(out, s + need);
 }
 
 const NativeFunctionDef kHandlers[] = {
