@@ -289,6 +289,7 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
   // Built-in layouts that need setting up (a dict's table, an exception's fields) keep
   // their allocator; plain layouts are zeroed memory.
   t->alloc = base->alloc ? base->alloc : generic_alloc;
+  t->finalize = base->finalize;  // native cleanup of the base layout (an _io object's buffers)
   t->visit = visit_instance_dict;
   t->mro = compute_mro(t, bases);
   if (!t->mro) return nullptr;
