@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <deque>
 #include <langinfo.h>
+#include <cerrno>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "runtime/config.h"
@@ -264,6 +266,9 @@ Value g_streams[3];
 
 // Makes sys.stdin/stdout/stderr as CPython's create_stdio does.
 Value make_std_stream(int fd, bool unbuffered, const std::string& encoding, const std::string& errors) {
+  // A descriptor that is not open gives None (sys.stdin is None under `<&-`), as in CPython.
+  struct stat st;
+  if (::fstat(fd, &st) < 0 && errno == EBADF) return None;
   Value fargs[3] = {Value::from_small_int(fd), str_value(fd == 0 ? "rb" : "wb"), False};
   Value kw = Value::from_obj(tuple_of({str_value("closefd")}));
   Value raw = call(Value::from_obj(FileIOType), fargs, 2, as_tuple(kw));
@@ -389,6 +394,7 @@ bool finish_std_streams() {
   for (int fd = 0; fd < 3; ++fd) {
     Value kw = Value::from_obj(tuple_of({str_value("encoding"), str_value("errors")}));
     Value args[2] = {name, str_value(fd == 2 ? "backslashreplace" : *g_stdio_errors)};
+    if (io::g_streams[fd] == None) continue;
     Value m = get_attr(io::g_streams[fd], "reconfigure");
     if (m.is_empty_slot() || call(m, args, 0, as_tuple(kw)).is_empty_slot()) return false;
   }
