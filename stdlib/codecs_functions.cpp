@@ -543,6 +543,181 @@ Value charmap_encode(Value* args, int64_t nargs, TupleObject* kw) {
   return pair(bytes_value(out), as_str(a[0])->length);
 }
 
+// ---- UTF-7 (RFC 2152, as CPython encodes it: set O and whitespace direct) ---------------------
+
+// 0: set D, 1: set O, 2: whitespace, 3: must be base64-encoded.
+const unsigned char kUtf7Category[128] = {
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    2, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 1, 1, 1,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 3, 3,
+};
+const char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+bool utf7_direct(uint32_t c) { return c > 0 && c < 128 && kUtf7Category[c] != 3; }
+bool is_base64(uint32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+}
+uint32_t from_base64(uint32_t c) {
+  return c >= 'a' ? c - 'a' + 26 : c >= 'A' ? c - 'A' : c >= '0' ? c - '0' + 52 : c == '+' ? 62 : 63;
+}
+
+Value utf_7_encode(Value* args, int64_t nargs, TupleObject* kw) {
+  Value a[2];
+  if (!parse_args("utf_7_encode", args, nargs, kw, {"str", "errors"}, 1, a)) return Value();
+  if (!str_arg(a[0], "utf_7_encode")) return Value();
+  std::string out;
+  bool in_shift = false;
+  int bits = 0;
+  uint64_t buf = 0;
+  auto put16 = [&](uint32_t unit) {
+    bits += 16;
+    buf = (buf << 16) | unit;
+    while (bits >= 6) {
+      out.push_back(kBase64[(buf >> (bits - 6)) & 0x3F]);
+      bits -= 6;
+    }
+  };
+  for (char32_t c : to_cps(as_str(a[0])->view())) {
+    if (in_shift && utf7_direct(c)) {
+      if (bits) {
+        out.push_back(kBase64[(buf << (6 - bits)) & 0x3F]);
+        buf = 0;
+        bits = 0;
+      }
+      in_shift = false;
+      // Only base64 characters and '-' need an explicit end of the shift sequence.
+      if (is_base64(c) || c == '-') out.push_back('-');
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    if (!in_shift) {
+      if (c == '+') {
+        out += "+-";
+        continue;
+      }
+      if (utf7_direct(c)) {
+        out.push_back(static_cast<char>(c));
+        continue;
+      }
+      out.push_back('+');
+      in_shift = true;
+    }
+    if (c >= 0x10000) {
+      put16(0xD800 | ((c - 0x10000) >> 10));
+      put16(0xDC00 | ((c - 0x10000) & 0x3FF));
+    } else {
+      put16(c);
+    }
+  }
+  if (bits) out.push_back(kBase64[(buf << (6 - bits)) & 0x3F]);
+  if (in_shift) out.push_back('-');
+  return pair(bytes_value(out), as_str(a[0])->length);
+}
+
+Value utf_7_decode(Value* args, int64_t nargs, TupleObject* kw) {
+  Value a[3];
+  if (!parse_args("utf_7_decode", args, nargs, kw, {"data", "errors", "final"}, 1, a)) return Value();
+  std::string_view d;
+  if (!buf_arg(a[0], "utf_7_decode", &d)) return Value();
+  bool final = false;
+  if (!final_of(a[2], &final)) return Value();
+  std::string errors = errors_of(a[1]);
+  std::string out;
+  bool in_shift = false;
+  int bits = 0;
+  uint64_t buf = 0;
+  uint32_t surrogate = 0;
+  size_t shift_out_start = 0, start = 0, i = 0;
+  const char* errmsg = nullptr;
+  while (i < d.size()) {
+    uint32_t c = static_cast<unsigned char>(d[i]);
+    if (in_shift) {
+      if (is_base64(c)) {
+        buf = (buf << 6) | from_base64(c);
+        bits += 6;
+        ++i;
+        if (bits >= 16) {
+          uint32_t u = static_cast<uint32_t>(buf >> (bits - 16));
+          bits -= 16;
+          buf &= (uint64_t(1) << bits) - 1;
+          if (surrogate) {
+            if (u >= 0xDC00 && u <= 0xDFFF) {
+              append_utf8(out, 0x10000 + ((surrogate - 0xD800) << 10) + (u - 0xDC00));
+              surrogate = 0;
+              continue;
+            }
+            append_utf8(out, surrogate);
+            surrogate = 0;
+          }
+          if (u >= 0xD800 && u <= 0xDBFF) surrogate = u;
+          else append_utf8(out, u);
+        }
+        continue;
+      }
+      in_shift = false;
+      if (bits > 6) {
+        ++i;
+        errmsg = "partial character in shift sequence";
+      } else if (bits > 0 && buf != 0) {
+        ++i;
+        errmsg = "non-zero padding bits in shift sequence";
+      } else {
+        if (surrogate) {
+          append_utf8(out, surrogate);
+          surrogate = 0;
+        }
+        if (c == '-') ++i;  // '-' is absorbed; other terminating characters are kept
+        continue;
+      }
+    } else if (c == '+') {
+      start = i++;
+      if (i < d.size() && d[i] == '-') {
+        ++i;
+        out.push_back('+');
+        continue;
+      }
+      if (i < d.size() && !is_base64(static_cast<unsigned char>(d[i]))) {
+        ++i;
+        errmsg = "ill-formed sequence";
+      } else {
+        in_shift = true;
+        surrogate = 0;
+        shift_out_start = out.size();
+        bits = 0;
+        buf = 0;
+        continue;
+      }
+    } else if (c < 128) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    } else {
+      start = i++;
+      errmsg = "unexpected special character";
+    }
+    int64_t r = decode_error("utf7", errors, d, static_cast<int64_t>(start), static_cast<int64_t>(i), errmsg, &out);
+    if (r < 0) return Value();
+    i = static_cast<size_t>(r);
+  }
+  if (in_shift && final) {
+    in_shift = false;
+    if (surrogate || bits >= 6 || (bits > 0 && buf != 0)) {
+      int64_t r = decode_error("utf7", errors, d, static_cast<int64_t>(start), static_cast<int64_t>(d.size()),
+                               "unterminated shift sequence", &out);
+      if (r < 0) return Value();
+    } else if (surrogate) {
+      append_utf8(out, surrogate);
+    }
+  }
+  int64_t consumed = static_cast<int64_t>(d.size());
+  if (in_shift) {  // not final: the shift sequence waits for more input
+    consumed = static_cast<int64_t>(start);
+    out.resize(shift_out_start);
+  }
+  return pair(str_value(out), consumed);
+}
+
 // ---- escape codecs ------------------------------------------------------------------------------
 
 int hexval(char c) {
@@ -808,6 +983,8 @@ const NativeFunctionDef kCodecFunctions[] = {
     {"utf_32_le_decode", utf_32_le_decode},
     {"utf_32_be_decode", utf_32_be_decode},
     {"utf_32_ex_decode", utf_32_ex_decode},
+    {"utf_7_encode", utf_7_encode},
+    {"utf_7_decode", utf_7_decode},
     {"charmap_build", charmap_build},
     {"charmap_decode", charmap_decode},
     {"charmap_encode", charmap_encode},
