@@ -180,13 +180,10 @@ inline bool exact_double(Value v, double* d) {
 
 // `x op y` on doubles for + - * / ** // %; empty for the rest and for every error case (zero
 // divisor, overflow, complex power), which the generic path raises.
-inline Value float_binary_fast(double x, double y, fe::BinaryOpKind op) {
+// (**, // and %: out of line, to keep the inlined part small.)
+[[gnu::noinline]] Value float_binary_rare(double x, double y, fe::BinaryOpKind op) {
   using K = fe::BinaryOpKind;
   switch (plain_op(op)) {
-    case K::Add: return box_float(x + y);
-    case K::Subtract: return box_float(x - y);
-    case K::Multiply: return box_float(x * y);
-    case K::TrueDivide: return y != 0.0 ? box_float(x / y) : Value();
     case K::Power: {
       // float ** float with CPython's special cases (float_ops.h); errors are the generic path's.
       double r;
@@ -201,6 +198,17 @@ inline Value float_binary_fast(double x, double y, fe::BinaryOpKind op) {
       return float_mod(x, y, &m) == NumStatus::ok ? box_float(m) : Value();
     }
     default: return Value();
+  }
+}
+
+[[gnu::always_inline]] inline Value float_binary_fast(double x, double y, fe::BinaryOpKind op) {
+  using K = fe::BinaryOpKind;
+  switch (plain_op(op)) {
+    case K::Add: return box_float(x + y);
+    case K::Subtract: return box_float(x - y);
+    case K::Multiply: return box_float(x * y);
+    case K::TrueDivide: return y != 0.0 ? box_float(x / y) : Value();
+    default: return float_binary_rare(x, y, op);
   }
 }
 
