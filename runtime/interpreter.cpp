@@ -178,9 +178,7 @@ inline bool exact_double(Value v, double* d) {
   return i > -(int64_t(1) << 53) && i < (int64_t(1) << 53);
 }
 
-// `x op y` on doubles for + - * / ** // %; empty for the rest and for every error case (zero
-// divisor, overflow, complex power), which the generic path raises.
-// (**, // and %: out of line, to keep the inlined part small.)
+// float_binary_fast's **, // and % (out of line, to keep the inlined part small).
 [[gnu::noinline]] Value float_binary_rare(double x, double y, fe::BinaryOpKind op) {
   using K = fe::BinaryOpKind;
   switch (plain_op(op)) {
@@ -201,6 +199,8 @@ inline bool exact_double(Value v, double* d) {
   }
 }
 
+// `x op y` on doubles for + - * / ** // %; empty for the rest and for every error case (zero
+// divisor, overflow, complex power), which the generic path raises.
 [[gnu::always_inline]] inline Value float_binary_fast(double x, double y, fe::BinaryOpKind op) {
   using K = fe::BinaryOpKind;
   switch (plain_op(op)) {
