@@ -17,7 +17,6 @@ namespace {
 
 struct NameTable {
   std::unordered_map<std::string_view, int32_t> by_name;
-  std::unordered_map<int32_t, std::string_view> by_code;  // filled on the first unicode_name_of
   std::unordered_map<std::string_view, int32_t> by_alias;
   struct Range {
     std::string_view prefix;
@@ -110,21 +109,24 @@ int32_t lookup_unicode_name(std::string_view name, bool aliases) {
 }
 
 std::string unicode_name_of(int32_t cp) {
-  const NameTable& t = table();
+  // The reverse map is built on first use (the codecs' namereplace handler).
+  static std::unordered_map<int32_t, std::string_view>* by_cp = nullptr;
   static std::once_flag once;
-  std::call_once(once, [&] {
-    auto& by_code = const_cast<NameTable&>(t).by_code;
-    by_code.reserve(t.by_name.size());
-    for (const auto& [name, code] : t.by_name) by_code.emplace(code, name);
+  const NameTable& t = table();
+  std::call_once(once, [&t] {
+    by_cp = new std::unordered_map<int32_t, std::string_view>();
+    by_cp->reserve(t.by_name.size());
+    for (const auto& [name, code] : t.by_name) by_cp->emplace(code, name);
   });
-  auto it = t.by_code.find(cp);
-  if (it != t.by_code.end()) return std::string(it->second);
-  for (const auto& r : t.ranges)
+  auto it = by_cp->find(cp);
+  if (it != by_cp->end()) return std::string(it->second);
+  for (const auto& r : t.ranges) {
     if (cp >= r.first && cp <= r.last) {
       char hex[16];
       std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(cp));
       return std::string(r.prefix) + hex;
     }
+  }
   return "";
 }
 

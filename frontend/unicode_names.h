@@ -13,7 +13,7 @@ namespace coil::fe {
 // none.
 int32_t lookup_unicode_name(std::string_view name, bool aliases = true);
 
-// The name of code point `cp` as unicodedata.name gives it, or "" when it has none.
+// The name of code point `cp` (what unicodedata.name gives), or "" when it has none.
 std::string unicode_name_of(int32_t cp);
 
 }  // namespace coil::fe
