@@ -22,6 +22,14 @@ extern const rt::NativeModuleDef kErrnoModule;
 extern const rt::NativeModuleDef kImpModule;
 extern const rt::NativeModuleDef kMarshalModule;
 extern const rt::NativeModuleDef kWarningsModule;
+extern const rt::NativeModuleDef kIOModule;
+extern const rt::NativeModuleDef kCodecsModule;
+extern const rt::NativeModuleDef kLocaleModule;
+extern const rt::NativeModuleDef kAstModule;
+extern const rt::NativeModuleDef kRandomModule;
+extern const rt::NativeModuleDef kUnicodedataModule;
+extern const rt::NativeModuleDef kOperatorModule;
+extern const rt::NativeModuleDef kMd5Module, kSha1Module, kSha256Module, kSha512Module, kSha3Module, kBlake2Module;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -40,6 +48,19 @@ const rt::NativeModuleDef* const kModules[] = {
     &kImpModule,
     &kMarshalModule,
     &kWarningsModule,
+    &kIOModule,
+    &kCodecsModule,
+    &kLocaleModule,
+    &kAstModule,
+    &kRandomModule,
+    &kUnicodedataModule,
+    &kOperatorModule,
+    &kMd5Module,
+    &kSha1Module,
+    &kSha256Module,
+    &kSha512Module,
+    &kSha3Module,
+    &kBlake2Module,
 };
 }  // namespace
 
