@@ -58,7 +58,7 @@ bool fs_path(Value file, std::string* out) {
       raise_fmt(TypeErrorType, "expected str, bytes or os.PathLike object, not %s", type_name(file));
       return false;
     }
-    p = call0(fspath);
+    p = call1(fspath, p);  // lookup_special gives the unbound method
     if (p.is_empty_slot()) return false;
     if (!is_str(p) && !is_bytes(p)) {
       raise_fmt(TypeErrorType, "expected %s.__fspath__() to return str or bytes, not %s", type_name(file),

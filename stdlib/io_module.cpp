@@ -146,7 +146,7 @@ Value io_open(Value* args, int64_t nargs, TupleObject* kwnames) {
       if (!repr_string(file, &r)) return Value();
       return raise_fmt(TypeErrorType, "invalid file: %s", r.c_str());
     }
-    file = call0(fspath);
+    file = call1(fspath, file);  // lookup_special gives the unbound method
     if (file.is_empty_slot()) return file;
   }
   std::string_view mode = as_str(mode_v)->view();
