@@ -9,6 +9,7 @@
 #include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/names.h"
+#include "runtime/shape.h"
 #include "runtime/exceptions.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -38,6 +39,7 @@ void visit_type(Object* self, Visitor& v) {
   v.visit(t->dict);
   v.visit(t->subclasses);
   v.visit(t->doc);
+  v.visit(t->shape_root);
 }
 
 // Appends `sub` to base->subclasses (a list), so version changes reach it.
@@ -61,9 +63,10 @@ void visit_instance_dict(Object* self, Visitor& v) {
       break;
     }
   }
-  if (DictObject** slot = instance_dict_slot(self)) v.visit(reinterpret_cast<Object*>(*slot));
+  if (t->dict_offset) visit_instance_attrs(self, v);
   // The words classes add after a fixed-size built-in layout: __slots__ values (and the
-  // dict pointer again). Variable-size bases (tuple) take no slots.
+  // attribute storage again, whose dict-mode tag reads as a small int). Variable-size bases
+  // (tuple) take no slots.
   TypeObject* solid = t->base;
   while (solid && has(solid, TypeFlag::HeapType)) solid = solid->base;
   if (solid && !has(t, TypeFlag::DictAfterItems)) {
@@ -275,11 +278,13 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
     t->dict_offset = base->dict_offset;
     t->basic_size = base->basic_size;
     if (has(base, TypeFlag::DictAfterItems)) t->flags = t->flags | TypeFlag::DictAfterItems;
+    if (has(base, TypeFlag::ShapedAttrs)) t->flags = t->flags | TypeFlag::ShapedAttrs;
   } else {
-    // Tuple layouts are variable-size: the dict slot goes after the items (tuple.h).
+    // Tuple layouts are variable-size: the storage goes after the items (tuple.h).
     if (has(base, TypeFlag::TupleSubclass)) t->flags = t->flags | TypeFlag::DictAfterItems;
     t->dict_offset = base->basic_size;
-    t->basic_size = base->basic_size + sizeof(Object*);
+    t->basic_size = base->basic_size + kInstanceAttrsSize;
+    t->flags = t->flags | TypeFlag::ShapedAttrs;
   }
   // Built-in layouts that need setting up (a dict's table, an exception's fields) keep
   // their allocator; plain layouts are zeroed memory.

@@ -1,0 +1,125 @@
+// attr_cache.cpp — filling the attribute inline caches from the interpreter's slow path
+// (attr_cache.h says what may be cached and why it stays valid).
+#include "runtime/attr_cache.h"
+
+#include <algorithm>
+
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/module.h"
+#include "runtime/names.h"
+#include "runtime/tuple.h"
+#include "runtime/typeobject.h"
+
+namespace coil::rt {
+
+namespace {
+
+void set_entry(InlineCache& c, AttrCacheKind kind, uint64_t key, uint64_t key2, int64_t index, Object* obj) {
+  c.kind = static_cast<uint32_t>(kind);
+  c.key = key;
+  c.key2 = key2;
+  c.index = index;
+  c.obj = obj;
+}
+
+// Does attribute access hand out instances of `t` found on a class unchanged (descr_get in
+// attributes.cpp)? Heap types are excluded: they may gain __get__ at any time.
+bool returned_as_is(TypeObject* t) {
+  return !has(t, TypeFlag::HeapType) && t != FunctionType && t != MethodDescrType && t != GetSetDescrType &&
+         t != MemberDescrType && t != PropertyType && t != ClassMethodType && t != StaticMethodType;
+}
+
+bool is_plain_method_descr(Value v) {
+  if (!v.is_obj() || v.as_obj()->type != MethodDescrType) return false;
+  auto* md = static_cast<MethodDescrObject*>(v.as_obj());
+  return !md->is_static && !md->is_classmethod;
+}
+
+// May the generic attribute protocol of `t` be cached at all?
+bool cacheable_type(TypeObject* t) {
+  if (t == SuperType || has(t, TypeFlag::TypeSubclass) || !uses_generic_getattr(t)) return false;
+  // Native dict fields (exceptions, functions, modules and their subclasses) have no shape.
+  return !t->dict_offset || has(t, TypeFlag::ShapedAttrs);
+}
+
+}  // namespace
+
+void fill_load_cache(InlineCache& c, Value obj, StrObject* name, bool method) {
+  if (!obj.is_obj()) return;
+  Object* o = obj.as_obj();
+  TypeObject* t = o->type;
+  if (t == ModuleType) {
+    if (!type_lookup(ModuleType, name).is_empty_slot()) return;
+    DictObject* d = static_cast<ModuleObject*>(o)->dict;
+    int64_t ix = d ? dict_index_str(d, name) : -1;
+    if (ix >= 0) set_entry(c, AttrCacheKind::Module, d->keys_version, 0, ix, nullptr);
+    return;
+  }
+  if (!cacheable_type(t)) return;
+  uint64_t skey = shape_key(o);
+  if (skey == kDictModeBits) return;
+  int64_t slot = has(t, TypeFlag::ShapedAttrs) ? shape_find(instance_attrs(o)->shape, name) : -1;
+  Value descr = type_lookup(t, name);
+  if (descr.is_empty_slot()) {
+    if (slot >= 0) set_entry(c, AttrCacheKind::Slot, t->version, skey, slot, nullptr);
+    return;
+  }
+  TypeObject* dt = descr.is_obj() ? descr.as_obj()->type : nullptr;
+  if (dt && has(dt, TypeFlag::HeapType)) return;
+  if (dt == GetSetDescrType || dt == MemberDescrType || dt == PropertyType) return;  // data descriptors
+  if (slot >= 0) {
+    set_entry(c, AttrCacheKind::Slot, t->version, skey, slot, nullptr);  // the instance shadows the class
+    return;
+  }
+  if (dt == FunctionType || (method && is_plain_method_descr(descr))) {
+    set_entry(c, AttrCacheKind::Method, t->version, skey, 0, descr.as_obj());
+    return;
+  }
+  if (!dt || returned_as_is(dt))
+    set_entry(c, AttrCacheKind::ClassValue, t->version, skey, static_cast<int64_t>(descr.bits()), nullptr);
+}
+
+void fill_store_cache(InlineCache& c, Value obj, StrObject* name, uint64_t before) {
+  if (!obj.is_obj()) return;
+  Object* o = obj.as_obj();
+  TypeObject* t = o->type;
+  if (!has(t, TypeFlag::ShapedAttrs) || !has(t, TypeFlag::HeapType) || !cacheable_type(t)) return;
+  // object.__setattr__ itself: the store went to the instance through the generic path.
+  if (type_lookup(t, names::dunder_setattr) != type_lookup(ObjectType, names::dunder_setattr)) return;
+  Value descr = type_lookup(t, name);
+  if (!descr.is_empty_slot()) {
+    TypeObject* dt = descr.is_obj() ? descr.as_obj()->type : nullptr;
+    if (dt && (has(dt, TypeFlag::HeapType) || dt == GetSetDescrType || dt == MemberDescrType || dt == PropertyType))
+      return;
+  }
+  InstanceAttrs* a = instance_attrs(o);
+  if (is_dict_mode(a) || before == kDictModeBits || !a->shape) return;
+  Shape* now = a->shape;
+  if (reinterpret_cast<uintptr_t>(now) == before) {
+    int64_t slot = shape_find(now, name);
+    if (slot >= 0) set_entry(c, AttrCacheKind::StoreSlot, t->version, before, slot, nullptr);
+    return;
+  }
+  // One transition: from `before` (null: the root) to its child `now` adding `name`.
+  Shape* parent = now->parent && now->parent->parent ? now->parent : nullptr;
+  if (reinterpret_cast<uintptr_t>(parent) == before && now->key == name)
+    set_entry(c, AttrCacheKind::StoreAdd, t->version, before, now->count - 1, now);
+}
+
+bool store_add_grow(Object* o, const InlineCache& c, Value v) {
+  InstanceAttrs* a = instance_attrs(o);
+  auto* old = static_cast<ValueArray*>(a->store);
+  int64_t cap = old ? old->capacity : 0;
+  Shape* root = o->type->shape_root;
+  int64_t want = std::max<int64_t>({c.index + 1, cap * 2, int64_t(root->capacity_hint), 4});
+  ValueArray* grown = new_value_array(want);
+  if (!grown) return false;
+  if (old) std::copy(old->items, old->items + cap, grown->items);
+  grown->items[c.index] = v;
+  a->store = grown;
+  a->shape = static_cast<Shape*>(c.obj);
+  return true;
+}
+
+}  // namespace coil::rt

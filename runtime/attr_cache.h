@@ -1,0 +1,51 @@
+// attr_cache.h — the inline caches of LoadAttr, LoadMethod and StoreAttr: what an entry
+// holds (AttrCacheKind) and how the interpreter's slow path fills one.
+//
+// Instance entries are keyed on (type version, shape key): the version pins everything the
+// type's MRO says about the name (no data descriptor, no custom __getattribute__ /
+// __setattr__, which method or class value it is), the shape says where (or whether) the
+// instance itself holds the name. Only facts that cannot change behind the version's back
+// are cached: descriptors whose type is a heap class (which could gain __get__/__set__
+// later without the owner's version moving) are never cached. Module entries are keyed on
+// the module dict's keys_version (globally unique, so it also names the dict).
+//
+// Entry fields: key = type version (or keys_version), key2 = shape key, index = slot /
+// entry index / value bits, obj = descriptor or the shape a store moves to.
+#pragma once
+
+#include <cstdint>
+
+#include "runtime/function.h"
+#include "runtime/shape.h"
+
+namespace coil::rt {
+
+enum class AttrCacheKind : uint32_t {
+  None = 0,
+  Slot,        // the instance's slot `index`
+  ClassValue,  // a class attribute that is no descriptor: Value bits in `index`
+  Method,      // a function (or native method) on the type, not shadowed: `obj`
+  Module,      // entry `index` of the module's dict
+  StoreSlot,   // StoreAttr: overwrite slot `index`
+  StoreAdd,    // StoreAttr: add slot `index`, moving from shape key2 to shape `obj`
+};
+
+// The shape key of an instance: its shape (null for none yet, the dict-mode tag — which no
+// entry holds — in dict mode), or kNoStorageKey when its type gives instances no storage.
+// Native dict fields are never cached, so their key only has to be something.
+constexpr uint64_t kNoStorageKey = 2;
+inline uint64_t shape_key(Object* o) {
+  TypeObject* t = o->type;
+  if (has(t, TypeFlag::ShapedAttrs)) return reinterpret_cast<uintptr_t>(instance_attrs(o)->shape);
+  return t->dict_offset ? kDictModeBits : kNoStorageKey;
+}
+
+// Fills `c` for a LoadAttr (method=false) or LoadMethod (method=true) of obj.name that just
+// succeeded on the slow path, when the result is cacheable.
+void fill_load_cache(InlineCache& c, Value obj, StrObject* name, bool method);
+// Fills `c` for a StoreAttr that moved `o` from shape key `before` and just succeeded.
+void fill_store_cache(InlineCache& c, Value obj, StrObject* name, uint64_t before);
+// The StoreAdd hit path when the slot array must grow; false with MemoryError pending.
+bool store_add_grow(Object* o, const InlineCache& c, Value v);
+
+}  // namespace coil::rt
