@@ -377,6 +377,7 @@ bool type_qualname_set(Value self, Value v) {
 }
 Value type_mro_get(Value self) { return Value::from_obj(static_cast<TypeObject*>(self.as_obj())->mro); }
 Value type_bases_get(Value self) { return Value::from_obj(static_cast<TypeObject*>(self.as_obj())->bases); }
+bool type_bases_set(Value self, Value v) { return type_set_bases(static_cast<TypeObject*>(self.as_obj()), v); }
 Value type_base_get(Value self) {
   TypeObject* b = static_cast<TypeObject*>(self.as_obj())->base;
   return b ? Value::from_obj(b) : None;
@@ -431,7 +432,7 @@ const NativeGetSetDef kTypeGetSets[] = {
     {"__name__", type_name_get, type_name_set},
     {"__qualname__", type_qualname_get, type_qualname_set},
     {"__mro__", type_mro_get},
-    {"__bases__", type_bases_get},
+    {"__bases__", type_bases_get, type_bases_set},
     {"__base__", type_base_get},
     {"__dict__", type_dict_get},
     {"__module__", type_module_get},

@@ -303,3 +303,93 @@ void init_type_type() {
 }
 
 }  // namespace coil::rt
+
+namespace coil::rt {
+
+namespace {
+
+void forget_subclass(TypeObject* base, TypeObject* sub) {
+  auto* l = static_cast<ListObject*>(base->subclasses);
+  if (!l) return;
+  int64_t w = 0;
+  for (int64_t i = 0; i < l->size; ++i)
+    if (l->items()[i].as_obj() != sub) l->items()[w++] = l->items()[i];
+  l->size = w;
+}
+
+// The non-heap type whose layout instances of `t` have.
+TypeObject* solid_root(TypeObject* t) {
+  while (has(t, TypeFlag::HeapType) && t->base) t = t->base;
+  return t;
+}
+
+// Recomputes the MRO of `t` and of every subclass (after a __bases__ change above them).
+bool recompute_mros(TypeObject* t) {
+  TupleObject* mro = compute_mro(t, t->bases);
+  if (!mro) return false;
+  t->mro = mro;
+  if (auto* l = static_cast<ListObject*>(t->subclasses))
+    for (int64_t i = 0; i < l->size; ++i)
+      if (!recompute_mros(static_cast<TypeObject*>(l->items()[i].as_obj()))) return false;
+  return true;
+}
+
+}  // namespace
+
+bool type_set_bases(TypeObject* t, Value v) {
+  if (v.is_empty_slot()) {
+    raise_fmt(TypeErrorType, "cannot delete '__bases__' attribute of immutable type '%s'", t->name);
+    return false;
+  }
+  if (!v.is_obj() || v.as_obj()->type != TupleType) {
+    raise_fmt(TypeErrorType, "can only assign tuple to %s.__bases__, not %s", t->name, v.is_obj() ? v.as_obj()->type->name : "int");
+    return false;
+  }
+  auto* bases = static_cast<TupleObject*>(v.as_obj());
+  if (bases->size == 0) {
+    raise_fmt(TypeErrorType, "can only assign non-empty tuple to %s.__bases__, not ()", t->name);
+    return false;
+  }
+  TypeObject* best = nullptr;
+  for (int64_t i = 0; i < bases->size; ++i) {
+    Value b = bases->items[i];
+    if (!b.is_obj() || !has(b.as_obj()->type, TypeFlag::TypeSubclass)) {
+      raise_fmt(TypeErrorType, "%s.__bases__ must be tuple of classes, not '%s'", t->name,
+                b.is_obj() ? b.as_obj()->type->name : "int");
+      return false;
+    }
+    auto* bt = static_cast<TypeObject*>(b.as_obj());
+    if (is_subtype(bt, t)) {
+      raise_msg(TypeErrorType, "a __bases__ item causes an inheritance cycle");
+      return false;
+    }
+    if (!best || (solid_root(bt) != solid_root(best) && is_subtype(solid_root(bt), solid_root(best)))) best = bt;
+  }
+  TypeObject* old_base = t->base;
+  if (solid_root(best) != solid_root(old_base)) {
+    raise_fmt(TypeErrorType, "__bases__ assignment: '%s' deallocator differs from '%s'", best->name, old_base->name);
+    return false;
+  }
+  if (best->basic_size > t->basic_size || best->dict_offset != old_base->dict_offset ||
+      has(best, TypeFlag::ShapedAttrs) != has(old_base, TypeFlag::ShapedAttrs)) {
+    raise_fmt(TypeErrorType, "__bases__ assignment: '%s' object layout differs from '%s'", best->name, old_base->name);
+    return false;
+  }
+  TupleObject* old_bases = t->bases;
+  TupleObject* old_mro = t->mro;
+  t->bases = bases;
+  t->base = best;
+  if (!recompute_mros(t)) {
+    t->bases = old_bases;
+    t->base = old_base;
+    t->mro = old_mro;
+    recompute_mros(t);
+    return false;
+  }
+  for (int64_t i = 0; i < old_bases->size; ++i) forget_subclass(static_cast<TypeObject*>(old_bases->items[i].as_obj()), t);
+  for (int64_t i = 0; i < bases->size; ++i) note_subclass(static_cast<TypeObject*>(bases->items[i].as_obj()), t);
+  type_modified(t);
+  return true;
+}
+
+}  // namespace coil::rt
