@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "runtime/abstract.h"
+#include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
@@ -43,10 +44,82 @@ bool cacheable_type(TypeObject* t) {
   return !t->dict_offset || has(t, TypeFlag::ShapedAttrs);
 }
 
+struct GlobalEntry {
+  InlineCache entry;
+  StrObject* name;
+  uint32_t op;
+};
+constexpr size_t kGlobalSize = 4096;
+GlobalEntry g_table[kGlobalSize];
+
+size_t global_slot(uint64_t version, uint64_t skey, StrObject* name, AttrOp op) {
+  uint64_t h = version * 0x9E3779B97F4A7C15ull ^ (skey >> 3) * 0xC2B2AE3D27D4EB4Full ^
+               (reinterpret_cast<uintptr_t>(name) >> 4) ^ static_cast<uint64_t>(op);
+  return (h ^ (h >> 29)) & (kGlobalSize - 1);
+}
+
+// Remembers an entry just filled (not module entries: their key is no type version).
+void remember(const InlineCache& c, StrObject* name, AttrOp op) {
+  AttrCacheKind kind = static_cast<AttrCacheKind>(c.kind);
+  if (kind == AttrCacheKind::None || kind == AttrCacheKind::Module || kind == AttrCacheKind::ClassAttr) return;
+  GlobalEntry& g = g_table[global_slot(c.key, c.key2, name, op)];
+  g.entry = c;
+  g.entry.counter = 0;
+  g.name = name;
+  g.op = static_cast<uint32_t>(op);
+}
+
+void fill_load_entry(InlineCache& c, Value obj, StrObject* name, bool method);
+void fill_store_entry(InlineCache& c, Value obj, StrObject* name, uint64_t before);
+
 }  // namespace
+
+bool attr_cache_probe(InlineCache& c, Object* o, StrObject* name, AttrOp op) {
+  if (has(o->type, TypeFlag::TypeSubclass)) return false;
+  uint64_t version = o->type->version;
+  uint64_t skey = shape_key(o);
+  const GlobalEntry& g = g_table[global_slot(version, skey, name, op)];
+  if (g.entry.key != version || g.entry.key2 != skey || g.name != name || g.op != static_cast<uint32_t>(op))
+    return false;
+  AttrCacheKind kind = static_cast<AttrCacheKind>(g.entry.kind);
+  if (kind == AttrCacheKind::None) return false;
+  c = g.entry;
+  return true;
+}
 
 void fill_load_cache(InlineCache& c, Value obj, StrObject* name, bool method) {
   if (!obj.is_obj()) return;
+  uint32_t before = c.kind;
+  c.kind = 0;
+  fill_load_entry(c, obj, name, method);
+  if (c.kind) remember(c, name, method ? AttrOp::Method : AttrOp::Load);
+  else c.kind = before;
+}
+
+namespace {
+
+// cls.name where the metaclass has no data descriptor of that name and the class (or a
+// base) has a function, a staticmethod or a plain value.
+void fill_class_entry(InlineCache& c, TypeObject* cls, StrObject* name) {
+  TypeObject* meta = cls->type;
+  if (!uses_generic_getattr(meta)) return;
+  Value meta_attr = type_lookup(meta, name);
+  if (meta_attr.is_obj()) {
+    TypeObject* mt = meta_attr.as_obj()->type;
+    if (has(mt, TypeFlag::HeapType) || mt == GetSetDescrType || mt == MemberDescrType || mt == PropertyType) return;
+  }
+  Value attr = type_lookup(cls, name);
+  if (attr.is_empty_slot()) return;
+  Value result = attr;
+  if (attr.is_obj()) {
+    TypeObject* at = attr.as_obj()->type;
+    if (at == StaticMethodType) result = static_cast<ClassMethodObject*>(attr.as_obj())->func;
+    else if (at != FunctionType && !returned_as_is(at)) return;
+  }
+  set_entry(c, AttrCacheKind::ClassAttr, cls->version, meta->version, static_cast<int64_t>(result.bits()), nullptr);
+}
+
+void fill_load_entry(InlineCache& c, Value obj, StrObject* name, bool method) {
   Object* o = obj.as_obj();
   TypeObject* t = o->type;
   if (t == ModuleType) {
@@ -54,6 +127,10 @@ void fill_load_cache(InlineCache& c, Value obj, StrObject* name, bool method) {
     DictObject* d = static_cast<ModuleObject*>(o)->dict;
     int64_t ix = d ? dict_index_str(d, name) : -1;
     if (ix >= 0) set_entry(c, AttrCacheKind::Module, d->keys_version, 0, ix, nullptr);
+    return;
+  }
+  if (has(t, TypeFlag::TypeSubclass)) {
+    fill_class_entry(c, static_cast<TypeObject*>(o), name);
     return;
   }
   if (!cacheable_type(t)) return;
@@ -67,6 +144,10 @@ void fill_load_cache(InlineCache& c, Value obj, StrObject* name, bool method) {
   }
   TypeObject* dt = descr.is_obj() ? descr.as_obj()->type : nullptr;
   if (dt && has(dt, TypeFlag::HeapType)) return;
+  if (dt == MemberDescrType) {
+    set_entry(c, AttrCacheKind::Member, t->version, skey, static_cast<MemberDescrObject*>(descr.as_obj())->offset, nullptr);
+    return;
+  }
   if (dt == GetSetDescrType || dt == MemberDescrType || dt == PropertyType) return;  // data descriptors
   if (slot >= 0) {
     set_entry(c, AttrCacheKind::Slot, t->version, skey, slot, nullptr);  // the instance shadows the class
@@ -80,14 +161,31 @@ void fill_load_cache(InlineCache& c, Value obj, StrObject* name, bool method) {
     set_entry(c, AttrCacheKind::ClassValue, t->version, skey, static_cast<int64_t>(descr.bits()), nullptr);
 }
 
+}  // namespace
+
 void fill_store_cache(InlineCache& c, Value obj, StrObject* name, uint64_t before) {
   if (!obj.is_obj()) return;
+  uint32_t old = c.kind;
+  c.kind = 0;
+  fill_store_entry(c, obj, name, before);
+  if (c.kind) remember(c, name, AttrOp::Store);
+  else c.kind = old;
+}
+
+namespace {
+
+void fill_store_entry(InlineCache& c, Value obj, StrObject* name, uint64_t before) {
   Object* o = obj.as_obj();
   TypeObject* t = o->type;
-  if (!has(t, TypeFlag::ShapedAttrs) || !has(t, TypeFlag::HeapType) || !cacheable_type(t)) return;
+  if (!has(t, TypeFlag::HeapType) || !cacheable_type(t)) return;
   // object.__setattr__ itself: the store went to the instance through the generic path.
   if (type_lookup(t, names::dunder_setattr) != type_lookup(ObjectType, names::dunder_setattr)) return;
   Value descr = type_lookup(t, name);
+  if (descr.is_obj() && descr.as_obj()->type == MemberDescrType) {
+    set_entry(c, AttrCacheKind::StoreMember, t->version, before, static_cast<MemberDescrObject*>(descr.as_obj())->offset, nullptr);
+    return;
+  }
+  if (!has(t, TypeFlag::ShapedAttrs)) return;
   if (!descr.is_empty_slot()) {
     TypeObject* dt = descr.is_obj() ? descr.as_obj()->type : nullptr;
     if (dt && (has(dt, TypeFlag::HeapType) || dt == GetSetDescrType || dt == MemberDescrType || dt == PropertyType))
@@ -106,6 +204,8 @@ void fill_store_cache(InlineCache& c, Value obj, StrObject* name, uint64_t befor
   if (reinterpret_cast<uintptr_t>(parent) == before && now->key == name)
     set_entry(c, AttrCacheKind::StoreAdd, t->version, before, now->count - 1, now);
 }
+
+}  // namespace
 
 bool store_add_grow(Object* o, const InlineCache& c, Value v) {
   InstanceAttrs* a = instance_attrs(o);

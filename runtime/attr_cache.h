@@ -28,6 +28,11 @@ enum class AttrCacheKind : uint32_t {
   Module,      // entry `index` of the module's dict
   StoreSlot,   // StoreAttr: overwrite slot `index`
   StoreAdd,    // StoreAttr: add slot `index`, moving from shape key2 to shape `obj`
+  Member,      // a __slots__ member at byte offset `index` (a data descriptor: no shape check)
+  StoreMember, // StoreAttr: the __slots__ member at byte offset `index`
+  ClassAttr,   // an attribute of a class object: key = the class's version, key2 = its
+               // metaclass's; Value bits in `index` (a function, staticmethod's function
+               // or plain value)
 };
 
 // The shape key of an instance: its shape (null for none yet, the dict-mode tag — which no
@@ -39,6 +44,14 @@ inline uint64_t shape_key(Object* o) {
   if (has(t, TypeFlag::ShapedAttrs)) return reinterpret_cast<uintptr_t>(instance_attrs(o)->shape);
   return t->dict_offset ? kDictModeBits : kNoStorageKey;
 }
+
+// Which op a cache entry serves (their entries differ: LoadMethod keeps native methods).
+enum class AttrOp : uint32_t { Load = 1, Method = 2, Store = 3 };
+
+// Polymorphic sites: a site's single entry thrashes between types, so filled entries are
+// also kept in one global table keyed on (op, type version, shape key, name); a miss
+// probes it and, on a hit, copies the entry into the site. True when `c` now matches `o`.
+bool attr_cache_probe(InlineCache& c, Object* o, StrObject* name, AttrOp op);
 
 // Fills `c` for a LoadAttr (method=false) or LoadMethod (method=true) of obj.name that just
 // succeeded on the slow path, when the result is cacheable.

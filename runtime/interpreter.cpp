@@ -612,12 +612,23 @@ op_LoadAttr: {
   InlineCache& c = code->caches[units[pc + 1]];
   if (obj.is_obj()) {
     Object* o = obj.as_obj();
+    bool probed = false;
+  load_attr_cached:
     switch (static_cast<AttrCacheKind>(c.kind)) {
       case AttrCacheKind::Slot:
         if (o->type->version == c.key) {
           InstanceAttrs* at = instance_attrs(o);
           if (reinterpret_cast<uintptr_t>(at->shape) == c.key2) {
             TOP() = static_cast<ValueArray*>(at->store)->items[c.index];
+            NEXT(CACHED);
+          }
+        }
+        break;
+      case AttrCacheKind::Member:
+        if (o->type->version == c.key) {
+          Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + c.index);
+          if (!v.is_empty_slot()) {
+            TOP() = v;
             NEXT(CACHED);
           }
         }
@@ -643,8 +654,19 @@ op_LoadAttr: {
           NEXT(CACHED);
         }
         break;
+      case AttrCacheKind::ClassAttr:
+        if (has(o->type, TypeFlag::TypeSubclass) && static_cast<TypeObject*>(o)->version == c.key &&
+            o->type->version == c.key2) {
+          TOP() = Value::from_bits(static_cast<uint64_t>(c.index));
+          NEXT(CACHED);
+        }
+        break;
       default:
         break;
+    }
+    if (!probed && attr_cache_probe(c, o, NAME(a), AttrOp::Load)) {
+      probed = true;
+      goto load_attr_cached;
     }
   }
   Value v = get_attr(obj, NAME(a));
@@ -660,6 +682,8 @@ op_LoadMethod: {
   InlineCache& c = code->caches[units[pc + 1]];
   if (obj.is_obj()) {
     Object* o = obj.as_obj();
+    bool probed = false;
+  load_method_cached:
     switch (static_cast<AttrCacheKind>(c.kind)) {
       case AttrCacheKind::Method:
         if (o->type->version == c.key && shape_key(o) == c.key2) {
@@ -674,6 +698,16 @@ op_LoadMethod: {
           if (reinterpret_cast<uintptr_t>(at->shape) == c.key2) {
             TOP() = Value();
             PUSH(static_cast<ValueArray*>(at->store)->items[c.index]);
+            NEXT(CACHED);
+          }
+        }
+        break;
+      case AttrCacheKind::Member:
+        if (o->type->version == c.key) {
+          Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + c.index);
+          if (!v.is_empty_slot()) {
+            TOP() = Value();
+            PUSH(v);
             NEXT(CACHED);
           }
         }
@@ -693,8 +727,20 @@ op_LoadMethod: {
           NEXT(CACHED);
         }
         break;
+      case AttrCacheKind::ClassAttr:
+        if (has(o->type, TypeFlag::TypeSubclass) && static_cast<TypeObject*>(o)->version == c.key &&
+            o->type->version == c.key2) {
+          TOP() = Value();
+          PUSH(Value::from_bits(static_cast<uint64_t>(c.index)));
+          NEXT(CACHED);
+        }
+        break;
       default:
         break;
+    }
+    if (!probed && attr_cache_probe(c, o, NAME(a), AttrOp::Method)) {
+      probed = true;
+      goto load_method_cached;
     }
   }
   Value v = get_attr(obj, NAME(a));
@@ -719,7 +765,13 @@ op_StoreAttr: {
   uint64_t before = kDictModeBits;
   if (obj.is_obj()) {
     Object* o = obj.as_obj();
+    bool probed = false;
+  store_attr_cached:
     AttrCacheKind kind = static_cast<AttrCacheKind>(c.kind);
+    if (kind == AttrCacheKind::StoreMember && o->type->version == c.key) {
+      *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + c.index) = v;
+      NEXT(CACHED);
+    }
     if ((kind == AttrCacheKind::StoreSlot || kind == AttrCacheKind::StoreAdd) && o->type->version == c.key) {
       InstanceAttrs* at = instance_attrs(o);
       if (reinterpret_cast<uintptr_t>(at->shape) == c.key2) {
@@ -736,6 +788,10 @@ op_StoreAttr: {
         if (!store_add_grow(o, c, v)) goto error;
         NEXT(CACHED);
       }
+    }
+    if (!probed && attr_cache_probe(c, o, NAME(a), AttrOp::Store)) {
+      probed = true;
+      goto store_attr_cached;
     }
     before = shape_key(o);
   }

@@ -267,3 +267,52 @@ class L(list):
 for seq in [[], L(), [], L()]:
     seq.append(1)
     print(seq)
+
+
+# Attributes of class objects: the class, a base and the metaclass may all change.
+class CA:
+    v = 1
+
+    @staticmethod
+    def s():
+        return "s1"
+
+
+class CSub(CA):
+    pass
+
+
+def load_v(o):
+    return o.v
+
+
+def call_s(o):
+    return o.s()
+
+
+for _ in range(3):
+    print(load_v(CA), call_s(CA), load_v(CSub), call_s(CSub))
+CA.v = 2
+CA.s = staticmethod(lambda: "s2")
+print(load_v(CA), call_s(CA), load_v(CSub), call_s(CSub))
+CSub.v = "own"
+print(load_v(CA), load_v(CSub))
+
+
+class MetaV(type):
+    pass
+
+
+class CB(metaclass=MetaV):
+    v = "CB"
+
+
+for _ in range(3):
+    print(load_v(CB))
+MetaV.v = property(lambda cls: "meta property")
+print(load_v(CB))
+del MetaV.v
+print(load_v(CB))
+del CB.v
+MetaV.v = "meta value"
+print(load_v(CB))
