@@ -126,7 +126,11 @@ void fill_load_entry(InlineCache& c, Value obj, StrObject* name, bool method) {
     if (!type_lookup(ModuleType, name).is_empty_slot()) return;
     DictObject* d = static_cast<ModuleObject*>(o)->dict;
     int64_t ix = d ? dict_index_str(d, name) : -1;
-    if (ix >= 0) set_entry(c, AttrCacheKind::Module, d->keys_version, 0, ix, nullptr);
+    // The entry's address: the storage stays put while keys_version holds (only a change of
+    // the key set reallocates it).
+    if (ix >= 0)
+      set_entry(c, AttrCacheKind::Module, d->keys_version, 0,
+                static_cast<int64_t>(reinterpret_cast<uintptr_t>(&dict_entries(d->storage)[ix].value)), nullptr);
     return;
   }
   if (has(t, TypeFlag::TypeSubclass)) {

@@ -25,7 +25,7 @@ enum class AttrCacheKind : uint32_t {
   Slot,        // the instance's slot `index`
   ClassValue,  // a class attribute that is no descriptor: Value bits in `index`
   Method,      // a function (or native method) on the type, not shadowed: `obj`
-  Module,      // entry `index` of the module's dict
+  Module,      // the module dict entry's value, whose address is `index`
   StoreSlot,   // StoreAttr: overwrite slot `index`
   StoreAdd,    // StoreAttr: add slot `index`, moving from shape key2 to shape `obj`
   Member,      // a __slots__ member at byte offset `index` (a data descriptor: no shape check)

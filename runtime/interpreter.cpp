@@ -650,7 +650,7 @@ op_LoadAttr: {
       case AttrCacheKind::Module:
         if (o->type == ModuleType && static_cast<ModuleObject*>(o)->dict &&
             static_cast<ModuleObject*>(o)->dict->keys_version == c.key) {
-          TOP() = dict_entries(static_cast<ModuleObject*>(o)->dict->storage)[c.index].value;
+          TOP() = *reinterpret_cast<Value*>(static_cast<uintptr_t>(c.index));
           NEXT(CACHED);
         }
         break;
@@ -723,7 +723,7 @@ op_LoadMethod: {
         if (o->type == ModuleType && static_cast<ModuleObject*>(o)->dict &&
             static_cast<ModuleObject*>(o)->dict->keys_version == c.key) {
           TOP() = Value();
-          PUSH(dict_entries(static_cast<ModuleObject*>(o)->dict->storage)[c.index].value);
+          PUSH(*reinterpret_cast<Value*>(static_cast<uintptr_t>(c.index)));
           NEXT(CACHED);
         }
         break;
