@@ -464,7 +464,7 @@ bool layout_slots(TypeObject* t, Value slots, DictObject* ns) {
       ++nslots;
     }
   }
-  if (nslots && is_var_sized(base)) {
+  if (names->size && is_var_sized(base)) {  // CPython counts __dict__ and __weakref__ too
     raise_fmt(TypeErrorType, "nonempty __slots__ not supported for subtype of '%s'", base->name);
     return false;
   }
@@ -488,7 +488,6 @@ bool layout_slots(TypeObject* t, Value slots, DictObject* ns) {
     t->dict_offset = offset;
     offset += kInstanceAttrsSize;
     t->flags = t->flags | TypeFlag::ShapedAttrs;
-    if (has(base, TypeFlag::TupleSubclass)) t->flags = t->flags | TypeFlag::DictAfterItems;
   } else {
     t->dict_offset = 0;
     t->flags = static_cast<TypeFlag>(static_cast<uint32_t>(t->flags) & ~static_cast<uint32_t>(TypeFlag::HasDict));
