@@ -517,14 +517,13 @@ op_LoadClassDeref: {
   NEXT(1);
 }
 op_LoadGlobal: {
-  // Inline cache: the entry index in globals (obj == globals) or builtins, valid while both
-  // dicts' key sets are unchanged (keys_version); the value itself is read fresh.
+  // Inline cache: the address of the entry's value in globals (obj == globals) or builtins,
+  // valid while both dicts' key sets are unchanged (keys_version); the value is read fresh.
   InlineCache& c = code->caches[units[pc + 1]];
   DictObject* g = f->globals;
   DictObject* b = f->builtins;
   if (c.key == g->keys_version && c.key2 == b->keys_version && c.obj) {
-    auto* d = static_cast<DictObject*>(c.obj);
-    PUSH(dict_entries(d->storage)[c.index].value);
+    PUSH(*reinterpret_cast<Value*>(static_cast<uintptr_t>(c.index)));
     NEXT(CACHED);
   }
   Value v = load_global(f, NAME(a));
@@ -536,9 +535,11 @@ op_LoadGlobal: {
     owner = b;
   }
   if (ix >= 0) {
+    // The value's address: a dict's storage only moves when its key set (and so its
+    // keys_version) changes.
     c.key = g->keys_version;
     c.key2 = b->keys_version;
-    c.index = ix;
+    c.index = static_cast<int64_t>(reinterpret_cast<uintptr_t>(&dict_entries(owner->storage)[ix].value));
     c.obj = owner;
   }
   PUSH(v);
