@@ -152,7 +152,14 @@ void fill_load_entry(InlineCache& c, Value obj, StrObject* name, bool method) {
     set_entry(c, AttrCacheKind::Member, t->version, skey, static_cast<MemberDescrObject*>(descr.as_obj())->offset, nullptr);
     return;
   }
-  if (dt == GetSetDescrType || dt == MemberDescrType || dt == PropertyType) return;  // data descriptors
+  if (dt == PropertyType) {
+    auto* p = static_cast<PropertyObject*>(descr.as_obj());
+    // A getter raising AttributeError falls back to __getattr__ on the slow path only.
+    if (!p->fget.is_empty_slot() && p->fget != None && type_lookup(t, names::dunder_getattr).is_empty_slot())
+      set_entry(c, AttrCacheKind::Property, t->version, skey, 0, descr.as_obj());
+    return;
+  }
+  if (dt == GetSetDescrType) return;  // a data descriptor
   if (slot >= 0) {
     set_entry(c, AttrCacheKind::Slot, t->version, skey, slot, nullptr);  // the instance shadows the class
     return;

@@ -30,6 +30,7 @@ enum class AttrCacheKind : uint32_t {
   StoreAdd,    // StoreAttr: add slot `index`, moving from shape key2 to shape `obj`
   Member,      // a __slots__ member at byte offset `index` (a data descriptor: no shape check)
   StoreMember, // StoreAttr: the __slots__ member at byte offset `index`
+  Property,    // a property (exact type) on the type: call its getter (version only)
   ClassAttr,   // an attribute of a class object: key = the class's version, key2 = its
                // metaclass's; Value bits in `index` (a function, staticmethod's function
                // or plain value)

@@ -662,6 +662,18 @@ op_LoadAttr: {
           NEXT(CACHED);
         }
         break;
+      case AttrCacheKind::Property:
+        if (o->type->version == c.key) {
+          // The getter is read at each hit: property.__init__ may be called again.
+          Value fget = static_cast<PropertyObject*>(c.obj)->fget;
+          if (!fget.is_empty_slot() && fget != None) {
+            Value v = call1(fget, obj);
+            CHECK(v);
+          TOP() = v;
+            NEXT(CACHED);
+          }
+        }
+        break;
       default:
         break;
     }
@@ -734,6 +746,19 @@ op_LoadMethod: {
           TOP() = Value();
           PUSH(Value::from_bits(static_cast<uint64_t>(c.index)));
           NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::Property:
+        if (o->type->version == c.key) {
+          // The getter is read at each hit: property.__init__ may be called again.
+          Value fget = static_cast<PropertyObject*>(c.obj)->fget;
+          if (!fget.is_empty_slot() && fget != None) {
+            Value v = call1(fget, obj);
+            CHECK(v);
+          TOP() = Value();
+          PUSH(v);
+            NEXT(CACHED);
+          }
         }
         break;
       default:

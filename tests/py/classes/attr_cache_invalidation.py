@@ -316,3 +316,24 @@ print(load_v(CB))
 del CB.v
 MetaV.v = "meta value"
 print(load_v(CB))
+
+
+# Properties: the getter is called on every load; a getter raising AttributeError falls
+# back to __getattr__; re-initialising the property object changes the getter.
+class Pr:
+    @property
+    def x(self):
+        return "getter"
+
+
+pr = Pr()
+for _ in range(3):
+    print(run(load_x, pr))
+Pr.x.__init__(lambda self: "new getter")
+print(run(load_x, pr))
+Pr.__getattr__ = lambda self, name: "fallback " + name
+Pr.x = property(lambda self: self.missing_thing)
+for _ in range(2):
+    print(run(load_x, pr))
+del Pr.__getattr__
+print(run(load_x, pr))
