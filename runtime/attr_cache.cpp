@@ -110,13 +110,15 @@ void fill_class_entry(InlineCache& c, TypeObject* cls, StrObject* name) {
   }
   Value attr = type_lookup(cls, name);
   if (attr.is_empty_slot()) return;
-  Value result = attr;
   if (attr.is_obj()) {
     TypeObject* at = attr.as_obj()->type;
-    if (at == StaticMethodType) result = static_cast<ClassMethodObject*>(attr.as_obj())->func;
-    else if (at != FunctionType && !returned_as_is(at)) return;
+    if (at == StaticMethodType) {
+      set_entry(c, AttrCacheKind::ClassAttr, cls->version, meta->version, 0, attr.as_obj());
+      return;
+    }
+    if (at != FunctionType && !returned_as_is(at)) return;
   }
-  set_entry(c, AttrCacheKind::ClassAttr, cls->version, meta->version, static_cast<int64_t>(result.bits()), nullptr);
+  set_entry(c, AttrCacheKind::ClassAttr, cls->version, meta->version, static_cast<int64_t>(attr.bits()), nullptr);
 }
 
 void fill_load_entry(InlineCache& c, Value obj, StrObject* name, bool method) {
@@ -168,8 +170,12 @@ void fill_load_entry(InlineCache& c, Value obj, StrObject* name, bool method) {
     set_entry(c, AttrCacheKind::Method, t->version, skey, 0, descr.as_obj());
     return;
   }
-  if (!dt || returned_as_is(dt))
-    set_entry(c, AttrCacheKind::ClassValue, t->version, skey, static_cast<int64_t>(descr.bits()), nullptr);
+  if (dt == StaticMethodType) {
+    set_entry(c, AttrCacheKind::ClassValue, t->version, skey, 0, descr.as_obj());
+    return;
+  }
+  if (dt && !returned_as_is(dt)) return;
+  set_entry(c, AttrCacheKind::ClassValue, t->version, skey, static_cast<int64_t>(descr.bits()), nullptr);
 }
 
 }  // namespace

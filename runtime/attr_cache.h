@@ -23,7 +23,8 @@ namespace coil::rt {
 enum class AttrCacheKind : uint32_t {
   None = 0,
   Slot,        // the instance's slot `index`
-  ClassValue,  // a class attribute that is no descriptor: Value bits in `index`
+  ClassValue,  // a class attribute that is no descriptor: Value bits in `index`; or a
+               // staticmethod `obj`, whose function is read at each hit (__init__ may rebind it)
   Method,      // a function (or native method) on the type, not shadowed: `obj`
   Module,      // the module dict entry's value, whose address is `index`
   StoreSlot,   // StoreAttr: overwrite slot `index`
@@ -32,9 +33,15 @@ enum class AttrCacheKind : uint32_t {
   StoreMember, // StoreAttr: the __slots__ member at byte offset `index`
   Property,    // a property (exact type) on the type: call its getter (version only)
   ClassAttr,   // an attribute of a class object: key = the class's version, key2 = its
-               // metaclass's; Value bits in `index` (a function, staticmethod's function
-               // or plain value)
+               // metaclass's; a function or plain value as for ClassValue, or a staticmethod
+               // `obj`
 };
+
+// The value a ClassValue / ClassAttr entry stands for.
+inline Value cached_class_value(const InlineCache& c) {
+  if (c.obj) return static_cast<ClassMethodObject*>(c.obj)->func;
+  return Value::from_bits(static_cast<uint64_t>(c.index));
+}
 
 // The shape key of an instance: its shape (null for none yet, the dict-mode tag — which no
 // entry holds — in dict mode), or kNoStorageKey when its type gives instances no storage.

@@ -636,7 +636,7 @@ op_LoadAttr: {
         break;
       case AttrCacheKind::ClassValue:
         if (o->type->version == c.key && shape_key(o) == c.key2) {
-          TOP() = Value::from_bits(static_cast<uint64_t>(c.index));
+          TOP() = cached_class_value(c);
           NEXT(CACHED);
         }
         break;
@@ -658,7 +658,7 @@ op_LoadAttr: {
       case AttrCacheKind::ClassAttr:
         if (has(o->type, TypeFlag::TypeSubclass) && static_cast<TypeObject*>(o)->version == c.key &&
             o->type->version == c.key2) {
-          TOP() = Value::from_bits(static_cast<uint64_t>(c.index));
+          TOP() = cached_class_value(c);
           NEXT(CACHED);
         }
         break;
@@ -728,7 +728,7 @@ op_LoadMethod: {
       case AttrCacheKind::ClassValue:
         if (o->type->version == c.key && shape_key(o) == c.key2) {
           TOP() = Value();
-          PUSH(Value::from_bits(static_cast<uint64_t>(c.index)));
+          PUSH(cached_class_value(c));
           NEXT(CACHED);
         }
         break;
@@ -744,7 +744,7 @@ op_LoadMethod: {
         if (has(o->type, TypeFlag::TypeSubclass) && static_cast<TypeObject*>(o)->version == c.key &&
             o->type->version == c.key2) {
           TOP() = Value();
-          PUSH(Value::from_bits(static_cast<uint64_t>(c.index)));
+          PUSH(cached_class_value(c));
           NEXT(CACHED);
         }
         break;

@@ -337,3 +337,21 @@ for _ in range(2):
     print(run(load_x, pr))
 del Pr.__getattr__
 print(run(load_x, pr))
+
+
+# A staticmethod object re-initialised in place (its class's version does not move).
+class St:
+    @staticmethod
+    def s():
+        return "s one"
+
+
+def call_st(o):
+    return o.s()
+
+
+st = St()
+for _ in range(3):
+    print(call_st(st), call_st(St))
+St.__dict__["s"].__init__(lambda: "s two")
+print(call_st(st), call_st(St))
