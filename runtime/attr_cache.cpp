@@ -99,7 +99,7 @@ void fill_load_cache(InlineCache& c, Value obj, StrObject* name, bool method) {
 namespace {
 
 // cls.name where the metaclass has no data descriptor of that name and the class (or a
-// base) has a function, a staticmethod or a plain value.
+// base) has a function, a plain native method, a staticmethod or a plain value.
 void fill_class_entry(InlineCache& c, TypeObject* cls, StrObject* name) {
   TypeObject* meta = cls->type;
   if (!uses_generic_getattr(meta)) return;
@@ -116,7 +116,8 @@ void fill_class_entry(InlineCache& c, TypeObject* cls, StrObject* name) {
       set_entry(c, AttrCacheKind::ClassAttr, cls->version, meta->version, 0, attr.as_obj());
       return;
     }
-    if (at != FunctionType && !returned_as_is(at)) return;
+    // A plain native method read from its class is the descriptor itself (descr_get).
+    if (at != FunctionType && !returned_as_is(at) && !is_plain_method_descr(attr)) return;
   }
   set_entry(c, AttrCacheKind::ClassAttr, cls->version, meta->version, static_cast<int64_t>(attr.bits()), nullptr);
 }
