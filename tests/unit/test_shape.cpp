@@ -4,6 +4,7 @@
 
 #include "runtime/config.h"
 #include "runtime/dict.h"
+#include "runtime/gc.h"
 #include "runtime/init.h"
 #include "runtime/shape.h"
 #include "runtime/str.h"
@@ -151,4 +152,25 @@ TEST_CASE("shape: many attributes use a lookup table, then dict mode") {
   CHECK(instance_attr_get(o, intern("a0")) == small(0));
   CHECK(instance_attr_get(o, intern("a299")) == small(299));
   CHECK(instance_dict(o)->used == 300);
+}
+
+TEST_CASE("shape: shaped and dict-mode instances survive a collection and verify") {
+  ensure_runtime();
+  TypeObject* t = make_class("Kept");
+  Object* shaped = make_instance(t);
+  Object* devolved = make_instance(t);
+  for (int i = 0; i < 20; ++i) {
+    std::string n = "k" + std::to_string(i);
+    REQUIRE(instance_attr_set(shaped, intern(n), Value::from_obj(new_str(n))));
+    REQUIRE(instance_attr_set(devolved, intern(n), Value::from_obj(new_str(n))));
+  }
+  REQUIRE(instance_dict(devolved));
+  gc::collect();
+  CHECK(gc::verify_heap() == 0);
+  Value v = instance_attr_get(shaped, intern("k19"));
+  REQUIRE(v.is_obj());
+  CHECK(as_str(v)->view() == "k19");
+  v = instance_attr_get(devolved, intern("k7"));
+  REQUIRE(v.is_obj());
+  CHECK(as_str(v)->view() == "k7");
 }
