@@ -607,8 +607,9 @@ op_SetupAnnotations: {
 }
 
 op_LoadAttr: {
-  // Inline cache (attr_cache.h): an instance slot, a class value, a function to bind, or a
-  // module global, each behind one or two compares.
+  // Inline cache (attr_cache.h): an instance slot, a __slots__ member, a class value, a
+  // function to bind, a module global, a class object's attribute or a property, each
+  // behind one or two compares; a miss first tries the global table (polymorphic sites).
   Value obj = TOP();
   InlineCache& c = code->caches[units[pc + 1]];
   if (obj.is_obj()) {
@@ -669,7 +670,7 @@ op_LoadAttr: {
           if (!fget.is_empty_slot() && fget != None) {
             Value v = call1(fget, obj);
             CHECK(v);
-          TOP() = v;
+            TOP() = v;
             NEXT(CACHED);
           }
         }
@@ -755,8 +756,8 @@ op_LoadMethod: {
           if (!fget.is_empty_slot() && fget != None) {
             Value v = call1(fget, obj);
             CHECK(v);
-          TOP() = Value();
-          PUSH(v);
+            TOP() = Value();
+            PUSH(v);
             NEXT(CACHED);
           }
         }
