@@ -75,6 +75,23 @@ void visit_instance_dict(Object* self, Visitor& v) {
   }
 }
 
+// The most derived ancestor of `t` (or `t`) that adds to the instance layout: a class adds
+// to it with __slots__ (its attribute storage alone does not count), a built-in type unless it
+// shares its base's size, allocator and visit function (the exception hierarchy). Bases whose
+// solid bases are unrelated cannot be combined.
+TypeObject* solid_base(TypeObject* t) {
+  if (!t->base) return t;
+  TypeObject* inherited = solid_base(t->base);
+  if (has(t, TypeFlag::HeapType)) {
+    uint32_t size = t->basic_size;
+    if (t->dict_offset && t->dict_offset != t->base->dict_offset)
+      size -= has(t, TypeFlag::ShapedAttrs) ? kInstanceAttrsSize : sizeof(Value);
+    return size == t->base->basic_size ? inherited : t;
+  }
+  bool same_layout = t->basic_size == t->base->basic_size && t->alloc == t->base->alloc && t->visit == t->base->visit;
+  return same_layout ? inherited : t;
+}
+
 // C3 linearisation of `type` with its bases; null with TypeError on a conflict.
 TupleObject* compute_mro(TypeObject* type, TupleObject* bases) {
   std::vector<std::vector<TypeObject*>> seqs;
@@ -236,8 +253,7 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
       raise_fmt(TypeErrorType, "type '%s' is not an acceptable base type", bt->name);
       return nullptr;
     }
-    TypeObject* bs = bt;
-    while (has(bs, TypeFlag::HeapType) && bs->base) bs = bs->base;
+    TypeObject* bs = solid_base(bt);
     if (!solid || is_subtype(bs, solid)) solid = bs;
     else if (!is_subtype(solid, bs)) {
       raise_msg(TypeErrorType, "multiple bases have instance lay-out conflict");
