@@ -26,6 +26,7 @@
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/str.h"
+#include "runtime/super.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
 
@@ -768,6 +769,16 @@ op_LoadMethod: {
     if (!probed && attr_cache_probe(c, o, NAME(a), AttrOp::Method)) {
       probed = true;
       goto load_method_cached;
+    }
+  }
+  if (obj.is_obj() && obj.as_obj()->type == SuperType && NAME(a)->view() != "__class__") {
+    // super().m(...): the function found after the class, pushed unbound with the instance.
+    Value inst;
+    Value fn = super_find_method(obj, NAME(a), &inst);
+    if (!fn.is_empty_slot()) {
+      TOP() = fn;
+      PUSH(inst);
+      NEXT(CACHED);
     }
   }
   Value v = get_attr(obj, NAME(a));
