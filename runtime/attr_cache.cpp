@@ -72,6 +72,12 @@ void remember(const InlineCache& c, StrObject* name, AttrOp op) {
 void fill_load_entry(InlineCache& c, Value obj, StrObject* name, bool method);
 void fill_store_entry(InlineCache& c, Value obj, StrObject* name, uint64_t before);
 
+// A class whose instances keep a native dict field (a subclass of an exception, ...).
+bool heap_with_native_dict(TypeObject* t) {
+  return has(t, TypeFlag::HeapType) && t->dict_offset && !has(t, TypeFlag::ShapedAttrs) &&
+         !has(t, TypeFlag::TypeSubclass) && uses_generic_getattr(t);
+}
+
 }  // namespace
 
 bool attr_cache_probe(InlineCache& c, Object* o, StrObject* name, AttrOp op) {
@@ -140,6 +146,11 @@ void fill_load_entry(InlineCache& c, Value obj, StrObject* name, bool method) {
     fill_class_entry(c, static_cast<TypeObject*>(o), name);
     return;
   }
+  if (heap_with_native_dict(t)) {
+    // Nothing of that name on the type: the instance's own dict is the whole lookup.
+    if (type_lookup(t, name).is_empty_slot()) set_entry(c, AttrCacheKind::NativeDict, t->version, 0, 0, nullptr);
+    return;
+  }
   if (!cacheable_type(t)) return;
   uint64_t skey = shape_key(o);
   if (skey == kDictModeBits) return;
@@ -195,10 +206,16 @@ namespace {
 void fill_store_entry(InlineCache& c, Value obj, StrObject* name, uint64_t before) {
   Object* o = obj.as_obj();
   TypeObject* t = o->type;
-  if (!has(t, TypeFlag::HeapType) || !cacheable_type(t)) return;
+  if (!has(t, TypeFlag::HeapType)) return;
   // object.__setattr__ itself: the store went to the instance through the generic path.
   if (type_lookup(t, names::dunder_setattr) != type_lookup(ObjectType, names::dunder_setattr)) return;
   Value descr = type_lookup(t, name);
+  if (heap_with_native_dict(t)) {
+    if (descr.is_empty_slot() && *native_dict_slot(o))
+      set_entry(c, AttrCacheKind::StoreNativeDict, t->version, before, 0, nullptr);
+    return;
+  }
+  if (!cacheable_type(t)) return;
   if (descr.is_obj() && descr.as_obj()->type == MemberDescrType) {
     set_entry(c, AttrCacheKind::StoreMember, t->version, before, static_cast<MemberDescrObject*>(descr.as_obj())->offset, nullptr);
     return;

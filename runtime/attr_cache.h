@@ -31,6 +31,9 @@ enum class AttrCacheKind : uint32_t {
   StoreAdd,    // StoreAttr: add slot `index`, moving from shape key2 to shape `obj`
   Member,      // a __slots__ member at byte offset `index` (a data descriptor: no shape check)
   StoreMember, // StoreAttr: the __slots__ member at byte offset `index`
+  NativeDict,  // the instance's native dict field (heap subclasses of exceptions, ...): a
+               // name the type does not have, looked up in that dict (version only)
+  StoreNativeDict,  // StoreAttr: into that dict
   Property,    // a property (exact type) on the type: call its getter (version only)
   ClassAttr,   // an attribute of a class object: key = the class's version, key2 = its
                // metaclass's; a function or plain value as for ClassValue, or a staticmethod

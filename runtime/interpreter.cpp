@@ -676,6 +676,16 @@ op_LoadAttr: {
           }
         }
         break;
+      case AttrCacheKind::NativeDict:
+        if (o->type->version == c.key) {
+          DictObject* d = *native_dict_slot(o);
+          Value v = d ? dict_get_str(d, NAME(a)) : Value();
+          if (!v.is_empty_slot()) {
+            TOP() = v;
+            NEXT(CACHED);
+          }
+        }
+        break;
       default:
         break;
     }
@@ -806,6 +816,13 @@ op_StoreAttr: {
     bool probed = false;
   store_attr_cached:
     AttrCacheKind kind = static_cast<AttrCacheKind>(c.kind);
+    if (kind == AttrCacheKind::StoreNativeDict && o->type->version == c.key) {
+      DictObject* d = *native_dict_slot(o);
+      if (d) {
+        if (!dict_set_str(d, NAME(a), v)) goto error;
+        NEXT(CACHED);
+      }
+    }
     if (kind == AttrCacheKind::StoreMember && o->type->version == c.key) {
       *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + c.index) = v;
       NEXT(CACHED);
@@ -834,7 +851,7 @@ op_StoreAttr: {
     before = shape_key(o);
   }
   if (!set_attr(obj, NAME(a), v)) goto error;
-  if (before != kDictModeBits) fill_store_cache(c, obj, NAME(a), before);
+  fill_store_cache(c, obj, NAME(a), before);
   NEXT(CACHED);
 }
 op_DeleteAttr: {

@@ -355,3 +355,26 @@ for _ in range(3):
     print(call_st(st), call_st(St))
 St.__dict__["s"].__init__(lambda: "s two")
 print(call_st(st), call_st(St))
+
+
+# Exception subclasses keep a plain dict: loads and stores of their own attributes, then the
+# class gains a property of that name.
+class Failure(Exception):
+    def __init__(self, position):
+        Exception.__init__(self, position)
+        self.position = position
+
+
+def load_position(o):
+    return o.position
+
+
+for i in range(3):
+    f = Failure(i)
+    print(load_position(f), f.args)
+f.__dict__["position"] = "via dict"
+print(load_position(f))
+Failure.position = property(lambda self: "property")
+print(run(load_position, f))
+f2 = Failure.__new__(Failure)
+print(run(load_position, f2))
