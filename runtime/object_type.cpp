@@ -382,7 +382,8 @@ Value type_base_get(Value self) {
   TypeObject* b = static_cast<TypeObject*>(self.as_obj())->base;
   return b ? Value::from_obj(b) : None;
 }
-Value type_dict_get(Value self) { return Value::from_obj(static_cast<TypeObject*>(self.as_obj())->dict); }
+// A read-only view: the namespace changes only through setattr, which moves version tags.
+Value type_dict_get(Value self) { return new_mapping_proxy(Value::from_obj(static_cast<TypeObject*>(self.as_obj())->dict)); }
 Value type_module_get(Value self) {
   auto* t = static_cast<TypeObject*>(self.as_obj());
   if (has(t, TypeFlag::HeapType)) {
