@@ -88,7 +88,8 @@ TypeObject* solid_base(TypeObject* t) {
       size -= has(t, TypeFlag::ShapedAttrs) ? kInstanceAttrsSize : sizeof(Value);
     return size == t->base->basic_size ? inherited : t;
   }
-  bool same_layout = t->basic_size == t->base->basic_size && t->alloc == t->base->alloc && t->visit == t->base->visit;
+  bool same_layout = t->basic_size == t->base->basic_size && t->alloc == t->base->alloc &&
+                     t->visit == t->base->visit && t->dict_offset == t->base->dict_offset;
   return same_layout ? inherited : t;
 }
 
@@ -253,7 +254,7 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
       raise_fmt(TypeErrorType, "type '%s' is not an acceptable base type", bt->name);
       return nullptr;
     }
-    TypeObject* bs = solid_base(bt);
+    TypeObject* bs = solid_base(bt);  // so `class E(OSError, ValueError)` is allowed
     if (!solid || is_subtype(bs, solid)) solid = bs;
     else if (!is_subtype(solid, bs)) {
       raise_msg(TypeErrorType, "multiple bases have instance lay-out conflict");
@@ -305,6 +306,7 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
   // Built-in layouts that need setting up (a dict's table, an exception's fields) keep
   // their allocator; plain layouts are zeroed memory.
   t->alloc = base->alloc ? base->alloc : generic_alloc;
+  t->finalize = base->finalize;  // native cleanup of the base layout (an _io object's buffers)
   t->visit = visit_instance_dict;
   t->mro = compute_mro(t, bases);
   if (!t->mro) return nullptr;

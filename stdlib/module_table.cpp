@@ -17,6 +17,9 @@ extern const rt::NativeModuleDef kItertoolsModule;
 extern const rt::NativeModuleDef kCollectionsModule;
 extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
+extern const rt::NativeModuleDef kIOModule;
+extern const rt::NativeModuleDef kCodecsModule;
+extern const rt::NativeModuleDef kLocaleModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -30,6 +33,9 @@ const rt::NativeModuleDef* const kModules[] = {
     &kCollectionsModule,
     &kStringModule,
     &kFunctoolsModule,
+    &kIOModule,
+    &kCodecsModule,
+    &kLocaleModule,
 };
 }  // namespace
 
