@@ -35,34 +35,41 @@ using fe::Opcode;
 namespace {
 
 // --- the data stack ---------------------------------------------------------------------
-constexpr size_t kDataStackBytes = size_t(1) << 30;  // reserved, committed on touch
-char* g_stack_base = nullptr;
-char* g_stack_top = nullptr;
+// Reserved per thread, committed on touch: the main thread gets more room than the others
+// (their native stacks are smaller too).
+constexpr size_t kMainDataStackBytes = size_t(1) << 30;
+constexpr size_t kThreadDataStackBytes = size_t(1) << 28;
+
+[[gnu::noinline]] bool map_data_stack(ThreadState& ts) {
+  size_t bytes = ts.is_main || !ts.registered ? kMainDataStackBytes : kThreadDataStackBytes;
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) {
+    raise_memory_error();
+    return false;
+  }
+  ts.data_stack_base = ts.data_stack_top = static_cast<char*>(p);
+  ts.data_stack_bytes = bytes;
+  return true;
+}
 
 }  // namespace
 
-// Scanned conservatively by the collector: every live frame is below g_stack_top.
-void data_stack_bounds(char** begin, char** end) {
-  *begin = g_stack_base;
-  *end = g_stack_top;
+void release_data_stack(ThreadState& ts) {
+  if (ts.data_stack_base) munmap(ts.data_stack_base, ts.data_stack_bytes);
+  ts.data_stack_base = ts.data_stack_top = nullptr;
+  ts.data_stack_bytes = 0;
 }
 
 Frame* push_frame(CodeObject* code) {
-  if (!g_stack_base) {
-    void* p = mmap(nullptr, kDataStackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (p == MAP_FAILED) {
-      raise_memory_error();
-      return nullptr;
-    }
-    g_stack_base = g_stack_top = static_cast<char*>(p);
-  }
+  ThreadState& ts = thread_state();
+  if (!ts.data_stack_base && !map_data_stack(ts)) return nullptr;
   size_t size = (frame_size(code) + 15) & ~size_t(15);
-  if (g_stack_top + size > g_stack_base + kDataStackBytes) {
+  if (ts.data_stack_top + size > ts.data_stack_base + ts.data_stack_bytes) {
     raise_msg(RecursionErrorType, "maximum recursion depth exceeded");
     return nullptr;
   }
-  auto* f = reinterpret_cast<Frame*>(g_stack_top);
-  g_stack_top += size;
+  auto* f = reinterpret_cast<Frame*>(ts.data_stack_top);
+  ts.data_stack_top += size;
   // Only the header and the locals/cells need clearing; the value stack is written before
   // it is read (stale words there only make the conservative scan keep a little more).
   std::memset(static_cast<void*>(f), 0, sizeof(Frame) + sizeof(Value) * static_cast<size_t>(code->nlocalsplus));
@@ -72,7 +79,7 @@ Frame* push_frame(CodeObject* code) {
   return f;
 }
 
-void pop_frame(Frame* f) { g_stack_top = reinterpret_cast<char*>(f); }
+void pop_frame(Frame* f) { thread_state().data_stack_top = reinterpret_cast<char*>(f); }
 
 void visit_traceback(Object* self, Visitor& v) {
   auto* tb = static_cast<TracebackObject*>(self);
@@ -474,6 +481,11 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   if (!throw_in.is_empty_slot()) {
     raise(throw_in);
     goto error;
+  }
+  // Calls check the eval breaker too, so recursion without loops still hands the GIL over
+  // and sees Ctrl-C.
+  if (eval_breaker_set()) {
+    if (!handle_eval_breaker()) goto error;
   }
   DISPATCH();
 
