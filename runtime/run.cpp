@@ -28,6 +28,7 @@
 #include "runtime/sys_state.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
+#include "stdlib/atexit_module.h"
 #include "stdlib/io_support.h"
 
 namespace coil::rt {
@@ -209,7 +210,19 @@ int system_exit_code(Value exc) {
   return 1;
 }
 
-void run_atexit() { lib::flush_std_streams(); }
+// Interpreter exit, in CPython's order: wait for the non-daemon threads (threading._shutdown,
+// if threading was imported), run the atexit callbacks, flush the standard streams.
+void run_atexit() {
+  Value threading = dict_get_str(g_sys_modules, intern("threading"));
+  if (!threading.is_empty_slot()) {
+    bool err;
+    Value shutdown = get_attr_opt(threading, intern("_shutdown"), &err);
+    if (!shutdown.is_empty_slot() && call0(shutdown).is_empty_slot()) err = true;
+    if (err) print_pending_exception();
+  }
+  lib::run_exit_functions();
+  lib::flush_std_streams();
+}
 
 // Runs `code` as __main__; returns the exit code.
 int run_main_code(CodeObject* code, ModuleObject* main) {
@@ -253,6 +266,14 @@ void print_pending_exception() {
   std::vector<Object*> seen;
   format_chain(exc, out, seen);
   write_err(out);
+}
+
+std::string format_exception_text(Value exc) {
+  std::string out;
+  if (!is_exception(exc)) return out;
+  std::vector<Object*> seen;
+  format_chain(exc, out, seen);
+  return out;
 }
 
 void raise_syntax_error(const fe::SyntaxErrorInfo& info) {

@@ -17,6 +17,8 @@ extern const rt::NativeModuleDef kItertoolsModule;
 extern const rt::NativeModuleDef kCollectionsModule;
 extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
+extern const rt::NativeModuleDef kThreadModule;
+extern const rt::NativeModuleDef kAtexitModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -30,6 +32,8 @@ const rt::NativeModuleDef* const kModules[] = {
     &kCollectionsModule,
     &kStringModule,
     &kFunctoolsModule,
+    &kThreadModule,
+    &kAtexitModule,
 };
 }  // namespace
 

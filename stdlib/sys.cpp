@@ -16,6 +16,7 @@
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
 #include "runtime/gil.h"
+#include "runtime/run.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
 #include "runtime/version.h"
@@ -58,6 +59,18 @@ Value sys_setrecursionlimit(Value* args, int64_t nargs, TupleObject* kwnames) {
   // The limit is interpreter-wide, as in CPython: every thread gets it.
   for_each_thread_state([](ThreadState& t, void* limit) { t.recursion_limit = *static_cast<int*>(limit); }, &n);
   ts.recursion_limit = static_cast<int>(n);
+  return None;
+}
+
+// sys.excepthook / sys.__excepthook__: prints the exception and its traceback to stderr.
+Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("excepthook", nargs, kwnames, 3, 3)) return Value();
+  if (!is_exception(args[1]))
+    return raise_fmt(TypeErrorType, "print_exception(): Exception expected for value, %s found", type_name(args[1]));
+  flush_std_streams();
+  std::string text = format_exception_text(args[1]);
+  std::fputs(text.c_str(), stderr);
+  std::fflush(stderr);
   return None;
 }
 
@@ -144,6 +157,8 @@ const NativeFunctionDef kSysFunctions[] = {
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
     {"getswitchinterval", sys_getswitchinterval},
+    {"excepthook", sys_excepthook},
+    {"__excepthook__", sys_excepthook},
     {"setswitchinterval", sys_setswitchinterval},
     {"exc_info", sys_exc_info},
     {"exception", sys_exception},
