@@ -19,6 +19,7 @@ extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
 extern const rt::NativeModuleDef kThreadModule;
 extern const rt::NativeModuleDef kAtexitModule;
+extern const rt::NativeModuleDef kSignalModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -34,6 +35,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kFunctoolsModule,
     &kThreadModule,
     &kAtexitModule,
+    &kSignalModule,
 };
 }  // namespace
 

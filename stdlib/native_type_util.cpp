@@ -5,7 +5,11 @@
 #include <vector>
 #include <string_view>
 
+#include <cstring>
+
+#include "runtime/abstract.h"
 #include "runtime/builtin_types.h"
+#include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/roots.h"
 #include "runtime/str.h"
@@ -42,6 +46,31 @@ Object* new_instance(TypeObject* type) {
   Object* o = allocate_object(type, type->basic_size);
   if (!o) raise_memory_error();
   return o;
+}
+
+Value raise_errno(TypeObject* type, int err) {
+  TupleObject* args = tuple_of({Value::from_small_int(err), str_value(std::strerror(err))});
+  if (!args) return Value();
+  Value exc = call(Value::from_obj(type), args->items, args->size);
+  if (exc.is_empty_slot()) return exc;
+  return raise(exc);
+}
+
+TypeObject* new_exception_class(const char* name, TypeObject* base) {
+  std::string_view full(name);
+  size_t dot = full.rfind('.');
+  DictObject* ns = new_dict();
+  if (!ns) return nullptr;
+  if (dot != std::string_view::npos &&
+      !dict_set_str(ns, intern("__module__"), str_value(std::string(full.substr(0, dot)))))
+    return nullptr;
+  TupleObject* bases = tuple_of({Value::from_obj(base)});
+  if (!bases) return nullptr;
+  Value args[3] = {str_value(std::string(dot == std::string_view::npos ? full : full.substr(dot + 1))),
+                   Value::from_obj(bases), Value::from_obj(ns)};
+  Value t = call(Value::from_obj(TypeType), args, 3);
+  if (t.is_empty_slot()) return nullptr;
+  return static_cast<TypeObject*>(t.as_obj());
 }
 
 bool no_kwargs(const char* fname, TupleObject* kwnames) {
