@@ -195,11 +195,6 @@ Value rlock_is_owned(Value* args, int64_t, TupleObject*) {
   return bool_value(r->count > 0 && r->owner == current_thread_ident());
 }
 
-Value rlock_recursion_count(Value* args, int64_t, TupleObject*) {
-  RLockObject* r = as_rlock(args[0]);
-  return int_from_uint64(r->count > 0 && r->owner == current_thread_ident() ? r->count : 0);
-}
-
 // Releases the lock completely (Condition.wait); returns (count, owner) for _acquire_restore.
 Value rlock_release_save(Value* args, int64_t, TupleObject*) {
   RLockObject* r = as_rlock(args[0]);
@@ -250,7 +245,6 @@ const NativeMethodDef kRLockMethods[] = {
     {"__enter__", rlock_enter},
     {"__exit__", rlock_release},
     {"_is_owned", rlock_is_owned},
-    {"_recursion_count", rlock_recursion_count},
     {"_release_save", rlock_release_save},
     {"_acquire_restore", rlock_acquire_restore},
     {"_at_fork_reinit", rlock_at_fork_reinit},
@@ -328,8 +322,12 @@ bool parse_acquire_args(const char* fname, Value* args, int64_t nargs, TupleObje
     raise_msg(ValueErrorType, "timeout value must be positive");
     return false;
   }
+  if (t * 1e9 >= 9223372036854775808.0) {  // does not fit CPython's nanosecond _PyTime_t
+    raise_msg(OverflowErrorType, "timestamp too large to convert to C _PyTime_t");
+    return false;
+  }
   if (t > kTimeoutMax) {
-    raise_msg(OverflowErrorType, "timestamp out of range for platform time_t");
+    raise_msg(OverflowErrorType, "timeout value is too large");
     return false;
   }
   *timeout = blocking ? t : 0;
