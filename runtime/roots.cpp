@@ -34,6 +34,7 @@ void visit_thread_state(ThreadState& ts, void* ctx) {
   Visitor& v = *static_cast<Visitor*>(ctx);
   v.visit(ts.pending);
   v.visit(ts.handled);
+  v.visit(ts.context);
   for (auto* p = reinterpret_cast<uintptr_t*>(ts.data_stack_base); p < reinterpret_cast<uintptr_t*>(ts.data_stack_top);
        ++p) {
     if (*p & 7) continue;

@@ -17,6 +17,7 @@ struct ThreadState {
   Value pending;               // exception being raised (empty: none)
   Value handled;               // exception being handled (sys.exc_info()[1]); empty: none
   Frame* frame = nullptr;      // innermost Python frame
+  Value context;               // the current contextvars.Context (empty: none made yet)
   int depth = 0;               // Python call depth (RecursionError past the limit)
   int recursion_limit = 1000;
   int native_depth = 0;        // nested native re-entries (repr of deep containers, ...)

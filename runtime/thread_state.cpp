@@ -32,6 +32,7 @@ void unregister_thread_state() {
   ts.registered = false;
   ts.pending = Value();
   ts.handled = Value();
+  ts.context = Value();
   ts.frame = nullptr;
   release_data_stack(ts);
 }

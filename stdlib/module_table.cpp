@@ -19,6 +19,7 @@ extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
 extern const rt::NativeModuleDef kThreadModule;
 extern const rt::NativeModuleDef kAtexitModule;
+extern const rt::NativeModuleDef kContextvarsModule;
 extern const rt::NativeModuleDef kSignalModule;
 
 namespace {
@@ -35,6 +36,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kFunctoolsModule,
     &kThreadModule,
     &kAtexitModule,
+    &kContextvarsModule,
     &kSignalModule,
 };
 }  // namespace
