@@ -21,6 +21,7 @@ extern const rt::NativeModuleDef kThreadModule;
 extern const rt::NativeModuleDef kAtexitModule;
 extern const rt::NativeModuleDef kContextvarsModule;
 extern const rt::NativeModuleDef kSignalModule;
+extern const rt::NativeModuleDef kSelectModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -38,6 +39,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kAtexitModule,
     &kContextvarsModule,
     &kSignalModule,
+    &kSelectModule,
 };
 }  // namespace
 
