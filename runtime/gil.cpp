@@ -31,10 +31,8 @@ struct Gil {
 };
 
 // Never destroyed: daemon threads may still wait on it while the process exits.
-Gil& gil() {
-  static Gil* g = new Gil();
-  return *g;
-}
+Gil* g_gil = new Gil();
+Gil& gil() { return *g_gil; }
 
 std::atomic<int64_t> g_interval_us{5000};
 
@@ -56,6 +54,14 @@ void take_locked(Gil& g, std::unique_lock<std::mutex>& lk) {
 }
 
 }  // namespace
+
+void gil_after_fork_child() {
+  // The old lock may be held by a thread that does not exist here: leak it, start afresh.
+  g_gil = new Gil();
+  g_gil->locked = true;
+  g_gil->switches = 1;
+  clear_gil_drop_request();
+}
 
 void note_thread_started() { g_threads_started.store(true, std::memory_order_relaxed); }
 

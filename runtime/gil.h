@@ -16,6 +16,10 @@ void gil_release();
 // drop request). Parks the calling thread while it waits.
 void gil_yield();
 
+// In the child of fork(): only the calling thread survives, and it holds the GIL; the lock's
+// state (possibly mid-use by a thread that no longer exists) is rebuilt.
+void gil_after_fork_child();
+
 // Has a second thread ever been started? Until then releasing the GIL is skipped.
 extern std::atomic<bool> g_threads_started;
 inline bool threads_started() { return g_threads_started.load(std::memory_order_relaxed); }

@@ -22,6 +22,7 @@ extern const rt::NativeModuleDef kAtexitModule;
 extern const rt::NativeModuleDef kContextvarsModule;
 extern const rt::NativeModuleDef kSignalModule;
 extern const rt::NativeModuleDef kSelectModule;
+extern const rt::NativeModuleDef kPosixSubprocessModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -40,6 +41,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kContextvarsModule,
     &kSignalModule,
     &kSelectModule,
+    &kPosixSubprocessModule,
 };
 }  // namespace
 
