@@ -8,6 +8,7 @@
 // by the holder can scan the waiting thread's stack.
 #include "runtime/gil.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -42,7 +43,7 @@ void take_locked(Gil& g, std::unique_lock<std::mutex>& lk) {
     ++g.waiting;
     while (g.locked) {
       uint64_t seen = g.switches;
-      auto wait = std::chrono::microseconds(g_interval_us.load(std::memory_order_relaxed));
+      auto wait = std::chrono::microseconds(std::max<int64_t>(1, g_interval_us.load(std::memory_order_relaxed)));
       if (g.free_cv.wait_for(lk, wait) == std::cv_status::timeout && g.locked && g.switches == seen)
         request_gil_drop();
     }
@@ -94,11 +95,12 @@ void gil_yield() {
   });
 }
 
-double switch_interval() { return static_cast<double>(g_interval_us.load()) / 1e6; }
+// Microseconds times 1e-6, as CPython computes it (0.0001 reads back as 9.999999999999999e-05).
+double switch_interval() { return 1e-6 * static_cast<double>(g_interval_us.load()); }
 
 void set_switch_interval(double seconds) {
   int64_t us = static_cast<int64_t>(seconds * 1e6);
-  g_interval_us.store(us < 1 ? 1 : us);
+  g_interval_us.store(us < 0 ? 0 : us);
 }
 
 namespace detail {
