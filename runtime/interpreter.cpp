@@ -40,36 +40,49 @@ namespace {
 constexpr size_t kMainDataStackBytes = size_t(1) << 30;
 constexpr size_t kThreadDataStackBytes = size_t(1) << 28;
 
-[[gnu::noinline]] bool map_data_stack(ThreadState& ts) {
+// The calling thread's data stack top and end. Scalars in TLS with the local-exec model (the
+// runtime is only linked into executables), so each is one %fs-relative access: push and pop
+// are the hottest lines of a call. Both null until the stack is mapped. The thread state
+// points at t_data_top so the collector can read other threads' tops.
+__attribute__((tls_model("local-exec"))) constinit thread_local char* t_data_top = nullptr;
+__attribute__((tls_model("local-exec"))) constinit thread_local char* t_data_end = nullptr;
+
+// Maps the data stack on first use; RecursionError when it is full.
+[[gnu::noinline]] Frame* push_frame_slow(CodeObject* code, size_t size) {
+  ThreadState& ts = thread_state();
+  if (ts.data_stack_base) {
+    raise_msg(RecursionErrorType, "maximum recursion depth exceeded");
+    return nullptr;
+  }
   size_t bytes = ts.is_main || !ts.registered ? kMainDataStackBytes : kThreadDataStackBytes;
   void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) {
     raise_memory_error();
-    return false;
+    return nullptr;
   }
-  ts.data_stack_base = ts.data_stack_top = static_cast<char*>(p);
+  ts.data_stack_base = t_data_top = static_cast<char*>(p);
+  ts.data_stack_top = &t_data_top;
   ts.data_stack_bytes = bytes;
-  return true;
+  t_data_end = ts.data_stack_base + bytes;
+  return push_frame(code);
 }
 
 }  // namespace
 
 void release_data_stack(ThreadState& ts) {
   if (ts.data_stack_base) munmap(ts.data_stack_base, ts.data_stack_bytes);
-  ts.data_stack_base = ts.data_stack_top = nullptr;
+  ts.data_stack_base = nullptr;
+  ts.data_stack_top = nullptr;
   ts.data_stack_bytes = 0;
+  t_data_top = t_data_end = nullptr;
 }
 
 Frame* push_frame(CodeObject* code) {
-  ThreadState& ts = thread_state();
-  if (!ts.data_stack_base && !map_data_stack(ts)) return nullptr;
   size_t size = (frame_size(code) + 15) & ~size_t(15);
-  if (ts.data_stack_top + size > ts.data_stack_base + ts.data_stack_bytes) {
-    raise_msg(RecursionErrorType, "maximum recursion depth exceeded");
-    return nullptr;
-  }
-  auto* f = reinterpret_cast<Frame*>(ts.data_stack_top);
-  ts.data_stack_top += size;
+  char* top = t_data_top;
+  if (__builtin_expect(size > static_cast<size_t>(t_data_end - top), 0)) return push_frame_slow(code, size);
+  auto* f = reinterpret_cast<Frame*>(top);
+  t_data_top = top + size;
   // Only the header and the locals/cells need clearing; the value stack is written before
   // it is read (stale words there only make the conservative scan keep a little more).
   std::memset(static_cast<void*>(f), 0, sizeof(Frame) + sizeof(Value) * static_cast<size_t>(code->nlocalsplus));
@@ -79,7 +92,7 @@ Frame* push_frame(CodeObject* code) {
   return f;
 }
 
-void pop_frame(Frame* f) { thread_state().data_stack_top = reinterpret_cast<char*>(f); }
+void pop_frame(Frame* f) { t_data_top = reinterpret_cast<char*>(f); }
 
 void visit_traceback(Object* self, Visitor& v) {
   auto* tb = static_cast<TracebackObject*>(self);
@@ -481,11 +494,6 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   if (!throw_in.is_empty_slot()) {
     raise(throw_in);
     goto error;
-  }
-  // Calls check the eval breaker too, so recursion without loops still hands the GIL over
-  // and sees Ctrl-C.
-  if (eval_breaker_set()) {
-    if (!handle_eval_breaker()) goto error;
   }
   DISPATCH();
 
@@ -1446,6 +1454,9 @@ done:
 }
 
 Value call_function(FunctionObject* fn, Value* args, int64_t nargs, TupleObject* kwnames) {
+  // Calls check the eval breaker too, so recursion without loops still hands the GIL over and
+  // sees Ctrl-C. (Here rather than in eval_frame, whose prologue is hot and register-starved.)
+  if (eval_breaker_set() && !handle_eval_breaker()) return Value();
   if (!enter_call("")) return Value();
   CodeObject* code = fn->code;
   Frame* f = push_frame(code);

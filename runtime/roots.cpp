@@ -35,8 +35,9 @@ void visit_thread_state(ThreadState& ts, void* ctx) {
   v.visit(ts.pending);
   v.visit(ts.handled);
   v.visit(ts.context);
-  for (auto* p = reinterpret_cast<uintptr_t*>(ts.data_stack_base); p < reinterpret_cast<uintptr_t*>(ts.data_stack_top);
-       ++p) {
+  if (!ts.data_stack_top) return;
+  auto* end = reinterpret_cast<uintptr_t*>(*ts.data_stack_top);
+  for (auto* p = reinterpret_cast<uintptr_t*>(ts.data_stack_base); p < end; ++p) {
     if (*p & 7) continue;
     if (Object* o = gc::find_object(reinterpret_cast<void*>(*p))) v.visit(o);
   }

@@ -23,7 +23,7 @@ struct ThreadState {
   int native_depth = 0;        // nested native re-entries (repr of deep containers, ...)
   const char* stack_limit = nullptr;  // lowest safe native stack address (RecursionError below)
   char* data_stack_base = nullptr;    // this thread's frame stack (mmap'd on first use)
-  char* data_stack_top = nullptr;
+  char** data_stack_top = nullptr;    // the thread's TLS top-of-stack variable (interpreter.cpp)
   size_t data_stack_bytes = 0;
   ThreadState* next_thread = nullptr;  // registry link (GIL held)
   bool registered = false;
