@@ -247,8 +247,12 @@ int dict_del(DictObject* d, Value key) {
 }
 
 void dict_clear(DictObject* d) {
-  resize(d, 0);
+  // A fresh empty table: resize() would re-insert the live entries.
+  DictStorage* s = new_storage(kMinLog2);
+  if (!s) return;  // MemoryError pending (alloc_dict reports it)
+  d->storage = s;
   d->used = 0;
+  keys_changed(d);
   ++d->version;
 }
 

@@ -211,8 +211,10 @@ int system_exit_code(Value exc) {
 }
 
 // Interpreter exit, in CPython's order: wait for the non-daemon threads (threading._shutdown,
-// if threading was imported), run the atexit callbacks, flush the standard streams.
-void run_atexit() {
+// if threading was imported), run the atexit callbacks, then flush open files and the standard
+// streams; false when flushing sys.stdout failed (the exit status becomes 120, as CPython's
+// Py_FinalizeEx makes it).
+bool run_atexit() {
   Value threading = dict_get_str(g_sys_modules, intern("threading"));
   if (!threading.is_empty_slot()) {
     bool err;
@@ -221,7 +223,9 @@ void run_atexit() {
     if (err) print_pending_exception();
   }
   lib::run_exit_functions();
-  lib::flush_std_streams();
+  bool ok = lib::flush_std_streams_at_exit();
+  lib::flush_all_open_files();
+  return ok;
 }
 
 // Runs `code` as __main__; returns the exit code.
@@ -324,8 +328,7 @@ int run(const Config& cfg) {
   switch (cfg.run) {
     case Config::Run::Dump:
       rc = run_dump(cfg);
-      run_atexit();
-      return rc;
+      return run_atexit() ? rc : 120;
     case Config::Run::Command:
       source = cfg.program + "\n";
       filename = "<string>";
@@ -336,8 +339,7 @@ int run(const Config& cfg) {
         if (!main) return 1;
         rc = run_repl(main, !cfg.quiet);
         if (rc < 0) rc = system_exit_code(take_exception());
-        run_atexit();
-        return rc;
+        return run_atexit() ? rc : 120;
       }
       std::ostringstream ss;
       ss << std::cin.rdbuf();
@@ -371,8 +373,7 @@ int run(const Config& cfg) {
           rc = 1;
         }
       }
-      run_atexit();
-      return rc;
+      return run_atexit() ? rc : 120;
     }
   }
   ModuleObject* main = make_main_module(cfg.run == Config::Run::File ? filename : "");
@@ -387,8 +388,7 @@ int run(const Config& cfg) {
     CodeObject* code = compile_source(text, filename, 0, cfg.optimize);
     if (!code) {
       print_pending_exception();
-      run_atexit();
-      return 1;
+      return run_atexit() ? 1 : 120;
     }
     rc = run_main_code(code, main);
     // -i: the prompt follows the program (unless it exited with SystemExit).
@@ -401,8 +401,7 @@ int run(const Config& cfg) {
     print_pending_exception();
     rc = 1;
   }
-  run_atexit();
-  return rc;
+  return run_atexit() ? rc : 120;
 }
 
 }  // namespace coil::rt

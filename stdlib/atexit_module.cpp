@@ -13,6 +13,7 @@
 #include "runtime/roots.h"
 #include "runtime/run.h"
 #include "runtime/str.h"
+#include "runtime/sys_state.h"
 #include "runtime/tuple.h"
 #include "stdlib/io_support.h"
 
@@ -112,8 +113,8 @@ void run_exit_functions() {
       }
       flush_std_streams();
       std::string text = "Exception ignored in atexit callback: " + where + "\n" + format_exception_text(exc);
-      std::fputs(text.c_str(), stderr);
-      std::fflush(stderr);
+      // Through sys.stderr, as CPython prints it; a failing stream drops the text.
+      if (!write_to_file(sys_attr("stderr"), text, true)) clear_exception();
     }
   }
   if (g_callbacks) g_callbacks->size = 0;

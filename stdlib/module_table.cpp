@@ -23,6 +23,9 @@ extern const rt::NativeModuleDef kContextvarsModule;
 extern const rt::NativeModuleDef kSignalModule;
 extern const rt::NativeModuleDef kSelectModule;
 extern const rt::NativeModuleDef kPosixSubprocessModule;
+extern const rt::NativeModuleDef kIOModule;
+extern const rt::NativeModuleDef kCodecsModule;
+extern const rt::NativeModuleDef kLocaleModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -42,6 +45,9 @@ const rt::NativeModuleDef* const kModules[] = {
     &kSignalModule,
     &kSelectModule,
     &kPosixSubprocessModule,
+    &kIOModule,
+    &kCodecsModule,
+    &kLocaleModule,
 };
 }  // namespace
 

@@ -69,8 +69,8 @@ Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames) {
     return raise_fmt(TypeErrorType, "print_exception(): Exception expected for value, %s found", type_name(args[1]));
   flush_std_streams();
   std::string text = format_exception_text(args[1]);
-  std::fputs(text.c_str(), stderr);
-  std::fflush(stderr);
+  // Through sys.stderr, as CPython prints it; a failing stream drops the text.
+  if (!write_to_file(sys_attr("stderr"), text, true)) clear_exception();
   return None;
 }
 

@@ -81,8 +81,8 @@ void report_thread_error(Value func) {
   }
   flush_std_streams();
   std::string text = "Exception ignored in thread started by: " + where + "\n" + format_exception_text(exc);
-  std::fputs(text.c_str(), stderr);
-  std::fflush(stderr);
+  // Through sys.stderr, as CPython prints it; a failing stream drops the text.
+  if (!write_to_file(sys_attr("stderr"), text, true)) clear_exception();
 }
 
 void release_sentinels() {
