@@ -26,6 +26,11 @@ extern const rt::NativeModuleDef kPosixSubprocessModule;
 extern const rt::NativeModuleDef kIOModule;
 extern const rt::NativeModuleDef kCodecsModule;
 extern const rt::NativeModuleDef kLocaleModule;
+extern const rt::NativeModuleDef kAstModule;
+extern const rt::NativeModuleDef kRandomModule;
+extern const rt::NativeModuleDef kUnicodedataModule;
+extern const rt::NativeModuleDef kOperatorModule;
+extern const rt::NativeModuleDef kMd5Module, kSha1Module, kSha256Module, kSha512Module, kSha3Module, kBlake2Module;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -48,6 +53,16 @@ const rt::NativeModuleDef* const kModules[] = {
     &kIOModule,
     &kCodecsModule,
     &kLocaleModule,
+    &kAstModule,
+    &kRandomModule,
+    &kUnicodedataModule,
+    &kOperatorModule,
+    &kMd5Module,
+    &kSha1Module,
+    &kSha256Module,
+    &kSha512Module,
+    &kSha3Module,
+    &kBlake2Module,
 };
 }  // namespace
 
