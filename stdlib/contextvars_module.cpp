@@ -108,7 +108,8 @@ ContextObject* current_context() {
 
 // --- Context -------------------------------------------------------------------------------
 
-Value context_new(Value*, int64_t nargs, TupleObject* kwnames) {
+Value context_new(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_new_cls(g_context_type, args, nargs)) return Value();
   if (nargs > 1 || (kwnames && kwnames->size))
     return raise_msg(TypeErrorType, "Context() does not accept any arguments");
   ContextObject* c = new_context(nullptr);
@@ -214,6 +215,7 @@ const NativeMethodDef kContextMethods[] = {
 // --- ContextVar ----------------------------------------------------------------------------
 
 Value var_new(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_new_cls(g_var_type, args, nargs)) return Value();
   Value outs[2];
   if (!parse_args("ContextVar", args + 1, nargs - 1, kwnames, {"name", "default"}, 1, outs, 1)) return Value();
   if (!is_str(outs[0])) return raise_msg(TypeErrorType, "context variable name must be a str");

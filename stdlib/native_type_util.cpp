@@ -49,6 +49,24 @@ Object* new_instance(TypeObject* type) {
   return o;
 }
 
+TypeObject* check_new_cls(TypeObject* type, Value* args, int64_t nargs) {
+  if (nargs < 1) {
+    raise_fmt(TypeErrorType, "%s.__new__(): not enough arguments", type->name);
+    return nullptr;
+  }
+  Value cls = args[0];
+  if (!cls.is_obj() || !has(type_of(cls), TypeFlag::TypeSubclass)) {
+    raise_fmt(TypeErrorType, "%s.__new__(X): X is not a type object (%s)", type->name, type_name(cls));
+    return nullptr;
+  }
+  auto* t = static_cast<TypeObject*>(cls.as_obj());
+  if (!is_subtype(t, type)) {
+    raise_fmt(TypeErrorType, "%s.__new__(%s): %s is not a subtype of %s", type->name, t->name, t->name, type->name);
+    return nullptr;
+  }
+  return t;
+}
+
 namespace {
 // The OSError subclass CPython raises for an errno (PEP 3151).
 TypeObject* os_error_for(int err) {

@@ -134,7 +134,13 @@ struct Watched {
 
 bool collect(Value seq, std::vector<Watched>* out, std::vector<pollfd>* fds, short events) {
   Value it = get_iter(seq);
-  if (it.is_empty_slot()) return false;
+  if (it.is_empty_slot()) {
+    if (pending_matches(TypeErrorType)) {
+      clear_exception();
+      raise_msg(TypeErrorType, "arguments 1-3 must be sequences");
+    }
+    return false;
+  }
   for (;;) {
     bool done;
     Value v = iter_next(it, &done);
@@ -203,7 +209,15 @@ bool mask_arg(Value v, int64_t dflt, int64_t* out) {
     raise_fmt(TypeErrorType, "'%s' object cannot be interpreted as an integer", type_name(v));
     return false;
   }
-  if (!int_to_int64(v, out) || *out < 0 || *out > 0xFFFFFFFFLL) {
+  if (!int_to_int64(v, out)) {
+    raise_msg(OverflowErrorType, "Python int too large to convert to C int");
+    return false;
+  }
+  if (*out < 0) {
+    raise_msg(ValueErrorType, "value must be positive");
+    return false;
+  }
+  if (*out > 0xFFFFFFFFLL) {
     raise_msg(OverflowErrorType, "Python int too large for C unsigned short");
     return false;
   }
@@ -321,6 +335,8 @@ Value epoll_wrap(TypeObject* type, int fd) {
 }
 
 Value epoll_new(Value* args, int64_t nargs, TupleObject* kwnames) {
+  TypeObject* cls = check_new_cls(g_epoll_type, args, nargs);
+  if (!cls) return Value();
   Value outs[2];
   if (!parse_args("epoll", args + 1, nargs - 1, kwnames, {"sizehint", "flags"}, 0, outs)) return Value();
   int64_t sizehint = -1;
@@ -328,7 +344,7 @@ Value epoll_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (sizehint == 0 || sizehint < -1) return raise_msg(ValueErrorType, "negative sizehint");
   int fd = epoll_create1(EPOLL_CLOEXEC);
   if (fd < 0) return raise_errno(OSErrorType, errno);
-  return epoll_wrap(static_cast<TypeObject*>(args[0].as_obj()), fd);
+  return epoll_wrap(cls, fd);
 }
 
 Value epoll_ctl_call(Value* args, int64_t nargs, TupleObject* kwnames, int op, const char* name) {
@@ -397,9 +413,11 @@ Value epoll_fileno(Value* args, int64_t, TupleObject*) {
 
 Value epoll_fromfd(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("fromfd", nargs - 1, kwnames, 1, 1)) return Value();
+  TypeObject* cls = check_new_cls(g_epoll_type, args, nargs);
+  if (!cls) return Value();
   int fd = fd_of(args[1]);
   if (fd < 0) return Value();
-  return epoll_wrap(static_cast<TypeObject*>(args[0].as_obj()), fd);
+  return epoll_wrap(cls, fd);
 }
 
 Value epoll_enter(Value* args, int64_t, TupleObject*) {

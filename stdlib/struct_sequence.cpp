@@ -73,8 +73,18 @@ Value seq_getattr(Value* args, int64_t nargs, TupleObject*) {
 // T(sequence): a struct sequence from exactly as many items as the type has fields.
 Value seq_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs < 2 || (kwnames && kwnames->size)) return raise_msg(TypeErrorType, "structseq() missing required argument 'sequence' (pos 1)");
-  auto* type = static_cast<TypeObject*>(args[0].as_obj());
+  Value cls = args[0];
+  if (!cls.is_obj() || !has(type_of(cls), TypeFlag::TypeSubclass))
+    return raise_fmt(TypeErrorType, "structseq.__new__(X): X is not a type object (%s)", type_name(cls));
+  auto* type = static_cast<TypeObject*>(cls.as_obj());
   const SeqInfo* info = info_of(type);
+  if (!info) {
+    // Only the struct sequence types themselves (a subclass of one has no field table).
+    TypeObject* base = type;
+    while (base && !info_of(base)) base = base->base;
+    const char* bname = base ? base->name : "structseq";
+    return raise_fmt(TypeErrorType, "%s.__new__(%s): %s is not a subtype of %s", bname, type->name, type->name, bname);
+  }
   Value items = sequence_to_tuple(args[1]);
   if (items.is_empty_slot()) return Value();
   TupleObject* t = as_tuple(items);

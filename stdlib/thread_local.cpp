@@ -97,7 +97,8 @@ bool select_dict(Value self) {
 }
 
 Value local_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  auto* type = static_cast<TypeObject*>(args[0].as_obj());
+  TypeObject* type = check_new_cls(g_local_type, args, nargs);
+  if (!type) return Value();
   int64_t nkw = kwnames ? kwnames->size : 0;
   if ((nargs > 1 || nkw) && !has_own_init(type))
     return raise_msg(TypeErrorType, "Initialization arguments are not supported");

@@ -141,10 +141,10 @@ const NativeMethodDef kLockMethods[] = {
 
 // --- RLock ---------------------------------------------------------------------------------
 
-Value rlock_new(Value* args, int64_t, TupleObject*) {
-  if (!args[0].is_obj() || !has(type_of(args[0]), TypeFlag::TypeSubclass))
-    return raise_msg(TypeErrorType, "RLock.__new__(X): X is not a type object");
-  Object* o = new_instance(static_cast<TypeObject*>(args[0].as_obj()));
+Value rlock_new(Value* args, int64_t nargs, TupleObject*) {
+  TypeObject* cls = check_new_cls(g_rlock_type, args, nargs);
+  if (!cls) return Value();
+  Object* o = new_instance(cls);
   if (!o) return Value();
   sem_init(&static_cast<RLockObject*>(o)->sem, 0, 1);
   return Value::from_obj(o);
@@ -210,8 +210,15 @@ Value rlock_release_save(Value* args, int64_t, TupleObject*) {
 Value rlock_acquire_restore(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("_acquire_restore", nargs - 1, kwnames, 1, 1)) return Value();
   Value state = args[1];
-  if (!is_tuple(state) || as_tuple(state)->size != 2)
+  if (!is_tuple(state))
     return raise_fmt(TypeErrorType, "_acquire_restore() argument 1 must be 2-item sequence, not %s", type_name(state));
+  if (as_tuple(state)->size != 2)
+    return raise_fmt(TypeErrorType, "_acquire_restore() argument 1 must be sequence of length 2, not %lld",
+                     static_cast<long long>(as_tuple(state)->size));
+  for (int i = 0; i < 2; ++i)
+    if (!is_int(as_tuple(state)->items[i]))
+      return raise_fmt(TypeErrorType, "_acquire_restore() argument 1, item %d must be int, not %s", i,
+                       type_name(as_tuple(state)->items[i]));
   uint64_t count, owner;
   if (!int_to_uint64(as_tuple(state)->items[0], &count) || !int_to_uint64(as_tuple(state)->items[1], &owner))
     return Value();

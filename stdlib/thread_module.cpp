@@ -240,7 +240,7 @@ Value thread_excepthook(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("_excepthook", nargs, kwnames, 1, 1)) return Value();
   Value a = args[0];
   if (!is_tuple(a) || type_of(a) != g_excepthook_args_type)
-    return raise_msg(TypeErrorType, "_thread._excepthook argument type must be ExceptHookArgs");
+    return raise_msg(TypeErrorType, "_thread.excepthook argument type must be ExceptHookArgs");
   TupleObject* t = as_tuple(a);
   Value exc_type = t->items[0], exc_value = t->items[1], thread = t->items[3];
   if (exc_type.is_obj() && has(type_of(exc_type), TypeFlag::TypeSubclass) &&
@@ -272,12 +272,13 @@ Value thread_excepthook(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!write_text(file, header)) return Value();
   Value flush = call_method(file, intern("flush"), nullptr, 0);
   if (flush.is_empty_slot()) clear_exception();
-  std::string body = is_exception(exc_value) ? format_exception_text(exc_value) : "";
-  if (body.empty() && exc_type != None) {
-    std::string tn;
-    if (exc_type.is_obj() && has(type_of(exc_type), TypeFlag::TypeSubclass))
-      tn = static_cast<TypeObject*>(exc_type.as_obj())->name;
-    body = tn + "\n";
+  std::string body;
+  if (is_exception(exc_value)) {
+    body = format_exception_text(exc_value);
+  } else if (exc_value != None) {
+    // What CPython's display says about a non-exception value.
+    body = std::string("TypeError: print_exception(): Exception expected for value, ") + type_name(exc_value) +
+           " found\n";
   }
   if (!write_text(file, body)) return Value();
   flush = call_method(file, intern("flush"), nullptr, 0);
