@@ -30,6 +30,7 @@
 #include "runtime/sys_state.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
+#include "stdlib/atexit_module.h"
 #include "stdlib/io_support.h"
 
 namespace coil::rt {
@@ -211,9 +212,19 @@ int system_exit_code(Value exc) {
   return 1;
 }
 
-// Flushes open files and the standard streams; false when flushing sys.stdout failed (the
-// exit status becomes 120, as CPython's Py_FinalizeEx makes it).
+// Interpreter exit, in CPython's order: wait for the non-daemon threads (threading._shutdown,
+// if threading was imported), run the atexit callbacks, then flush open files and the standard
+// streams; false when flushing sys.stdout failed (the exit status becomes 120, as CPython's
+// Py_FinalizeEx makes it).
 bool run_atexit() {
+  Value threading = dict_get_str(g_sys_modules, intern("threading"));
+  if (!threading.is_empty_slot()) {
+    bool err;
+    Value shutdown = get_attr_opt(threading, intern("_shutdown"), &err);
+    if (!shutdown.is_empty_slot() && call0(shutdown).is_empty_slot()) err = true;
+    if (err) print_pending_exception();
+  }
+  lib::run_exit_functions();
   bool ok = lib::flush_std_streams_at_exit();
   lib::flush_all_open_files();
   return ok;
@@ -262,6 +273,14 @@ void print_pending_exception() {
   std::vector<Object*> seen;
   format_chain(exc, out, seen);
   write_err(out);
+}
+
+std::string format_exception_text(Value exc) {
+  std::string out;
+  if (!is_exception(exc)) return out;
+  std::vector<Object*> seen;
+  format_chain(exc, out, seen);
+  return out;
 }
 
 void raise_syntax_error(const fe::SyntaxErrorInfo& info) {

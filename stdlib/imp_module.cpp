@@ -2,6 +2,8 @@
 // (built-in modules by name, the global import lock, _fix_co_filename) and what Coil has
 // not (no frozen modules, no extension modules: extension_suffixes() is empty so no
 // CPython .so is ever picked up).
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "runtime/abstract.h"
@@ -9,6 +11,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/bytes.h"
 #include "runtime/function.h"
+#include "runtime/gil.h"
 #include "runtime/hashing.h"
 #include "runtime/int.h"
 #include "runtime/names.h"
@@ -23,9 +26,11 @@ using namespace coil::rt;
 
 namespace {
 
-// The import lock: reentrant, owned by one thread. (Blocking on another thread's hold
-// will need to release the GIL once threads run Python code concurrently.)
+// The import lock: reentrant, owned by one thread; another thread waits for it with the
+// GIL released.
 struct ImportLock {
+  std::mutex mu;
+  std::condition_variable cv;
   std::thread::id owner;
   int64_t count = 0;
 } g_import_lock;
@@ -33,22 +38,36 @@ struct ImportLock {
 Value imp_acquire_lock(Value*, int64_t nargs, TupleObject* kw) {
   if (!check_args("acquire_lock", nargs, kw, 0, 0)) return Value();
   std::thread::id me = std::this_thread::get_id();
-  if (g_import_lock.count && g_import_lock.owner != me) return raise_msg(RuntimeErrorType, "import lock held by another thread");
-  g_import_lock.owner = me;
-  ++g_import_lock.count;
+  ImportLock& l = g_import_lock;
+  {
+    std::lock_guard<std::mutex> g(l.mu);
+    if (l.count == 0 || l.owner == me) {
+      l.owner = me;
+      ++l.count;
+      return None;
+    }
+  }
+  without_gil([&] {
+    std::unique_lock<std::mutex> u(l.mu);
+    l.cv.wait(u, [&] { return l.count == 0; });
+    l.owner = me;
+    l.count = 1;
+  });
   return None;
 }
 
 Value imp_release_lock(Value*, int64_t nargs, TupleObject* kw) {
   if (!check_args("release_lock", nargs, kw, 0, 0)) return Value();
-  if (!g_import_lock.count || g_import_lock.owner != std::this_thread::get_id())
-    return raise_msg(RuntimeErrorType, "not holding the import lock");
-  --g_import_lock.count;
+  ImportLock& l = g_import_lock;
+  std::lock_guard<std::mutex> g(l.mu);
+  if (!l.count || l.owner != std::this_thread::get_id()) return raise_msg(RuntimeErrorType, "not holding the import lock");
+  if (--l.count == 0) l.cv.notify_all();
   return None;
 }
 
 Value imp_lock_held(Value*, int64_t nargs, TupleObject* kw) {
   if (!check_args("lock_held", nargs, kw, 0, 0)) return Value();
+  std::lock_guard<std::mutex> g(g_import_lock.mu);
   return bool_value(g_import_lock.count > 0);
 }
 

@@ -22,6 +22,12 @@ extern const rt::NativeModuleDef kErrnoModule;
 extern const rt::NativeModuleDef kImpModule;
 extern const rt::NativeModuleDef kMarshalModule;
 extern const rt::NativeModuleDef kWarningsModule;
+extern const rt::NativeModuleDef kThreadModule;
+extern const rt::NativeModuleDef kAtexitModule;
+extern const rt::NativeModuleDef kContextvarsModule;
+extern const rt::NativeModuleDef kSignalModule;
+extern const rt::NativeModuleDef kSelectModule;
+extern const rt::NativeModuleDef kPosixSubprocessModule;
 extern const rt::NativeModuleDef kIOModule;
 extern const rt::NativeModuleDef kCodecsModule;
 extern const rt::NativeModuleDef kLocaleModule;
@@ -48,6 +54,12 @@ const rt::NativeModuleDef* const kModules[] = {
     &kImpModule,
     &kMarshalModule,
     &kWarningsModule,
+    &kThreadModule,
+    &kAtexitModule,
+    &kContextvarsModule,
+    &kSignalModule,
+    &kSelectModule,
+    &kPosixSubprocessModule,
     &kIOModule,
     &kCodecsModule,
     &kLocaleModule,

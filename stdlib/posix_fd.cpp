@@ -13,6 +13,7 @@
 #include "runtime/eval_breaker.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
+#include "runtime/gil.h"
 #include "runtime/int.h"
 #include "runtime/os_error.h"
 #include "runtime/str.h"
@@ -39,11 +40,18 @@ bool dir_fd_arg(Value v, int* out) {
   return int_arg(v, out);
 }
 
-// Runs `op` until it does not fail with EINTR, running signal handlers in between (PEP 475).
+// Runs `op` (a blocking system call touching no GC object) with the GIL released, until it
+// does not fail with EINTR, running signal handlers in between (PEP 475).
 template <class F>
 auto retry_eintr(F op, bool* failed) -> decltype(op()) {
   while (true) {
-    auto r = op();
+    decltype(op()) r;
+    int err = 0;
+    without_gil([&] {
+      r = op();
+      err = errno;
+    });
+    errno = err;
     if (r >= 0 || errno != EINTR) {
       *failed = r < 0;
       return r;
@@ -115,6 +123,12 @@ Value posix_write(Value* args, int64_t nargs, TupleObject* kwnames) {
   std::string_view data;
   if (!bytes_like_view(args[1], &data))
     return raise_fmt(TypeErrorType, "a bytes-like object is required, not '%s'", type_name(args[1]));
+  // Another thread may resize a bytearray while the GIL is released: write from a copy.
+  std::string copy;
+  if (!is_exact(args[1], BytesType)) {
+    copy.assign(data);
+    data = copy;
+  }
   bool failed;
   ssize_t n = retry_eintr([&] { return ::write(fd, data.data(), data.size()); }, &failed);
   if (failed) return fail();
@@ -319,6 +333,11 @@ Value posix_pwrite(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!bytes_like_view(args[1], &data))
     return raise_fmt(TypeErrorType, "a bytes-like object is required, not '%s'", type_name(args[1]));
   if (!as_int64(args[2], &off, &overflow)) return Value();
+  std::string copy;
+  if (!is_exact(args[1], BytesType)) {
+    copy.assign(data);
+    data = copy;
+  }
   bool failed;
   ssize_t n = retry_eintr([&] { return ::pwrite(fd, data.data(), data.size(), off); }, &failed);
   if (failed) return fail();

@@ -19,6 +19,7 @@
 #include "runtime/eval_breaker.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
+#include "runtime/gil.h"
 #include "runtime/int.h"
 #include "runtime/os_error.h"
 #include "runtime/roots.h"
@@ -178,6 +179,8 @@ Value posix_fork(Value*, int64_t nargs, TupleObject* kw) {
   pid_t pid = ::fork();
   int saved = errno;
   if (pid == 0) {
+    // Only this thread survives in the child: rebuild the GIL it holds.
+    gil_after_fork_child();
     run_fork_hooks(g_fork_child, false);
   } else {
     run_fork_hooks(g_fork_parent, false);
@@ -269,10 +272,16 @@ Value posix_waitpid(Value* args, int64_t nargs, TupleObject* kw) {
     return Value();
   int status = 0;
   pid_t r;
-  while ((r = ::waitpid(pid, &status, options)) < 0 && errno == EINTR) {
+  int err = 0;
+  while (true) {
+    without_gil([&] {
+      r = ::waitpid(pid, &status, options);
+      err = errno;
+    });
+    if (r >= 0 || err != EINTR) break;
     if (eval_breaker_set() && !handle_eval_breaker()) return Value();
   }
-  if (r < 0) return rt::raise_errno();
+  if (r < 0) return rt::raise_os_error(err);
   TupleObject* t = tuple_of({int_from_int64(r), Value::from_small_int(status)});
   return t ? Value::from_obj(t) : Value();
 }
@@ -281,10 +290,16 @@ Value posix_wait(Value*, int64_t nargs, TupleObject* kw) {
   if (!check_args("wait", nargs, kw, 0, 0)) return Value();
   int status = 0;
   pid_t r;
-  while ((r = ::wait(&status)) < 0 && errno == EINTR) {
+  int err = 0;
+  while (true) {
+    without_gil([&] {
+      r = ::wait(&status);
+      err = errno;
+    });
+    if (r >= 0 || err != EINTR) break;
     if (eval_breaker_set() && !handle_eval_breaker()) return Value();
   }
-  if (r < 0) return rt::raise_errno();
+  if (r < 0) return rt::raise_os_error(err);
   TupleObject* t = tuple_of({int_from_int64(r), Value::from_small_int(status)});
   return t ? Value::from_obj(t) : Value();
 }
@@ -456,7 +471,8 @@ Value posix_system(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!parse_args("system", args, nargs, kwnames, {"command"}, 1, a) ||
       !path_arg("system", "command", a[0], PathKind::Plain, &cmd))
     return Value();
-  int status = ::system(cmd.path.c_str());
+  int status = 0;
+  without_gil([&] { status = ::system(cmd.path.c_str()); });
   return Value::from_small_int(status);
 }
 

@@ -80,9 +80,18 @@ Value seq_getattr(Value* args, int64_t nargs, TupleObject*) {
 // type(sequence[, dict]): the visible items from `sequence`, the hidden ones from `dict`
 // (None when absent), with CPython's length messages.
 Value seq_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  auto* type = static_cast<TypeObject*>(args[0].as_obj());
+  Value cls = args[0];
+  if (!cls.is_obj() || !has(type_of(cls), TypeFlag::TypeSubclass))
+    return raise_fmt(TypeErrorType, "structseq.__new__(X): X is not a type object (%s)", type_name(cls));
+  auto* type = static_cast<TypeObject*>(cls.as_obj());
   const SeqInfo* info = info_of(type);
-  if (!info) return raise_msg(TypeErrorType, "not a struct sequence type");
+  if (!info) {
+    // Only the struct sequence types themselves (a subclass of one has no field table).
+    TypeObject* base = type;
+    while (base && !info_of(base)) base = base->base;
+    const char* bname = base ? base->name : "structseq";
+    return raise_fmt(TypeErrorType, "%s.__new__(%s): %s is not a subtype of %s", bname, type->name, type->name, bname);
+  }
   Value a[2];
   if (!parse_args("structseq", args + 1, nargs - 1, kwnames, {"sequence", "dict"}, 1, a)) return Value();
   Value seq = sequence_to_tuple(a[0]);

@@ -17,6 +17,8 @@
 #include "runtime/search_path.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
+#include "runtime/gil.h"
+#include "runtime/run.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
 #include "runtime/version.h"
@@ -57,7 +59,35 @@ Value sys_setrecursionlimit(Value* args, int64_t nargs, TupleObject* kwnames) {
     return raise_fmt(RecursionErrorType,
                      "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
                      static_cast<long long>(n), ts.depth);
+  // The limit is interpreter-wide, as in CPython: every thread gets it.
+  for_each_thread_state([](ThreadState& t, void* limit) { t.recursion_limit = *static_cast<int*>(limit); }, &n);
   ts.recursion_limit = static_cast<int>(n);
+  return None;
+}
+
+// sys.excepthook / sys.__excepthook__: prints the exception and its traceback to stderr.
+Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("excepthook", nargs, kwnames, 3, 3)) return Value();
+  if (!is_exception(args[1]))
+    return raise_fmt(TypeErrorType, "print_exception(): Exception expected for value, %s found", type_name(args[1]));
+  flush_std_streams();
+  std::string text = format_exception_text(args[1]);
+  // Through sys.stderr, as CPython prints it; a failing stream drops the text.
+  if (!write_to_file(sys_attr("stderr"), text, true)) clear_exception();
+  return None;
+}
+
+Value sys_getswitchinterval(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("getswitchinterval", nargs, kwnames, 0, 0)) return Value();
+  return float_value(switch_interval());
+}
+
+Value sys_setswitchinterval(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("setswitchinterval", nargs, kwnames, 1, 1)) return Value();
+  double d;
+  if (!to_double(args[0], &d)) return Value();
+  if (!(d > 0)) return raise_msg(ValueErrorType, "switch interval must be strictly positive");
+  set_switch_interval(d);
   return None;
 }
 
@@ -176,6 +206,10 @@ const NativeFunctionDef kSysFunctions[] = {
     {"exit", sys_exit},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
+    {"getswitchinterval", sys_getswitchinterval},
+    {"excepthook", sys_excepthook},
+    {"__excepthook__", sys_excepthook},
+    {"setswitchinterval", sys_setswitchinterval},
     {"exc_info", sys_exc_info},
     {"exception", sys_exception},
     {"intern", sys_intern},
