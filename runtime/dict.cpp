@@ -247,7 +247,13 @@ int dict_del(DictObject* d, Value key) {
 }
 
 void dict_clear(DictObject* d) {
-  resize(d, 0);
+  // Fresh empty storage: resizing the old one would carry its entries over.
+  DictStorage* old = d->storage;
+  d->storage = nullptr;
+  if (!resize(d, 0)) {
+    d->storage = old;
+    return;
+  }
   d->used = 0;
   ++d->version;
 }

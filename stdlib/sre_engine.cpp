@@ -898,22 +898,20 @@ int sre_search(SreState& st, const uint32_t* code) {
 
 uint32_t sre_lower_ascii(uint32_t ch) { return ch < 128 && ch >= 'A' && ch <= 'Z' ? ch + 32 : ch; }
 
+// CPython's one-char case mappings: the first char of the full mapping (U+0130 lowers to
+// 'i', U+00DF uppers to 'S'), which is what its ToLowercase/ToUppercase return.
 uint32_t sre_lower_unicode(uint32_t ch) {
   if (ch < 128) return sre_lower_ascii(ch);
-  // Simple (one-char) lowercase: the full mapping is one char everywhere but U+0130.
-  if (ch == 0x130) return 'i';
   char32_t out[3];
-  return rt::uni_case_map(ch, rt::CaseKind::Lower, out) == 1 ? static_cast<uint32_t>(out[0]) : ch;
+  rt::uni_case_map(ch, rt::CaseKind::Lower, out);
+  return out[0];
 }
 
 uint32_t sre_upper_unicode(uint32_t ch) {
   if (ch < 128) return ch >= 'a' && ch <= 'z' ? ch - 32 : ch;
-  // Simple uppercase: where the full mapping expands (ß, ﬀ, ᾳ...), UnicodeData's simple
-  // mapping is the one-char titlecase when there is one, else the char itself.
   char32_t out[3];
-  if (rt::uni_case_map(ch, rt::CaseKind::Upper, out) == 1) return out[0];
-  if (rt::uni_case_map(ch, rt::CaseKind::Title, out) == 1) return out[0];
-  return ch;
+  rt::uni_case_map(ch, rt::CaseKind::Upper, out);
+  return out[0];
 }
 
 bool sre_unicode_iscased(uint32_t ch) { return ch != sre_lower_unicode(ch) || ch != sre_upper_unicode(ch); }
