@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "runtime/builtin_types.h"
+#include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/roots.h"
 #include "runtime/str.h"
@@ -113,5 +114,28 @@ bool check_positional(const char* fname, int64_t nargs, int64_t min, int64_t max
 }
 
 Value return_self(Value* args, int64_t, TupleObject*) { return args[0]; }
+
+}  // namespace coil::lib
+
+
+namespace coil::lib {
+
+TypeObject* make_exception_class(const char* module, const char* name, TypeObject* base) {
+  DictObject* ns = new_dict();
+  if (!ns || !dict_set_str(ns, intern("__module__"), str_value(module))) return nullptr;
+  TupleObject* bases = tuple_of({Value::from_obj(base)});
+  if (!bases) return nullptr;
+  TypeObject* t = new_heap_type(TypeType, str_value(name), bases, ns);
+  if (!t) return nullptr;
+  static std::vector<TypeObject*>* classes = nullptr;
+  if (!classes) {
+    classes = new std::vector<TypeObject*>();
+    add_runtime_root_hook([](Visitor& v) {
+      for (TypeObject* c : *classes) v.visit(c);
+    });
+  }
+  classes->push_back(t);
+  return t;
+}
 
 }  // namespace coil::lib

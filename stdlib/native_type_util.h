@@ -37,3 +37,9 @@ bool no_kwargs(const char* fname, rt::TupleObject* kwnames);
 rt::Value return_self(rt::Value* args, int64_t nargs, rt::TupleObject* kwnames);
 
 }  // namespace coil::lib
+
+namespace coil::lib {
+// A Python exception class `module.name` deriving from `base` (struct.error, binascii.Error),
+// registered as a runtime root. Null with an exception pending on failure.
+rt::TypeObject* make_exception_class(const char* module, const char* name, rt::TypeObject* base);
+}  // namespace coil::lib
