@@ -19,6 +19,7 @@ extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
 extern const rt::NativeModuleDef kSreModule;
 extern const rt::NativeModuleDef kStructModule;
+extern const rt::NativeModuleDef kBinasciiModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -34,6 +35,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kFunctoolsModule,
     &kSreModule,
     &kStructModule,
+    &kBinasciiModule,
 };
 }  // namespace
 
