@@ -46,6 +46,3 @@ bool require_buffer(Value v, ByteBuffer* out) {
 
 }  // namespace coil::lib
 
-namespace coil::lib {
-bool array_buffer(rt::Value, ByteBuffer*) { return false; }  // TEMP until array_module.cpp
-}

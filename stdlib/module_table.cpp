@@ -20,6 +20,7 @@ extern const rt::NativeModuleDef kFunctoolsModule;
 extern const rt::NativeModuleDef kSreModule;
 extern const rt::NativeModuleDef kStructModule;
 extern const rt::NativeModuleDef kBinasciiModule;
+extern const rt::NativeModuleDef kArrayModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -36,6 +37,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kSreModule,
     &kStructModule,
     &kBinasciiModule,
+    &kArrayModule,
 };
 }  // namespace
 
