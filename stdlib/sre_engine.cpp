@@ -32,7 +32,9 @@ enum class Resume : uint8_t {
   MinUntil1, MinUntil2, MinUntil3, Possessive1, Possessive2, Assert, AssertNot, Atomic,
 };
 
-bool is_ascii_word(uint32_t ch) { return ch < 128 && (std::isalnum(static_cast<int>(ch)) || ch == '_'); }
+bool is_ascii_word(uint32_t ch) {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+}
 bool is_ascii_digit(uint32_t ch) { return ch >= '0' && ch <= '9'; }
 bool is_ascii_space(uint32_t ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
 bool is_loc_word(uint32_t ch) { return ch < 256 && (std::isalnum(static_cast<int>(ch)) || ch == '_'); }
@@ -40,7 +42,16 @@ bool is_uni_word(uint32_t ch) { return ch == '_' || rt::uni_is_alnum(ch); }
 uint32_t lower_locale(uint32_t ch) { return ch < 256 ? static_cast<uint32_t>(std::tolower(static_cast<int>(ch))) : ch; }
 uint32_t upper_locale(uint32_t ch) { return ch < 256 ? static_cast<uint32_t>(std::toupper(static_cast<int>(ch))) : ch; }
 
-bool category(uint32_t code, uint32_t ch) {
+// ASCII chars take the table-free answers; the Unicode database is asked only beyond.
+inline bool uni_digit(uint32_t ch) { return ch < 128 ? is_ascii_digit(ch) : rt::uni_is_decimal(ch); }
+inline bool uni_space(uint32_t ch) { return ch < 128 ? is_ascii_space(ch) || (ch >= 0x1c && ch <= 0x1f) : rt::uni_is_space(ch); }
+inline bool uni_word(uint32_t ch) { return ch < 128 ? is_ascii_word(ch) : is_uni_word(ch); }
+inline bool uni_linebreak(uint32_t ch) {
+  return ch < 128 ? ch == '\n' || ch == '\r' || (ch >= 0x0b && ch <= 0x0c) || (ch >= 0x1c && ch <= 0x1e)
+                  : rt::uni_is_linebreak(ch);
+}
+
+inline bool category(uint32_t code, uint32_t ch) {
   switch (static_cast<Category>(code)) {
     case Category::DIGIT: return is_ascii_digit(ch);
     case Category::NOT_DIGIT: return !is_ascii_digit(ch);
@@ -52,14 +63,14 @@ bool category(uint32_t code, uint32_t ch) {
     case Category::NOT_LINEBREAK: return ch != '\n';
     case Category::LOC_WORD: return is_loc_word(ch);
     case Category::LOC_NOT_WORD: return !is_loc_word(ch);
-    case Category::UNI_DIGIT: return rt::uni_is_decimal(ch);
-    case Category::UNI_NOT_DIGIT: return !rt::uni_is_decimal(ch);
-    case Category::UNI_SPACE: return rt::uni_is_space(ch);
-    case Category::UNI_NOT_SPACE: return !rt::uni_is_space(ch);
-    case Category::UNI_WORD: return is_uni_word(ch);
-    case Category::UNI_NOT_WORD: return !is_uni_word(ch);
-    case Category::UNI_LINEBREAK: return rt::uni_is_linebreak(ch);
-    case Category::UNI_NOT_LINEBREAK: return !rt::uni_is_linebreak(ch);
+    case Category::UNI_DIGIT: return uni_digit(ch);
+    case Category::UNI_NOT_DIGIT: return !uni_digit(ch);
+    case Category::UNI_SPACE: return uni_space(ch);
+    case Category::UNI_NOT_SPACE: return !uni_space(ch);
+    case Category::UNI_WORD: return uni_word(ch);
+    case Category::UNI_NOT_WORD: return !uni_word(ch);
+    case Category::UNI_LINEBREAK: return uni_linebreak(ch);
+    case Category::UNI_NOT_LINEBREAK: return !uni_linebreak(ch);
   }
   return false;
 }

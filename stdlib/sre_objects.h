@@ -52,6 +52,20 @@ struct Subject {
   int64_t length = 0;
 };
 
+// Borrows a scratch SreState (from a per-thread pool) whose stacks keep their capacity
+// between calls, so a match costs no allocations once warm.
+class StateLease {
+ public:
+  StateLease();
+  ~StateLease();
+  StateLease(const StateLease&) = delete;
+  StateLease& operator=(const StateLease&) = delete;
+  SreState& operator*() { return *st_; }
+
+ private:
+  SreState* st_;
+};
+
 extern rt::TypeObject* g_pattern_type;
 extern rt::TypeObject* g_match_type;
 extern rt::TypeObject* g_scanner_type;

@@ -3,6 +3,7 @@
 // the engine in sre_engine.cpp. Match objects are in sre_match.cpp.
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
@@ -106,7 +107,8 @@ Value do_match(Value* args, int64_t nargs, TupleObject* kwnames, const char* fna
   Subject s;
   int64_t pos, endpos;
   if (!string_args(fname, args, nargs, kwnames, &s, &pos, &endpos)) return Value();
-  SreState st;
+  StateLease lease;
+  SreState& st = *lease;
   if (!init_state(p, s, pos, endpos, &st)) return Value();
   st.match_all = how == Anchor::FullMatch;
   int r = how == Anchor::Search ? sre_search(st, p->words()) : sre_match(st, p->words());
@@ -130,7 +132,8 @@ Value pattern_findall(Value* args, int64_t nargs, TupleObject* kwnames) {
   Subject s;
   int64_t pos, endpos;
   if (!string_args("findall", args, nargs, kwnames, &s, &pos, &endpos)) return Value();
-  SreState st;
+  StateLease lease;
+  SreState& st = *lease;
   if (!init_state(p, s, pos, endpos, &st)) return Value();
   ListObject* out = new_list(0);
   if (!out) return Value();
@@ -161,7 +164,8 @@ Value pattern_findall(Value* args, int64_t nargs, TupleObject* kwnames) {
 }
 
 Value new_scanner(PatternObject* p, const Subject& s, int64_t pos, int64_t endpos) {
-  SreState st;
+  StateLease lease;
+  SreState& st = *lease;
   if (!init_state(p, s, pos, endpos, &st)) return Value();
   auto* sc = static_cast<ScannerObject*>(allocate_object(g_scanner_type, sizeof(ScannerObject)));
   if (!sc) return raise_memory_error();
@@ -201,7 +205,8 @@ Value pattern_split(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!arg_index(a[1], 0, &maxsplit)) return Value();
   Subject s;
   if (!load_subject(a[0], &s)) return Value();
-  SreState st;
+  StateLease lease;
+  SreState& st = *lease;
   if (!init_state(p, s, 0, INT64_MAX, &st)) return Value();
   ListObject* out = new_list(0);
   if (!out) return Value();
@@ -253,7 +258,8 @@ Value subx(Value* args, int64_t nargs, TupleObject* kwnames, const char* fname, 
   }
   Subject s;
   if (!load_subject(a[1], &s)) return Value();
-  SreState st;
+  StateLease lease;
+  SreState& st = *lease;
   if (!init_state(p, s, 0, INT64_MAX, &st)) return Value();
   ListObject* out = new_list(0);
   if (!out) return Value();
@@ -428,7 +434,8 @@ Value scanner_step(Value* args, int64_t nargs, TupleObject* kwnames, const char*
   if (sc->start < 0) return None;  // exhausted
   Subject s;
   subject_from_scanner(sc, &s);
-  SreState st;
+  StateLease lease;
+  SreState& st = *lease;
   if (!init_state(sc->pattern, s, sc->pos, sc->endpos, &st)) return Value();
   st.start = sc->start;
   st.must_advance = sc->must_advance;
@@ -582,6 +589,25 @@ bool init_sre(ModuleObject* m) {
 }  // namespace
 
 // ---- shared helpers (sre_objects.h) ---------------------------------------------------------------
+namespace {
+// Idle scratch states of this thread; a nested use (a sub() callback matching again) just
+// takes another one.
+thread_local std::vector<SreState*> t_free_states;
+}  // namespace
+
+StateLease::StateLease() {
+  if (t_free_states.empty()) {
+    st_ = new SreState();
+  } else {
+    st_ = t_free_states.back();
+    t_free_states.pop_back();
+  }
+}
+StateLease::~StateLease() {
+  if (t_free_states.size() < 8) t_free_states.push_back(st_);
+  else delete st_;
+}
+
 bool load_subject(Value string, Subject* s) {
   s->string = string;
   if (is_str(string)) {
@@ -621,6 +647,8 @@ bool init_state(PatternObject* p, const Subject& s, int64_t pos, int64_t endpos,
   else if (pos > s.length) pos = s.length;
   if (endpos < 0) endpos = 0;
   else if (endpos > s.length) endpos = s.length;
+  st->must_advance = false;
+  st->match_all = false;
   st->buf = s.buf;
   st->charsize = s.charsize;
   st->unicode = !s.isbytes;
