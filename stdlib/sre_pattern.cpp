@@ -488,7 +488,7 @@ Value sre_compile(Value* args, int64_t nargs, TupleObject* kwnames) {
     if (!is_int(item)) return raise_fmt(TypeErrorType, "an integer is required");
     int64_t v;
     if (!int_to_int64(item, &v) || v < 0 || v > 0xFFFFFFFFll) {
-      if (int_sign(item) < 0) return raise_msg(OverflowErrorType, "can't convert negative int to unsigned");
+      if (int_sign(item) < 0) return raise_msg(OverflowErrorType, "can't convert negative value to unsigned int");
       return raise_msg(OverflowErrorType, "regular expression code size limit exceeded");
     }
     w[i] = static_cast<uint32_t>(v);
