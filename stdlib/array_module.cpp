@@ -795,6 +795,7 @@ bool init_array(ModuleObject* m) {
     g_array_type = make_native_type("array.array", sizeof(ArrayObject), visit_array, true);
     add_methods(g_array_type, kArrayMethods);
     add_getsets(g_array_type, kArrayGetSets);
+    register_weakrefable_type(g_array_type);
     // Arrays are mutable: hash(array) is a TypeError.
     if (!type_set_attr_raw(g_array_type, intern("__hash__"), None)) return false;
     g_iter_type = make_native_type("array.arrayiterator", sizeof(ArrayIterObject), visit_iter, false);

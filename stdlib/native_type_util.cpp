@@ -139,3 +139,22 @@ TypeObject* make_exception_class(const char* module, const char* name, TypeObjec
 }
 
 }  // namespace coil::lib
+
+namespace coil::lib {
+
+namespace {
+std::vector<const TypeObject*>& weakrefable_types() {
+  static auto* v = new std::vector<const TypeObject*>();
+  return *v;
+}
+}  // namespace
+
+void register_weakrefable_type(TypeObject* type) { weakrefable_types().push_back(type); }
+
+bool is_registered_weakrefable(const TypeObject* type) {
+  for (const TypeObject* t : weakrefable_types())
+    if (t == type) return true;
+  return false;
+}
+
+}  // namespace coil::lib

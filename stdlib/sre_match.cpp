@@ -1,6 +1,7 @@
 // sre_match.cpp — re.Match: the groups of one successful match (group, groups, groupdict,
 // start/end/span, expand, regs, lastindex/lastgroup, repr), with CPython's group lookup
 // rules (ints and __index__ objects by number, anything else through groupindex).
+#include <algorithm>
 #include <string>
 
 #include "runtime/abstract.h"
@@ -12,6 +13,7 @@
 #include "runtime/names.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "stdlib/buffer.h"
 #include "stdlib/itertools.h"
 #include "stdlib/sre_objects.h"
 
@@ -63,7 +65,15 @@ int64_t group_index(MatchObject* m, Value key) {
 Value group_value(MatchObject* m, int64_t i, Value dflt) {
   int64_t a = m->regs[2 * i], b = m->regs[2 * i + 1];
   if (a < 0 || b < 0) return dflt;
-  return slice_text(m->text, is_bytes(m->text), a, b);
+  if (is_str(m->string) || is_bytes(m->string)) return slice_text(m->text, is_bytes(m->text), a, b);
+  // A mutable subject (bytearray, memoryview, array) is read as it is now, clamped to its
+  // current length, as CPython does.
+  ByteBuffer buf;
+  if (!get_buffer(m->string, &buf)) return slice_text(m->text, true, a, b);
+  int64_t len = static_cast<int64_t>(buf.data.size());
+  a = std::min(a, len);
+  b = std::min(b, len);
+  return bytes_value(buf.data.substr(a, b > a ? b - a : 0));
 }
 
 Value match_group(Value* args, int64_t nargs, TupleObject* kwnames) {

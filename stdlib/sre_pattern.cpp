@@ -238,6 +238,33 @@ bool is_literal_template(Value repl) {
   return false;
 }
 
+// The pieces of sub() joined into one str or bytes (bytes-like pieces allowed for bytes), with
+// str.join / bytes.join's messages for a wrong piece.
+Value join_pieces(ListObject* pieces, bool isbytes) {
+  if (pieces->size == 1) {
+    // One exact piece (nothing matched, or the whole subject replaced) is the result itself.
+    Value only = pieces->items()[0];
+    if (isbytes ? is_exact(only, BytesType) : is_exact(only, StrType)) return only;
+  }
+  std::string out;
+  for (int64_t i = 0; i < pieces->size; ++i) {
+    Value item = pieces->items()[i];
+    if (isbytes) {
+      ByteBuffer b;
+      if (!get_buffer(item, &b))
+        return raise_fmt(TypeErrorType, "sequence item %lld: expected a bytes-like object, %s found",
+                         static_cast<long long>(i), type_name(item));
+      out.append(b.data);
+    } else {
+      if (!is_str(item))
+        return raise_fmt(TypeErrorType, "sequence item %lld: expected str instance, %s found",
+                         static_cast<long long>(i), type_name(item));
+      out.append(as_str(item)->view());
+    }
+  }
+  return isbytes ? bytes_value(out) : str_value(out);
+}
+
 Value subx(Value* args, int64_t nargs, TupleObject* kwnames, const char* fname, bool subn) {
   PatternObject* p = P(args[0]);
   Value a[3];
@@ -288,13 +315,8 @@ Value subx(Value* args, int64_t nargs, TupleObject* kwnames, const char* fname, 
     Value piece = slice_text(s.text, s.isbytes, i, st.end);
     if (piece.is_empty_slot() || !list_append(out, piece)) return Value();
   }
-  Value joiner = slice_text(s.text, s.isbytes, 0, 0);
-  Value result = joiner;
-  if (out->size) {
-    Value list = Value::from_obj(out);
-    result = call_method(joiner, intern("join"), &list, 1);
-    if (result.is_empty_slot()) return result;
-  }
+  Value result = join_pieces(out, s.isbytes);
+  if (result.is_empty_slot()) return result;
   if (!subn) return result;
   TupleObject* t = tuple_of({result, int_from_int64(n)});
   return t ? Value::from_obj(t) : Value();
@@ -576,6 +598,7 @@ bool init_sre(ModuleObject* m) {
     g_pattern_type = make_native_type("re.Pattern", sizeof(PatternObject), visit_pattern, false);
     add_methods(g_pattern_type, kPatternMethods);
     add_getsets(g_pattern_type, kPatternGetSets);
+    register_weakrefable_type(g_pattern_type);
     g_scanner_type = make_native_type("_sre.SRE_Scanner", sizeof(ScannerObject), visit_scanner, false);
     add_methods(g_scanner_type, kScannerMethods);
     add_getsets(g_scanner_type, kScannerGetSets);

@@ -362,6 +362,7 @@ bool init_struct(ModuleObject* m) {
     g_struct_type = make_native_type("_struct.Struct", sizeof(StructObject), visit_struct, true);
     add_methods(g_struct_type, kStructMethods);
     add_getsets(g_struct_type, kStructGetSets);
+    register_weakrefable_type(g_struct_type);
     g_unpack_iter_type =
         make_native_type("_struct.unpack_iterator", sizeof(UnpackIterObject), visit_unpack_iter, false);
     static const NativeMethodDef kIterMethods[] = {
