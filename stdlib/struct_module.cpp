@@ -77,6 +77,10 @@ bool struct_set_format(StructObject* s, Value format) {
     raise_fmt(TypeErrorType, "Struct() argument 1 must be a str or bytes object, not %s", type_name(format));
     return false;
   }
+  if (text.find('\0') != std::string_view::npos) {
+    raise_msg(g_error, "embedded null character");
+    return false;
+  }
   structfmt::Layout layout;
   if (!structfmt::parse(text, &layout, g_error)) return false;
   BytesObject* items = new_bytes(std::string_view(reinterpret_cast<const char*>(layout.items.data()),
@@ -161,9 +165,10 @@ Value do_pack_into(StructObject* s, const Value* args, int64_t n) {
   }
   if (len - offset < s->size)
     return raise_fmt(g_error,
-                     "pack_into requires a buffer of at least %lld bytes for packing %lld bytes at offset %lld "
+                     "pack_into requires a buffer of at least %llu bytes for packing %lld bytes at offset %lld "
                      "(actual buffer size is %lld)",
-                     static_cast<long long>(s->size + offset), static_cast<long long>(s->size),
+                     static_cast<unsigned long long>(s->size) + static_cast<unsigned long long>(offset),
+                     static_cast<long long>(s->size),
                      static_cast<long long>(offset), static_cast<long long>(len));
   // Pack into a scratch copy first: converting a value may run Python code that resizes
   // the target.
@@ -201,9 +206,10 @@ Value do_unpack_from(StructObject* s, Value buffer, Value offset_arg) {
   }
   if (len - offset < s->size)
     return raise_fmt(g_error,
-                     "unpack_from requires a buffer of at least %lld bytes for unpacking %lld bytes at offset %lld "
+                     "unpack_from requires a buffer of at least %llu bytes for unpacking %lld bytes at offset %lld "
                      "(actual buffer size is %lld)",
-                     static_cast<long long>(s->size + offset), static_cast<long long>(s->size),
+                     static_cast<unsigned long long>(s->size) + static_cast<unsigned long long>(offset),
+                     static_cast<long long>(s->size),
                      static_cast<long long>(offset), static_cast<long long>(len));
   return unpack_values(s, b.data.data() + offset);
 }
