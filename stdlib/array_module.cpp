@@ -15,6 +15,7 @@
 #include "runtime/int.h"
 #include "runtime/method_args.h"
 #include "runtime/names.h"
+#include "runtime/roots.h"
 #include "runtime/sequence_ops.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -45,6 +46,7 @@ struct ArrayIterObject : Object {
 
 TypeObject* g_array_type = nullptr;
 TypeObject* g_iter_type = nullptr;
+ModuleObject* g_array_module = nullptr;  // for _array_reconstructor in __reduce_ex__
 constexpr char kTypecodes[] = "bBuhHiIlLqQfd";
 
 int item_size(char t) {
@@ -723,18 +725,137 @@ Value array_copy(Value* args, int64_t, TupleObject*) {
   return Value::from_obj(r);
 }
 
-// (type, (typecode, items), state): the protocol-2 form, which every pickle protocol loads.
+// ---- pickling: machine format codes ----------------------------------------------------------------------
+// CPython's portable description of an array's bytes (array._array_reconstructor's third
+// argument), so pickles move between machines and implementations.
+enum class MachineFormat : int {
+  U8 = 0, S8 = 1, U16LE = 2, U16BE = 3, S16LE = 4, S16BE = 5, U32LE = 6, U32BE = 7, S32LE = 8, S32BE = 9,
+  U64LE = 10, U64BE = 11, S64LE = 12, S64BE = 13, F32LE = 14, F32BE = 15, F64LE = 16, F64BE = 17,
+  UTF16LE = 18, UTF16BE = 19, UTF32LE = 20, UTF32BE = 21,
+};
+constexpr int kMaxMachineFormat = 21;
+
+// This host's format for typecode t (little-endian, 4-byte wchar_t).
+MachineFormat native_format(char t) {
+  switch (t) {
+    case 'b': return MachineFormat::S8;
+    case 'B': return MachineFormat::U8;
+    case 'h': return MachineFormat::S16LE;
+    case 'H': return MachineFormat::U16LE;
+    case 'i': return MachineFormat::S32LE;
+    case 'I': return MachineFormat::U32LE;
+    case 'l': case 'q': return MachineFormat::S64LE;
+    case 'L': case 'Q': return MachineFormat::U64LE;
+    case 'f': return MachineFormat::F32LE;
+    case 'd': return MachineFormat::F64LE;
+    default: return MachineFormat::UTF32LE;
+  }
+}
+
+// (type, (typecode, items), state) for protocols 0-2; the reconstructor form from 3 on.
 Value array_reduce_ex(Value* args, int64_t nargs, TupleObject* kw) {
   if (!args_one("array.__reduce_ex__", nargs - 1, kw)) return Value();
   ArrayObject* a = A(args[0]);
-  Value items = array_tolist(args, 1, nullptr);
-  if (items.is_empty_slot()) return items;
-  TupleObject* ctor_args = tuple_of({str_value(std::string_view(&a->typecode, 1)), items});
-  if (!ctor_args) return Value();
+  int64_t protocol;
+  if (!arg_index(args[1], 0, &protocol)) return Value();
   Value state = None;
   if (DictObject** slot = instance_dict_slot(args[0].as_obj()); slot && *slot) state = Value::from_obj(*slot);
-  TupleObject* t = tuple_of({Value::from_obj(type_of(args[0])), Value::from_obj(ctor_args), state});
+  Value typecode = str_value(std::string_view(&a->typecode, 1));
+  if (protocol < 3) {
+    Value items = array_tolist(args, 1, nullptr);
+    if (items.is_empty_slot()) return items;
+    TupleObject* ctor_args = tuple_of({typecode, items});
+    if (!ctor_args) return Value();
+    TupleObject* t = tuple_of({Value::from_obj(type_of(args[0])), Value::from_obj(ctor_args), state});
+    return t ? Value::from_obj(t) : Value();
+  }
+  Value reconstructor = get_attr(Value::from_obj(g_array_module), "_array_reconstructor");
+  if (reconstructor.is_empty_slot()) return reconstructor;
+  Value data = array_tobytes(args, 1, nullptr);
+  if (data.is_empty_slot()) return data;
+  TupleObject* ctor_args = tuple_of({Value::from_obj(type_of(args[0])), typecode,
+                                     Value::from_small_int(static_cast<int>(native_format(a->typecode))), data});
+  if (!ctor_args) return Value();
+  TupleObject* t = tuple_of({reconstructor, Value::from_obj(ctor_args), state});
   return t ? Value::from_obj(t) : Value();
+}
+
+// The value of one item of machine format f at p.
+Value decode_machine_item(MachineFormat f, const unsigned char* p) {
+  int code = static_cast<int>(f);
+  if (code <= static_cast<int>(MachineFormat::S64BE)) {
+    int size = code < 2 ? 1 : code < 6 ? 2 : code < 10 ? 4 : 8;
+    bool is_signed = code == 1 || (code >= 4 && code <= 5) || (code >= 8 && code <= 9) || code >= 12;
+    bool big = code >= 2 && (code % 2 == 1);
+    uint64_t u = 0;
+    for (int i = 0; i < size; ++i) u |= static_cast<uint64_t>(p[big ? size - 1 - i : i]) << (8 * i);
+    if (is_signed && size < 8 && (u >> (8 * size - 1)) & 1) u |= ~((uint64_t(1) << (8 * size)) - 1);
+    return is_signed ? int_from_int64(static_cast<int64_t>(u)) : int_from_uint64(u);
+  }
+  bool big = code % 2 == 1;
+  int size = f == MachineFormat::F32LE || f == MachineFormat::F32BE ? 4 : 8;
+  uint64_t u = 0;
+  for (int i = 0; i < size; ++i) u |= static_cast<uint64_t>(p[big ? size - 1 - i : i]) << (8 * i);
+  if (size == 4) {
+    uint32_t w = static_cast<uint32_t>(u);
+    float x;
+    std::memcpy(&x, &w, 4);
+    return float_value(x);
+  }
+  double d;
+  std::memcpy(&d, &u, 8);
+  return float_value(d);
+}
+
+Value array_reconstructor(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!no_kwargs("_array_reconstructor", kwnames) || !check_positional("_array_reconstructor", nargs, 4, 4))
+    return Value();
+  if (!args[0].is_obj() || !has(args[0].as_obj()->type, TypeFlag::TypeSubclass))
+    return raise_fmt(TypeErrorType, "first argument must be a type object, not %s", type_name(args[0]));
+  auto* type = static_cast<TypeObject*>(args[0].as_obj());
+  if (!is_subtype(type, g_array_type))
+    return raise_fmt(TypeErrorType, "%s is not a subtype of array.array", type->name);
+  if (!is_str(args[1]) || as_str(args[1])->length != 1 || !std::strchr(kTypecodes, as_str(args[1])->data[0]))
+    return raise_msg(ValueErrorType, "second argument must be a valid type code");
+  char t = as_str(args[1])->data[0];
+  int64_t code;
+  if (!arg_index(args[2], 0, &code)) return Value();
+  if (code < 0 || code > kMaxMachineFormat)
+    return raise_msg(ValueErrorType, "third argument must be a valid machine format code.");
+  if (!is_bytes(args[3]))
+    return raise_fmt(TypeErrorType, "fourth argument should be bytes, not %s", type_name(args[3]));
+  std::string_view data = as_bytes(args[3])->view();
+  auto f = static_cast<MachineFormat>(code);
+  if (f != native_format(t) && code <= static_cast<int>(MachineFormat::S64BE)) {
+    // Integers from another machine become the (last listed) typecode of their size and sign.
+    int size = code < 2 ? 1 : code < 6 ? 2 : code < 10 ? 4 : 8;
+    bool is_signed = code == 1 || (code >= 4 && code <= 5) || (code >= 8 && code <= 9) || code >= 12;
+    for (char c : std::string_view("bBhHiIlLqQ")) {
+      bool c_signed = c == 'b' || c == 'h' || c == 'i' || c == 'l' || c == 'q';
+      if (item_size(c) == size && c_signed == is_signed) t = c;
+    }
+  }
+  ArrayObject* a = new_array(type, t);
+  if (!a) return Value();
+  if (f == native_format(t)) return append_bytes(a, data) ? Value::from_obj(a) : Value();
+  if (f >= MachineFormat::UTF16LE) {
+    // Text in another encoding: decode it with the codec machinery.
+    const char* enc = f == MachineFormat::UTF16LE ? "utf-16-le" : f == MachineFormat::UTF16BE ? "utf-16-be"
+                    : f == MachineFormat::UTF32LE ? "utf-32-le" : "utf-32-be";
+    Value enc_name = str_value(enc);
+    Value text = call_method(args[3], intern("decode"), &enc_name, 1);
+    if (text.is_empty_slot()) return text;
+    if (!is_str(text)) return raise_msg(TypeErrorType, "decoding did not return a str");
+    return append_unicode(a, as_str(text)) ? Value::from_obj(a) : Value();
+  }
+  int c = static_cast<int>(f);
+  size_t size = c < 2 ? 1 : c < 6 ? 2 : c < 10 ? 4 : c < 14 ? 8 : (c < 16 ? 4 : 8);
+  if (data.size() % size) return raise_msg(ValueErrorType, "string length not a multiple of item size");
+  for (size_t i = 0; i < data.size(); i += size) {
+    Value v = decode_machine_item(f, reinterpret_cast<const unsigned char*>(data.data()) + i);
+    if (v.is_empty_slot() || !append_item(a, v)) return Value();
+  }
+  return Value::from_obj(a);
 }
 
 Value array_sizeof(Value* args, int64_t, TupleObject*) {
@@ -802,6 +923,12 @@ bool init_array(ModuleObject* m) {
     static const NativeMethodDef kIterMethods[] = {{"__iter__", return_self}, {"__next__", iter_next}};
     add_methods(g_iter_type, kIterMethods);
   }
+  g_array_module = m;
+  static bool rooted = false;
+  if (!rooted) {
+    rooted = true;
+    add_runtime_root_hook([](Visitor& v) { v.visit(g_array_module); });
+  }
   return module_add(m, "array", Value::from_obj(g_array_type)) &&
          module_add(m, "ArrayType", Value::from_obj(g_array_type)) && module_add(m, "typecodes", str_value(kTypecodes));
 }
@@ -819,6 +946,7 @@ bool array_buffer(Value v, ByteBuffer* out) {
 }
 
 extern const NativeModuleDef kArrayModule;
-const NativeModuleDef kArrayModule = {"array", nullptr, 0, init_array};
+const NativeFunctionDef kArrayFunctions[] = {{"_array_reconstructor", array_reconstructor}};
+const NativeModuleDef kArrayModule = {"array", kArrayFunctions, std::size(kArrayFunctions), init_array};
 
 }  // namespace coil::lib
