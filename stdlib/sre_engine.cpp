@@ -283,29 +283,31 @@ int Matcher<CharT>::run(const uint32_t* start_pc, bool toplevel) {
   const int64_t end = st_.end;
   std::vector<SreFrame>& frames = st_.frames;
   std::vector<int64_t>& marks = st_.marks;
-  SreFrame ctx{};
-  ctx.pc = start_pc;
-  ctx.ptr = st_.ptr;
-  ctx.toplevel = toplevel;
-  int ret = 0;
-
-  if (ctx.pc[0] == op(Op::INFO)) {
+  // The running operation's context is the top frame, worked on in place; `c` is re-read
+  // whenever the vector may have grown (a CALL, or count() running a nested match).
+  if (start_pc[0] == op(Op::INFO)) {
     // The INFO block's minimum width rules out short subjects at once.
-    if (ctx.pc[3] && static_cast<uint64_t>(end - ctx.ptr) < ctx.pc[3]) return 0;
-    ctx.pc += ctx.pc[1] + 1;
+    if (start_pc[3] && static_cast<uint64_t>(end - st_.ptr) < start_pc[3]) return 0;
+    start_pc += start_pc[1] + 1;
   }
+  frames.emplace_back();
+  SreFrame* c = &frames.back();
+  c->pc = start_pc;
+  c->ptr = st_.ptr;
+  c->toplevel = toplevel;
+  int ret = 0;
 
 // Starts the sub-match at `target` (from st.ptr); its result comes back at `label`.
 #define CALL(kind, target, tl)                    \
   do {                                            \
-    ctx.resume = static_cast<uint8_t>(kind);      \
-    frames.push_back(ctx);                        \
     const uint32_t* next_pc_ = (target);          \
     const bool next_toplevel_ = (tl);             \
-    ctx = SreFrame{};                             \
-    ctx.pc = next_pc_;                            \
-    ctx.ptr = st_.ptr;                            \
-    ctx.toplevel = next_toplevel_;                \
+    c->resume = static_cast<uint8_t>(kind);       \
+    frames.emplace_back();                        \
+    c = &frames.back();                           \
+    c->pc = next_pc_;                             \
+    c->ptr = st_.ptr;                             \
+    c->toplevel = next_toplevel_;                 \
     goto dispatch;                                \
   } while (0)
 #define RETURN(v) \
@@ -315,102 +317,102 @@ int Matcher<CharT>::run(const uint32_t* start_pc, bool toplevel) {
   } while (0)
 #define LASTMARK_SAVE()                \
   do {                                 \
-    ctx.lastmark = st_.lastmark;       \
-    ctx.lastindex = st_.lastindex;     \
+    c->lastmark = st_.lastmark;       \
+    c->lastindex = st_.lastindex;     \
   } while (0)
 #define LASTMARK_RESTORE()             \
   do {                                 \
-    st_.lastmark = ctx.lastmark;       \
-    st_.lastindex = ctx.lastindex;     \
+    st_.lastmark = c->lastmark;       \
+    st_.lastindex = c->lastindex;     \
   } while (0)
-#define REP (st_.repeats[ctx.rep])
+#define REP (st_.repeats[c->rep])
 
 dispatch:
   for (;;) {
     if ((++st_.steps & 0x3FFF) == 0 && rt::eval_breaker_set() && !rt::handle_eval_breaker())
       RETURN(kErrInterrupted);
-    switch (static_cast<Op>(*ctx.pc++)) {
+    switch (static_cast<Op>(*c->pc++)) {
       case Op::FAILURE:
         RETURN(0);
 
       case Op::SUCCESS:
-        if (ctx.toplevel && ((st_.match_all && ctx.ptr != end) || (st_.must_advance && ctx.ptr == st_.start)))
+        if (c->toplevel && ((st_.match_all && c->ptr != end) || (st_.must_advance && c->ptr == st_.start)))
           RETURN(0);
-        st_.ptr = ctx.ptr;
+        st_.ptr = c->ptr;
         RETURN(1);
 
       case Op::AT:
-        if (!at(ctx.ptr, ctx.pc[0])) RETURN(0);
-        ctx.pc += 1;
+        if (!at(c->ptr, c->pc[0])) RETURN(0);
+        c->pc += 1;
         break;
 
       case Op::CATEGORY:
-        if (ctx.ptr >= end || !category(ctx.pc[0], s_[ctx.ptr])) RETURN(0);
-        ctx.pc += 1;
-        ctx.ptr += 1;
+        if (c->ptr >= end || !category(c->pc[0], s_[c->ptr])) RETURN(0);
+        c->pc += 1;
+        c->ptr += 1;
         break;
 
       case Op::ANY:
-        if (ctx.ptr >= end || s_[ctx.ptr] == '\n') RETURN(0);
-        ctx.ptr += 1;
+        if (c->ptr >= end || s_[c->ptr] == '\n') RETURN(0);
+        c->ptr += 1;
         break;
 
       case Op::ANY_ALL:
-        if (ctx.ptr >= end) RETURN(0);
-        ctx.ptr += 1;
+        if (c->ptr >= end) RETURN(0);
+        c->ptr += 1;
         break;
 
       case Op::LITERAL:
-        if (ctx.ptr >= end || s_[ctx.ptr] != ctx.pc[0]) RETURN(0);
-        ctx.pc += 1;
-        ctx.ptr += 1;
+        if (c->ptr >= end || s_[c->ptr] != c->pc[0]) RETURN(0);
+        c->pc += 1;
+        c->ptr += 1;
         break;
 
       case Op::NOT_LITERAL:
-        if (ctx.ptr >= end || s_[ctx.ptr] == ctx.pc[0]) RETURN(0);
-        ctx.pc += 1;
-        ctx.ptr += 1;
+        if (c->ptr >= end || s_[c->ptr] == c->pc[0]) RETURN(0);
+        c->pc += 1;
+        c->ptr += 1;
         break;
 
       case Op::LITERAL_IGNORE: case Op::NOT_LITERAL_IGNORE: case Op::LITERAL_UNI_IGNORE:
       case Op::NOT_LITERAL_UNI_IGNORE: case Op::LITERAL_LOC_IGNORE: case Op::NOT_LITERAL_LOC_IGNORE:
-        if (ctx.ptr >= end || !one(ctx.pc - 1, s_[ctx.ptr])) RETURN(0);
-        ctx.pc += 1;
-        ctx.ptr += 1;
+        if (c->ptr >= end || !one(c->pc - 1, s_[c->ptr])) RETURN(0);
+        c->pc += 1;
+        c->ptr += 1;
         break;
 
       case Op::IN: case Op::IN_IGNORE: case Op::IN_UNI_IGNORE: case Op::IN_LOC_IGNORE:
-        if (ctx.ptr >= end || !one(ctx.pc - 1, s_[ctx.ptr])) RETURN(0);
-        ctx.pc += ctx.pc[0];
-        ctx.ptr += 1;
+        if (c->ptr >= end || !one(c->pc - 1, s_[c->ptr])) RETURN(0);
+        c->pc += c->pc[0];
+        c->ptr += 1;
         break;
 
       case Op::INFO:
       case Op::JUMP:
-        ctx.pc += ctx.pc[0];
+        c->pc += c->pc[0];
         break;
 
       case Op::MARK: {
-        int64_t i = ctx.pc[0];
+        int64_t i = c->pc[0];
         if (i & 1) st_.lastindex = i / 2 + 1;
         if (i > st_.lastmark) {
           for (int64_t j = st_.lastmark + 1; j < i; ++j) marks[j] = -1;
           st_.lastmark = i;
         }
-        marks[i] = ctx.ptr;
-        ctx.pc += 1;
+        marks[i] = c->ptr;
+        c->pc += 1;
         break;
       }
 
       case Op::GROUPREF: case Op::GROUPREF_IGNORE: case Op::GROUPREF_UNI_IGNORE: case Op::GROUPREF_LOC_IGNORE: {
-        Op kind = static_cast<Op>(ctx.pc[-1]);
-        int64_t g = static_cast<int64_t>(ctx.pc[0]) * 2;
+        Op kind = static_cast<Op>(c->pc[-1]);
+        int64_t g = static_cast<int64_t>(c->pc[0]) * 2;
         if (g >= st_.lastmark) RETURN(0);
         int64_t p = marks[g], e = marks[g + 1];
         if (p < 0 || e < 0 || e < p) RETURN(0);
-        for (; p < e; ++p, ++ctx.ptr) {
-          if (ctx.ptr >= end) RETURN(0);
-          uint32_t a = s_[ctx.ptr], b = s_[p];
+        for (; p < e; ++p, ++c->ptr) {
+          if (c->ptr >= end) RETURN(0);
+          uint32_t a = s_[c->ptr], b = s_[p];
           bool same;
           switch (kind) {
             case Op::GROUPREF: same = a == b; break;
@@ -420,151 +422,161 @@ dispatch:
           }
           if (!same) RETURN(0);
         }
-        ctx.pc += 1;
+        c->pc += 1;
         break;
       }
 
       case Op::GROUPREF_EXISTS: {
-        int64_t g = static_cast<int64_t>(ctx.pc[0]) * 2;
+        int64_t g = static_cast<int64_t>(c->pc[0]) * 2;
         if (g >= st_.lastmark || marks[g] < 0 || marks[g + 1] < 0 || marks[g + 1] < marks[g]) {
-          ctx.pc += ctx.pc[1];
+          c->pc += c->pc[1];
           break;
         }
-        ctx.pc += 2;
+        c->pc += 2;
         break;
       }
 
       case Op::BRANCH:
         LASTMARK_SAVE();
-        if (st_.repeat >= 0) mark_push(ctx.lastmark);
+        if (st_.repeat >= 0) mark_push(c->lastmark);
         goto branch_try;
 
       case Op::REPEAT_ONE:
         // <REPEAT_ONE> <skip> <min> <max> item <SUCCESS> tail
-        if (ctx.ptr + static_cast<int64_t>(ctx.pc[1]) > end) RETURN(0);
-        st_.ptr = ctx.ptr;
-        ctx.count = count(ctx.pc + 3, ctx.pc[2]);
-        if (ctx.count < 0) RETURN(static_cast<int>(ctx.count));
-        ctx.ptr += ctx.count;
-        if (ctx.count < static_cast<int64_t>(ctx.pc[1])) RETURN(0);
-        if (ctx.pc[ctx.pc[0]] == op(Op::SUCCESS) && ctx.ptr == end &&
-            !(ctx.toplevel && st_.must_advance && ctx.ptr == st_.start)) {
+        if (c->ptr + static_cast<int64_t>(c->pc[1]) > end) RETURN(0);
+        st_.ptr = c->ptr;
+        {
+          int64_t n = count(c->pc + 3, c->pc[2]);
+          c = &frames.back();
+          c->count = n;
+        }
+        if (c->count < 0) RETURN(static_cast<int>(c->count));
+        c->ptr += c->count;
+        if (c->count < static_cast<int64_t>(c->pc[1])) RETURN(0);
+        if (c->pc[c->pc[0]] == op(Op::SUCCESS) && c->ptr == end &&
+            !(c->toplevel && st_.must_advance && c->ptr == st_.start)) {
           // The tail is empty and everything was eaten: no need to backtrack.
-          st_.ptr = ctx.ptr;
+          st_.ptr = c->ptr;
           RETURN(1);
         }
         LASTMARK_SAVE();
-        if (st_.repeat >= 0) mark_push(ctx.lastmark);
-        if (ctx.pc[ctx.pc[0]] == op(Op::LITERAL)) goto repeat_one_literal;
+        if (st_.repeat >= 0) mark_push(c->lastmark);
+        if (c->pc[c->pc[0]] == op(Op::LITERAL)) goto repeat_one_literal;
         goto repeat_one_general;
 
       case Op::MIN_REPEAT_ONE:
-        if (ctx.ptr + static_cast<int64_t>(ctx.pc[1]) > end) RETURN(0);
-        st_.ptr = ctx.ptr;
-        if (ctx.pc[1] == 0) {
-          ctx.count = 0;
+        if (c->ptr + static_cast<int64_t>(c->pc[1]) > end) RETURN(0);
+        st_.ptr = c->ptr;
+        if (c->pc[1] == 0) {
+          c->count = 0;
         } else {
-          ctx.count = count(ctx.pc + 3, ctx.pc[1]);
-          if (ctx.count < 0) RETURN(static_cast<int>(ctx.count));
-          if (ctx.count < static_cast<int64_t>(ctx.pc[1])) RETURN(0);
-          ctx.ptr += ctx.count;
+          int64_t n = count(c->pc + 3, c->pc[1]);
+          c = &frames.back();
+          c->count = n;
+          if (c->count < 0) RETURN(static_cast<int>(c->count));
+          if (c->count < static_cast<int64_t>(c->pc[1])) RETURN(0);
+          c->ptr += c->count;
         }
-        if (ctx.pc[ctx.pc[0]] == op(Op::SUCCESS) &&
-            !(ctx.toplevel && ((st_.match_all && ctx.ptr != end) || (st_.must_advance && ctx.ptr == st_.start)))) {
-          st_.ptr = ctx.ptr;
+        if (c->pc[c->pc[0]] == op(Op::SUCCESS) &&
+            !(c->toplevel && ((st_.match_all && c->ptr != end) || (st_.must_advance && c->ptr == st_.start)))) {
+          st_.ptr = c->ptr;
           RETURN(1);
         }
         LASTMARK_SAVE();
-        if (st_.repeat >= 0) mark_push(ctx.lastmark);
+        if (st_.repeat >= 0) mark_push(c->lastmark);
         goto min_repeat_one_try;
 
       case Op::POSSESSIVE_REPEAT_ONE:
-        if (ctx.ptr + static_cast<int64_t>(ctx.pc[1]) > end) RETURN(0);
-        st_.ptr = ctx.ptr;
-        ctx.count = count(ctx.pc + 3, ctx.pc[2]);
-        if (ctx.count < 0) RETURN(static_cast<int>(ctx.count));
-        ctx.ptr += ctx.count;
-        if (ctx.count < static_cast<int64_t>(ctx.pc[1])) RETURN(0);
-        ctx.pc += ctx.pc[0];
+        if (c->ptr + static_cast<int64_t>(c->pc[1]) > end) RETURN(0);
+        st_.ptr = c->ptr;
+        {
+          int64_t n = count(c->pc + 3, c->pc[2]);
+          c = &frames.back();
+          c->count = n;
+        }
+        if (c->count < 0) RETURN(static_cast<int>(c->count));
+        c->ptr += c->count;
+        if (c->count < static_cast<int64_t>(c->pc[1])) RETURN(0);
+        c->pc += c->pc[0];
         break;
 
       case Op::REPEAT: {
         // <REPEAT> <skip> <min> <max> body <MAX_UNTIL|MIN_UNTIL> tail
         int32_t r = new_repeat();
-        ctx.rep = r;
-        st_.repeats[r] = SreRepeat{-1, ctx.pc, -1, st_.repeat};
+        c->rep = r;
+        st_.repeats[r] = SreRepeat{-1, c->pc, -1, st_.repeat};
         st_.repeat = r;
-        st_.ptr = ctx.ptr;
-        CALL(Resume::Repeat, ctx.pc + ctx.pc[0], ctx.toplevel);
+        st_.ptr = c->ptr;
+        CALL(Resume::Repeat, c->pc + c->pc[0], c->toplevel);
       }
 
       case Op::MAX_UNTIL:
-        ctx.rep = st_.repeat;
-        if (ctx.rep < 0) RETURN(kErrState);
-        st_.ptr = ctx.ptr;
-        ctx.count = REP.count + 1;
-        if (ctx.count < static_cast<int64_t>(REP.pattern[1])) {
-          REP.count = ctx.count;
-          CALL(Resume::MaxUntil1, REP.pattern + 3, ctx.toplevel);
+        c->rep = st_.repeat;
+        if (c->rep < 0) RETURN(kErrState);
+        st_.ptr = c->ptr;
+        c->count = REP.count + 1;
+        if (c->count < static_cast<int64_t>(REP.pattern[1])) {
+          REP.count = c->count;
+          CALL(Resume::MaxUntil1, REP.pattern + 3, c->toplevel);
         }
-        if ((ctx.count < static_cast<int64_t>(REP.pattern[2]) || REP.pattern[2] == kMaxRepeat) &&
+        if ((c->count < static_cast<int64_t>(REP.pattern[2]) || REP.pattern[2] == kMaxRepeat) &&
             st_.ptr != REP.last_ptr) {
           // Try one more iteration; remember where it started so an empty one stops the loop.
-          REP.count = ctx.count;
+          REP.count = c->count;
           LASTMARK_SAVE();
-          mark_push(ctx.lastmark);
-          ctx.saved_last_ptr = REP.last_ptr;
+          mark_push(c->lastmark);
+          c->saved_last_ptr = REP.last_ptr;
           REP.last_ptr = st_.ptr;
-          CALL(Resume::MaxUntil2, REP.pattern + 3, ctx.toplevel);
+          CALL(Resume::MaxUntil2, REP.pattern + 3, c->toplevel);
         }
         goto max_until_tail;
 
       case Op::MIN_UNTIL:
-        ctx.rep = st_.repeat;
-        if (ctx.rep < 0) RETURN(kErrState);
-        st_.ptr = ctx.ptr;
-        ctx.count = REP.count + 1;
-        if (ctx.count < static_cast<int64_t>(REP.pattern[1])) {
-          REP.count = ctx.count;
-          CALL(Resume::MinUntil1, REP.pattern + 3, ctx.toplevel);
+        c->rep = st_.repeat;
+        if (c->rep < 0) RETURN(kErrState);
+        st_.ptr = c->ptr;
+        c->count = REP.count + 1;
+        if (c->count < static_cast<int64_t>(REP.pattern[1])) {
+          REP.count = c->count;
+          CALL(Resume::MinUntil1, REP.pattern + 3, c->toplevel);
         }
         // Lazy: see whether the tail matches before trying another iteration.
         st_.repeat = REP.prev;
         LASTMARK_SAVE();
-        if (st_.repeat >= 0) mark_push(ctx.lastmark);
-        CALL(Resume::MinUntil2, ctx.pc, ctx.toplevel);
+        if (st_.repeat >= 0) mark_push(c->lastmark);
+        CALL(Resume::MinUntil2, c->pc, c->toplevel);
 
       case Op::POSSESSIVE_REPEAT: {
         // <POSSESSIVE_REPEAT> <skip> <min> <max> body <SUCCESS> tail
-        st_.ptr = ctx.ptr;
+        st_.ptr = c->ptr;
         int32_t r = new_repeat();
-        ctx.rep = r;
+        c->rep = r;
         st_.repeats[r] = SreRepeat{-1, nullptr, -1, st_.repeat};
         st_.repeat = r;
-        ctx.count = 0;
+        c->count = 0;
         goto possessive_min;
       }
 
       case Op::ASSERT:
         // <ASSERT> <skip> <back> pattern <SUCCESS>
-        if (ctx.ptr < static_cast<int64_t>(ctx.pc[1])) RETURN(0);
-        st_.ptr = ctx.ptr - ctx.pc[1];
-        CALL(Resume::Assert, ctx.pc + 2, false);
+        if (c->ptr < static_cast<int64_t>(c->pc[1])) RETURN(0);
+        st_.ptr = c->ptr - c->pc[1];
+        CALL(Resume::Assert, c->pc + 2, false);
 
       case Op::ASSERT_NOT:
-        if (ctx.ptr >= static_cast<int64_t>(ctx.pc[1])) {
-          st_.ptr = ctx.ptr - ctx.pc[1];
+        if (c->ptr >= static_cast<int64_t>(c->pc[1])) {
+          st_.ptr = c->ptr - c->pc[1];
           LASTMARK_SAVE();
-          if (st_.repeat >= 0) mark_push(ctx.lastmark);
-          CALL(Resume::AssertNot, ctx.pc + 2, false);
+          if (st_.repeat >= 0) mark_push(c->lastmark);
+          CALL(Resume::AssertNot, c->pc + 2, false);
         }
-        ctx.pc += ctx.pc[0];
+        c->pc += c->pc[0];
         break;
 
       case Op::ATOMIC_GROUP:
         // <ATOMIC_GROUP> <skip> pattern <SUCCESS> tail
-        st_.ptr = ctx.ptr;
-        CALL(Resume::Atomic, ctx.pc + 1, false);
+        st_.ptr = c->ptr;
+        CALL(Resume::Atomic, c->pc + 1, false);
 
       default:
         RETURN(kErrIllegal);
@@ -573,216 +585,217 @@ dispatch:
 
 // ---- multi-step operations: each resumes here after a sub-match -------------------------
 branch_try:
-  // ctx.pc points at the current alternative's skip word; 0 ends the list.
-  while (ctx.pc[0]) {
-    if (ctx.pc[1] == op(Op::LITERAL) && (ctx.ptr >= end || s_[ctx.ptr] != ctx.pc[2])) {
-      ctx.pc += ctx.pc[0];
+  // c->pc points at the current alternative's skip word; 0 ends the list.
+  while (c->pc[0]) {
+    if (c->pc[1] == op(Op::LITERAL) && (c->ptr >= end || s_[c->ptr] != c->pc[2])) {
+      c->pc += c->pc[0];
       continue;
     }
-    if (ctx.pc[1] == op(Op::IN) && (ctx.ptr >= end || !charset(ctx.pc + 3, s_[ctx.ptr]))) {
-      ctx.pc += ctx.pc[0];
+    if (c->pc[1] == op(Op::IN) && (c->ptr >= end || !charset(c->pc + 3, s_[c->ptr]))) {
+      c->pc += c->pc[0];
       continue;
     }
-    st_.ptr = ctx.ptr;
-    CALL(Resume::Branch, ctx.pc + 1, ctx.toplevel);
+    st_.ptr = c->ptr;
+    CALL(Resume::Branch, c->pc + 1, c->toplevel);
   resume_branch:
     if (ret) {
-      if (st_.repeat >= 0) mark_pop_discard(ctx.lastmark);
+      if (st_.repeat >= 0) mark_pop_discard(c->lastmark);
       RETURN(1);
     }
-    if (st_.repeat >= 0) mark_pop_keep(ctx.lastmark);
+    if (st_.repeat >= 0) mark_pop_keep(c->lastmark);
     LASTMARK_RESTORE();
-    ctx.pc += ctx.pc[0];
+    c->pc += c->pc[0];
   }
-  if (st_.repeat >= 0) mark_pop_discard(ctx.lastmark);
+  if (st_.repeat >= 0) mark_pop_discard(c->lastmark);
   RETURN(0);
 
 repeat_one_literal:
   // The tail starts with a literal: only stop where that literal is next.
   for (;;) {
-    while (ctx.count >= static_cast<int64_t>(ctx.pc[1]) &&
-           (ctx.ptr >= end || s_[ctx.ptr] != ctx.pc[ctx.pc[0] + 1])) {
-      --ctx.ptr;
-      --ctx.count;
+    while (c->count >= static_cast<int64_t>(c->pc[1]) &&
+           (c->ptr >= end || s_[c->ptr] != c->pc[c->pc[0] + 1])) {
+      --c->ptr;
+      --c->count;
     }
-    if (ctx.count < static_cast<int64_t>(ctx.pc[1])) break;
-    st_.ptr = ctx.ptr;
-    CALL(Resume::RepeatOneLiteral, ctx.pc + ctx.pc[0], ctx.toplevel);
+    if (c->count < static_cast<int64_t>(c->pc[1])) break;
+    st_.ptr = c->ptr;
+    CALL(Resume::RepeatOneLiteral, c->pc + c->pc[0], c->toplevel);
   resume_repeat_one_literal:
     if (ret) {
-      if (st_.repeat >= 0) mark_pop_discard(ctx.lastmark);
+      if (st_.repeat >= 0) mark_pop_discard(c->lastmark);
       RETURN(1);
     }
-    if (st_.repeat >= 0) mark_pop_keep(ctx.lastmark);
+    if (st_.repeat >= 0) mark_pop_keep(c->lastmark);
     LASTMARK_RESTORE();
-    --ctx.ptr;
-    --ctx.count;
+    --c->ptr;
+    --c->count;
   }
-  if (st_.repeat >= 0) mark_pop_discard(ctx.lastmark);
+  if (st_.repeat >= 0) mark_pop_discard(c->lastmark);
   RETURN(0);
 
 repeat_one_general:
-  while (ctx.count >= static_cast<int64_t>(ctx.pc[1])) {
-    st_.ptr = ctx.ptr;
-    CALL(Resume::RepeatOne, ctx.pc + ctx.pc[0], ctx.toplevel);
+  while (c->count >= static_cast<int64_t>(c->pc[1])) {
+    st_.ptr = c->ptr;
+    CALL(Resume::RepeatOne, c->pc + c->pc[0], c->toplevel);
   resume_repeat_one:
     if (ret) {
-      if (st_.repeat >= 0) mark_pop_discard(ctx.lastmark);
+      if (st_.repeat >= 0) mark_pop_discard(c->lastmark);
       RETURN(1);
     }
-    if (st_.repeat >= 0) mark_pop_keep(ctx.lastmark);
+    if (st_.repeat >= 0) mark_pop_keep(c->lastmark);
     LASTMARK_RESTORE();
-    --ctx.ptr;
-    --ctx.count;
+    --c->ptr;
+    --c->count;
   }
-  if (st_.repeat >= 0) mark_pop_discard(ctx.lastmark);
+  if (st_.repeat >= 0) mark_pop_discard(c->lastmark);
   RETURN(0);
 
 min_repeat_one_try:
-  while (ctx.pc[2] == kMaxRepeat || ctx.count <= static_cast<int64_t>(ctx.pc[2])) {
-    st_.ptr = ctx.ptr;
-    CALL(Resume::MinRepeatOne, ctx.pc + ctx.pc[0], ctx.toplevel);
+  while (c->pc[2] == kMaxRepeat || c->count <= static_cast<int64_t>(c->pc[2])) {
+    st_.ptr = c->ptr;
+    CALL(Resume::MinRepeatOne, c->pc + c->pc[0], c->toplevel);
   resume_min_repeat_one:
     if (ret) {
-      if (st_.repeat >= 0) mark_pop_discard(ctx.lastmark);
+      if (st_.repeat >= 0) mark_pop_discard(c->lastmark);
       RETURN(1);
     }
-    if (st_.repeat >= 0) mark_pop_keep(ctx.lastmark);
+    if (st_.repeat >= 0) mark_pop_keep(c->lastmark);
     LASTMARK_RESTORE();
-    st_.ptr = ctx.ptr;
+    st_.ptr = c->ptr;
     {
-      int64_t n = count(ctx.pc + 3, 1);
+      int64_t n = count(c->pc + 3, 1);
+      c = &frames.back();
       if (n < 0) RETURN(static_cast<int>(n));
       if (n == 0) break;
     }
-    ++ctx.ptr;
-    ++ctx.count;
+    ++c->ptr;
+    ++c->count;
   }
-  if (st_.repeat >= 0) mark_pop_discard(ctx.lastmark);
+  if (st_.repeat >= 0) mark_pop_discard(c->lastmark);
   RETURN(0);
 
 resume_repeat:
   st_.repeat = REP.prev;
-  free_repeat(ctx.rep);
+  free_repeat(c->rep);
   RETURN(ret ? 1 : 0);
 
 resume_max_until1:
   if (ret) RETURN(1);
-  REP.count = ctx.count - 1;
-  st_.ptr = ctx.ptr;
+  REP.count = c->count - 1;
+  st_.ptr = c->ptr;
   RETURN(0);
 
 resume_max_until2:
-  REP.last_ptr = ctx.saved_last_ptr;
+  REP.last_ptr = c->saved_last_ptr;
   if (ret) {
-    mark_pop_discard(ctx.lastmark);
+    mark_pop_discard(c->lastmark);
     RETURN(1);
   }
-  mark_pop(ctx.lastmark);
+  mark_pop(c->lastmark);
   LASTMARK_RESTORE();
-  REP.count = ctx.count - 1;
-  st_.ptr = ctx.ptr;
+  REP.count = c->count - 1;
+  st_.ptr = c->ptr;
 max_until_tail:
   // No more iterations here: the tail must match, outside this repeat.
   st_.repeat = REP.prev;
-  CALL(Resume::MaxUntil3, ctx.pc, ctx.toplevel);
+  CALL(Resume::MaxUntil3, c->pc, c->toplevel);
 resume_max_until3:
-  st_.repeat = ctx.rep;
+  st_.repeat = c->rep;
   if (ret) RETURN(1);
-  st_.ptr = ctx.ptr;
+  st_.ptr = c->ptr;
   RETURN(0);
 
 resume_min_until1:
   if (ret) RETURN(1);
-  REP.count = ctx.count - 1;
-  st_.ptr = ctx.ptr;
+  REP.count = c->count - 1;
+  st_.ptr = c->ptr;
   RETURN(0);
 
 resume_min_until2: {
   int32_t tail_repeat = st_.repeat;
-  st_.repeat = ctx.rep;
+  st_.repeat = c->rep;
   if (ret) {
-    if (tail_repeat >= 0) mark_pop_discard(ctx.lastmark);
+    if (tail_repeat >= 0) mark_pop_discard(c->lastmark);
     RETURN(1);
   }
-  if (tail_repeat >= 0) mark_pop(ctx.lastmark);
+  if (tail_repeat >= 0) mark_pop(c->lastmark);
 }
   LASTMARK_RESTORE();
-  st_.ptr = ctx.ptr;
-  if ((ctx.count >= static_cast<int64_t>(REP.pattern[2]) && REP.pattern[2] != kMaxRepeat) ||
+  st_.ptr = c->ptr;
+  if ((c->count >= static_cast<int64_t>(REP.pattern[2]) && REP.pattern[2] != kMaxRepeat) ||
       st_.ptr == REP.last_ptr)
     RETURN(0);
-  REP.count = ctx.count;
-  ctx.saved_last_ptr = REP.last_ptr;
+  REP.count = c->count;
+  c->saved_last_ptr = REP.last_ptr;
   REP.last_ptr = st_.ptr;
-  CALL(Resume::MinUntil3, REP.pattern + 3, ctx.toplevel);
+  CALL(Resume::MinUntil3, REP.pattern + 3, c->toplevel);
 resume_min_until3:
-  REP.last_ptr = ctx.saved_last_ptr;
+  REP.last_ptr = c->saved_last_ptr;
   if (ret) RETURN(1);
-  REP.count = ctx.count - 1;
-  st_.ptr = ctx.ptr;
+  REP.count = c->count - 1;
+  st_.ptr = c->ptr;
   RETURN(0);
 
 possessive_min:
-  if (ctx.count < static_cast<int64_t>(ctx.pc[1])) CALL(Resume::Possessive1, ctx.pc + 3, false);
+  if (c->count < static_cast<int64_t>(c->pc[1])) CALL(Resume::Possessive1, c->pc + 3, false);
   // Enough iterations: take more greedily, never giving any back.
-  ctx.ptr = -1;
+  c->ptr = -1;
   goto possessive_more;
 resume_possessive1:
   if (ret) {
-    ++ctx.count;
+    ++c->count;
     goto possessive_min;
   }
-  st_.ptr = ctx.ptr;
+  st_.ptr = c->ptr;
   st_.repeat = REP.prev;
-  free_repeat(ctx.rep);
+  free_repeat(c->rep);
   RETURN(0);
 possessive_more:
-  if ((ctx.count < static_cast<int64_t>(ctx.pc[2]) || ctx.pc[2] == kMaxRepeat) && st_.ptr != ctx.ptr) {
+  if ((c->count < static_cast<int64_t>(c->pc[2]) || c->pc[2] == kMaxRepeat) && st_.ptr != c->ptr) {
     LASTMARK_SAVE();
-    mark_push(ctx.lastmark);
-    ctx.ptr = st_.ptr;
-    CALL(Resume::Possessive2, ctx.pc + 3, false);
+    mark_push(c->lastmark);
+    c->ptr = st_.ptr;
+    CALL(Resume::Possessive2, c->pc + 3, false);
   }
   goto possessive_done;
 resume_possessive2:
   if (ret) {
-    mark_pop_discard(ctx.lastmark);
-    ++ctx.count;
+    mark_pop_discard(c->lastmark);
+    ++c->count;
     goto possessive_more;
   }
-  mark_pop(ctx.lastmark);
+  mark_pop(c->lastmark);
   LASTMARK_RESTORE();
-  st_.ptr = ctx.ptr;
+  st_.ptr = c->ptr;
 possessive_done:
   st_.repeat = REP.prev;
-  free_repeat(ctx.rep);
-  ctx.pc += ctx.pc[0] + 1;
-  ctx.ptr = st_.ptr;
+  free_repeat(c->rep);
+  c->pc += c->pc[0] + 1;
+  c->ptr = st_.ptr;
   goto dispatch;
 
 resume_assert:
   if (!ret) RETURN(0);
-  ctx.pc += ctx.pc[0];
+  c->pc += c->pc[0];
   goto dispatch;
 
 resume_assert_not:
   if (ret) {
-    if (st_.repeat >= 0) mark_pop_discard(ctx.lastmark);
+    if (st_.repeat >= 0) mark_pop_discard(c->lastmark);
     RETURN(0);
   }
-  if (st_.repeat >= 0) mark_pop(ctx.lastmark);
+  if (st_.repeat >= 0) mark_pop(c->lastmark);
   LASTMARK_RESTORE();
-  ctx.pc += ctx.pc[0];
+  c->pc += c->pc[0];
   goto dispatch;
 
 resume_atomic:
   if (!ret) {
-    st_.ptr = ctx.ptr;
+    st_.ptr = c->ptr;
     RETURN(0);
   }
-  ctx.pc += ctx.pc[0];
-  ctx.ptr = st_.ptr;
+  c->pc += c->pc[0];
+  c->ptr = st_.ptr;
   goto dispatch;
 
 done:
@@ -791,10 +804,10 @@ done:
     frames.resize(base);
     return ret;
   }
-  if (frames.size() == base) return ret;
-  ctx = frames.back();
   frames.pop_back();
-  switch (static_cast<Resume>(ctx.resume)) {
+  if (frames.size() == base) return ret;
+  c = &frames.back();
+  switch (static_cast<Resume>(c->resume)) {
     case Resume::Branch: goto resume_branch;
     case Resume::RepeatOneLiteral: goto resume_repeat_one_literal;
     case Resume::RepeatOne: goto resume_repeat_one;
