@@ -917,11 +917,13 @@ bool init_array(ModuleObject* m) {
     add_methods(g_array_type, kArrayMethods);
     add_getsets(g_array_type, kArrayGetSets);
     register_weakrefable_type(g_array_type);
+    g_array_type->alloc = nullptr;  // instances come from array.__new__ only
     // Arrays are mutable: hash(array) is a TypeError.
     if (!type_set_attr_raw(g_array_type, intern("__hash__"), None)) return false;
     g_iter_type = make_native_type("array.arrayiterator", sizeof(ArrayIterObject), visit_iter, false);
     static const NativeMethodDef kIterMethods[] = {{"__iter__", return_self}, {"__next__", iter_next}};
     add_methods(g_iter_type, kIterMethods);
+    g_iter_type->alloc = nullptr;
   }
   g_array_module = m;
   static bool rooted = false;

@@ -282,6 +282,7 @@ bool init_match_type() {
   g_match_type = make_native_type("re.Match", sizeof(MatchObject), visit_match, false);
   add_methods(g_match_type, kMatchMethods);
   add_getsets(g_match_type, kMatchGetSets);
+  g_match_type->alloc = nullptr;  // only the engine makes Matches
   return true;
 }
 

@@ -599,9 +599,11 @@ bool init_sre(ModuleObject* m) {
     add_methods(g_pattern_type, kPatternMethods);
     add_getsets(g_pattern_type, kPatternGetSets);
     register_weakrefable_type(g_pattern_type);
+    g_pattern_type->alloc = nullptr;  // object.__new__ must not make a half-built Pattern
     g_scanner_type = make_native_type("_sre.SRE_Scanner", sizeof(ScannerObject), visit_scanner, false);
     add_methods(g_scanner_type, kScannerMethods);
     add_getsets(g_scanner_type, kScannerGetSets);
+    g_scanner_type->alloc = nullptr;
     if (!init_match_type()) return false;
   }
   return module_add(m, "MAGIC", int_from_int64(kMagic)) && module_add(m, "CODESIZE", Value::from_small_int(4)) &&

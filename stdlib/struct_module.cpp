@@ -369,6 +369,7 @@ bool init_struct(ModuleObject* m) {
     add_methods(g_struct_type, kStructMethods);
     add_getsets(g_struct_type, kStructGetSets);
     register_weakrefable_type(g_struct_type);
+    g_struct_type->alloc = nullptr;  // instances come from Struct.__new__ only
     g_unpack_iter_type =
         make_native_type("_struct.unpack_iterator", sizeof(UnpackIterObject), visit_unpack_iter, false);
     static const NativeMethodDef kIterMethods[] = {
@@ -378,6 +379,7 @@ bool init_struct(ModuleObject* m) {
         {"__length_hint__", unpack_iter_length_hint},
     };
     add_methods(g_unpack_iter_type, kIterMethods);
+    g_unpack_iter_type->alloc = nullptr;
     g_error = make_exception_class("struct", "error", ExceptionType);
     if (!g_error) return false;
     g_cache = new_dict();
