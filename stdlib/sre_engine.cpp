@@ -890,6 +890,21 @@ int search_impl(SreState& st, const uint32_t* code) {
   Matcher<CharT> m(st);
   bool first = true;
   for (; ptr <= end; ++ptr) {
+    if constexpr (sizeof(CharT) == 1) {
+      // A literal prefix in a byte buffer: memchr finds the next place it may start.
+      if (prefix) {
+        if (prefix[0] > 0xFF || ptr >= st.end) break;
+        const void* hit = std::memchr(s + ptr, static_cast<int>(prefix[0]), static_cast<size_t>(st.end - ptr));
+        if (!hit) break;
+        int64_t at = static_cast<const CharT*>(hit) - s;
+        if (at > end) break;
+        if (at != ptr) {
+          st.must_advance = false;  // no longer at the start that must be moved past
+          first = false;
+          ptr = at;
+        }
+      }
+    }
     if (may_start(st, s, ptr, prefix, prefix_len, set)) {
       st.reset();
       st.start = st.ptr = ptr;
