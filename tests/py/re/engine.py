@@ -10,9 +10,9 @@ print(re.match(r'(?:x\d)+y', 'x1' * 30000 + 'y').span())
 p = '(' * 200 + 'a' + ')' * 200
 m = re.match(p, 'a')
 print(m.span(), len(m.groups()), m.lastindex)
-print(re.search(r'(\w+)\s+\1', 'the cat cat sat' * 1000).span())
-print(len(re.findall(r'[aeiou]', 'hello world ' * 10000)))
-print(len(re.sub(r'(\w)(\w)', r'\2\1', 'abcdefgh ' * 10000)))
+print(re.search(r'(\w+)\s+\1', 'the cat cat sat' * 100).span())
+print(len(re.findall(r'[aeiou]', 'hello world ' * 500)))
+print(len(re.sub(r'(\w)(\w)', r'\2\1', 'abcdefgh ' * 500)))
 print(re.fullmatch(r'(?:a+)+', 'a' * 5000) is not None)
 print(re.match(r'(?:(?:a{1,3}){1,3}){1,3}b', 'aaaaab').span())
 # lazy repeats over long input
