@@ -7,6 +7,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/bytes_export.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/int.h"
@@ -85,8 +86,12 @@ Value mv_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   auto* m = static_cast<MemoryViewObject*>(allocate_object(MemoryViewType, sizeof(MemoryViewObject)));
   if (!m) return raise_memory_error();
   m->obj = args[1];
-  m->format = 'B';
-  m->itemsize = 1;
+  m->format = bytes_export_format(args[1]);
+  m->itemsize = static_cast<uint8_t>(native_item_size(m->format));
+  if (!m->itemsize) {  // an exporter format memoryview cannot show (array 'u'): plain bytes
+    m->format = 'B';
+    m->itemsize = 1;
+  }
   return Value::from_obj(m);
 }
 

@@ -9,6 +9,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/bytes_export.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
@@ -917,6 +918,17 @@ bool init_array(ModuleObject* m) {
     add_methods(g_array_type, kArrayMethods);
     add_getsets(g_array_type, kArrayGetSets);
     register_weakrefable_type(g_array_type);
+    // bytes(a), bytearray(a), memoryview(a), b''.join(...) see an array's bytes.
+    static const BytesExporter kExporter = {
+        [](Value v, std::string_view* out) {
+          if (!is_array(v)) return false;
+          ArrayObject* a = A(v);
+          *out = std::string_view(a->data() ? a->data() : "", static_cast<size_t>(a->nbytes()));
+          return true;
+        },
+        [](Value v) { return A(v)->typecode == 'u' ? 'w' : A(v)->typecode; },
+    };
+    set_bytes_exporter(&kExporter);
     g_array_type->alloc = nullptr;  // instances come from array.__new__ only
     // Arrays are mutable: hash(array) is a TypeError.
     if (!type_set_attr_raw(g_array_type, intern("__hash__"), None)) return false;
