@@ -5,5 +5,5 @@ print(bytes(a), bytearray(a), b'-'.join([a, b'x']), binascii.hexlify(a), struct.
 m = memoryview(a)
 print(m.format, m.itemsize, len(m), m.tolist(), m[1], m.nbytes, m.tobytes(), m.cast('B').tolist()[:4])
 d = array.array('d', [1.5, 2.5]); print(memoryview(d).tolist(), memoryview(d)[::-1].tolist(), bytes(d)[:2])
-print(re.findall(rb'\x01', array.array('B', [1, 2, 1])), bytes(array.array('B', [65, 66])))
+print(bytes(array.array('B', [65, 66])), binascii.crc32(array.array('i', [7])))
 print(memoryview(b'abcd').cast('H').tolist(), memoryview(bytearray(8)).cast('d').tolist())
