@@ -82,7 +82,11 @@ bool bytes_like_view(Value v, std::string_view* out) {
     *out = as_bytearray(v)->view();
     return true;
   }
-  return g_exporter && g_exporter->view(v, out);
+  return false;
+}
+
+bool buffer_view(Value v, std::string_view* out) {
+  return bytes_like_view(v, out) || (g_exporter && g_exporter->view(v, out));
 }
 
 void set_bytes_exporter(const BytesExporter* exporter) { g_exporter = exporter; }

@@ -72,14 +72,14 @@ bool view_data(Value self, std::string_view* out) {
     raise_msg(ValueErrorType, "operation forbidden on released memoryview object");
     return false;
   }
-  return bytes_like_view(m->obj, out);
+  return buffer_view(m->obj, out);
 }
 
 Value mv_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs != 2 || (kwnames && kwnames->size))
     return raise_msg(TypeErrorType, "memoryview() missing required argument 'object' (pos 1)");
   std::string_view data;
-  if (!bytes_like_view(args[1], &data)) {
+  if (!buffer_view(args[1], &data)) {
     if (has_pending_exception()) clear_exception();
     return raise_fmt(TypeErrorType, "memoryview: a bytes-like object is required, not '%s'", type_name(args[1]));
   }
@@ -211,7 +211,7 @@ Value mv_eq(Value* args, int64_t nargs, TupleObject*) {
   Value other = args[1];
   if (other.is_obj() && other.as_obj()->type == MemoryViewType) {
     if (!view_data(other, &b)) return Value();
-  } else if (!bytes_like_view(other, &b)) {
+  } else if (!buffer_view(other, &b)) {
     clear_exception();
     return NotImplemented;
   }

@@ -276,7 +276,7 @@ Value array_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   bool ok;
   std::string_view bytes;
   if (is_str(init)) ok = append_unicode(a, as_str(init));
-  else if (bytes_like_view(init, &bytes)) ok = append_bytes(a, bytes);
+  else if (!is_array(init) && bytes_like_view(init, &bytes)) ok = append_bytes(a, bytes);
   else if (is_array(init) && A(init)->typecode != t) {
     // Another kind of array: convert item by item.
     ArrayObject* src = A(init);
