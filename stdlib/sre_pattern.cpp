@@ -13,6 +13,7 @@
 #include "runtime/int.h"
 #include "runtime/iterators.h"
 #include "runtime/method_args.h"
+#include "runtime/roots.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "stdlib/buffer.h"
@@ -46,6 +47,43 @@ void visit_scanner(Object* self, Visitor& v) {
   v.visit(s->holder);
 }
 
+// The UCS-4 copies of the last few long non-ASCII subjects, so a tokenizer calling
+// pattern.match(text, pos) in a loop decodes `text` once, not once per call. Entries hold
+// their str strongly (a root), so an entry can never be confused with a new str at the same
+// address. Only touched with the GIL held.
+struct DecodeCacheEntry {
+  StrObject* str;
+  BytesObject* ucs4;
+};
+constexpr int kDecodeCacheSize = 4;
+constexpr int64_t kDecodeCacheMinLength = 256;
+DecodeCacheEntry g_decode_cache[kDecodeCacheSize];
+int g_decode_next = 0;
+bool g_decode_cache_rooted = false;
+
+BytesObject* decode_ucs4(StrObject* str) {
+  for (const DecodeCacheEntry& e : g_decode_cache)
+    if (e.str == str) return e.ucs4;
+  std::string wide(static_cast<size_t>(str->length + 1) * 4, '\0');
+  auto* out = reinterpret_cast<uint32_t*>(wide.data());
+  const char* p = str->data;
+  for (int64_t i = 0; i < str->length; ++i) out[i] = decode_utf8(p);
+  BytesObject* holder = new_bytes(wide);
+  if (!holder || str->length < kDecodeCacheMinLength) return holder;
+  if (!g_decode_cache_rooted) {
+    g_decode_cache_rooted = true;
+    add_runtime_root_hook([](Visitor& v) {
+      for (const DecodeCacheEntry& e : g_decode_cache) {
+        if (e.str) v.visit(e.str);
+        if (e.ucs4) v.visit(e.ucs4);
+      }
+    });
+  }
+  g_decode_cache[g_decode_next] = {str, holder};
+  g_decode_next = (g_decode_next + 1) % kDecodeCacheSize;
+  return holder;
+}
+
 // A str's chars as a buffer: ASCII text is used in place, other text is decoded to UCS-4.
 bool load_str(Value text, Subject* s) {
   StrObject* str = as_str(text);
@@ -56,11 +94,7 @@ bool load_str(Value text, Subject* s) {
     s->buf = str->data;
     return true;
   }
-  std::string wide(static_cast<size_t>(str->length + 1) * 4, '\0');
-  auto* out = reinterpret_cast<uint32_t*>(wide.data());
-  const char* p = str->data;
-  for (int64_t i = 0; i < str->length; ++i) out[i] = decode_utf8(p);
-  BytesObject* holder = new_bytes(wide);
+  BytesObject* holder = decode_ucs4(str);
   if (!holder) return false;
   s->holder = Value::from_obj(holder);
   s->charsize = 4;
