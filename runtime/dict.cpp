@@ -247,14 +247,12 @@ int dict_del(DictObject* d, Value key) {
 }
 
 void dict_clear(DictObject* d) {
-  // Fresh empty storage: resizing the old one would carry its entries over.
-  DictStorage* old = d->storage;
-  d->storage = nullptr;
-  if (!resize(d, 0)) {
-    d->storage = old;
-    return;
-  }
+  // A fresh empty table: resize() would re-insert the live entries.
+  DictStorage* s = new_storage(kMinLog2);
+  if (!s) return;  // MemoryError pending (alloc_dict reports it)
+  d->storage = s;
   d->used = 0;
+  keys_changed(d);
   ++d->version;
 }
 

@@ -209,7 +209,13 @@ int system_exit_code(Value exc) {
   return 1;
 }
 
-void run_atexit() { lib::flush_std_streams(); }
+// Flushes open files and the standard streams; false when flushing sys.stdout failed (the
+// exit status becomes 120, as CPython's Py_FinalizeEx makes it).
+bool run_atexit() {
+  bool ok = lib::flush_std_streams_at_exit();
+  lib::flush_all_open_files();
+  return ok;
+}
 
 // Runs `code` as __main__; returns the exit code.
 int run_main_code(CodeObject* code, ModuleObject* main) {
@@ -303,8 +309,7 @@ int run(const Config& cfg) {
   switch (cfg.run) {
     case Config::Run::Dump:
       rc = run_dump(cfg);
-      run_atexit();
-      return rc;
+      return run_atexit() ? rc : 120;
     case Config::Run::Command:
       source = cfg.program + "\n";
       filename = "<string>";
@@ -315,8 +320,7 @@ int run(const Config& cfg) {
         if (!main) return 1;
         rc = run_repl(main, !cfg.quiet);
         if (rc < 0) rc = system_exit_code(take_exception());
-        run_atexit();
-        return rc;
+        return run_atexit() ? rc : 120;
       }
       std::ostringstream ss;
       ss << std::cin.rdbuf();
@@ -350,8 +354,7 @@ int run(const Config& cfg) {
           rc = 1;
         }
       }
-      run_atexit();
-      return rc;
+      return run_atexit() ? rc : 120;
     }
   }
   ModuleObject* main = make_main_module(cfg.run == Config::Run::File ? filename : "");
@@ -366,8 +369,7 @@ int run(const Config& cfg) {
     CodeObject* code = compile_source(text, filename, 0, cfg.optimize);
     if (!code) {
       print_pending_exception();
-      run_atexit();
-      return 1;
+      return run_atexit() ? 1 : 120;
     }
     rc = run_main_code(code, main);
     // -i: the prompt follows the program (unless it exited with SystemExit).
@@ -380,8 +382,7 @@ int run(const Config& cfg) {
     print_pending_exception();
     rc = 1;
   }
-  run_atexit();
-  return rc;
+  return run_atexit() ? rc : 120;
 }
 
 }  // namespace coil::rt

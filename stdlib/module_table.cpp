@@ -21,6 +21,9 @@ extern const rt::NativeModuleDef kSreModule;
 extern const rt::NativeModuleDef kStructModule;
 extern const rt::NativeModuleDef kBinasciiModule;
 extern const rt::NativeModuleDef kArrayModule;
+extern const rt::NativeModuleDef kIOModule;
+extern const rt::NativeModuleDef kCodecsModule;
+extern const rt::NativeModuleDef kLocaleModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -38,6 +41,9 @@ const rt::NativeModuleDef* const kModules[] = {
     &kStructModule,
     &kBinasciiModule,
     &kArrayModule,
+    &kIOModule,
+    &kCodecsModule,
+    &kLocaleModule,
 };
 }  // namespace
 
