@@ -546,16 +546,12 @@ dispatch:
         if (st_.repeat >= 0) mark_push(c->lastmark);
         CALL(Resume::MinUntil2, c->pc, c->toplevel);
 
-      case Op::POSSESSIVE_REPEAT: {
-        // <POSSESSIVE_REPEAT> <skip> <min> <max> body <SUCCESS> tail
+      case Op::POSSESSIVE_REPEAT:
+        // <POSSESSIVE_REPEAT> <skip> <min> <max> body <SUCCESS> tail. Like CPython 3.11.7 it
+        // opens no repeat context, so alternatives inside save marks only within an outer repeat.
         st_.ptr = c->ptr;
-        int32_t r = new_repeat();
-        c->rep = r;
-        st_.repeats[r] = SreRepeat{-1, nullptr, -1, st_.repeat};
-        st_.repeat = r;
         c->count = 0;
         goto possessive_min;
-      }
 
       case Op::ASSERT:
         // <ASSERT> <skip> <back> pattern <SUCCESS>
@@ -747,8 +743,6 @@ resume_possessive1:
     goto possessive_min;
   }
   st_.ptr = c->ptr;
-  st_.repeat = REP.prev;
-  free_repeat(c->rep);
   RETURN(0);
 possessive_more:
   if ((c->count < static_cast<int64_t>(c->pc[2]) || c->pc[2] == kMaxRepeat) && st_.ptr != c->ptr) {
@@ -768,8 +762,6 @@ resume_possessive2:
   LASTMARK_RESTORE();
   st_.ptr = c->ptr;
 possessive_done:
-  st_.repeat = REP.prev;
-  free_repeat(c->rep);
   c->pc += c->pc[0] + 1;
   c->ptr = st_.ptr;
   goto dispatch;

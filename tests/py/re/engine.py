@@ -43,3 +43,6 @@ print(re.match(r'(?P<x>a)(?P=x)+', 'aaaa').span())
 print(re.match(r'(a)(?:(b)|c)*', 'abcb').groups(), re.match(r'(?:(a)|(b))*', 'ab').groups())
 print(re.match(r'(a*)+', 'aa').groups(), re.match(r'(a*)*', 'aa').groups(), re.match(r'(a|)*', 'aa').groups())
 print(re.match(r'(?:a|(b))+', 'ba').groups(), re.match(r'(?:(a)|b)+', 'ab').groups())
+# possessive repeats open no repeat context in 3.11: marks inside keep what a failed branch set
+print(re.search(r'(((a)|))*+', 'abab').groups(), re.findall(r'(((a)|))*+', 'abab'), re.split(r'(((a)|))*+', 'abab'))
+print(re.match(r'(?:(a)|b)++c', 'abac'), re.match(r'(?:(a)|(b))*+', 'ab').groups())
