@@ -2,11 +2,14 @@
 // in place, StopIteration on return, PEP 479, throw() and close(), yield-from delegation.
 #include "runtime/generator.h"
 
+#include <cstdio>
 #include <cstring>
+#include <string>
 
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/frame_object.h"
 #include "runtime/gc.h"
 #include "runtime/interpreter.h"
 #include "runtime/iterators.h"
@@ -25,6 +28,7 @@ void visit_generator(Object* self, Visitor& v) {
   v.visit(g->name);
   v.visit(g->qualname);
   v.visit(g->yield_from);
+  v.visit(g->finalizer);
   Frame& f = g->frame;
   v.visit(f.code);
   v.visit(f.func);
@@ -78,18 +82,19 @@ Value make_generator(Frame* f) {
   return Value::from_obj(g);
 }
 
-Value gen_resume(GeneratorObject* g, Value value, Value exc, bool* returned) {
-  *returned = false;
-  if (g->running) return raise_msg(ValueErrorType, "generator already executing");
-  if (g->finished) {
-    if (!exc.is_empty_slot()) return raise(exc);
-    *returned = true;
-    return None;
-  }
-  if (!g->started && value != None && exc.is_empty_slot())
-    return raise_msg(TypeErrorType, "can't send non-None value to a just-started generator");
+namespace {
+
+// What a kind of generator is called in messages.
+const char* kind_name(GeneratorObject* g) {
+  if (g->type == CoroutineType) return "coroutine";
+  if (g->type == AsyncGeneratorType) return "async generator";
+  return "generator";
+}
+
+// Runs g's frame from where it stands (the sent value already pushed, or `exc` to raise);
+// marks it finished when it returns or raises and applies PEP 479.
+Value run_frame(GeneratorObject* g, Value exc, bool* returned) {
   Frame* f = &g->frame;
-  if (g->started && exc.is_empty_slot()) *f->sp++ = value;
   g->started = true;
   g->running = true;
   if (!enter_call("")) {
@@ -103,11 +108,14 @@ Value gen_resume(GeneratorObject* g, Value value, Value exc, bool* returned) {
   if (yielded) return r;
   g->finished = true;
   if (r.is_empty_slot()) {
-    // PEP 479: a StopIteration escaping the generator becomes RuntimeError.
-    if (pending_matches(StopIterationType)) {
+    // PEP 479: a StopIteration escaping the generator becomes RuntimeError (PEP 525: so does
+    // StopAsyncIteration escaping an async generator).
+    bool async_gen = g->type == AsyncGeneratorType;
+    bool stop = pending_matches(StopIterationType);
+    if (stop || (async_gen && pending_matches(StopAsyncIterationType))) {
       Value si = take_exception();
-      raise_msg(RuntimeErrorType, g->type == CoroutineType ? "coroutine raised StopIteration"
-                                                           : "generator raised StopIteration");
+      std::string msg = std::string(kind_name(g)) + (stop ? " raised StopIteration" : " raised StopAsyncIteration");
+      raise_msg(RuntimeErrorType, msg);
       Value re = pending_exception();
       as_exception(re)->cause = si;
       as_exception(re)->context = si;
@@ -117,6 +125,24 @@ Value gen_resume(GeneratorObject* g, Value value, Value exc, bool* returned) {
   }
   *returned = true;
   return r;
+}
+
+}  // namespace
+
+Value gen_resume(GeneratorObject* g, Value value, Value exc, bool* returned) {
+  *returned = false;
+  if (g->running) return raise_fmt(ValueErrorType, "%s already executing", kind_name(g));
+  if (g->finished) {
+    if (g->type == CoroutineType) return raise_msg(RuntimeErrorType, "cannot reuse already awaited coroutine");
+    if (!exc.is_empty_slot()) return raise(exc);
+    *returned = true;
+    return None;
+  }
+  if (!g->started && value != None && exc.is_empty_slot())
+    return raise_fmt(TypeErrorType, "can't send non-None value to a just-started %s", kind_name(g));
+  Frame* f = &g->frame;
+  if (g->started && exc.is_empty_slot()) *f->sp++ = value;
+  return run_frame(g, exc, returned);
 }
 
 Value gen_send(Value gen, Value value) {
@@ -170,85 +196,118 @@ Value gen_send_m(Value* args, int64_t nargs, TupleObject*) {
   return gen_send(args[0], args[1]);
 }
 
-Value gen_throw_m(Value* args, int64_t nargs, TupleObject*) {
-  auto* g = static_cast<GeneratorObject*>(args[0].as_obj());
-  if (nargs < 2) return raise_msg(TypeErrorType, "throw expected at least 1 argument, got 0");
-  Value typ = args[1];
+// Closes the object a generator delegates to (CPython's gen_close_iter). False with an
+// exception pending if its close() failed.
+bool close_delegate(Value d) {
+  if (d.is_obj() && (d.as_obj()->type == GeneratorType || d.as_obj()->type == CoroutineType))
+    return !gen_close(static_cast<GeneratorObject*>(d.as_obj())).is_empty_slot();
+  bool error = false;
+  Value closer = get_attr_opt(d, names::close, &error);
+  if (error) return false;
+  if (closer.is_empty_slot()) return true;
+  return !call0(closer).is_empty_slot();
+}
+
+}  // namespace
+
+// Makes the exception object `throw(typ[, val[, tb]])` raises, with CPython's checks.
+Value thrown_exception(Value* targs, int64_t n) {
+  Value typ = targs[0];
+  Value val = n > 1 ? targs[1] : None;
+  Value tb = n > 2 ? targs[2] : None;
+  if (tb != None && !(tb.is_obj() && tb.as_obj()->type == TracebackType))
+    return raise_msg(TypeErrorType, "throw() third argument must be a traceback object");
   Value exc;
   if (is_exception(typ)) {
+    if (val != None) return raise_msg(TypeErrorType, "instance exception may not have a separate value");
     exc = typ;
   } else if (typ.is_obj() && has(typ.as_obj()->type, TypeFlag::TypeSubclass) &&
              has(static_cast<TypeObject*>(typ.as_obj()), TypeFlag::BaseExcSubclass)) {
-    exc = nargs > 2 && args[2] != None ? call1(typ, args[2]) : call0(typ);
+    if (is_exception(val) && is_subtype(type_of(val), static_cast<TypeObject*>(typ.as_obj()))) exc = val;
+    else if (val == None) exc = call0(typ);
+    else if (is_exact(val, TupleType)) exc = call(typ, as_tuple(val)->items, as_tuple(val)->size);
+    else exc = call1(typ, val);
     if (exc.is_empty_slot()) return exc;
+    if (!is_exception(exc)) {
+      std::string tr;
+      if (!repr_string(typ, &tr)) return Value();
+      return raise_fmt(TypeErrorType, "calling %s should have returned an instance of BaseException, not %s",
+                       tr.c_str(), type_name(exc));
+    }
   } else {
     return raise_fmt(TypeErrorType, "exceptions must be classes or instances deriving from BaseException, not %s",
                      type_name(typ));
   }
+  if (tb != None) as_exception(exc)->traceback = tb;
+  return exc;
+}
+
+Value gen_throw_raw(GeneratorObject* g, Value exc, bool* returned) {
+  *returned = false;
   Value delegate = delegate_of(g);
   if (!delegate.is_empty_slot() && !g->running) {
-    // Forward into the delegate; if it finishes, resume here with its value.
     Value r;
+    bool dret = false;
+    if (is_exception(exc) && is_subtype(type_of(exc), GeneratorExitType)) {
+      // GeneratorExit closes the delegate, then is raised here (or close()'s own error is).
+      g->running = true;
+      bool ok = close_delegate(delegate);
+      g->running = false;
+      if (!ok) exc = take_exception();
+      goto throw_here;
+    }
+    g->running = true;
     if (delegate.is_obj() && (delegate.as_obj()->type == GeneratorType || delegate.as_obj()->type == CoroutineType)) {
-      Value a[2] = {delegate, exc};
-      r = gen_throw_m(a, 2, nullptr);
+      r = gen_throw_raw(static_cast<GeneratorObject*>(delegate.as_obj()), exc, &dret);
     } else {
-      Value meth = get_attr(delegate, "throw");
+      bool error = false;
+      Value meth = get_attr_opt(delegate, names::throw_, &error);
+      if (error) {
+        g->running = false;
+        exc = take_exception();
+        goto throw_here;
+      }
       if (meth.is_empty_slot()) {
-        clear_exception();
+        g->running = false;
         goto throw_here;
       }
       r = call1(meth, exc);
+      if (r.is_empty_slot() && pending_matches(StopIterationType)) {
+        Value si = take_exception();
+        TupleObject* sargs = as_exception(si)->args;
+        r = sargs->size ? sargs->items[0] : None;
+        dret = true;
+      }
     }
-    if (!r.is_empty_slot()) return r;  // the delegate yielded: so do we
-    if (pending_matches(StopIterationType)) {
-      Value si = take_exception();
-      TupleObject* sargs = as_exception(si)->args;
-      Value v = sargs->size ? sargs->items[0] : None;
-      // Pop the delegate and the yielded value slot; resume at the Send's target.
+    g->running = false;
+    if (!r.is_empty_slot() && !dret) return r;  // the delegate yielded: so do we
+    if (dret) {
+      // The delegate finished: pop it and resume at the Send's target with its value.
       Frame* f = &g->frame;
-      f->sp -= 1;  // the delegate
-      // Send after JumpBackward: find the Send this YieldValue loops to.
-      int64_t jb = f->pc;  // JumpBackward right after YieldValue 1
+      f->sp -= 1;
+      int64_t jb = f->pc;  // the Jump right after YieldValue 1 goes back to the Send
       uint32_t send_pc = fe::unit_arg(f->code->code[jb]);
       f->pc = fe::unit_arg(f->code->code[send_pc]);
-      bool returned = false;
-      *f->sp++ = v;
-      g->started = true;
-      g->running = true;
-      bool yielded = false;
-      Value out = eval_frame(f, &yielded);
-      g->running = false;
-      if (yielded) return out;
-      g->finished = true;
-      (void)returned;
-      if (out.is_empty_slot()) return out;
-      ExceptionObject* e = new_exception(StopIterationType, out == None ? empty_tuple() : tuple_of({out}));
-      return e ? raise(Value::from_obj(e)) : Value();
+      *f->sp++ = r;
+      return run_frame(g, Value(), returned);
     }
     exc = take_exception();
   }
 throw_here:
-  bool returned = false;
-  Value r = gen_resume(g, None, exc, &returned);
-  if (returned) {
-    ExceptionObject* e = new_exception(StopIterationType, r == None ? empty_tuple() : tuple_of({r}));
-    return e ? raise(Value::from_obj(e)) : Value();
-  }
-  return r;
+  return gen_resume(g, None, exc, returned);
 }
 
-Value gen_close_m(Value* args, int64_t nargs, TupleObject*) {
-  auto* g = static_cast<GeneratorObject*>(args[0].as_obj());
+Value gen_close(GeneratorObject* g) {
   if (g->finished || !g->started) {
     g->finished = true;
     return None;
   }
   ExceptionObject* ge = new_exception(GeneratorExitType, empty_tuple());
   if (!ge) return Value();
-  Value a[2] = {args[0], Value::from_obj(ge)};
-  Value r = gen_throw_m(a, 2, nullptr);
-  if (!r.is_empty_slot()) return raise_msg(RuntimeErrorType, "generator ignored GeneratorExit");
+  bool returned = false;
+  Value r = gen_throw_raw(g, Value::from_obj(ge), &returned);
+  if (returned) return None;
+  if (!r.is_empty_slot()) return raise_fmt(RuntimeErrorType, "%s ignored GeneratorExit", kind_name(g));
   if (pending_matches(GeneratorExitType) || pending_matches(StopIterationType)) {
     clear_exception();
     return None;
@@ -256,11 +315,48 @@ Value gen_close_m(Value* args, int64_t nargs, TupleObject*) {
   return Value();
 }
 
+namespace {
+
+Value gen_throw_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs < 2) return raise_msg(TypeErrorType, "throw expected at least 1 argument, got 0");
+  if (nargs > 4) return raise_fmt(TypeErrorType, "throw expected at most 3 arguments, got %lld", static_cast<long long>(nargs - 1));
+  Value exc = thrown_exception(args + 1, nargs - 1);
+  if (exc.is_empty_slot()) return exc;
+  bool returned = false;
+  Value r = gen_throw_raw(static_cast<GeneratorObject*>(args[0].as_obj()), exc, &returned);
+  if (returned) {
+    ExceptionObject* e = new_exception(StopIterationType, r == None ? empty_tuple() : tuple_of({r}));
+    return e ? raise(Value::from_obj(e)) : Value();
+  }
+  return r;
+}
+
+Value gen_close_m(Value* args, int64_t, TupleObject*) { return gen_close(static_cast<GeneratorObject*>(args[0].as_obj())); }
+
 Value gen_iter_m(Value* args, int64_t, TupleObject*) { return args[0]; }
 
 Value gen_name(Value self) { return Value::from_obj(static_cast<GeneratorObject*>(self.as_obj())->name); }
 Value gen_qualname(Value self) { return Value::from_obj(static_cast<GeneratorObject*>(self.as_obj())->qualname); }
 Value gen_running(Value self) { return bool_value(static_cast<GeneratorObject*>(self.as_obj())->running); }
+Value gen_code(Value self) { return Value::from_obj(static_cast<GeneratorObject*>(self.as_obj())->frame.code); }
+// gi_frame / cr_frame / ag_frame: a snapshot frame object while the generator can still run.
+Value gen_frame(Value self) {
+  auto* g = static_cast<GeneratorObject*>(self.as_obj());
+  if (g->finished) return None;
+  return frame_object_for(&g->frame);
+}
+// gi_yieldfrom / cr_await / ag_await: what a suspended `yield from` / `await` delegates to.
+Value gen_delegate(Value self) {
+  Value d = delegate_of(static_cast<GeneratorObject*>(self.as_obj()));
+  return d.is_empty_slot() ? None : d;
+}
+// <generator object f at 0x...>, named by the qualified name.
+Value gen_repr_m(Value* args, int64_t, TupleObject*) {
+  auto* g = static_cast<GeneratorObject*>(args[0].as_obj());
+  char addr[32];
+  std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(g));
+  return str_value("<" + std::string(g->type->name) + " object " + std::string(g->qualname->view()) + " at " + addr + ">");
+}
 
 const NativeMethodDef kGenMethods[] = {
     {"__next__", gen_next_m},
@@ -268,12 +364,34 @@ const NativeMethodDef kGenMethods[] = {
     {"send", gen_send_m},
     {"throw", gen_throw_m},
     {"close", gen_close_m},
+    {"__repr__", gen_repr_m},
 };
 
 const NativeGetSetDef kGenGetSets[] = {
     {"__name__", gen_name},
     {"__qualname__", gen_qualname},
     {"gi_running", gen_running},
+    {"gi_code", gen_code},
+    {"gi_frame", gen_frame},
+    {"gi_yieldfrom", gen_delegate},
+};
+const NativeGetSetDef kCoroGetSets[] = {
+    {"__name__", gen_name},
+    {"__qualname__", gen_qualname},
+    {"cr_running", gen_running},
+    {"cr_code", gen_code},
+    {"cr_frame", gen_frame},
+    {"cr_await", gen_delegate},
+};
+const NativeMethodDef kAsyncGenRepr[] = {
+    {"__repr__", gen_repr_m},
+};
+const NativeGetSetDef kAsyncGenGetSets[] = {
+    {"__name__", gen_name},
+    {"__qualname__", gen_qualname},
+    {"ag_code", gen_code},
+    {"ag_frame", gen_frame},
+    {"ag_await", gen_delegate},
 };
 
 }  // namespace
@@ -291,6 +409,7 @@ const NativeMethodDef kCoroMethods[] = {
     {"throw", gen_throw_m},
     {"close", gen_close_m},
     {"__await__", coro_await_m},
+    {"__repr__", gen_repr_m},
 };
 
 }  // namespace
@@ -322,7 +441,7 @@ namespace {
 void init_coroutine_type() {
   finish_builtin_type(CoroutineType, sizeof(GeneratorObject), nullptr, visit_generator);
   add_methods(CoroutineType, kCoroMethods);
-  add_getsets(CoroutineType, kGenGetSets);
+  add_getsets(CoroutineType, kCoroGetSets);
 }
 
 }  // namespace
@@ -332,6 +451,10 @@ void init_generator_type() {
   add_methods(GeneratorType, kGenMethods);
   add_getsets(GeneratorType, kGenGetSets);
   init_coroutine_type();
+  finish_builtin_type(AsyncGeneratorType, sizeof(GeneratorObject), nullptr, visit_generator);
+  add_methods(AsyncGeneratorType, kAsyncGenRepr);
+  add_getsets(AsyncGeneratorType, kAsyncGenGetSets);
+  init_async_generator_types();
 }
 
 }  // namespace coil::rt

@@ -1368,9 +1368,12 @@ op_BeforeAsyncWith: {
   PUSH(r);
   NEXT(1);
 }
-op_AsyncGenWrap:
-  raise_msg(SystemErrorType, "async generators are not supported yet");
-  goto error;
+op_AsyncGenWrap: {
+  Value w = async_gen_wrap(TOP());
+  CHECK(w);
+  TOP() = w;
+  NEXT(1);
+}
 op_GetLen: {
   int64_t n = length(TOP());
   if (n < 0) goto error;

@@ -122,6 +122,13 @@ Value sys_set_int_max_str_digits(Value* args, int64_t nargs, TupleObject* kwname
 }
 Value sys_getfilesystemencoding(Value*, int64_t, TupleObject*) { return str_value("utf-8"); }
 
+}  // namespace
+
+Value sys_get_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
+
+namespace {
+
 const NativeFunctionDef kSysFunctions[] = {
     {"exit", sys_exit},
     {"getrecursionlimit", sys_getrecursionlimit},
@@ -134,6 +141,8 @@ const NativeFunctionDef kSysFunctions[] = {
     {"getfilesystemencoding", sys_getfilesystemencoding},
     {"get_int_max_str_digits", sys_get_int_max_str_digits},
     {"set_int_max_str_digits", sys_set_int_max_str_digits},
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
 };
 
 Value str_list(const std::vector<std::string>& items) {

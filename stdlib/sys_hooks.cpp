@@ -1,0 +1,59 @@
+// sys_hooks.cpp — sys functions that install interpreter hooks: set_asyncgen_hooks /
+// get_asyncgen_hooks (PEP 525's firstiter and finalizer).
+#include "runtime/abstract.h"
+#include "runtime/exceptions.h"
+#include "runtime/generator.h"
+#include "runtime/native_module.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "stdlib/struct_sequence.h"
+
+namespace coil::lib {
+
+using namespace coil::rt;
+
+namespace {
+
+TypeObject* hooks_type() {
+  static TypeObject* t = new_struct_seq_type("asyncgen_hooks", {"firstiter", "finalizer"});
+  return t;
+}
+
+Value or_none(Value v) { return v.is_empty_slot() ? None : v; }
+
+}  // namespace
+
+Value sys_get_asyncgen_hooks(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("get_asyncgen_hooks", nargs, kwnames, 0, 0)) return Value();
+  return new_struct_seq(hooks_type(), {or_none(async_gen_hooks(false)), or_none(async_gen_hooks(true))});
+}
+
+// set_asyncgen_hooks([firstiter] [, finalizer]): an omitted hook keeps its value, None clears.
+Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames) {
+  int64_t nkw = kwnames ? kwnames->size : 0;
+  if (nargs + nkw > 2)
+    return raise_fmt(TypeErrorType, "function takes at most 2 arguments (%lld given)", static_cast<long long>(nargs + nkw));
+  Value firstiter = nargs > 0 ? args[0] : Value();
+  Value finalizer = nargs > 1 ? args[1] : Value();
+  for (int64_t i = 0; i < nkw; ++i) {
+    std::string_view k = as_str(kwnames->items[i])->view();
+    Value v = args[nargs + i];
+    if (k == "firstiter" && nargs < 1) firstiter = v;
+    else if (k == "finalizer" && nargs < 2) finalizer = v;
+    else if (k == "firstiter" || k == "finalizer")
+      return raise_fmt(TypeErrorType, "argument for function given by name ('%s') and position (%d)",
+                       std::string(k).c_str(), k == "firstiter" ? 1 : 2);
+    else
+      return raise_fmt(TypeErrorType, "'%s' is an invalid keyword argument for this function", std::string(k).c_str());
+  }
+  if (!finalizer.is_empty_slot() && finalizer != None && !is_callable(finalizer))
+    return raise_fmt(TypeErrorType, "callable finalizer expected, got %s", type_name(finalizer));
+  if (!firstiter.is_empty_slot() && firstiter != None && !is_callable(firstiter))
+    return raise_fmt(TypeErrorType, "callable firstiter expected, got %s", type_name(firstiter));
+  Value old_first = or_none(async_gen_hooks(false)), old_fin = or_none(async_gen_hooks(true));
+  set_async_gen_hooks(firstiter.is_empty_slot() ? old_first : firstiter,
+                      finalizer.is_empty_slot() ? old_fin : finalizer);
+  return None;
+}
+
+}  // namespace coil::lib
