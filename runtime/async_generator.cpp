@@ -60,6 +60,44 @@ void visit_athrow(Object* self, Visitor& v) {
   v.visit(a->args);
 }
 
+// METH_O / METH_NOARGS argument checks with CPython's "type.method()" messages.
+bool one_arg(const char* qual, int64_t n, TupleObject* kwnames) {
+  if (kwnames && kwnames->size) {
+    raise_fmt(TypeErrorType, "%s() takes no keyword arguments", qual);
+    return false;
+  }
+  if (n == 1) return true;
+  raise_fmt(TypeErrorType, "%s() takes exactly one argument (%lld given)", qual, static_cast<long long>(n));
+  return false;
+}
+bool no_args_kw(TupleObject* kwnames) {
+  if (!kwnames || !kwnames->size) return true;
+  raise_msg(TypeErrorType, "throw() takes no keyword arguments");
+  return false;
+}
+bool no_args(const char* qual, int64_t n, TupleObject* kwnames) {
+  if (kwnames && kwnames->size) {
+    raise_fmt(TypeErrorType, "%s() takes no keyword arguments", qual);
+    return false;
+  }
+  if (n == 0) return true;
+  raise_fmt(TypeErrorType, "%s() takes no arguments (%lld given)", qual, static_cast<long long>(n));
+  return false;
+}
+
+// throw(typ[, val[, tb]])'s count check.
+bool throw_count(const char* fname, int64_t n) {
+  if (n < 1) {
+    raise_fmt(TypeErrorType, "%s expected at least 1 argument, got %lld", fname, static_cast<long long>(n));
+    return false;
+  }
+  if (n > 3) {
+    raise_fmt(TypeErrorType, "%s expected at most 3 arguments, got %lld", fname, static_cast<long long>(n));
+    return false;
+  }
+  return true;
+}
+
 GeneratorObject* as_gen(Value v) { return static_cast<GeneratorObject*>(v.as_obj()); }
 
 bool is_wrapped(Value v) { return v.is_obj() && v.as_obj()->type == g_wrapped_type; }
@@ -120,7 +158,7 @@ Value asend_send(ASendObject* o, Value arg) {
 }
 
 Value asend_send_m(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_args("send", nargs - 1, kwnames, 1, 1)) return Value();
+  if (!one_arg("async_generator_asend.send", nargs - 1, kwnames)) return Value();
   return asend_send(static_cast<ASendObject*>(args[0].as_obj()), args[1]);
 }
 
@@ -130,7 +168,7 @@ Value asend_next_m(Value* args, int64_t, TupleObject*) {
 
 Value asend_throw_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   auto* o = static_cast<ASendObject*>(args[0].as_obj());
-  if (!check_args("throw", nargs - 1, kwnames, 1, 3)) return Value();
+  if (!no_args_kw(kwnames) || !throw_count("throw", nargs - 1)) return Value();
   if (o->state == AwaitState::Closed)
     return raise_msg(RuntimeErrorType, "cannot reuse already awaited __anext__()/asend()");
   Value exc = thrown_exception(args + 1, nargs - 1);
@@ -206,8 +244,13 @@ Value athrow_send(AThrowObject* o, Value arg) {
       }
       if (is_wrapped(r)) return athrow_yield_close(o);
     } else {
+      // As CPython 3.11: a bad count fails before the generator is touched, leaving it "running".
+      if (!throw_count("athrow", o->args->size)) return Value();
       Value exc = thrown_exception(o->args->items, o->args->size);
-      if (exc.is_empty_slot()) return athrow_check_error(o);
+      if (exc.is_empty_slot()) {
+        g->running_async = false;
+        return athrow_check_error(o);
+      }
       r = gen_throw_raw(g, exc, &returned);
       r = unwrap_outcome(g, r, returned);
     }
@@ -226,7 +269,7 @@ Value athrow_send(AThrowObject* o, Value arg) {
 }
 
 Value athrow_send_m(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_args("send", nargs - 1, kwnames, 1, 1)) return Value();
+  if (!one_arg("async_generator_athrow.send", nargs - 1, kwnames)) return Value();
   return athrow_send(static_cast<AThrowObject*>(args[0].as_obj()), args[1]);
 }
 
@@ -236,7 +279,7 @@ Value athrow_next_m(Value* args, int64_t, TupleObject*) {
 
 Value athrow_throw_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   auto* o = static_cast<AThrowObject*>(args[0].as_obj());
-  if (!check_args("throw", nargs - 1, kwnames, 1, 3)) return Value();
+  if (!no_args_kw(kwnames) || !throw_count("throw", nargs - 1)) return Value();
   if (o->state == AwaitState::Closed) return raise_msg(RuntimeErrorType, "cannot reuse already awaited aclose()/athrow()");
   Value exc = thrown_exception(args + 1, nargs - 1);
   if (exc.is_empty_slot()) return exc;
@@ -286,23 +329,22 @@ Value new_athrow(GeneratorObject* g, TupleObject* args) {
 }
 
 Value ag_anext_m(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_args("__anext__", nargs - 1, kwnames, 0, 0)) return Value();
+  if (nargs - 1 != 0 || (kwnames && kwnames->size))
+    return raise_fmt(TypeErrorType, "expected 0 arguments, got %lld", static_cast<long long>(nargs - 1));
   GeneratorObject* g = as_gen(args[0]);
   if (!init_hooks(g)) return Value();
   return new_asend(g, None);
 }
 
 Value ag_asend_m(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_args("asend", nargs - 1, kwnames, 1, 1)) return Value();
+  if (!one_arg("async_generator.asend", nargs - 1, kwnames)) return Value();
   GeneratorObject* g = as_gen(args[0]);
   if (!init_hooks(g)) return Value();
   return new_asend(g, args[1]);
 }
 
 Value ag_athrow_m(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "athrow() takes no keyword arguments");
-  if (nargs - 1 < 1) return raise_fmt(TypeErrorType, "athrow expected at least 1 argument, got %lld", static_cast<long long>(nargs - 1));
-  if (nargs - 1 > 3) return raise_fmt(TypeErrorType, "athrow expected at most 3 arguments, got %lld", static_cast<long long>(nargs - 1));
+  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "async_generator.athrow() takes no keyword arguments");
   GeneratorObject* g = as_gen(args[0]);
   if (!init_hooks(g)) return Value();
   TupleObject* t = new_tuple(nargs - 1);
@@ -312,7 +354,7 @@ Value ag_athrow_m(Value* args, int64_t nargs, TupleObject* kwnames) {
 }
 
 Value ag_aclose_m(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_args("aclose", nargs - 1, kwnames, 0, 0)) return Value();
+  if (!no_args("async_generator.aclose", nargs - 1, kwnames)) return Value();
   GeneratorObject* g = as_gen(args[0]);
   if (!init_hooks(g)) return Value();
   return new_athrow(g, nullptr);

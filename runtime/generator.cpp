@@ -192,7 +192,9 @@ namespace {
 Value gen_next_m(Value* args, int64_t nargs, TupleObject*) { return gen_send(args[0], None); }
 
 Value gen_send_m(Value* args, int64_t nargs, TupleObject*) {
-  if (nargs != 2) return raise_fmt(TypeErrorType, "send() takes exactly one argument (%lld given)", static_cast<long long>(nargs - 1));
+  if (nargs != 2)
+    return raise_fmt(TypeErrorType, "%s.send() takes exactly one argument (%lld given)", args[0].as_obj()->type->name,
+                     static_cast<long long>(nargs - 1));
   return gen_send(args[0], args[1]);
 }
 
