@@ -18,6 +18,7 @@
 #include "runtime/sequence_ops.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
+#include "runtime/exception_group.h"
 #include "runtime/generator.h"
 #include "runtime/int.h"
 #include "runtime/iterators.h"
@@ -1247,12 +1248,27 @@ op_CheckExcMatch: {
   TOP() = bool_value(r);
   NEXT(1);
 }
-op_CheckEgMatch:
-  raise_msg(SystemErrorType, "except* is not supported yet");
-  goto error;
-op_PrepReraiseStar:
-  raise_msg(SystemErrorType, "except* is not supported yet");
-  goto error;
+op_CheckEgMatch: {
+  // rest type -> rest None (no match) | rest' match (match becomes the handled exception)
+  Value type = POP();
+  Value match, rest;
+  f->sp = sp;
+  if (!except_star_match(TOP(), type, f, pc, &match, &rest)) goto error;
+  if (match != None) {
+    TOP() = rest;
+    ts.handled = match;
+  }
+  PUSH(match);
+  NEXT(1);
+}
+op_PrepReraiseStar: {
+  // orig list -> exception to re-raise, or None
+  Value list = POP();
+  Value r = prep_reraise_star(TOP(), list);
+  CHECK(r);
+  TOP() = r;
+  NEXT(1);
+}
 op_BeforeWith: {
   // mgr -> bound __exit__, __enter__() result
   Value r = enter_context(sp, false);
