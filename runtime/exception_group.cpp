@@ -335,7 +335,7 @@ Value new_group(Value items) {
 
 }  // namespace
 
-bool except_star_match(Value exc, Value type, Frame* f, int64_t pc, Value* match, Value* rest) {
+bool except_star_match(Value exc, Value type, Value* match, Value* rest) {
   if (!check_except_star_type(type)) return false;
   *match = None;
   *rest = None;
@@ -347,8 +347,7 @@ bool except_star_match(Value exc, Value type, Frame* f, int64_t pc, Value* match
       TupleObject* one = tuple_of({exc});
       if (!one) return false;
       Value wrapped = new_group(Value::from_obj(one));
-      if (wrapped.is_empty_slot()) return false;
-      add_traceback(wrapped, f, pc);
+      if (wrapped.is_empty_slot()) return false;  // 3.11 gives it no traceback (3.12 does)
       *match = wrapped;
     }
     return true;

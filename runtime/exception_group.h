@@ -26,9 +26,9 @@ inline TupleObject* group_exceptions(Value eg) {
 Value exception_group_str(Value eg);
 // CheckEgMatch: validates the clause's type(s), then splits `exc` by them. *match is None
 // when nothing matched; otherwise *rest is what is left (None when everything matched). A
-// naked exception that matches is wrapped in ExceptionGroup("", [exc]) with a traceback entry
-// for frame `f` at `pc`. False with an exception pending.
-bool except_star_match(Value exc, Value type, Frame* f, int64_t pc, Value* match, Value* rest);
+// naked exception that matches is wrapped in ExceptionGroup("", (exc,)) (no traceback, as
+// in 3.11). False with an exception pending.
+bool except_star_match(Value exc, Value type, Value* match, Value* rest);
 // PrepReraiseStar: what leaves the try: None, the re-raised part of `orig`, or a new group
 // of the raised exceptions plus that part. `excs` is the list the clauses filled.
 Value prep_reraise_star(Value orig, Value excs);

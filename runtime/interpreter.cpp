@@ -1195,8 +1195,8 @@ op_Raise: {
       raise_msg(RuntimeErrorType, "No active exception to reraise");
       goto error;
     }
-    ts.pending = h;  // a bare `raise` keeps the traceback and context it had
-    goto error;
+    ts.pending = h;  // a bare `raise` keeps the traceback and context it had: no new entry
+    goto reraise;
   }
   Value cause = a == 2 ? POP() : Value();
   Value exc = POP();
@@ -1253,7 +1253,7 @@ op_CheckEgMatch: {
   Value type = POP();
   Value match, rest;
   f->sp = sp;
-  if (!except_star_match(TOP(), type, f, pc, &match, &rest)) goto error;
+  if (!except_star_match(TOP(), type, &match, &rest)) goto error;
   if (match != None) {
     TOP() = rest;
     ts.handled = match;

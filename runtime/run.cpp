@@ -27,6 +27,7 @@
 #include "runtime/suggestions.h"
 #include "runtime/sys_state.h"
 #include "runtime/thread.h"
+#include "runtime/traceback_format.h"
 #include "runtime/tuple.h"
 #include "stdlib/io_support.h"
 
@@ -46,149 +47,7 @@ bool read_file(const std::string& path, std::string* out, int* err) {
   return true;
 }
 
-// The source line `lineno` of `filename`, stripped, or "" when unreadable.
-std::string source_line(const std::string& filename, int lineno) {
-  if (filename.empty() || filename[0] == '<') return "";
-  std::ifstream in(filename, std::ios::binary);
-  if (!in) return "";
-  std::string line;
-  for (int i = 1; i <= lineno; ++i)
-    if (!std::getline(in, line)) return "";
-  size_t b = line.find_first_not_of(" \t\f");
-  if (b == std::string::npos) return "";
-  size_t e = line.find_last_not_of(" \t\f\r\n");
-  return line.substr(b, e - b + 1);
-}
-
 void write_err(const std::string& s) { lib::write_to_file(sys_attr("stderr"), s, true) || (clear_exception(), true); }
-
-std::string exception_type_label(Value exc) {
-  TypeObject* t = type_of(exc);
-  std::string qual = t->qualname ? std::string(t->qualname->view()) : t->name;
-  if (!has(t, TypeFlag::HeapType)) return qual;
-  Value m = dict_get_str(t->dict, names::dunder_module);
-  if (!m.is_empty_slot() && is_str(m)) {
-    std::string_view mod = as_str(m)->view();
-    if (mod != "builtins" && mod != "__main__") return std::string(mod) + "." + qual;
-    if (mod == "__main__") return "__main__." + qual;
-  }
-  return qual;
-}
-
-void print_syntax_error_body(ExceptionObject* e, std::string& out) {
-  auto field = [&](const char* name) {
-    return e->dict ? dict_get_str(e->dict, intern(name)) : Value();
-  };
-  Value filename = field("filename"), lineno = field("lineno"), offset = field("offset"), text = field("text"),
-        end_offset = field("end_offset"), end_lineno = field("end_lineno");
-  std::string fn = !filename.is_empty_slot() && is_str(filename) ? std::string(as_str(filename)->view()) : "<string>";
-  int64_t ln = 0;
-  if (!lineno.is_empty_slot() && is_int(lineno)) int_to_int64(lineno, &ln);
-  out += "  File \"" + fn + "\", line " + std::to_string(ln) + "\n";
-  if (!text.is_empty_slot() && is_str(text)) {
-    std::string t(as_str(text)->view());
-    // CPython strips leading whitespace and adjusts the caret column by it.
-    size_t strip = t.find_first_not_of(" \t\f");
-    if (strip == std::string::npos) strip = t.size();
-    std::string shown = t.substr(strip);
-    while (!shown.empty() && (shown.back() == '\n' || shown.back() == '\r')) shown.pop_back();
-    out += "    " + shown + "\n";
-    int64_t off = 0, end_off = 0, end_ln = ln;
-    if (!offset.is_empty_slot() && is_int(offset)) int_to_int64(offset, &off);
-    if (!end_offset.is_empty_slot() && is_int(end_offset)) int_to_int64(end_offset, &end_off);
-    if (!end_lineno.is_empty_slot() && is_int(end_lineno)) int_to_int64(end_lineno, &end_ln);
-    if (off > 0) {
-      // Offsets count code points; the caret line is built from the stripped text.
-      int64_t col = off - 1 - static_cast<int64_t>(utf8_length(t.substr(0, strip), nullptr));
-      if (col < 0) col = 0;
-      int64_t width = 1;
-      if (end_ln == ln && end_off > off) width = end_off - off;
-      int64_t shown_len = utf8_length(shown, nullptr);
-      if (col > shown_len) col = shown_len;
-      if (col + width > shown_len + 1) width = std::max<int64_t>(1, shown_len + 1 - col);
-      out += "    " + std::string(col, ' ') + std::string(width, '^') + "\n";
-    }
-  }
-}
-
-// Appends one exception (traceback, then "Type: message") to `out`.
-void format_one(Value exc, std::string& out) {
-  ExceptionObject* e = as_exception(exc);
-  if (e->traceback.is_obj()) {
-    out += "Traceback (most recent call last):\n";
-    Value tb = e->traceback;
-    // Like CPython: after 3 identical (file, line, name) entries in a row, the rest of the
-    // run is summarised as "[Previous line repeated N more times]".
-    std::string last_key;
-    int repeats = 0;
-    auto flush_repeats = [&]() {
-      if (repeats > 3) {
-        int more = repeats - 3;
-        out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more == 1 ? "" : "s") + "]\n";
-      }
-    };
-    while (tb.is_obj() && tb.as_obj()->type == TracebackType) {
-      auto* t = static_cast<TracebackObject*>(tb.as_obj());
-      std::string file(t->code->filename->view());
-      std::string key = file + ":" + std::to_string(t->lineno) + ":" + std::string(t->code->name->view());
-      if (key == last_key) {
-        ++repeats;
-      } else {
-        flush_repeats();
-        last_key = key;
-        repeats = 1;
-      }
-      if (repeats <= 3) {
-        out += "  File \"" + file + "\", line " + std::to_string(t->lineno) + ", in " + std::string(t->code->name->view()) + "\n";
-        std::string src = source_line(file, t->lineno);
-        if (!src.empty()) out += "    " + src + "\n";
-      }
-      tb = t->next;
-    }
-    flush_repeats();
-  }
-  if (is_subtype(e->type, SyntaxErrorType)) print_syntax_error_body(e, out);
-  std::string label = exception_type_label(exc);
-  Value s = str_of(exc);
-  if (s.is_empty_slot()) {
-    clear_exception();
-    out += label + ": <exception str() failed>\n";
-  } else if (as_str(s)->nbytes == 0) {
-    out += label + "\n";
-  } else {
-    std::string hint = suggestion_for(exc);
-    out += label + ": " + std::string(as_str(s)->view()) + (hint.empty() ? "" : ". Did you mean: '" + hint + "'?") + "\n";
-  }
-  if (e->dict) {
-    Value notes = dict_get_str(e->dict, names::dunder_notes);
-    if (!notes.is_empty_slot() && is_list(notes)) {
-      for (int64_t i = 0; i < as_list(notes)->size; ++i) {
-        std::string n;
-        if (str_string(as_list(notes)->items()[i], &n)) out += n + "\n";
-        else clear_exception();
-      }
-    }
-  }
-}
-
-void format_chain(Value exc, std::string& out, std::vector<Object*>& seen) {
-  seen.push_back(exc.as_obj());
-  ExceptionObject* e = as_exception(exc);
-  auto unseen = [&](Value v) {
-    if (!is_exception(v)) return false;
-    for (Object* o : seen)
-      if (o == v.as_obj()) return false;
-    return true;
-  };
-  if (unseen(e->cause)) {
-    format_chain(e->cause, out, seen);
-    out += "\nThe above exception was the direct cause of the following exception:\n\n";
-  } else if (!e->suppress_context && unseen(e->context)) {
-    format_chain(e->context, out, seen);
-    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
-  }
-  format_one(exc, out);
-}
 
 // SystemExit: the exit code CPython's handle_system_exit computes (printing str(code)
 // for non-int codes).
@@ -249,10 +108,19 @@ void print_pending_exception() {
   Value exc = take_exception();
   if (!is_exception(exc)) return;
   lib::flush_std_streams();
-  std::string out;
-  std::vector<Object*> seen;
-  format_chain(exc, out, seen);
-  write_err(out);
+  // As CPython: uncaught exceptions go through sys.excepthook (the native printer by default).
+  Value hook = sys_attr("excepthook");
+  if (hook.is_empty_slot() || hook == None) {
+    clear_exception();
+    write_err("sys.excepthook is missing\n" + format_exception(exc));
+    return;
+  }
+  Value args[3] = {Value::from_obj(type_of(exc)), exc, as_exception(exc)->traceback};
+  if (call(hook, args, 3).is_empty_slot()) {
+    Value err = take_exception();
+    lib::flush_std_streams();
+    write_err("Error in sys.excepthook:\n" + format_exception(err) + "\nOriginal exception was:\n" + format_exception(exc));
+  }
 }
 
 void raise_syntax_error(const fe::SyntaxErrorInfo& info) {
@@ -331,7 +199,7 @@ int run(const Config& cfg) {
                      str_repr(absolute_path(cfg.program)).c_str(), err, std::strerror(err));
         return 2;
       }
-      filename = cfg.program;
+      filename = absolute_path(cfg.program);  // CPython makes the script path absolute (co_filename, __file__)
       break;
     }
     case Config::Run::Module: {

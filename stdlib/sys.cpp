@@ -126,6 +126,7 @@ Value sys_getfilesystemencoding(Value*, int64_t, TupleObject*) { return str_valu
 
 Value sys_get_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames);
 
 namespace {
 
@@ -143,6 +144,7 @@ const NativeFunctionDef kSysFunctions[] = {
     {"set_int_max_str_digits", sys_set_int_max_str_digits},
     {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
     {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
+    {"excepthook", sys_excepthook},
 };
 
 Value str_list(const std::vector<std::string>& items) {
@@ -197,6 +199,7 @@ bool init_sys(ModuleObject* m) {
   ok = ok && module_add(m, "builtin_module_names", Value::from_obj(builtin_module_names()));
   (void)names;
   ok = ok && init_sys_structs(m, cfg);
+  ok = ok && module_add(m, "__excepthook__", dict_get_str(m->dict, intern("excepthook")));
   return ok;
 }
 

@@ -1,11 +1,15 @@
 // sys_hooks.cpp — sys functions that install interpreter hooks: set_asyncgen_hooks /
-// get_asyncgen_hooks (PEP 525's firstiter and finalizer).
+// get_asyncgen_hooks (PEP 525's firstiter and finalizer), excepthook (the default printer of
+// uncaught exceptions, also sys.__excepthook__).
 #include "runtime/abstract.h"
 #include "runtime/exceptions.h"
 #include "runtime/generator.h"
 #include "runtime/native_module.h"
 #include "runtime/str.h"
+#include "runtime/sys_state.h"
+#include "runtime/traceback_format.h"
 #include "runtime/tuple.h"
+#include "stdlib/io_support.h"
 #include "stdlib/struct_sequence.h"
 
 namespace coil::lib {
@@ -53,6 +57,26 @@ Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value old_first = or_none(async_gen_hooks(false)), old_fin = or_none(async_gen_hooks(true));
   set_async_gen_hooks(firstiter.is_empty_slot() ? old_first : firstiter,
                       finalizer.is_empty_slot() ? old_fin : finalizer);
+  return None;
+}
+
+// excepthook(type, value, traceback): writes the exception as CPython's PyErr_Display does.
+Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "excepthook() takes no keyword arguments");
+  if (nargs != 3) return raise_fmt(TypeErrorType, "excepthook expected 3 arguments, got %lld", static_cast<long long>(nargs));
+  Value value = args[1], tb = args[2];
+  std::string text;
+  if (!is_exception(value)) {
+    text = std::string("TypeError: print_exception(): Exception expected for value, ") + type_name(value) + " found\n";
+  } else {
+    ExceptionObject* e = as_exception(value);
+    if (tb.is_obj() && tb.as_obj()->type == TracebackType && e->traceback == None) e->traceback = tb;
+    text = format_exception(value);
+  }
+  flush_std_streams();
+  Value err = sys_attr("stderr");
+  if (err.is_empty_slot() || err == None) return None;
+  if (!write_to_file(err, text, true)) return Value();
   return None;
 }
 

@@ -1,0 +1,14 @@
+// traceback_format.h — formatting an exception the way CPython 3.11's default excepthook
+// prints it (chain, tracebacks with caret lines, notes, exception groups).
+#pragma once
+
+#include <string>
+
+#include "runtime/value.h"
+
+namespace coil::rt {
+
+// The full text sys.excepthook would write for `exc` ("" if it is not an exception).
+std::string format_exception(Value exc);
+
+}  // namespace coil::rt
