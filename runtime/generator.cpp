@@ -95,6 +95,11 @@ const char* kind_name(GeneratorObject* g) {
 // marks it finished when it returns or raises and applies PEP 479.
 Value run_frame(GeneratorObject* g, Value exc, bool* returned) {
   Frame* f = &g->frame;
+  // Thrown into before it started: raised at ReturnGenerator, as CPython's frame reports it
+  // (no handler covers the prologue; the traceback entry has no column range).
+  if (!g->started && !exc.is_empty_slot() && f->pc > 0 &&
+      fe::unit_op(f->code->code[f->pc - 1]) == fe::Opcode::ReturnGenerator)
+    f->pc -= 1;
   g->started = true;
   g->running = true;
   if (!enter_call("")) {

@@ -133,8 +133,17 @@ void raise_syntax_error(const fe::SyntaxErrorInfo& info) {
   TypeObject* type = info.kind == fe::SyntaxErrorInfo::Kind::TabError ? TabErrorType
                      : info.kind == fe::SyntaxErrorInfo::Kind::IndentationError ? IndentationErrorType
                                                                                  : SyntaxErrorType;
+  // Errors found by the compiler carry no text: like CPython, read the line from the file.
+  std::string text = info.text;
+  if (text.empty() && !info.filename.empty() && info.filename[0] != '<' && info.lineno > 0) {
+    std::ifstream in(info.filename, std::ios::binary);
+    std::string line;
+    int n = 0;
+    while (in && n < info.lineno && std::getline(in, line)) ++n;
+    if (n == info.lineno) text = line + "\n";
+  }
   Value details = Value::from_obj(tuple_of({str_value(info.filename), int_from_int64(info.lineno),
-                                            int_from_int64(info.offset), str_value(info.text),
+                                            int_from_int64(info.offset), str_value(text),
                                             int_from_int64(info.end_lineno), int_from_int64(info.end_offset)}));
   ExceptionObject* e = new_exception(type, tuple_of({str_value(info.msg), details}));
   if (!e) return;
@@ -143,7 +152,7 @@ void raise_syntax_error(const fe::SyntaxErrorInfo& info) {
     Value a[3] = {Value::from_obj(e), str_value(info.msg), details};
     if (call(init, a, 3).is_empty_slot()) return;
   }
-  if (info.text.empty()) dict_set_str(e->dict, intern("text"), None);
+  if (text.empty()) dict_set_str(e->dict, intern("text"), None);
   raise(Value::from_obj(e));
 }
 
