@@ -28,6 +28,7 @@
 #include "runtime/sys_state.h"
 #include "runtime/thread.h"
 #include "runtime/traceback_format.h"
+#include "stdlib/warnings_module.h"
 #include "runtime/tuple.h"
 #include "stdlib/io_support.h"
 
@@ -156,15 +157,36 @@ void raise_syntax_error(const fe::SyntaxErrorInfo& info) {
   raise(Value::from_obj(e));
 }
 
+namespace {
+
+// Issues the compiler's SyntaxWarnings through the warnings machinery; a warning turned into
+// an error becomes a SyntaxError at its location, as CPython's compiler_warn does.
+bool emit_compile_warnings(const std::vector<fe::SyntaxErrorInfo>& warnings) {
+  for (const fe::SyntaxErrorInfo& w : warnings) {
+    if (lib::warn_explicit(SyntaxWarningType, w.msg, w.filename, w.lineno)) continue;
+    if (pending_matches(SyntaxWarningType)) {
+      clear_exception();
+      raise_syntax_error(w);
+    }
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 CodeObject* compile_source(std::string_view source, const std::string& filename, int mode, int optimize) {
+  std::vector<fe::SyntaxErrorInfo> warnings;
   try {
     fe::Arena arena;
     auto pmode = mode == 0 ? fe::ParseMode::Exec : mode == 1 ? fe::ParseMode::Eval : fe::ParseMode::Single;
     auto cmode = mode == 0 ? fe::CompileMode::Exec : mode == 1 ? fe::CompileMode::Eval : fe::CompileMode::Single;
     fe::ModNode* mod = fe::parse(source, filename, pmode, arena);
-    std::shared_ptr<fe::CodeUnit> unit = fe::compile_module(mod, filename, cmode, optimize);
+    std::shared_ptr<fe::CodeUnit> unit = fe::compile_module(mod, filename, cmode, optimize, 0, &warnings);
+    if (!emit_compile_warnings(warnings)) return nullptr;
     return code_from_unit(unit);
   } catch (const fe::SyntaxErrorException& e) {
+    if (!emit_compile_warnings(warnings)) return nullptr;
     raise_syntax_error(e.info);
     return nullptr;
   }
@@ -174,6 +196,12 @@ int run(const Config& cfg) {
   if (!init_runtime(cfg)) {
     std::fprintf(stderr, "coil: failed to initialise the runtime\n");
     return 1;
+  }
+  // -W / PYTHONWARNINGS / -X dev: CPython imports warnings at start-up to apply them.
+  if (!cfg.warnoptions.empty() && import_module("warnings").is_empty_slot()) {
+    lib::flush_std_streams();
+    write_err("'import warnings' failed; traceback:\n");
+    print_pending_exception();
   }
   int rc = 0;
   std::string source, filename;

@@ -17,6 +17,7 @@ extern const rt::NativeModuleDef kItertoolsModule;
 extern const rt::NativeModuleDef kCollectionsModule;
 extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
+extern const rt::NativeModuleDef kWarningsModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -30,6 +31,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kCollectionsModule,
     &kStringModule,
     &kFunctoolsModule,
+    &kWarningsModule,
 };
 }  // namespace
 
