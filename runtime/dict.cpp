@@ -247,7 +247,11 @@ int dict_del(DictObject* d, Value key) {
 }
 
 void dict_clear(DictObject* d) {
-  resize(d, 0);
+  // A fresh, empty table (resize() would carry the old entries over into a smaller one).
+  DictStorage* s = new_storage(kMinLog2);
+  if (!s) return;
+  d->storage = s;
+  keys_changed(d);
   d->used = 0;
   ++d->version;
 }
