@@ -2,6 +2,8 @@
 // built-in types and singletons held in C++ globals, interned names, sys state, the
 // thread's exception state, and the interpreter's data stack (scanned conservatively).
 #include "runtime/roots.h"
+#include "runtime/gc_finalize.h"
+#include "runtime/traceback_format.h"
 
 #include "runtime/dict.h"
 #include <cstdio>
@@ -60,6 +62,8 @@ void visit_runtime_roots(Visitor& v, void*) {
   for (RootVisitorHook hook : extra_hooks()) hook(v);
 }
 
+}  // namespace
+
 // Calls o.__del__(); an error is reported as CPython does ("Exception ignored in: ...")
 // and never propagates. The pending exception of the interrupted code is kept.
 void run_python_finalizer(Object* o) {
@@ -70,16 +74,20 @@ void run_python_finalizer(Object* o) {
   Value saved = ts.pending;
   ts.pending = Value();
   if (call1(del, obj).is_empty_slot()) {
+    // As CPython's default sys.unraisablehook: the object, then the exception's traceback.
+    Value exc = take_exception();
     std::string where;
     if (!repr_string(del, &where)) clear_exception();
     lib::flush_std_streams();
-    std::fprintf(stderr, "Exception ignored in: %s\n", where.c_str());
-    print_pending_exception();
+    std::string text = "Exception ignored in: " + where + "\n" + format_exception(exc);
+    Value err = sys_attr("stderr");
+    if (err.is_empty_slot() || err == None || !lib::write_to_file(err, text, true)) {
+      clear_exception();
+      std::fputs(text.c_str(), stderr);
+    }
   }
   ts.pending = saved;
 }
-
-}  // namespace
 
 void add_runtime_root_hook(RootVisitorHook hook) { extra_hooks().push_back(hook); }
 

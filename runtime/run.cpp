@@ -10,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 #include <unistd.h>
+#include <unordered_set>
 
 #include "frontend/compiler.h"
 #include "frontend/parser.h"
@@ -17,6 +18,8 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/gc.h"
+#include "runtime/gc_finalize.h"
 #include "runtime/import.h"
 #include "runtime/init.h"
 #include "runtime/int.h"
@@ -28,6 +31,7 @@
 #include "runtime/sys_state.h"
 #include "runtime/thread.h"
 #include "runtime/traceback_format.h"
+#include "stdlib/atexit_module.h"
 #include "stdlib/warnings_module.h"
 #include "runtime/tuple.h"
 #include "stdlib/io_support.h"
@@ -69,7 +73,57 @@ int system_exit_code(Value exc) {
   return 1;
 }
 
-void run_atexit() { lib::flush_std_streams(); }
+// At exit CPython drops __main__ from sys.modules; the module, its namespace and what only
+// they reach become cyclic garbage whose __del__s run with the namespace still intact. Coil
+// runs the pending __del__ of what __main__'s namespace reaches, breadth first: the values in
+// namespace order, then the items of plain lists and tuples (from the end, as their
+// deallocators drop them) and dicts. Approximate (docs/GC.md): objects reachable only from other
+// modules are not finalized at exit, and one also held by another module is finalized here.
+void finalize_main_module() {
+  Value m = dict_get_str(g_sys_modules, intern("__main__"));
+  if (m.is_empty_slot() || !m.is_obj() || m.as_obj()->type != ModuleType) return;
+  DictObject* d = static_cast<ModuleObject*>(m.as_obj())->dict;
+  ListObject* queue = new_list(0);
+  if (!queue) return clear_exception();
+  std::unordered_set<Object*> seen;
+  auto push = [&](Value v) {
+    if (!v.is_obj() || !seen.insert(v.as_obj()).second) return true;
+    return list_append(queue, v);
+  };
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(d, &pos, &k, &v))
+    if (!(is_str(k) && as_str(k)->view() == "__builtins__") && !push(v)) return clear_exception();
+  for (int64_t i = 0; i < queue->size; ++i) {
+    Value item = queue->items()[i];
+    Object* o = item.as_obj();
+    if (gc::claim_python_finalizer(o)) run_python_finalizer(o);
+    if (o->type == ListType) {
+      for (int64_t j = as_list(item)->size - 1; j >= 0; --j)
+        if (j < as_list(item)->size && !push(as_list(item)->items()[j])) return clear_exception();
+    } else if (o->type == TupleType) {
+      for (int64_t j = as_tuple(item)->size - 1; j >= 0; --j)
+        if (!push(as_tuple(item)->items[j])) return clear_exception();
+    } else if (o->type == DictType) {
+      int64_t p2 = 0;
+      Value k2, v2;
+      while (dict_next(static_cast<DictObject*>(o), &p2, &k2, &v2))
+        if (!push(k2) || !push(v2)) return clear_exception();
+    }
+  }
+  clear_exception();
+}
+
+// Interpreter exit, in CPython's order: atexit callbacks, a flush of the standard streams,
+// the __del__s of what __main__ still holds, a last flush.
+void run_atexit() {
+  lib::run_atexit_callbacks();
+  lib::flush_std_streams();
+  set_traceback_source_lines(false);
+  finalize_main_module();
+  set_traceback_source_lines(true);
+  lib::flush_std_streams();
+}
 
 // Runs `code` as __main__; returns the exit code.
 int run_main_code(CodeObject* code, ModuleObject* main) {

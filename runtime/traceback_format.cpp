@@ -30,6 +30,8 @@ constexpr int kRecursiveCutoff = 3;
 constexpr int kMaxGroupWidth = 15;
 constexpr int kMaxGroupDepth = 10;
 
+bool g_source_lines = true;
+
 struct PrintContext {
   std::vector<Object*> seen;
   int group_depth = 0;
@@ -120,6 +122,7 @@ bool caret_anchors(const std::string& segment, Anchors* a) {
 // The source and caret lines of one traceback entry (empty when the line is unavailable).
 std::string source_block(CodeObject* code, int64_t lasti, int lineno) {
   std::string line;
+  if (!g_source_lines) return "";
   if (!read_source_line(std::string(code->filename->view()), lineno, &line)) return "";
   size_t b = 0;
   while (b < line.size() && is_space(line[b])) ++b;
@@ -389,6 +392,8 @@ void format_recursive(PrintContext& ctx, Value exc) {
 }
 
 }  // namespace
+
+void set_traceback_source_lines(bool on) { g_source_lines = on; }
 
 std::string format_exception(Value exc) {
   if (!is_exception(exc)) return "";

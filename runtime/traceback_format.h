@@ -10,5 +10,8 @@ namespace coil::rt {
 
 // The full text sys.excepthook would write for `exc` ("" if it is not an exception).
 std::string format_exception(Value exc);
+// During interpreter shutdown CPython can no longer read source files: tracebacks printed
+// then (errors in __del__ at exit) have no source lines. The runner turns them off there.
+void set_traceback_source_lines(bool on);
 
 }  // namespace coil::rt

@@ -18,6 +18,7 @@ extern const rt::NativeModuleDef kCollectionsModule;
 extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
 extern const rt::NativeModuleDef kWarningsModule;
+extern const rt::NativeModuleDef kAtexitModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -32,6 +33,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kStringModule,
     &kFunctoolsModule,
     &kWarningsModule,
+    &kAtexitModule,
 };
 }  // namespace
 
