@@ -4,6 +4,7 @@
 #include "runtime/run.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -116,6 +117,8 @@ void finalize_main_module() {
 
 // Interpreter exit, in CPython's order: atexit callbacks, a flush of the standard streams,
 // the __del__s of what __main__ still holds, a last flush.
+bool g_unhandled_keyboard_interrupt = false;
+
 void run_atexit() {
   lib::run_atexit_callbacks();
   lib::flush_std_streams();
@@ -123,6 +126,12 @@ void run_atexit() {
   finalize_main_module();
   set_traceback_source_lines(true);
   lib::flush_std_streams();
+  if (g_unhandled_keyboard_interrupt) {
+    // As CPython: a program ended by an uncaught KeyboardInterrupt dies of SIGINT, so that its
+    // caller sees the interruption (exit status 130 in a shell).
+    std::signal(SIGINT, SIG_DFL);
+    ::kill(::getpid(), SIGINT);
+  }
 }
 
 // Runs `code` as __main__; returns the exit code.
@@ -134,6 +143,7 @@ int run_main_code(CodeObject* code, ModuleObject* main) {
     int rc = system_exit_code(exc);
     return rc;
   }
+  g_unhandled_keyboard_interrupt = pending_matches(KeyboardInterruptType);
   print_pending_exception();
   return 1;
 }
@@ -305,6 +315,7 @@ int run(const Config& cfg) {
           std::fprintf(stderr, "%s: %s\n", cfg.executable.c_str(), msg.c_str());
           rc = 1;
         } else {
+          g_unhandled_keyboard_interrupt = pending_matches(KeyboardInterruptType);
           print_pending_exception();
           rc = 1;
         }

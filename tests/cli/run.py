@@ -63,6 +63,8 @@ SAME = [
     (["-c", "x = 1\nif x is 1: pass\nimport _warnings\n_warnings.warn('shown')"], ""),
     (["-W", "error::UserWarning", "-c", "import _warnings\n_warnings.warn('raised')"], ""),
     (["-W", "ignore::SyntaxWarning", "-c", "print(1 is 1)"], ""),
+    # an uncaught KeyboardInterrupt: traceback, then death by SIGINT
+    (["-c", "print('before')\nraise KeyboardInterrupt"], ""),
 ]
 
 # (arguments, expected exit code, regex the output (stdout+stderr) must match) — Coil only.
