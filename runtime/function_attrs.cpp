@@ -211,6 +211,44 @@ Value co_code(Value self) {
   return b ? Value::from_obj(b) : Value();
 }
 
+// co_positions(): (line, end_line, col, end_col) per code unit, None where unknown. A code
+// unit counts as 2 bytes of "bytecode" (f_lasti / tb_lasti are 2 * unit index), so
+// positions[tb_lasti // 2] is the instruction's, as the traceback module expects.
+Value code_positions_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (nargs != 1 || (kwnames && kwnames->size)) return raise_msg(TypeErrorType, "co_positions() takes no arguments");
+  CodeObject* c = as_code(args[0]);
+  const auto& pos = c->unit->positions;
+  TupleObject* out = new_tuple(static_cast<int64_t>(pos.size()));
+  if (!out) return Value();
+  auto opt = [](int v, bool line) { return (line ? v <= 0 : v < 0) ? None : Value::from_small_int(v); };
+  for (size_t i = 0; i < pos.size(); ++i) {
+    const fe::Position& p = pos[i];
+    TupleObject* t = tuple_of({opt(p.line, true), opt(p.end_line, true), opt(p.col, false), opt(p.end_col, false)});
+    if (!t) return Value();
+    out->items[i] = Value::from_obj(t);
+  }
+  return get_iter(Value::from_obj(out));
+}
+
+// co_lines(): (start, end, line) byte ranges (2 bytes per code unit) of equal lines.
+Value code_lines_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (nargs != 1 || (kwnames && kwnames->size)) return raise_msg(TypeErrorType, "co_lines() takes no arguments");
+  CodeObject* c = as_code(args[0]);
+  const auto& pos = c->unit->positions;
+  ListObject* out = new_list(0);
+  if (!out) return Value();
+  size_t i = 0;
+  while (i < pos.size()) {
+    size_t j = i + 1;
+    while (j < pos.size() && pos[j].line == pos[i].line) ++j;
+    Value line = pos[i].line > 0 ? Value::from_small_int(pos[i].line) : None;
+    TupleObject* t = tuple_of({Value::from_small_int(2 * static_cast<int64_t>(i)), Value::from_small_int(2 * static_cast<int64_t>(j)), line});
+    if (!t || !list_append(out, Value::from_obj(t))) return Value();
+    i = j;
+  }
+  return get_iter(Value::from_obj(out));
+}
+
 Value code_repr_m(Value* args, int64_t, TupleObject*) {
   CodeObject* c = as_code(args[0]);
   std::string out = "<code object " + std::string(c->name->view()) + " at " + address(args[0]) + ", file \"" +
@@ -238,6 +276,8 @@ const NativeGetSetDef kCodeGetSets[] = {
 };
 const NativeMethodDef kCodeMethods[] = {
     {"__repr__", code_repr_m},
+    {"co_positions", code_positions_m},
+    {"co_lines", code_lines_m},
 };
 
 // --- cell ---
