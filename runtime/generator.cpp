@@ -11,6 +11,11 @@
 #include "runtime/exceptions.h"
 #include "runtime/frame_object.h"
 #include "runtime/gc.h"
+#include "runtime/import.h"
+#include "runtime/sys_state.h"
+#include "runtime/traceback_format.h"
+#include "stdlib/io_support.h"
+#include "stdlib/warnings_module.h"
 #include "runtime/interpreter.h"
 #include "runtime/iterators.h"
 #include "runtime/names.h"
@@ -79,6 +84,8 @@ Value make_generator(Frame* f) {
   gf.back = nullptr;
   g->name = code->name;
   g->qualname = f->func ? f->func->qualname : code->qualname;
+  // A coroutine that dies never awaited is reported (RuntimeWarning) by its finalizer.
+  if (type == CoroutineType) gc::register_python_finalizer(g);
   return Value::from_obj(g);
 }
 
@@ -89,6 +96,25 @@ const char* kind_name(GeneratorObject* g) {
   if (g->type == CoroutineType) return "coroutine";
   if (g->type == AsyncGeneratorType) return "async generator";
   return "generator";
+}
+
+// A generator suspended where an exception handler covers the yield (a try/finally, a with)
+// must be closed when it dies, as CPython's finalizer does; one suspended elsewhere can die
+// silently (closing it could not run any code). So only the former are registered with the
+// collector, once, the first time they suspend there. Async generators with a finalizer
+// hook are registered too (the hook must see them die).
+void note_suspension(GeneratorObject* g) {
+  if (g->gc_bits & (gc::bit(gc::HeaderBit::kPyFinalizable) | gc::bit(gc::HeaderBit::kPyFinalized))) return;
+  if (g->type == AsyncGeneratorType && !g->finalizer.is_empty_slot()) {
+    gc::register_python_finalizer(g);
+    return;
+  }
+  int64_t pc = g->frame.pc - 1;  // the YieldValue
+  for (const fe::ExceptionEntry& e : g->frame.code->unit->exception_table)
+    if (static_cast<int64_t>(e.start) <= pc && pc < static_cast<int64_t>(e.end)) {
+      gc::register_python_finalizer(g);
+      return;
+    }
 }
 
 // Runs g's frame from where it stands (the sent value already pushed, or `exc` to raise);
@@ -110,7 +136,10 @@ Value run_frame(GeneratorObject* g, Value exc, bool* returned) {
   Value r = eval_frame(f, &yielded, exc);
   leave_call();
   g->running = false;
-  if (yielded) return r;
+  if (yielded) {
+    note_suspension(g);
+    return r;
+  }
   g->finished = true;
   if (r.is_empty_slot()) {
     // PEP 479: a StopIteration escaping the generator becomes RuntimeError (PEP 525: so does
@@ -342,6 +371,54 @@ Value gen_close_m(Value* args, int64_t, TupleObject*) { return gen_close(static_
 
 Value gen_iter_m(Value* args, int64_t, TupleObject*) { return args[0]; }
 
+// PyErr_WriteUnraisable(obj): "Exception ignored in: <repr>" and the traceback, on stderr.
+void write_unraisable(Value exc, Value obj) {
+  std::string where;
+  if (!repr_string(obj, &where)) clear_exception();
+  lib::flush_std_streams();
+  std::string text = "Exception ignored in: " + where + "\n" + format_exception(exc);
+  Value err = sys_attr("stderr");
+  if (err.is_empty_slot() || err == None || !lib::write_to_file(err, text, true)) {
+    clear_exception();
+    std::fputs(text.c_str(), stderr);
+  }
+}
+
+// "coroutine '...' was never awaited": through warnings._warn_unawaited_coroutine when the
+// warnings module can be imported, as CPython does, else a plain RuntimeWarning.
+void warn_unawaited(GeneratorObject* g) {
+  Value coro = Value::from_obj(g);
+  Value mod = import_module("warnings");
+  Value fn = mod.is_empty_slot() ? Value() : get_attr(mod, intern("_warn_unawaited_coroutine"));
+  if (fn.is_empty_slot()) {
+    clear_exception();
+    std::string msg = "coroutine '" + std::string(g->qualname->view()) + "' was never awaited";
+    if (!lib::warn(RuntimeWarningType, msg, 1)) write_unraisable(take_exception(), coro);
+    return;
+  }
+  if (call1(fn, coro).is_empty_slot()) write_unraisable(take_exception(), coro);
+}
+
+// The finalizer CPython runs when a generator, coroutine or async generator dies (exposed as
+// __del__, as CPython exposes tp_finalize): the async generator finalizer hook, the
+// never-awaited warning, or close() of a suspended one; errors are unraisable.
+Value gen_del_m(Value* args, int64_t, TupleObject*) {
+  auto* g = static_cast<GeneratorObject*>(args[0].as_obj());
+  Value saved = take_exception();
+  if (g->type == AsyncGeneratorType && !g->finalizer.is_empty_slot() && !g->closed) {
+    if (call1(g->finalizer, args[0]).is_empty_slot()) write_unraisable(take_exception(), args[0]);
+  } else if (!g->finished) {
+    if (g->type == CoroutineType && !g->started) warn_unawaited(g);
+    if (gen_close(g).is_empty_slot()) write_unraisable(take_exception(), args[0]);
+  }
+  if (!saved.is_empty_slot()) thread_state().pending = saved;
+  return None;
+}
+
+// cr_origin: where the coroutine was created; None, since origin tracking
+// (sys.set_coroutine_origin_tracking_depth) is not offered and its default depth is 0.
+Value coro_origin(Value) { return None; }
+
 Value gen_name(Value self) { return Value::from_obj(static_cast<GeneratorObject*>(self.as_obj())->name); }
 Value gen_qualname(Value self) { return Value::from_obj(static_cast<GeneratorObject*>(self.as_obj())->qualname); }
 Value gen_running(Value self) { return bool_value(static_cast<GeneratorObject*>(self.as_obj())->running); }
@@ -372,6 +449,7 @@ const NativeMethodDef kGenMethods[] = {
     {"throw", gen_throw_m},
     {"close", gen_close_m},
     {"__repr__", gen_repr_m},
+    {"__del__", gen_del_m},
 };
 
 const NativeGetSetDef kGenGetSets[] = {
@@ -389,9 +467,11 @@ const NativeGetSetDef kCoroGetSets[] = {
     {"cr_code", gen_code},
     {"cr_frame", gen_frame},
     {"cr_await", gen_delegate},
+    {"cr_origin", coro_origin},
 };
 const NativeMethodDef kAsyncGenRepr[] = {
     {"__repr__", gen_repr_m},
+    {"__del__", gen_del_m},
 };
 const NativeGetSetDef kAsyncGenGetSets[] = {
     {"__name__", gen_name},
@@ -417,6 +497,7 @@ const NativeMethodDef kCoroMethods[] = {
     {"close", gen_close_m},
     {"__await__", coro_await_m},
     {"__repr__", gen_repr_m},
+    {"__del__", gen_del_m},
 };
 
 }  // namespace
