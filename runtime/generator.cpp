@@ -15,6 +15,7 @@
 #include "runtime/sys_state.h"
 #include "runtime/traceback_format.h"
 #include "stdlib/io_support.h"
+#include "stdlib/unraisable.h"
 #include "stdlib/warnings_module.h"
 #include "runtime/interpreter.h"
 #include "runtime/iterators.h"
@@ -371,18 +372,7 @@ Value gen_close_m(Value* args, int64_t, TupleObject*) { return gen_close(static_
 
 Value gen_iter_m(Value* args, int64_t, TupleObject*) { return args[0]; }
 
-// PyErr_WriteUnraisable(obj): "Exception ignored in: <repr>" and the traceback, on stderr.
-void write_unraisable(Value exc, Value obj) {
-  std::string where;
-  if (!repr_string(obj, &where)) clear_exception();
-  lib::flush_std_streams();
-  std::string text = "Exception ignored in: " + where + "\n" + format_exception(exc);
-  Value err = sys_attr("stderr");
-  if (err.is_empty_slot() || err == None || !lib::write_to_file(err, text, true)) {
-    clear_exception();
-    std::fputs(text.c_str(), stderr);
-  }
-}
+void write_unraisable(Value exc, Value obj) { lib::write_unraisable(exc, nullptr, obj); }
 
 // "coroutine '...' was never awaited": through warnings._warn_unawaited_coroutine when the
 // warnings module can be imported, as CPython does, else a plain RuntimeWarning.

@@ -3,7 +3,7 @@
 // thread's exception state, and the interpreter's data stack (scanned conservatively).
 #include "runtime/roots.h"
 #include "runtime/gc_finalize.h"
-#include "runtime/traceback_format.h"
+#include "stdlib/unraisable.h"
 
 #include "runtime/dict.h"
 #include <cstdio>
@@ -74,17 +74,7 @@ void run_python_finalizer(Object* o) {
   Value saved = ts.pending;
   ts.pending = Value();
   if (call1(del, obj).is_empty_slot()) {
-    // As CPython's default sys.unraisablehook: the object, then the exception's traceback.
-    Value exc = take_exception();
-    std::string where;
-    if (!repr_string(del, &where)) clear_exception();
-    lib::flush_std_streams();
-    std::string text = "Exception ignored in: " + where + "\n" + format_exception(exc);
-    Value err = sys_attr("stderr");
-    if (err.is_empty_slot() || err == None || !lib::write_to_file(err, text, true)) {
-      clear_exception();
-      std::fputs(text.c_str(), stderr);
-    }
+    lib::write_unraisable(take_exception(), nullptr, del);
   }
   ts.pending = saved;
 }

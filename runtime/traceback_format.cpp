@@ -395,6 +395,45 @@ void format_recursive(PrintContext& ctx, Value exc) {
 
 void set_traceback_source_lines(bool on) { g_source_lines = on; }
 
+std::string format_unraisable(Value exc, Value err_msg, Value obj) {
+  Value pending = take_exception();
+  std::string out;
+  std::string msg;
+  bool has_msg = !err_msg.is_empty_slot() && err_msg != None;
+  if (has_msg && !str_string(err_msg, &msg)) {
+    clear_exception();
+    has_msg = false;
+  }
+  if (!obj.is_empty_slot() && obj != None) {
+    std::string r;
+    if (!repr_string(obj, &r)) {
+      clear_exception();
+      r = "<object repr() failed>";
+    }
+    out += (has_msg ? msg + ": " : std::string("Exception ignored in: ")) + r + "\n";
+  } else if (has_msg) {
+    out += msg + ":\n";
+  }
+  if (is_exception(exc)) {
+    ExceptionObject* e = as_exception(exc);
+    if (e->traceback.is_obj() && e->traceback.as_obj()->type == TracebackType)
+      out += "Traceback (most recent call last):\n" + format_stack(e->traceback);
+    // Only this exception: the hook prints neither the chain nor notes.
+    std::string label = type_label(exc);
+    Value sv = str_of(exc);
+    if (sv.is_empty_slot()) {
+      clear_exception();
+      out += label + ": <exception str() failed>\n";
+    } else if (as_str(sv)->nbytes == 0) {
+      out += label + "\n";
+    } else {
+      out += label + ": " + std::string(as_str(sv)->view()) + "\n";
+    }
+  }
+  if (!pending.is_empty_slot()) thread_state().pending = pending;
+  return out;
+}
+
 std::string format_exception(Value exc) {
   if (!is_exception(exc)) return "";
   // Formatting may call __str__ / __repr__ of user classes: keep any pending error aside.

@@ -11,9 +11,11 @@
 #include "runtime/roots.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
+#include "runtime/thread.h"
 #include "runtime/traceback_format.h"
 #include "runtime/tuple.h"
 #include "stdlib/io_support.h"
+#include "stdlib/unraisable.h"
 
 namespace coil::lib {
 
@@ -109,21 +111,10 @@ void run_atexit_callbacks() {
     } else {
       r = call_tuple_dict(t->items[0], pos, static_cast<DictObject*>(t->items[2].as_obj()));
     }
-    if (r.is_empty_slot()) {
-      Value exc = take_exception();
-      std::string where;
-      if (!repr_string(t->items[0], &where)) clear_exception();
-      flush_std_streams();
-      Value err = sys_attr("stderr");
-      std::string text = "Exception ignored in atexit callback: " + where + "\n" + format_exception(exc);
-      if (err.is_empty_slot() || err == None || !write_to_file(err, text, true)) {
-        clear_exception();
-        std::fputs(text.c_str(), stderr);
-      }
-    }
+    if (r.is_empty_slot()) write_unraisable(take_exception(), "Exception ignored in atexit callback", t->items[0]);
   }
   g_ncallbacks = 0;
-  if (!saved.is_empty_slot()) raise(saved);
+  if (!saved.is_empty_slot()) thread_state().pending = saved;
 }
 
 extern const NativeModuleDef kAtexitModule;

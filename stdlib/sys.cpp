@@ -127,6 +127,7 @@ Value sys_getfilesystemencoding(Value*, int64_t, TupleObject*) { return str_valu
 Value sys_get_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_unraisablehook(Value* args, int64_t nargs, TupleObject* kwnames);
 
 namespace {
 
@@ -145,6 +146,7 @@ const NativeFunctionDef kSysFunctions[] = {
     {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
     {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
     {"excepthook", sys_excepthook},
+    {"unraisablehook", sys_unraisablehook},
 };
 
 Value str_list(const std::vector<std::string>& items) {
@@ -200,6 +202,7 @@ bool init_sys(ModuleObject* m) {
   (void)names;
   ok = ok && init_sys_structs(m, cfg);
   ok = ok && module_add(m, "__excepthook__", dict_get_str(m->dict, intern("excepthook")));
+  ok = ok && module_add(m, "__unraisablehook__", dict_get_str(m->dict, intern("unraisablehook")));
   return ok;
 }
 

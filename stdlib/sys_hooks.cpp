@@ -1,16 +1,19 @@
 // sys_hooks.cpp — sys functions that install interpreter hooks: set_asyncgen_hooks /
 // get_asyncgen_hooks (PEP 525's firstiter and finalizer), excepthook (the default printer of
-// uncaught exceptions, also sys.__excepthook__).
+// uncaught exceptions, also sys.__excepthook__), unraisablehook (errors that cannot propagate,
+// also sys.__unraisablehook__) and the runtime's write_unraisable.
 #include "runtime/abstract.h"
 #include "runtime/exceptions.h"
 #include "runtime/generator.h"
 #include "runtime/native_module.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
+#include "runtime/thread.h"
 #include "runtime/traceback_format.h"
 #include "runtime/tuple.h"
 #include "stdlib/io_support.h"
 #include "stdlib/struct_sequence.h"
+#include "stdlib/unraisable.h"
 
 namespace coil::lib {
 
@@ -24,6 +27,21 @@ TypeObject* hooks_type() {
 }
 
 Value or_none(Value v) { return v.is_empty_slot() ? None : v; }
+
+TypeObject* unraisable_args_type() {
+  static TypeObject* t =
+      new_struct_seq_type("UnraisableHookArgs", {"exc_type", "exc_value", "exc_traceback", "err_msg", "object"});
+  return t;
+}
+
+void write_stderr(const std::string& text) {
+  Value err = sys_attr("stderr");
+  if (err.is_empty_slot() || err == None) {
+    clear_exception();
+    return;
+  }
+  if (!write_to_file(err, text, true)) clear_exception();
+}
 
 }  // namespace
 
@@ -78,6 +96,45 @@ Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (err.is_empty_slot() || err == None) return None;
   if (!write_to_file(err, text, true)) return Value();
   return None;
+}
+
+// The default sys.unraisablehook(args).
+Value sys_unraisablehook(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("unraisablehook", nargs, kwnames, 1, 1)) return Value();
+  Value a = args[0];
+  if (!a.is_obj() || a.as_obj()->type != unraisable_args_type())
+    return raise_msg(TypeErrorType, "sys.unraisablehook argument type must be UnraisableHookArgs");
+  TupleObject* t = as_tuple(a);
+  flush_std_streams();
+  write_stderr(format_unraisable(t->items[1], t->items[3], t->items[4]));
+  return None;
+}
+
+void write_unraisable(Value exc, const char* err_msg, Value obj) {
+  Value saved = take_exception();
+  Value msg = err_msg ? str_value(err_msg) : None;
+  Value hook = sys_attr("unraisablehook");
+  Value dflt = sys_attr("__unraisablehook__");
+  clear_exception();
+  bool done = false;
+  if (!hook.is_empty_slot() && hook != None && hook != dflt && is_exception(exc)) {
+    Value hargs = new_struct_seq(unraisable_args_type(), {Value::from_obj(type_of(exc)), exc,
+                                                          as_exception(exc)->traceback, msg, or_none(obj)});
+    if (!hargs.is_empty_slot() && !call1(hook, hargs).is_empty_slot()) {
+      done = true;
+    } else {
+      // As CPython: a failing hook is itself reported, then the original error.
+      Value hook_exc = take_exception();
+      flush_std_streams();
+      write_stderr(format_unraisable(hook_exc, str_value("Exception ignored in sys.unraisablehook"), hook));
+    }
+  }
+  if (!done) {
+    flush_std_streams();
+    write_stderr(format_unraisable(exc, msg, obj));
+  }
+  clear_exception();
+  if (!saved.is_empty_slot()) thread_state().pending = saved;
 }
 
 }  // namespace coil::lib
