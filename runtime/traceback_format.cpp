@@ -266,7 +266,10 @@ std::string format_notes(Value exc) {
   if (error) clear_exception();
   if (notes.is_empty_slot() || notes == None) return "";
   std::string out;
-  if (is_list(notes) || is_exact(notes, TupleType)) {
+  // Any sequence is iterated, a str too (one note per character: CPython 3.11.2 does that).
+  TypeObject* nt = type_of(notes);
+  bool sequence = !is_subtype(nt, DictType) && !type_lookup(nt, names::dunder_getitem).is_empty_slot();
+  if (sequence) {
     Value t = sequence_to_tuple(notes);
     if (t.is_empty_slot()) {
       clear_exception();
