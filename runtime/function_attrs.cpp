@@ -249,6 +249,70 @@ Value code_lines_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   return get_iter(Value::from_obj(out));
 }
 
+// code.replace(**changes): a copy with co_flags, co_name, co_qualname, co_filename or
+// co_firstlineno changed (types.coroutine sets CO_ITERABLE_COROUTINE this way). Coil's
+// instructions are its own, so the other fields can only be "replaced" by equal values.
+Value code_replace_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (nargs != 1) return raise_fmt(TypeErrorType, "replace() takes no positional arguments");
+  CodeObject* old = as_code(args[0]);
+  CodeObject* c = code_from_unit(old->unit);
+  if (!c) return Value();
+  c->flags = old->flags;
+  c->name = old->name;
+  c->qualname = old->qualname;
+  c->filename = old->filename;
+  c->firstlineno = old->firstlineno;
+  int64_t nkw = kwnames ? kwnames->size : 0;
+  for (int64_t i = 0; i < nkw; ++i) {
+    std::string key(as_str(kwnames->items[i])->view());
+    Value v = args[nargs + i];
+    auto need_int = [&](int32_t* field) {
+      if (!is_int(v)) {
+        raise_fmt(TypeErrorType, "replace() argument '%s' must be int, not %s", key.c_str(), type_name(v));
+        return false;
+      }
+      int64_t n = 0;
+      if (!int_to_int64(v, &n)) return false;
+      *field = static_cast<int32_t>(n);
+      return true;
+    };
+    auto need_str = [&](StrObject** field) {
+      if (!is_exact(v, StrType)) {
+        raise_fmt(TypeErrorType, "replace() argument '%s' must be str, not %s", key.c_str(), type_name(v));
+        return false;
+      }
+      *field = as_str(v);
+      return true;
+    };
+    bool ok;
+    if (key == "co_flags") {
+      int32_t f = 0;
+      ok = need_int(&f);
+      c->flags = static_cast<uint32_t>(f);
+    } else if (key == "co_firstlineno") {
+      ok = need_int(&c->firstlineno);
+    } else if (key == "co_name") {
+      ok = need_str(&c->name);
+    } else if (key == "co_qualname") {
+      ok = need_str(&c->qualname);
+    } else if (key == "co_filename") {
+      ok = need_str(&c->filename);
+    } else {
+      Value cur = get_attr(args[0], as_str(kwnames->items[i]));
+      if (cur.is_empty_slot()) {
+        clear_exception();
+        return raise_fmt(TypeErrorType, "'%s' is an invalid keyword argument for replace()", key.c_str());
+      }
+      int eq = equal(cur, v);
+      if (eq < 0) return Value();
+      if (!eq) return raise_fmt(ValueErrorType, "code.replace(): Coil cannot change %s", key.c_str());
+      ok = true;
+    }
+    if (!ok) return Value();
+  }
+  return Value::from_obj(c);
+}
+
 Value code_repr_m(Value* args, int64_t, TupleObject*) {
   CodeObject* c = as_code(args[0]);
   std::string out = "<code object " + std::string(c->name->view()) + " at " + address(args[0]) + ", file \"" +
@@ -277,6 +341,7 @@ const NativeGetSetDef kCodeGetSets[] = {
 const NativeMethodDef kCodeMethods[] = {
     {"__repr__", code_repr_m},
     {"co_positions", code_positions_m},
+    {"replace", code_replace_m},
     {"co_lines", code_lines_m},
 };
 

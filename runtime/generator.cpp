@@ -493,6 +493,10 @@ const NativeMethodDef kCoroMethods[] = {
 }  // namespace
 
 Value get_awaitable(Value v, int where) {
+  // A generator made by a CO_ITERABLE_COROUTINE function (types.coroutine) is awaitable as is.
+  if (v.is_obj() && v.as_obj()->type == GeneratorType &&
+      (static_cast<GeneratorObject*>(v.as_obj())->frame.code->flags & fe::coflag::ITERABLE_COROUTINE))
+    return v;
   if (v.is_obj() && v.as_obj()->type == CoroutineType) {
     auto* g = static_cast<GeneratorObject*>(v.as_obj());
     if (!delegate_of(g).is_empty_slot()) return raise_msg(RuntimeErrorType, "coroutine is being awaited already");

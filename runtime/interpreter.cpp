@@ -1318,7 +1318,13 @@ op_Send: {
 }
 op_GetYieldFromIter: {
   Value v = TOP();
-  if (!(v.is_obj() && v.as_obj()->type == GeneratorType)) {
+  if (v.is_obj() && v.as_obj()->type == CoroutineType) {
+    // Only a coroutine or a types.coroutine generator may delegate to a coroutine.
+    if (!(code->flags & (fe::coflag::COROUTINE | fe::coflag::ITERABLE_COROUTINE))) {
+      raise_msg(TypeErrorType, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+      goto error;
+    }
+  } else if (!(v.is_obj() && v.as_obj()->type == GeneratorType)) {
     Value it = get_iter(v);
     CHECK(it);
     TOP() = it;
