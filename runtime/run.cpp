@@ -173,6 +173,12 @@ void print_pending_exception() {
   Value exc = take_exception();
   if (!is_exception(exc)) return;
   lib::flush_std_streams();
+  // As PyErr_Print: sys.last_type / last_value / last_traceback, for post-mortem use.
+  if (g_sys_module) {
+    dict_set_str(g_sys_module->dict, intern("last_type"), Value::from_obj(type_of(exc)));
+    dict_set_str(g_sys_module->dict, intern("last_value"), exc);
+    dict_set_str(g_sys_module->dict, intern("last_traceback"), as_exception(exc)->traceback);
+  }
   // As CPython: uncaught exceptions go through sys.excepthook (the native printer by default).
   Value hook = sys_attr("excepthook");
   if (hook.is_empty_slot() || hook == None) {
