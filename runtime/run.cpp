@@ -229,12 +229,13 @@ void raise_syntax_error(const fe::SyntaxErrorInfo& info) {
 
 namespace {
 
-// Issues the compiler's SyntaxWarnings through the warnings machinery; a warning turned into
-// an error becomes a SyntaxError at its location, as CPython's compiler_warn does.
-bool emit_compile_warnings(const std::vector<fe::SyntaxErrorInfo>& warnings) {
+// Issues the frontend's warnings (the parser's DeprecationWarnings for invalid escapes, the
+// compiler's SyntaxWarnings) through the warnings machinery; a warning turned into an error
+// becomes a SyntaxError at its location, as CPython's parser and compiler_warn do.
+bool emit_compile_warnings(const std::vector<fe::SyntaxErrorInfo>& warnings, TypeObject* category) {
   for (const fe::SyntaxErrorInfo& w : warnings) {
-    if (lib::warn_explicit(SyntaxWarningType, w.msg, w.filename, w.lineno)) continue;
-    if (pending_matches(SyntaxWarningType)) {
+    if (lib::warn_explicit(category, w.msg, w.filename, w.lineno)) continue;
+    if (pending_matches(category)) {
       clear_exception();
       raise_syntax_error(w);
     }
@@ -246,17 +247,21 @@ bool emit_compile_warnings(const std::vector<fe::SyntaxErrorInfo>& warnings) {
 }  // namespace
 
 CodeObject* compile_source(std::string_view source, const std::string& filename, int mode, int optimize) {
-  std::vector<fe::SyntaxErrorInfo> warnings;
+  std::vector<fe::SyntaxErrorInfo> escapes, warnings;
+  bool parsed = false;
   try {
     fe::Arena arena;
     auto pmode = mode == 0 ? fe::ParseMode::Exec : mode == 1 ? fe::ParseMode::Eval : fe::ParseMode::Single;
     auto cmode = mode == 0 ? fe::CompileMode::Exec : mode == 1 ? fe::CompileMode::Eval : fe::CompileMode::Single;
-    fe::ModNode* mod = fe::parse(source, filename, pmode, arena);
+    fe::ModNode* mod = fe::parse(source, filename, pmode, arena, &escapes);
+    parsed = true;
+    if (!emit_compile_warnings(escapes, DeprecationWarningType)) return nullptr;
     std::shared_ptr<fe::CodeUnit> unit = fe::compile_module(mod, filename, cmode, optimize, 0, &warnings);
-    if (!emit_compile_warnings(warnings)) return nullptr;
+    if (!emit_compile_warnings(warnings, SyntaxWarningType)) return nullptr;
     return code_from_unit(unit);
   } catch (const fe::SyntaxErrorException& e) {
-    if (!emit_compile_warnings(warnings)) return nullptr;
+    if (!parsed && !emit_compile_warnings(escapes, DeprecationWarningType)) return nullptr;
+    if (!emit_compile_warnings(warnings, SyntaxWarningType)) return nullptr;
     raise_syntax_error(e.info);
     return nullptr;
   }
