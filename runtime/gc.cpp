@@ -338,6 +338,8 @@ void register_python_finalizer(Object* o) {
   g_gc.py_finalizable.push_back(o);
 }
 
+size_t python_finalizable_count() { return g_gc.py_finalizable.size(); }
+
 bool claim_python_finalizer(Object* o) {
   if (!(o->gc_bits & bit(HeaderBit::kPyFinalizable)) || (o->gc_bits & bit(HeaderBit::kPyFinalized))) return false;
   auto& reg = g_gc.py_finalizable;

@@ -83,19 +83,27 @@ int system_exit_code(Value exc) {
 void finalize_main_module() {
   Value m = dict_get_str(g_sys_modules, intern("__main__"));
   if (m.is_empty_slot() || !m.is_obj() || m.as_obj()->type != ModuleType) return;
+  // Nothing registered for __del__ (the common case): nothing to do, however big the heap.
+  if (gc::python_finalizable_count() == 0) return;
   DictObject* d = static_cast<ModuleObject*>(m.as_obj())->dict;
   ListObject* queue = new_list(0);
   if (!queue) return clear_exception();
   std::unordered_set<Object*> seen;
+  // Only objects with a pending __del__ and the containers walked matter: the rest (ints,
+  // strs, ...) are skipped without being remembered.
   auto push = [&](Value v) {
-    if (!v.is_obj() || !seen.insert(v.as_obj()).second) return true;
+    if (!v.is_obj()) return true;
+    Object* o = v.as_obj();
+    bool container = o->type == ListType || o->type == TupleType || o->type == DictType;
+    if (!container && !(o->gc_bits & gc::bit(gc::HeaderBit::kPyFinalizable))) return true;
+    if (!seen.insert(o).second) return true;
     return list_append(queue, v);
   };
   int64_t pos = 0;
   Value k, v;
   while (dict_next(d, &pos, &k, &v))
     if (!(is_str(k) && as_str(k)->view() == "__builtins__") && !push(v)) return clear_exception();
-  for (int64_t i = 0; i < queue->size; ++i) {
+  for (int64_t i = 0; i < queue->size && gc::python_finalizable_count() > 0; ++i) {
     Value item = queue->items()[i];
     Object* o = item.as_obj();
     if (gc::claim_python_finalizer(o)) run_python_finalizer(o);
