@@ -17,6 +17,7 @@
 #include "stdlib/io_support.h"
 #include "stdlib/unraisable.h"
 #include "stdlib/warnings_module.h"
+#include "runtime/int.h"
 #include "runtime/interpreter.h"
 #include "runtime/iterators.h"
 #include "runtime/names.h"
@@ -35,6 +36,7 @@ void visit_generator(Object* self, Visitor& v) {
   v.visit(g->qualname);
   v.visit(g->yield_from);
   v.visit(g->finalizer);
+  v.visit(g->origin);
   Frame& f = g->frame;
   v.visit(f.code);
   v.visit(f.func);
@@ -70,6 +72,13 @@ Value delegate_of(GeneratorObject* g) {
 
 }  // namespace
 
+namespace {
+int64_t g_origin_depth = 0;
+}  // namespace
+
+void set_coroutine_origin_depth(int64_t depth) { g_origin_depth = depth; }
+int64_t coroutine_origin_depth() { return g_origin_depth; }
+
 Value make_generator(Frame* f) {
   CodeObject* code = f->code;
   size_t size = sizeof(GeneratorObject) + sizeof(Value) * static_cast<size_t>(code->nlocalsplus + code->stacksize + 1);
@@ -86,7 +95,23 @@ Value make_generator(Frame* f) {
   g->name = code->name;
   g->qualname = f->func ? f->func->qualname : code->qualname;
   // A coroutine that dies never awaited is reported (RuntimeWarning) by its finalizer.
-  if (type == CoroutineType) gc::register_python_finalizer(g);
+  if (type == CoroutineType) {
+    gc::register_python_finalizer(g);
+    if (g_origin_depth > 0) {
+      // cr_origin: (filename, line, function) of the creating frames, innermost first.
+      ListObject* frames = new_list(0);
+      if (!frames) return Value();
+      int64_t n = 0;
+      for (Frame* fr = f->back; fr && n < g_origin_depth; fr = fr->back, ++n) {
+        TupleObject* t = tuple_of({Value::from_obj(fr->code->filename), int_from_int64(code_line(fr->code, fr->pc)),
+                                   Value::from_obj(fr->code->name)});
+        if (!t || !list_append(frames, Value::from_obj(t))) return Value();
+      }
+      Value t = sequence_to_tuple(Value::from_obj(frames));
+      if (t.is_empty_slot()) return t;
+      g->origin = t;
+    }
+  }
   return Value::from_obj(g);
 }
 
@@ -374,19 +399,21 @@ Value gen_iter_m(Value* args, int64_t, TupleObject*) { return args[0]; }
 
 void write_unraisable(Value exc, Value obj) { lib::write_unraisable(exc, nullptr, obj); }
 
-// "coroutine '...' was never awaited": through warnings._warn_unawaited_coroutine when the
-// warnings module can be imported, as CPython does, else a plain RuntimeWarning.
+// "coroutine '...' was never awaited", as _PyErr_WarnUnawaitedCoroutine: through
+// warnings._warn_unawaited_coroutine; if that fails, the error is reported as unraisable and,
+// unless the error was the warning itself (an "error" filter), a plain RuntimeWarning follows.
 void warn_unawaited(GeneratorObject* g) {
   Value coro = Value::from_obj(g);
+  bool warned = false;
   Value mod = import_module("warnings");
   Value fn = mod.is_empty_slot() ? Value() : get_attr(mod, intern("_warn_unawaited_coroutine"));
-  if (fn.is_empty_slot()) {
-    clear_exception();
+  if (fn.is_empty_slot()) clear_exception();
+  else if (!call1(fn, coro).is_empty_slot() || pending_matches(RuntimeWarningType)) warned = true;
+  if (has_pending_exception()) write_unraisable(take_exception(), coro);
+  if (!warned) {
     std::string msg = "coroutine '" + std::string(g->qualname->view()) + "' was never awaited";
     if (!lib::warn(RuntimeWarningType, msg, 1)) write_unraisable(take_exception(), coro);
-    return;
   }
-  if (call1(fn, coro).is_empty_slot()) write_unraisable(take_exception(), coro);
 }
 
 // The finalizer CPython runs when a generator, coroutine or async generator dies (exposed as
@@ -405,9 +432,12 @@ Value gen_del_m(Value* args, int64_t, TupleObject*) {
   return None;
 }
 
-// cr_origin: where the coroutine was created; None, since origin tracking
-// (sys.set_coroutine_origin_tracking_depth) is not offered and its default depth is 0.
-Value coro_origin(Value) { return None; }
+// cr_origin: where the coroutine was created, when sys.set_coroutine_origin_tracking_depth
+// asked for it; else None.
+Value coro_origin(Value self) {
+  Value o = static_cast<GeneratorObject*>(self.as_obj())->origin;
+  return o.is_empty_slot() ? None : o;
+}
 
 Value gen_name(Value self) { return Value::from_obj(static_cast<GeneratorObject*>(self.as_obj())->name); }
 Value gen_qualname(Value self) { return Value::from_obj(static_cast<GeneratorObject*>(self.as_obj())->qualname); }

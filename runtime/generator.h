@@ -18,6 +18,7 @@ struct GeneratorObject : Object {
   bool closed;
   bool hooks_inited;
   Value finalizer;      // the finalizer hook captured on first use, or empty
+  Value origin;         // coroutines: cr_origin when origin tracking was on, or empty
   Frame frame;          // must be last: its slots follow in the same allocation
 };
 
@@ -45,6 +46,10 @@ Value get_awaitable(Value v, int where);
 // unwrap it into StopIteration(v); anything else they see was yielded by an inner await.
 Value async_gen_wrap(Value v);
 
+// sys.set_coroutine_origin_tracking_depth / get_...: frames recorded in a new coroutine's
+// cr_origin (0: none).
+void set_coroutine_origin_depth(int64_t depth);
+int64_t coroutine_origin_depth();
 // sys.get_asyncgen_hooks()'s firstiter (or finalizer): empty when unset.
 Value async_gen_hooks(bool finalizer);
 // sys.set_asyncgen_hooks(): None clears a hook.

@@ -128,6 +128,8 @@ Value sys_get_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_unraisablehook(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_get_coroutine_origin_tracking_depth(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_set_coroutine_origin_tracking_depth(Value* args, int64_t nargs, TupleObject* kwnames);
 
 namespace {
 
@@ -147,6 +149,8 @@ const NativeFunctionDef kSysFunctions[] = {
     {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
     {"excepthook", sys_excepthook},
     {"unraisablehook", sys_unraisablehook},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth},
+    {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth},
 };
 
 Value str_list(const std::vector<std::string>& items) {

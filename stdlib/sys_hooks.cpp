@@ -5,6 +5,7 @@
 #include "runtime/abstract.h"
 #include "runtime/exceptions.h"
 #include "runtime/generator.h"
+#include "runtime/int.h"
 #include "runtime/native_module.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
@@ -95,6 +96,37 @@ Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value err = sys_attr("stderr");
   if (err.is_empty_slot() || err == None) return None;
   if (!write_to_file(err, text, true)) return Value();
+  return None;
+}
+
+Value sys_get_coroutine_origin_tracking_depth(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("get_coroutine_origin_tracking_depth", nargs, kwnames, 0, 0)) return Value();
+  return int_from_int64(coroutine_origin_depth());
+}
+
+// set_coroutine_origin_tracking_depth(depth)
+Value sys_set_coroutine_origin_tracking_depth(Value* args, int64_t nargs, TupleObject* kwnames) {
+  int64_t nkw = kwnames ? kwnames->size : 0;
+  Value depth = nargs > 0 ? args[0] : Value();
+  for (int64_t i = 0; i < nkw; ++i) {
+    std::string_view k = as_str(kwnames->items[i])->view();
+    if (k != "depth" || nargs > 0)
+      return raise_fmt(TypeErrorType, "set_coroutine_origin_tracking_depth() got an unexpected keyword argument '%s'",
+                       std::string(k).c_str());
+    depth = args[nargs + i];
+  }
+  if (nargs + nkw > 1)
+    return raise_fmt(TypeErrorType, "set_coroutine_origin_tracking_depth() takes at most 1 argument (%lld given)",
+                     static_cast<long long>(nargs + nkw));
+  if (depth.is_empty_slot())
+    return raise_msg(TypeErrorType, "set_coroutine_origin_tracking_depth() missing required argument 'depth' (pos 1)");
+  if (!is_int(depth)) return raise_fmt(TypeErrorType, "'%s' object cannot be interpreted as an integer", type_name(depth));
+  int64_t d = 0;
+  bool overflow = false;
+  if (!as_int64(depth, &d, &overflow)) return Value();
+  if (overflow || d > INT32_MAX || d < INT32_MIN) return raise_msg(OverflowErrorType, "Python int too large to convert to C int");
+  if (d < 0) return raise_msg(ValueErrorType, "depth must be >= 0");
+  set_coroutine_origin_depth(d);
   return None;
 }
 
