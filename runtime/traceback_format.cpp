@@ -19,6 +19,7 @@
 #include "runtime/names.h"
 #include "runtime/str.h"
 #include "runtime/suggestions.h"
+#include "runtime/sys_state.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
 
@@ -160,8 +161,41 @@ std::string source_block(CodeObject* code, int64_t lasti, int lineno) {
   return out + "\n";
 }
 
-// The traceback entries, innermost last, with runs of one repeated entry summarised.
-std::string format_stack(Value tb) {
+// sys.tracebacklimit as CPython's printer reads it: -1 when absent or not an int (no limit),
+// else the limit (<= 0: print no traceback at all).
+int64_t traceback_limit() {
+  Value v = sys_attr("tracebacklimit");
+  if (v.is_empty_slot()) {
+    clear_exception();
+    return -1;
+  }
+  if (!is_int(v)) return -1;
+  int64_t n = 0;
+  bool overflow = false;
+  if (!as_int64(v, &n, &overflow)) {
+    clear_exception();
+    return INT64_MAX;
+  }
+  if (overflow) {
+    int neg = rich_compare_bool(v, Value::from_small_int(0), fe::CompareKind::Lt);
+    if (neg < 0) clear_exception();
+    return neg > 0 ? 0 : INT64_MAX;
+  }
+  return n <= 0 ? 0 : n;
+}
+
+// The traceback entries, innermost last, with runs of one repeated entry summarised; only
+// the innermost `limit` entries when limit >= 0.
+std::string format_stack(Value tb, int64_t limit = -1) {
+  if (limit >= 0) {
+    int64_t depth = 0;
+    for (Value t = tb; t.is_obj() && t.as_obj()->type == TracebackType; t = static_cast<TracebackObject*>(t.as_obj())->next)
+      ++depth;
+    while (tb.is_obj() && tb.as_obj()->type == TracebackType && depth > limit) {
+      --depth;
+      tb = static_cast<TracebackObject*>(tb.as_obj())->next;
+    }
+  }
   std::string out, last_file, last_name;
   int last_line = -1, count = 0;
   auto flush = [&]() {
@@ -336,9 +370,10 @@ void format_group(PrintContext& ctx, Value exc) {
   bool toplevel = ctx.group_depth == 0;
   if (toplevel) ctx.group_depth = 1;
   ExceptionObject* e = as_exception(exc);
-  if (e->traceback.is_obj() && e->traceback.as_obj()->type == TracebackType) {
+  int64_t limit = traceback_limit();
+  if (e->traceback.is_obj() && e->traceback.as_obj()->type == TracebackType && limit != 0) {
     ctx.emit("Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
-    ctx.emit(format_stack(e->traceback));
+    ctx.emit(format_stack(e->traceback, limit));
   }
   ctx.emit(format_exception_only(exc));
   TupleObject* excs = group_exceptions(exc);
@@ -387,9 +422,10 @@ void format_recursive(PrintContext& ctx, Value exc) {
     format_group(ctx, exc);
     return;
   }
-  if (e->traceback.is_obj() && e->traceback.as_obj()->type == TracebackType) {
+  int64_t limit = traceback_limit();
+  if (e->traceback.is_obj() && e->traceback.as_obj()->type == TracebackType && limit != 0) {
     ctx.emit("Traceback (most recent call last):\n");
-    ctx.emit(format_stack(e->traceback));
+    ctx.emit(format_stack(e->traceback, limit));
   }
   ctx.emit(format_exception_only(exc));
 }
@@ -419,8 +455,9 @@ std::string format_unraisable(Value exc, Value err_msg, Value obj) {
   }
   if (is_exception(exc)) {
     ExceptionObject* e = as_exception(exc);
-    if (e->traceback.is_obj() && e->traceback.as_obj()->type == TracebackType)
-      out += "Traceback (most recent call last):\n" + format_stack(e->traceback);
+    int64_t limit = traceback_limit();
+    if (e->traceback.is_obj() && e->traceback.as_obj()->type == TracebackType && limit != 0)
+      out += "Traceback (most recent call last):\n" + format_stack(e->traceback, limit);
     // Only this exception: the hook prints neither the chain nor notes.
     std::string label = type_label(exc);
     Value sv = str_of(exc);
