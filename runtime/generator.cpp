@@ -509,7 +509,6 @@ namespace {
 // Coil returns the coroutine itself, which supports send/throw/close and __next__.
 Value coro_await_m(Value* args, int64_t, TupleObject*) { return args[0]; }
 
-Value coro_next_m(Value* args, int64_t nargs, TupleObject* kw) { return gen_send(args[0], None); }
 
 const NativeMethodDef kCoroMethods[] = {
     {"send", gen_send_m},
