@@ -12,6 +12,7 @@
 #include "runtime/frame_object.h"
 #include "runtime/gc.h"
 #include "runtime/import.h"
+#include "runtime/roots.h"
 #include "runtime/sys_state.h"
 #include "runtime/traceback_format.h"
 #include "stdlib/io_support.h"
@@ -505,9 +506,60 @@ const NativeGetSetDef kAsyncGenGetSets[] = {
 
 namespace {
 
-// coroutine.__await__: an iterator over the coroutine (CPython's coroutine_wrapper);
-// Coil returns the coroutine itself, which supports send/throw/close and __next__.
-Value coro_await_m(Value* args, int64_t, TupleObject*) { return args[0]; }
+// coroutine.__await__(): a coroutine_wrapper, the iterator `yield from` and custom
+// __await__ methods drive; it forwards __next__/send/throw/close to the coroutine.
+struct CoroWrapperObject : Object {
+  GeneratorObject* coro;
+};
+
+TypeObject* g_coro_wrapper_type = nullptr;
+
+void visit_coro_wrapper(Object* self, Visitor& v) { v.visit(static_cast<CoroWrapperObject*>(self)->coro); }
+
+Value wrapped_coro(Value self) { return Value::from_obj(static_cast<CoroWrapperObject*>(self.as_obj())->coro); }
+
+Value cw_next_m(Value* args, int64_t, TupleObject*) { return gen_send(wrapped_coro(args[0]), None); }
+Value cw_send_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2)
+    return raise_fmt(TypeErrorType, "coroutine_wrapper.send() takes exactly one argument (%lld given)",
+                     static_cast<long long>(nargs - 1));
+  return gen_send(wrapped_coro(args[0]), args[1]);
+}
+Value cw_throw_m(Value* args, int64_t nargs, TupleObject* kw) {
+  Value a[4] = {wrapped_coro(args[0]), nargs > 1 ? args[1] : Value(), nargs > 2 ? args[2] : Value(),
+                nargs > 3 ? args[3] : Value()};
+  if (nargs > 4) return raise_fmt(TypeErrorType, "throw expected at most 3 arguments, got %lld", static_cast<long long>(nargs - 1));
+  return gen_throw_m(a, nargs, kw);
+}
+Value cw_close_m(Value* args, int64_t, TupleObject*) {
+  return gen_close(static_cast<CoroWrapperObject*>(args[0].as_obj())->coro);
+}
+Value cw_iter_m(Value* args, int64_t, TupleObject*) { return args[0]; }
+
+const NativeMethodDef kCoroWrapperMethods[] = {
+    {"__iter__", cw_iter_m}, {"__next__", cw_next_m}, {"send", cw_send_m},
+    {"throw", cw_throw_m},   {"close", cw_close_m},
+};
+
+Value coro_await_m(Value* args, int64_t, TupleObject*) {
+  if (!g_coro_wrapper_type) {
+    auto* t = static_cast<TypeObject*>(allocate_object(TypeType, sizeof(TypeObject)));
+    if (!t) return raise_memory_error();
+    t->name = "coroutine_wrapper";
+    t->base = ObjectType;
+    t->flags = TypeFlag::Immutable;
+    finish_builtin_type(t, sizeof(CoroWrapperObject), nullptr, visit_coro_wrapper);
+    add_methods(t, kCoroWrapperMethods);
+    g_coro_wrapper_type = t;
+    add_runtime_root_hook([](Visitor& v) {
+      if (g_coro_wrapper_type) v.visit(g_coro_wrapper_type);
+    });
+  }
+  auto* w = static_cast<CoroWrapperObject*>(allocate_object(g_coro_wrapper_type, sizeof(CoroWrapperObject)));
+  if (!w) return raise_memory_error();
+  w->coro = static_cast<GeneratorObject*>(args[0].as_obj());
+  return Value::from_obj(w);
+}
 
 
 const NativeMethodDef kCoroMethods[] = {
