@@ -443,6 +443,11 @@ Value coro_origin(Value self) {
 Value gen_name(Value self) { return Value::from_obj(static_cast<GeneratorObject*>(self.as_obj())->name); }
 Value gen_qualname(Value self) { return Value::from_obj(static_cast<GeneratorObject*>(self.as_obj())->qualname); }
 Value gen_running(Value self) { return bool_value(static_cast<GeneratorObject*>(self.as_obj())->running); }
+// gi_suspended / cr_suspended: paused at a yield or await (started, not running, not done).
+Value gen_suspended(Value self) {
+  auto* g = static_cast<GeneratorObject*>(self.as_obj());
+  return bool_value(g->started && !g->running && !g->finished);
+}
 Value gen_code(Value self) { return Value::from_obj(static_cast<GeneratorObject*>(self.as_obj())->frame.code); }
 // gi_frame / cr_frame / ag_frame: a snapshot frame object while the generator can still run.
 Value gen_frame(Value self) {
@@ -480,6 +485,7 @@ const NativeGetSetDef kGenGetSets[] = {
     {"gi_code", gen_code},
     {"gi_frame", gen_frame},
     {"gi_yieldfrom", gen_delegate},
+    {"gi_suspended", gen_suspended},
 };
 const NativeGetSetDef kCoroGetSets[] = {
     {"__name__", gen_name},
@@ -489,6 +495,7 @@ const NativeGetSetDef kCoroGetSets[] = {
     {"cr_frame", gen_frame},
     {"cr_await", gen_delegate},
     {"cr_origin", coro_origin},
+    {"cr_suspended", gen_suspended},
 };
 const NativeMethodDef kAsyncGenRepr[] = {
     {"__repr__", gen_repr_m},
