@@ -2,6 +2,7 @@
 // map on first use, since most programs never use \N).
 #include "frontend/unicode_names.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <mutex>
 #include <string>
@@ -90,6 +91,28 @@ int32_t lookup_unicode_name(std::string_view name) {
     }
   }
   return -1;
+}
+
+std::string unicode_name_of(int32_t cp) {
+  // The reverse map is built on first use (the codecs' namereplace handler).
+  static std::unordered_map<int32_t, std::string_view>* by_cp = nullptr;
+  static std::once_flag once;
+  const NameTable& t = table();
+  std::call_once(once, [&t] {
+    by_cp = new std::unordered_map<int32_t, std::string_view>();
+    by_cp->reserve(t.by_name.size());
+    for (const auto& [name, code] : t.by_name) by_cp->emplace(code, name);
+  });
+  auto it = by_cp->find(cp);
+  if (it != by_cp->end()) return std::string(it->second);
+  for (const auto& r : t.ranges) {
+    if (cp >= r.first && cp <= r.last) {
+      char hex[16];
+      std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(cp));
+      return std::string(r.prefix) + hex;
+    }
+  }
+  return "";
 }
 
 }  // namespace coil::fe

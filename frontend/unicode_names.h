@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace coil::fe {
@@ -10,5 +11,8 @@ namespace coil::fe {
 // Returns the code point named `name` (case-insensitive, as unicodedata.lookup without
 // aliases and named sequences), or -1 when there is none.
 int32_t lookup_unicode_name(std::string_view name);
+
+// The name of code point `cp` (what unicodedata.name gives), or "" when it has none.
+std::string unicode_name_of(int32_t cp);
 
 }  // namespace coil::fe

@@ -272,6 +272,7 @@ program_found:
 
 void Parser::read_environment() {
   if (env("PYTHONUNBUFFERED")) cfg_.unbuffered = 1;
+  if (const char* v = env("PYTHONUTF8"); v && std::string_view(v) == "1") cfg_.utf8_mode = 1;
   if (env("PYTHONDONTWRITEBYTECODE")) cfg_.dont_write_bytecode = 1;
   if (env("PYTHONNOUSERSITE")) cfg_.no_user_site = 1;
   if (env("PYTHONSAFEPATH")) cfg_.safe_path = 1;
@@ -312,6 +313,7 @@ void Parser::read_environment() {
   for (const std::string& x : cfg_.xoptions) {
     if (x == "dev") cfg_.dev_mode = true;
     else if (x == "utf8" || x == "utf8=1") cfg_.utf8_mode = 1;
+    else if (x == "utf8=0") cfg_.utf8_mode = 0;
     else if (x.rfind("int_max_str_digits=", 0) == 0) {
       std::string v = x.substr(19);
       char* end = nullptr;

@@ -14,6 +14,7 @@
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/import.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -65,9 +66,39 @@ Handler find_handler(std::string_view errors) {
   return Handler::Unknown;
 }
 
-bool unknown_handler(std::string_view errors) {
-  raise_fmt(LookupErrorType, "unknown error handler name '%.*s'", static_cast<int>(errors.size()), errors.data());
-  return false;
+// Runs an error handler registered with codecs.register_error on a Unicode{En,De}codeError
+// built from the arguments; returns its (replacement, new position) tuple or empty.
+Value call_custom_handler(std::string_view errors, TypeObject* exc_type, const char* codec, Value object,
+                          int64_t start, int64_t end, const char* reason) {
+  Value mod = import_module("_codecs");
+  if (mod.is_empty_slot()) return mod;
+  Value lookup = get_attr(mod, "lookup_error");
+  if (lookup.is_empty_slot()) return lookup;
+  Value h = call1(lookup, str_value(errors));
+  if (h.is_empty_slot()) return h;
+  Value eargs[5] = {str_value(codec), object, int_from_int64(start), int_from_int64(end), str_value(reason)};
+  Value exc = call(Value::from_obj(exc_type), eargs, 5);
+  if (exc.is_empty_slot()) return exc;
+  Value r = call1(h, exc);
+  if (r.is_empty_slot()) return r;
+  bool enc = exc_type == UnicodeEncodeErrorType;
+  if (!is_tuple(r) || as_tuple(r)->size != 2 || !is_int(as_tuple(r)->items[1]) ||
+      !(is_str(as_tuple(r)->items[0]) || (enc && is_bytes(as_tuple(r)->items[0]))))
+    return raise_msg(TypeErrorType, enc ? "encoding error handler must return (str/bytes, int) tuple"
+                                        : "decoding error handler must return (str, int) tuple");
+  return r;
+}
+
+// The new position a handler returned, made absolute and checked against `size`; -1 on error.
+int64_t handler_position(Value r, int64_t size) {
+  int64_t pos;
+  if (!int_to_int64(as_tuple(r)->items[1], &pos)) return -1;
+  if (pos < 0) pos += size;
+  if (pos < 0 || pos > size) {
+    raise_fmt(IndexErrorType, "position %lld from error handler out of bounds", static_cast<long long>(pos));
+    return -1;
+  }
+  return pos;
 }
 
 bool raise_unicode_error(TypeObject* type, Codec codec, Value object, int64_t start, int64_t end, const char* reason) {
@@ -205,9 +236,18 @@ Value decode(std::string_view data, Codec codec, std::string_view errors) {
       case Handler::XmlCharRefReplace:
         raise_msg(TypeErrorType, "don't know how to handle UnicodeDecodeError in error callback");
         return Value();
-      case Handler::Unknown:
-        unknown_handler(errors);
-        return Value();
+      case Handler::Unknown: {
+        BytesObject* obj = new_bytes(data);
+        if (!obj) return Value();
+        Value r = call_custom_handler(errors, UnicodeDecodeErrorType, codec_name(codec), Value::from_obj(obj),
+                                      static_cast<int64_t>(i), static_cast<int64_t>(i + bad), reason);
+        if (r.is_empty_slot()) return r;
+        int64_t pos = handler_position(r, static_cast<int64_t>(data.size()));
+        if (pos < 0) return Value();
+        out.append(as_str(as_tuple(r)->items[0])->view());
+        i = static_cast<size_t>(pos);
+        continue;
+      }
       default:
       strict : {
         BytesObject* obj = new_bytes(data);
@@ -294,9 +334,33 @@ Value encode(StrObject* s, Codec codec, std::string_view errors) {
       case Handler::XmlCharRefReplace:
         for (size_t k = i; k < j; ++k) out += "&#" + std::to_string(u[k]) + ";";
         break;
-      case Handler::Unknown:
-        unknown_handler(errors);
-        return Value();
+      case Handler::Unknown: {
+        Value r = call_custom_handler(errors, UnicodeEncodeErrorType, codec_name(codec), Value::from_obj(s),
+                                      static_cast<int64_t>(i), static_cast<int64_t>(j), reason);
+        if (r.is_empty_slot()) return r;
+        int64_t pos = handler_position(r, static_cast<int64_t>(u.size()));
+        if (pos < 0) return Value();
+        Value rep = as_tuple(r)->items[0];
+        if (is_bytes(rep)) {
+          out.append(as_bytes(rep)->view());
+        } else {
+          const char* p = as_str(rep)->data;
+          const char* end = p + as_str(rep)->nbytes;
+          while (p < end) {
+            uint32_t cp = decode_utf8(p);
+            if (!encodable(codec, cp)) {
+              failed = true;
+              break;
+            }
+            emit(out, codec, cp);
+          }
+        }
+        if (!failed) {
+          i = static_cast<size_t>(pos);
+          continue;
+        }
+        break;
+      }
       default:
         failed = true;
     }
@@ -318,6 +382,31 @@ Value attr(ExceptionObject* e, const char* name) {
 
 }  // namespace
 
+namespace {
+// Encodes (which=0) or decodes (1) through the codec registry (_codecs / the encodings
+// package) for a codec not built in here, refusing non-text codecs as str.encode does.
+Value registry_codec(Value obj, std::string_view encoding, std::string_view errors, int which) {
+  Value mod = import_module("_codecs");
+  if (mod.is_empty_slot()) return mod;
+  Value lookup = get_attr(mod, "lookup");
+  if (lookup.is_empty_slot()) return lookup;
+  Value info = call1(lookup, str_value(encoding));
+  if (info.is_empty_slot()) return info;
+  bool err = false;
+  Value is_text = get_attr_opt(info, intern("_is_text_encoding"), &err);
+  if (err) return Value();
+  if (!is_text.is_empty_slot() && is_true(is_text) == 0)
+    return raise_fmt(LookupErrorType, "'%.*s' is not a text encoding; use codecs.%s() to handle arbitrary codecs",
+                     static_cast<int>(encoding.size()), encoding.data(), which == 0 ? "encode" : "decode");
+  if (!is_tuple(info) || as_tuple(info)->size < 2) return raise_msg(TypeErrorType, "codec search functions must return 4-tuples");
+  Value r = call2(as_tuple(info)->items[which], obj, str_value(errors));
+  if (r.is_empty_slot()) return r;
+  if (!is_tuple(r) || as_tuple(r)->size != 2)
+    return raise_fmt(TypeErrorType, "%s must return a tuple (object, integer)", which == 0 ? "encoder" : "decoder");
+  return as_tuple(r)->items[0];
+}
+}  // namespace
+
 const char* codec_canonical_name(std::string_view encoding) {
   Codec c;
   return find_codec(encoding, &c) ? codec_name(c) : nullptr;
@@ -325,15 +414,26 @@ const char* codec_canonical_name(std::string_view encoding) {
 
 Value codec_decode(std::string_view data, std::string_view encoding, std::string_view errors) {
   Codec c;
-  if (!find_codec(encoding, &c))
-    return raise_fmt(LookupErrorType, "unknown encoding: %.*s", static_cast<int>(encoding.size()), encoding.data());
+  if (!find_codec(encoding, &c)) {
+    // Other codecs come from the registry (_codecs / the encodings package), as in CPython.
+    Value b = bytes_value(data);
+    if (b.is_empty_slot()) return b;
+    Value r = registry_codec(b, encoding, errors, 1);
+    if (r.is_empty_slot() || is_str(r)) return r;
+    return raise_fmt(TypeErrorType, "'%.*s' decoder returned '%s' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+                     static_cast<int>(encoding.size()), encoding.data(), type_name(r));
+  }
   return decode(data, c, errors);
 }
 
 Value codec_encode(StrObject* s, std::string_view encoding, std::string_view errors) {
   Codec c;
-  if (!find_codec(encoding, &c))
-    return raise_fmt(LookupErrorType, "unknown encoding: %.*s", static_cast<int>(encoding.size()), encoding.data());
+  if (!find_codec(encoding, &c)) {
+    Value r = registry_codec(Value::from_obj(s), encoding, errors, 0);
+    if (r.is_empty_slot() || is_bytes(r)) return r;
+    return raise_fmt(TypeErrorType, "'%.*s' encoder returned '%s' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+                     static_cast<int>(encoding.size()), encoding.data(), type_name(r));
+  }
   return encode(s, c, errors);
 }
 

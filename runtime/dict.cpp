@@ -247,12 +247,12 @@ int dict_del(DictObject* d, Value key) {
 }
 
 void dict_clear(DictObject* d) {
-  // A fresh, empty table (resize() would carry the old entries over into a smaller one).
+  // A fresh empty table: resize() would re-insert the live entries.
   DictStorage* s = new_storage(kMinLog2);
-  if (!s) return;
+  if (!s) return;  // MemoryError pending (alloc_dict reports it)
   d->storage = s;
-  keys_changed(d);
   d->used = 0;
+  keys_changed(d);
   ++d->version;
 }
 

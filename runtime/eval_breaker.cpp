@@ -43,6 +43,9 @@ void install_signal_handlers() {
   sa.sa_handler = on_sigint;
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, nullptr);
+  // As CPython: a closed pipe or an oversized file is an OSError from write(), not a signal.
+  signal(SIGPIPE, SIG_IGN);
+  signal(SIGXFSZ, SIG_IGN);
 }
 
 }  // namespace coil::rt

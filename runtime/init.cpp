@@ -113,7 +113,8 @@ bool init_runtime(const Config& cfg) {
   g_sys_module = create_native_module(*s);
   if (!g_sys_module) return false;
   dict_set_str(g_sys_modules, intern("sys"), Value::from_obj(g_sys_module));
-  return true;
+  // A stdio encoding other than the built-in codecs needs the codec registry, hence sys.
+  return lib::finish_std_streams();
 }
 
 std::string absolute_path(const std::string& path) {

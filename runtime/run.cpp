@@ -123,23 +123,27 @@ void finalize_main_module() {
   clear_exception();
 }
 
-// Interpreter exit, in CPython's order: atexit callbacks, a flush of the standard streams,
-// the __del__s of what __main__ still holds, a last flush.
+// Interpreter exit, in CPython's Py_FinalizeEx order: atexit callbacks, a flush of the
+// standard streams, the __del__s of what __main__ still holds, open files and the streams
+// flushed again. False when flushing sys.stdout failed (the exit status becomes 120).
 bool g_unhandled_keyboard_interrupt = false;
 
-void run_atexit() {
+bool run_atexit() {
   lib::run_atexit_callbacks();
-  lib::flush_std_streams();
+  bool ok = lib::flush_std_streams_at_exit();
   set_traceback_source_lines(false);
   finalize_main_module();
   set_traceback_source_lines(true);
-  lib::flush_std_streams();
+  // Again for what the __del__s printed (not after a failure: it would be reported twice).
+  if (ok) ok = lib::flush_std_streams_at_exit();
+  lib::flush_all_open_files();
   if (g_unhandled_keyboard_interrupt) {
     // As CPython: a program ended by an uncaught KeyboardInterrupt dies of SIGINT, so that its
     // caller sees the interruption (exit status 130 in a shell).
     std::signal(SIGINT, SIG_DFL);
     ::kill(::getpid(), SIGINT);
   }
+  return ok;
 }
 
 // Runs `code` as __main__; returns the exit code.
@@ -291,8 +295,7 @@ int run(const Config& cfg) {
   switch (cfg.run) {
     case Config::Run::Dump:
       rc = run_dump(cfg);
-      run_atexit();
-      return rc;
+      return run_atexit() ? rc : 120;
     case Config::Run::Command:
       source = cfg.program + "\n";
       filename = "<string>";
@@ -303,8 +306,7 @@ int run(const Config& cfg) {
         if (!main) return 1;
         rc = run_repl(main, !cfg.quiet);
         if (rc < 0) rc = system_exit_code(take_exception());
-        run_atexit();
-        return rc;
+        return run_atexit() ? rc : 120;
       }
       std::ostringstream ss;
       ss << std::cin.rdbuf();
@@ -339,8 +341,7 @@ int run(const Config& cfg) {
           rc = 1;
         }
       }
-      run_atexit();
-      return rc;
+      return run_atexit() ? rc : 120;
     }
   }
   ModuleObject* main = make_main_module(cfg.run == Config::Run::File ? filename : "");
@@ -355,8 +356,7 @@ int run(const Config& cfg) {
     CodeObject* code = compile_source(text, filename, 0, cfg.optimize);
     if (!code) {
       print_pending_exception();
-      run_atexit();
-      return 1;
+      return run_atexit() ? 1 : 120;
     }
     rc = run_main_code(code, main);
     // -i: the prompt follows the program (unless it exited with SystemExit).
@@ -369,8 +369,7 @@ int run(const Config& cfg) {
     print_pending_exception();
     rc = 1;
   }
-  run_atexit();
-  return rc;
+  return run_atexit() ? rc : 120;
 }
 
 }  // namespace coil::rt

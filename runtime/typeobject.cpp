@@ -233,8 +233,13 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
       raise_fmt(TypeErrorType, "type '%s' is not an acceptable base type", bt->name);
       return nullptr;
     }
+    // CPython's solid base: skip heap types and built-in types that add nothing to their
+    // base's layout (so `class E(OSError, ValueError)` is allowed).
     TypeObject* bs = bt;
-    while (has(bs, TypeFlag::HeapType) && bs->base) bs = bs->base;
+    while (bs->base && (has(bs, TypeFlag::HeapType) ||
+                        (bs->basic_size == bs->base->basic_size && bs->visit == bs->base->visit &&
+                         bs->alloc == bs->base->alloc && bs->dict_offset == bs->base->dict_offset)))
+      bs = bs->base;
     if (!solid || is_subtype(bs, solid)) solid = bs;
     else if (!is_subtype(solid, bs)) {
       raise_msg(TypeErrorType, "multiple bases have instance lay-out conflict");
@@ -284,6 +289,7 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
   // Built-in layouts that need setting up (a dict's table, an exception's fields) keep
   // their allocator; plain layouts are zeroed memory.
   t->alloc = base->alloc ? base->alloc : generic_alloc;
+  t->finalize = base->finalize;  // native cleanup of the base layout (an _io object's buffers)
   t->visit = visit_instance_dict;
   t->mro = compute_mro(t, bases);
   if (!t->mro) return nullptr;

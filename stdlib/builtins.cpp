@@ -18,6 +18,7 @@
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
+#include "runtime/sys_state.h"
 #include "stdlib/io_support.h"
 
 namespace coil::lib {
@@ -46,6 +47,20 @@ Value builtin_print(Value* args, int64_t nargs, TupleObject* kwnames) {
     if (!is_str(end)) return raise_fmt(TypeErrorType, "end must be None or a string, not %s", type_name(end));
     end_s = as_str(end)->view();
   }
+  int t = 0;
+  if (!flush.is_empty_slot() && (t = is_true(flush)) < 0) return Value();
+  Value target = file.is_empty_slot() || file == None ? sys_attr("stdout") : file;
+  if (target.is_empty_slot() || target == None) return None;  // CPython: no stdout, nothing printed
+  if (!is_native_text_stream(target)) {
+    // A Python file object sees each piece as its own write(), as in CPython.
+    for (int64_t i = 0; i < nargs; ++i) {
+      if (i && !write_to_file(target, sep_s, false)) return Value();
+      std::string s;
+      if (!str_string(args[i], &s) || !write_to_file(target, s, false)) return Value();
+    }
+    if (!write_to_file(target, end_s, t == 1)) return Value();
+    return None;
+  }
   std::string out;
   for (int64_t i = 0; i < nargs; ++i) {
     if (i) out += sep_s;
@@ -54,9 +69,7 @@ Value builtin_print(Value* args, int64_t nargs, TupleObject* kwnames) {
     out += s;
   }
   out += end_s;
-  int t = 0;
-  if (!flush.is_empty_slot() && (t = is_true(flush)) < 0) return Value();
-  if (!write_to_file(file.is_empty_slot() || file == None ? Value() : file, out, t == 1)) return Value();
+  if (!write_to_file(target, out, t == 1)) return Value();
   return None;
 }
 

@@ -276,7 +276,7 @@ Value builtin_vars(Value* args, int64_t nargs, TupleObject* kwnames) {
 const NativeFunctionDef kMoreBuiltins[] = {
     {"min", builtin_min}, {"max", builtin_max},     {"sum", builtin_sum}, {"any", builtin_any},
     {"all", builtin_all}, {"sorted", builtin_sorted}, {"input", builtin_input}, {"dir", builtin_dir},
-    {"vars", builtin_vars},
+    {"vars", builtin_vars}, {"open", io_open_builtin},
 };
 
 }  // namespace

@@ -19,6 +19,9 @@ extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
 extern const rt::NativeModuleDef kWarningsModule;
 extern const rt::NativeModuleDef kAtexitModule;
+extern const rt::NativeModuleDef kIOModule;
+extern const rt::NativeModuleDef kCodecsModule;
+extern const rt::NativeModuleDef kLocaleModule;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -34,6 +37,9 @@ const rt::NativeModuleDef* const kModules[] = {
     &kFunctoolsModule,
     &kWarningsModule,
     &kAtexitModule,
+    &kIOModule,
+    &kCodecsModule,
+    &kLocaleModule,
 };
 }  // namespace
 

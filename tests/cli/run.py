@@ -90,6 +90,46 @@ ENV_ONLY = [
 ]
 
 
+# Programs whose stdout reader goes away early (arguments, extra environment) — compared with
+# CPython: a write to the closed pipe is a BrokenPipeError (SIGPIPE is ignored), and a failed
+# flush of sys.stdout at exit is reported ("Exception ignored in: ...") with exit status 120.
+PIPE_CLOSED = [
+    (["-c", "for i in range(10**6): print(i)"], {}),
+    (["-c", "for i in range(10**6): print(i)"], {"PYTHONUNBUFFERED": "1"}),
+    (["-c", "import sys\nprint('pending')\nsys.stdin.read()"], {}),
+    (["-c", "import sys\nprint('pending')\nsys.stdin.read()\nsys.exit(3)"], {}),
+]
+
+
+# (environment, arguments, stdin) — compared with CPython: the standard streams' encodings.
+ENV_SAME = [
+    ({"PYTHONIOENCODING": "latin-1"}, ["-c", "import sys; print('h\\xe9', sys.stdout.encoding, sys.stdin.errors)"], "x"),
+    ({"PYTHONIOENCODING": "utf-16"}, ["-c", "import sys; print('h\\xe9', sys.stdout.encoding)"], ""),
+    ({"PYTHONIOENCODING": "ascii:replace"}, ["-c", "import sys; print('h\\xe9', sys.stdout.errors)"], ""),
+    ({"PYTHONIOENCODING": ":backslashreplace"}, ["-c", "import sys; print(sys.stdout.encoding, sys.stdout.errors)"], ""),
+    ({"PYTHONIOENCODING": "cp1252"}, ["-c", "import sys; print(input(), sys.stdin.encoding)"], "caf\xe9\n"),
+    ({"PYTHONUTF8": "1"}, ["-c", "import sys; print(sys.flags.utf8_mode, sys.stdout.errors)"], ""),
+    ({}, ["-X", "utf8", "-c", "import sys, io; print(sys.flags.utf8_mode, io.text_encoding(None))"], ""),
+    ({}, ["-c", "import sys; print(sys.stdin.newlines, list(sys.stdin))"], "a\r\nb\rc\n"),
+]
+
+
+def run_pipe_closed(exe, args, env):
+    """Reads one line of the program's stdout, closes the pipe, then lets it finish."""
+    e = dict(os.environ)
+    e.pop("COIL_JIT", None)
+    e.pop("PYTHONUNBUFFERED", None)
+    e.update(env)
+    p = subprocess.Popen([exe] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=e, cwd=TMP)
+    first = p.stdout.readline() if "stdin.read" not in args[-1] else b""
+    p.stdout.close()
+    p.stdin.close()
+    err = p.stderr.read()
+    p.wait(timeout=60)
+    return first.decode(), err.decode("utf-8", "replace").replace(exe, "PROG"), p.returncode
+
+
 def run(exe, args, stdin="", env=None):
     e = dict(os.environ)
     e.pop("COIL_JIT", None)
@@ -126,6 +166,15 @@ def main():
         out, err, rc = run(COIL, args, env=env)
         ok = rc == code and re.search(pattern, out + err) is not None
         report(ok, f"{env} coil {args}", f"  expected exit {code} and /{pattern}/, got exit {rc}: {out + err!r}")
+    for env, args, stdin in ENV_SAME:
+        e = {"PYTHONUNBUFFERED": ""} if "PYTHONUNBUFFERED" not in env else {}
+        want = run(CPYTHON, args, stdin, env={**e, **env})
+        got = run(COIL, args, stdin, env={**e, **env})
+        report(got == want, f"{env} coil {args} (stdin {stdin!r})", f"  expected {want!r}\n  got      {got!r}")
+    for args, env in PIPE_CLOSED:
+        want = run_pipe_closed(CPYTHON, args, env)
+        got = run_pipe_closed(COIL, args, env)
+        report(got == want, f"{env} coil {args} (stdout closed)", f"  expected {want!r}\n  got      {got!r}")
     print(f"cli: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
