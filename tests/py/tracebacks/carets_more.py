@@ -1,6 +1,6 @@
 # compare: stderr
 # More caret lines: multi-line calls and binary operations, methods, attributes, asserts,
-# del, comprehensions, unary operators, spaced attribute chains.
+# del, comprehensions, with open() failing, unary operators, spaced attribute chains.
 import sys
 def boom(*a, **k):
     raise ValueError("boom")
@@ -37,11 +37,13 @@ def i():
     del o.nothing
 def j():
     return [o.m(1) for _ in range(1)]
+def k():
+    with open("/nonexistent/x") as fh: pass
 def l():
     return int("x" * 3) if True else 0
 def m():
     return -None
 def n():
     return o . attr . x
-for fn in (a, b, c, d, e, f, g, h, i, j, l, m, n):
+for fn in (a, b, c, d, e, f, g, h, i, j, k, l, m, n):
     t(fn)
