@@ -118,6 +118,47 @@ Value enumerate_next(EnumerateObject* e, bool* done) {
   return t ? Value::from_obj(t) : Value();
 }
 
+// The next item of a list iterator that has one, else empty (exhausted, or not a list iterator).
+Value list_iter_peek(Value it) {
+  if (!it.is_obj() || it.as_obj()->type != ListIterType) return Value();
+  auto* s = static_cast<SeqIterObject*>(it.as_obj());
+  if (s->seq.is_empty_slot() || s->index >= as_list(s->seq)->size) return Value();
+  return as_list(s->seq)->items()[s->index];
+}
+
+}  // namespace
+
+bool next_unpacked(Value it, int64_t n, Value* out) {
+  TypeObject* t = it.as_obj()->type;
+  if (t == ZipType) {
+    TupleObject* iters = static_cast<ZipObject*>(it.as_obj())->iters;
+    if (!iters || iters->size != n) return false;
+    // Items are written to `out` as found (the stack slots above the top are free) and the
+    // iterators advanced only once all of them had one.
+    for (int64_t i = 0; i < n; ++i) {
+      Value v = list_iter_peek(iters->items[i]);
+      if (v.is_empty_slot()) return false;
+      out[n - 1 - i] = v;
+    }
+    for (int64_t i = 0; i < n; ++i) ++static_cast<SeqIterObject*>(iters->items[i].as_obj())->index;
+    return true;
+  }
+  if (t == EnumerateType && n == 2) {
+    auto* e = static_cast<EnumerateObject*>(it.as_obj());
+    Value item = list_iter_peek(e->it);
+    Value i = e->index;
+    if (item.is_empty_slot() || !i.is_small_int() || i.as_small_int() >= Value::kMaxSmallInt) return false;
+    ++static_cast<SeqIterObject*>(e->it.as_obj())->index;
+    e->index = Value::from_small_int(i.as_small_int() + 1);
+    out[1] = i;
+    out[0] = item;
+    return true;
+  }
+  return false;
+}
+
+namespace {
+
 // --- zip ---
 
 Value zip_new(Value* args, int64_t nargs, TupleObject* kwnames) {

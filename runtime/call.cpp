@@ -20,19 +20,33 @@ namespace coil::rt {
 
 namespace {
 
+// `self, args..., keyword values...` in one array: on the C++ stack for the usual few
+// arguments (the GC scans it conservatively), on the malloc heap only for long calls (the
+// caller's own array still holds those values, so they stay reachable).
+class SelfArgs {
+ public:
+  SelfArgs(Value self, Value* args, int64_t nargs, TupleObject* kwnames) {
+    int64_t total = nargs + (kwnames ? kwnames->size : 0);
+    if (total + 1 > kInline) {
+      big_.resize(static_cast<size_t>(total + 1));
+      buf_ = big_.data();
+    }
+    buf_[0] = self;
+    for (int64_t i = 0; i < total; ++i) buf_[i + 1] = args[i];
+  }
+  Value* data() { return buf_; }
+
+ private:
+  static constexpr int64_t kInline = 16;
+  Value small_[kInline];
+  std::vector<Value> big_;
+  Value* buf_ = small_;
+};
+
 // Calls `fn` with `self` in front of the arguments.
 Value call_with_self(Value fn, Value self, Value* args, int64_t nargs, TupleObject* kwnames) {
-  int64_t total = nargs + (kwnames ? kwnames->size : 0);
-  Value small[16];
-  std::vector<Value> big;
-  Value* buf = small;
-  if (total + 1 > 16) {
-    big.resize(total + 1);
-    buf = big.data();
-  }
-  buf[0] = self;
-  for (int64_t i = 0; i < total; ++i) buf[i + 1] = args[i];
-  return call(fn, buf, nargs + 1, kwnames);
+  SelfArgs buf(self, args, nargs, kwnames);
+  return call(fn, buf.data(), nargs + 1, kwnames);
 }
 
 Value call_type(TypeObject* type, Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -44,13 +58,24 @@ Value call_type(TypeObject* type, Value* args, int64_t nargs, TupleObject* kwnam
   if (new_fn.is_obj() && new_fn.as_obj()->type == StaticMethodType)
     new_fn = static_cast<ClassMethodObject*>(new_fn.as_obj())->func;
   if (new_fn.is_obj() && new_fn.as_obj()->type == MethodDescrType) {
+    // A native __new__ (object.__new__, int.__new__, range.__new__, ...) takes the type
+    // first: called directly, without a bound function object.
     auto* md = static_cast<MethodDescrObject*>(new_fn.as_obj());
-    NativeFunctionObject* bound = new_native_function(md->name, md->fn, Value::from_obj(type), Value());
-    if (!bound) return Value();
-    Value obj = call(Value::from_obj(bound), args, nargs, kwnames);
+    Value obj;
+    {
+      SelfArgs buf(Value::from_obj(type), args, nargs, kwnames);
+      if (!enter_call(" while calling a Python object")) return Value();
+      obj = md->fn(buf.data(), nargs + 1, kwnames);
+      leave_call();
+    }
     if (obj.is_empty_slot() || !is_subtype(type_of(obj), type)) return obj;
     Value init = type_lookup(type_of(obj), names::dunder_init);
     if (init.is_empty_slot()) return obj;
+    // int(x), str(x), range(n), ...: object.__init__ after a __new__ of the type's own accepts
+    // any arguments and does nothing (CPython's excess_args rule), so it is not called.
+    if (md->owner != ObjectType && init.is_obj() && init.as_obj()->type == MethodDescrType &&
+        static_cast<MethodDescrObject*>(init.as_obj())->owner == ObjectType)
+      return obj;
     Value r = call_with_self(init, obj, args, nargs, kwnames);
     if (r.is_empty_slot()) return r;
     if (r != None) return raise_fmt(TypeErrorType, "__init__() should return None, not '%s'", type_name(r));
@@ -99,10 +124,7 @@ static Value call_impl(Value callable, Value* args, int64_t nargs, TupleObject* 
       if (!enter_call(" while calling a Python object")) return Value();
       Value r;
       {
-        int64_t total = nargs + (kwnames ? kwnames->size : 0);
-        std::vector<Value> buf(total + 1);
-        buf[0] = n->self;
-        for (int64_t i = 0; i < total; ++i) buf[i + 1] = args[i];
+        SelfArgs buf(n->self, args, nargs, kwnames);
         r = n->fn(buf.data(), nargs + 1, kwnames);
       }
       leave_call();

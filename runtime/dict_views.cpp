@@ -266,6 +266,21 @@ Value dict_iter_next(Value iter, bool* done) {
   return pair ? Value::from_obj(pair) : Value();
 }
 
+bool dict_items_next_unpacked(Value iter, Value* out) {
+  auto* it = static_cast<DictIterObject*>(iter.as_obj());
+  if (iter.as_obj()->type != DictItemIterType || it->dict.is_empty_slot() || it->remaining <= 0) return false;
+  DictObject* d = as_dict(it->dict);
+  if (it->used != d->used) return false;
+  int64_t pos = it->pos;
+  Value key, value;
+  if (!dict_next(d, &pos, &key, &value)) return false;
+  it->pos = pos;
+  --it->remaining;
+  out[1] = key;
+  out[0] = value;
+  return true;
+}
+
 Value dict_view_binary(Value a, Value b, BinaryOpKind op) {
   if (!is_setlike_view(a) && !is_setlike_view(b)) return NotImplemented;
   if (op == BinaryOpKind::And) return view_intersect(a, b);

@@ -18,6 +18,12 @@ struct DictIterObject : Object {
   int64_t remaining;   // items still expected
 };
 
+// `for k, v in d.items()` without the pair: when `iter` is a forward items iterator with an
+// item left (and no size change), stores value, key at out[0], out[1] (UnpackSequence's
+// order) and returns true; otherwise false with nothing changed (the generic path then
+// raises or finishes). Never raises.
+bool dict_items_next_unpacked(Value iter, Value* out);
+
 // `kind` is one of DictKeysType, DictValuesType, DictItemsType.
 Value new_dict_view(TypeObject* kind, Value dict);
 // `kind` is one of the six dict iterator types (keys/values/items, forward/reversed).

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "runtime/abstract.h"
+#include "runtime/alloc_fast.h"
 #include "runtime/complex.h"
 #include "runtime/exceptions.h"
 #include "runtime/float_ops.h"
@@ -24,8 +25,9 @@ bool is_float_instance(Value v) {
 }
 
 Value float_value(double d) {
-  auto* f = static_cast<FloatObject*>(allocate_object(FloatType, sizeof(FloatObject)));
+  auto* f = static_cast<FloatObject*>(allocate_fixed<sizeof(FloatObject)>());
   if (!f) return raise_memory_error();
+  init_header(f, FloatType);
   f->value = d;
   return Value::from_obj(f);
 }

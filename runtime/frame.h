@@ -13,6 +13,12 @@
 
 namespace coil::rt {
 
+// How the interpreter finishes a call whose frame it runs in its own loop.
+enum class FrameCallKind : int32_t {
+  kPlain = 0,  // the return value is the call's result
+  kInit = 1,   // Class(...) running __init__: the result must be None; the call gives the instance
+};
+
 struct Frame {
   CodeObject* code;
   FunctionObject* func;     // null for module / exec code
@@ -25,7 +31,7 @@ struct Frame {
   Object* owner;            // the generator owning this frame, or null
   Object* frame_object;     // the Python-visible frame object, made on demand (sys._getframe)
   int32_t nslots;           // nlocalsplus + stacksize
-  int32_t lineno_cache;
+  int32_t call_kind;        // FrameCallKind: what returning from this frame gives the caller
   Value slots[];            // nlocalsplus locals/cells/frees, then the value stack
 
   Value* stack_base() { return slots + code->nlocalsplus; }

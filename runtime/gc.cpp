@@ -31,7 +31,7 @@ struct Collector {
   uint32_t stress_every = 0;  // 0: off
   uint32_t stress_count = 0;
   size_t min_threshold = size_t(8) << 20;
-  double live_factor = 1.0;
+  double live_factor = 2.0;  // heap may grow to 3x live between collections: halves marking work vs 1.0
   uint64_t threshold = size_t(8) << 20;
 
   // Allocation accounting: the fast path only decrements g_alloc.budget; account_budget folds
@@ -88,8 +88,13 @@ class Marker final : public Visitor {
       Object* o = stack_.back();
       stack_.pop_back();
       if (!(o->gc_bits & bit(HeaderBit::kStatic))) {
-        const PageHeader* p = page_of(o);
-        bytes_ += p->kind == PageKind::kLarge ? p->large_bytes : p->cell_size;
+        PageHeader* p = page_of(o);
+        if (p->kind == PageKind::kLarge) {
+          bytes_ += p->large_bytes;
+        } else {
+          bytes_ += p->cell_size;
+          ++p->marked;  // lets sweeping drop a page with no survivors without visiting its cells
+        }
         ++objects_;
       }
       if (TypeObject* t = o->type) {
@@ -296,6 +301,7 @@ Object* allocate_object(TypeObject* type, size_t bytes) noexcept {
   if (!o) return nullptr;
   o->type = type;
   if (type && has_flag(type->gc_flags, GcTypeFlag::kHasPythonFinalizer)) register_python_finalizer(o);
+  if (type && type->finalize) detail::page_of(o)->has_finalizers = true;  // sweeping must visit this page's cells
   return o;
 }
 

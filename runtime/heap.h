@@ -42,6 +42,9 @@ struct PageHeader {
   uint32_t capacity = 0;    // cells that fit in the page
   uint32_t limit = 0;       // cells handed out at least once (the rest is the bump tail)
   uint32_t live = 0;        // cells that survived this page's last sweep
+  uint32_t marked = 0;      // cells marked by the current collection (counted by the marker)
+  uint32_t nfree = 0;       // cells on `free` (valid while no cursor holds the page's list)
+  bool has_finalizers = false;  // a cell was allocated for a type with a native finalizer
   PageHeader* next = nullptr;
   FreeCell* free = nullptr; // built by sweeping, taken over by the cursor
   size_t large_bytes = 0;   // large: usable bytes of the object

@@ -28,9 +28,22 @@ PageHeader* pop(PageHeader*& list) {
 // rebuilds the page's free list in address order. Returns false if the page became empty and
 // went back to the pool.
 bool sweep_page(PageHeader* p) {
-  g_in_sweep = true;
   const uint32_t cs = p->cell_size;
   char* cell = p->cells();
+  if (p->marked == 0 && !p->has_finalizers) {
+    // Nothing survived and no cell needs a native finalizer (the common page of short-lived
+    // floats and tuples): the page goes back whole, without a free list to build. The cells
+    // are not touched at all: the dead are the cells handed out minus those still free.
+    const uint64_t freed = p->limit - p->nfree;
+    g_heap.swept.freed_objects += freed;
+    g_heap.swept.freed_bytes += freed * cs;
+    p->live = 0;
+    p->swept = true;
+    release_page(p);
+    return false;
+  }
+  p->marked = 0;
+  g_in_sweep = true;
   FreeCell* head = nullptr;
   FreeCell** tail = &head;
   uint32_t live = 0;
@@ -61,6 +74,7 @@ bool sweep_page(PageHeader* p) {
   g_heap.swept.freed_bytes += freed * cs;
   g_heap.swept.finalizers_run += finalized;
   p->free = head;
+  p->nfree = p->limit - live;
   p->live = live;
   p->swept = true;
   if (live == 0) {
@@ -68,6 +82,13 @@ bool sweep_page(PageHeader* p) {
     return false;
   }
   return true;
+}
+
+// Length of a free list handed back by a cursor (usually empty: cursors move on when exhausted).
+uint32_t count_free(const FreeCell* f) {
+  uint32_t n = 0;
+  for (; f; f = f->next) ++n;
+  return n;
 }
 
 void install_cursor(uint8_t c, PageHeader* p) {
@@ -122,6 +143,7 @@ void flush_cursors() {
     sync_cursor(static_cast<uint8_t>(c));
     ClassCursor& cur = g_alloc.cls[c];
     p->free = cur.free;
+    p->nfree = count_free(p->free);
     cur = ClassCursor{};
     cp.current = nullptr;
     push(cp.swept, p);
@@ -174,6 +196,7 @@ bool refill_cursor(uint8_t c) {
   if (PageHeader* p = cp.current) {
     sync_cursor(c);
     p->free = g_alloc.cls[c].free;
+    p->nfree = count_free(p->free);
     g_alloc.cls[c] = ClassCursor{};
     cp.current = nullptr;
     push(cp.swept, p);

@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <cstring>
 #include <new>
 
 #include "runtime/heap.h"
@@ -101,6 +102,9 @@ PageHeader* acquire_page(uint8_t c) {
   p->capacity = static_cast<uint32_t>((kPageBytes - kPageHeaderBytes) / cs);
   p->limit = 0;
   p->live = 0;
+  p->marked = 0;
+  p->nfree = 0;
+  p->has_finalizers = false;
   p->next = nullptr;
   p->free = nullptr;
   g_heap.heap_bytes += kPageBytes;
@@ -127,9 +131,61 @@ void trim_empty_pages(size_t keep) {
   }
 }
 
+namespace {
+
+// Mappings of freed large objects kept for reuse: programs whose big ints or strs die young
+// (pidigits, huge string building) otherwise pay mmap + munmap + page faults per object.
+// Large mappings are sized in quarter-power-of-two steps (at most 25% slack) so that objects
+// of similar size share a size; freed mappings wait in a list per size (linked through their
+// first word) up to kLargeCacheBytes in all, and are zeroed again when reused (allocation
+// returns zeroed memory).
+constexpr size_t kLargeCacheBytes = size_t(64) << 20;
+constexpr size_t kLargeBuckets = 64 * 4;
+char* g_large_cache[kLargeBuckets];
+size_t g_large_cache_bytes = 0;
+
+size_t large_mapping_size(size_t total) {
+  size_t pow = kOsPage;
+  while (pow * 2 <= total) pow *= 2;
+  size_t step = std::max(pow / 4, kOsPage);
+  return round_up(total, step);
+}
+
+// The bucket of a size made by large_mapping_size.
+size_t large_bucket(size_t size) {
+  size_t k = 63 - static_cast<size_t>(__builtin_clzll(size));
+  size_t pow = size_t(1) << k;
+  return k * 4 + (size - pow) / std::max(pow / 4, size_t(1));
+}
+
+// A cached mapping of exactly `total` bytes, zeroed, or null.
+char* take_cached_mapping(size_t total) {
+  char*& head = g_large_cache[large_bucket(total)];
+  char* a = head;
+  if (!a) return nullptr;
+  std::memcpy(&head, a, sizeof(char*));
+  g_large_cache_bytes -= total;
+  std::memset(a, 0, total);
+  return a;
+}
+
+void cache_or_unmap(char* a, size_t total) {
+  if (g_large_cache_bytes + total > kLargeCacheBytes) {
+    munmap(a, total);
+    return;
+  }
+  char*& head = g_large_cache[large_bucket(total)];
+  std::memcpy(a, &head, sizeof(char*));
+  head = a;
+  g_large_cache_bytes += total;
+}
+
+}  // namespace
+
 void* allocate_large(size_t bytes) {
-  const size_t total = round_up(kPageHeaderBytes + bytes, kOsPage);
-  char* a = map_aligned(total);
+  const size_t total = large_mapping_size(kPageHeaderBytes + bytes);
+  char* a = take_cached_mapping(total);
+  if (!a) a = map_aligned(total);
   if (!a) return nullptr;
   auto* p = new (a) PageHeader();
   for (size_t off = 0; off < total; off += kPageBytes) {
@@ -153,7 +209,7 @@ void free_large(PageHeader* p) {
   const size_t total = p->map_bytes;
   for (size_t off = 0; off < total; off += kPageBytes) g_heap.map.clear(reinterpret_cast<uintptr_t>(a + off));
   g_heap.heap_bytes -= total;
-  munmap(a, total);
+  cache_or_unmap(a, total);
 }
 
 Object* find_cell(uintptr_t w) {

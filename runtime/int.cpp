@@ -7,6 +7,7 @@
 
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
+#include "runtime/int_limbs.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -125,7 +126,7 @@ int int_compare(Value a, Value b) {
     int64_t x = a.as_small_int(), y = b.as_small_int();
     return (x > y) - (x < y);
   }
-  return compare(int_to_bigint(a), int_to_bigint(b));
+  return int_limbs_compare(a, b);
 }
 
 double int_to_double(Value v, bool* overflow) {
@@ -237,6 +238,8 @@ Value int_binary(Value a, Value b, fe::BinaryOpKind op) {
     Value r = small_binary(a.as_small_int(), b.as_small_int(), op, &done);
     if (done) return r;
   }
+  Value fast = int_limbs_binary(a, b, op);
+  if (!fast.is_empty_slot()) return fast;
   BigInt x = int_to_bigint(a), y = int_to_bigint(b), r;
   switch (op) {
     case K::Add: r = x + y; break;

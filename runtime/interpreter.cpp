@@ -11,7 +11,10 @@
 #include <sys/mman.h>
 
 #include "runtime/abstract.h"
+#include "runtime/alloc_fast.h"
+#include "runtime/builtin_iterators.h"
 #include "runtime/dict.h"
+#include "runtime/dict_views.h"
 #include "runtime/eval_breaker.h"
 #include "runtime/import.h"
 #include "runtime/pending_features.h"
@@ -19,8 +22,10 @@
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/exception_group.h"
+#include "runtime/float_ops.h"
 #include "runtime/generator.h"
 #include "runtime/int.h"
+#include "runtime/interp_support.h"
 #include "runtime/iterators.h"
 #include "runtime/match.h"
 #include "runtime/module.h"
@@ -32,6 +37,7 @@
 namespace coil::rt {
 
 using fe::Opcode;
+using namespace interp;
 
 namespace {
 
@@ -102,171 +108,11 @@ void add_traceback(Value exc, Frame* f, int64_t pc) {
 
 namespace {
 
-// Binds call arguments to the parameters of `code` in the slots of `f`, with CPython's
-// messages for every mismatch.
-bool bind_arguments(FunctionObject* fn, Frame* f, Value* args, int64_t nargs, TupleObject* kwnames) {
-  CodeObject* code = fn->code;
-  const char* qn = fn->qualname->data;
-  int64_t argcount = code->argcount;
-  int64_t kwonly = code->kwonlyargcount;
-  bool has_varargs = code->flags & fe::coflag::VARARGS;
-  bool has_varkw = code->flags & fe::coflag::VARKEYWORDS;
-  int64_t nkw = kwnames ? kwnames->size : 0;
-  int64_t npos = nargs;
-  Value* slots = f->slots;
-  int64_t total_params = argcount + kwonly;
-  DictObject* kwdict = nullptr;
-  if (has_varkw) {
-    kwdict = new_dict();
-    if (!kwdict) return false;
-    slots[total_params + (has_varargs ? 1 : 0)] = Value::from_obj(kwdict);
-  }
-  int64_t ncopy = npos < argcount ? npos : argcount;
-  for (int64_t i = 0; i < ncopy; ++i) slots[i] = args[i];
-  if (has_varargs) {
-    TupleObject* rest = new_tuple(npos > argcount ? npos - argcount : 0);
-    if (!rest) return false;
-    for (int64_t i = argcount; i < npos; ++i) rest->items[i - argcount] = args[i];
-    slots[total_params] = Value::from_obj(rest);
-  } else if (npos > argcount) {
-    int64_t ndefaults = fn->defaults ? fn->defaults->size : 0;
-    int64_t kwonly_given = 0;
-    for (int64_t k = 0; k < nkw; ++k)
-      for (int64_t j = argcount; j < total_params; ++j)
-        if (str_equal(as_str(kwnames->items[k]), as_str(code->varnames->items[j]))) ++kwonly_given;
-    std::string takes = ndefaults ? "from " + std::to_string(argcount - ndefaults) + " to " + std::to_string(argcount)
-                                  : std::to_string(argcount);
-    std::string extra = kwonly_given ? " positional argument" + std::string(npos == 1 ? "" : "s") + " (and " +
-                                           std::to_string(kwonly_given) + " keyword-only argument" +
-                                           (kwonly_given == 1 ? "" : "s") + ")"
-                                     : "";
-    if (kwonly_given)
-      raise_fmt(TypeErrorType, "%s() takes %s positional argument%s but %lld%s were given", qn, takes.c_str(),
-                (argcount == 1 && !ndefaults) ? "" : "s", static_cast<long long>(npos), extra.c_str());
-    else
-      raise_fmt(TypeErrorType, "%s() takes %s positional argument%s but %lld %s given", qn, takes.c_str(),
-                (argcount == 1 && !ndefaults) ? "" : "s", static_cast<long long>(npos), npos == 1 ? "was" : "were");
-    return false;
-  }
-  // Keyword arguments.
-  std::string posonly_as_kw;
-  for (int64_t k = 0; k < nkw; ++k) {
-    StrObject* name = as_str(kwnames->items[k]);
-    Value value = args[npos + k];
-    int64_t j = code->posonlyargcount;
-    for (; j < total_params; ++j)
-      if (str_equal(name, as_str(code->varnames->items[j]))) break;
-    if (j == total_params) {
-      bool is_posonly = false;
-      for (int64_t p = 0; p < code->posonlyargcount; ++p)
-        if (str_equal(name, as_str(code->varnames->items[p]))) is_posonly = true;
-      if (kwdict) {
-        if (!dict_set(kwdict, Value::from_obj(name), value)) return false;
-        continue;
-      }
-      if (is_posonly) {
-        posonly_as_kw += (posonly_as_kw.empty() ? "" : ", ") + std::string(name->data);
-        continue;
-      }
-      raise_fmt(TypeErrorType, "%s() got an unexpected keyword argument '%s'", qn, name->data);
-      return false;
-    }
-    if (!slots[j].is_empty_slot()) {
-      raise_fmt(TypeErrorType, "%s() got multiple values for argument '%s'", qn, name->data);
-      return false;
-    }
-    slots[j] = value;
-  }
-  if (!posonly_as_kw.empty()) {
-    raise_fmt(TypeErrorType, "%s() got some positional-only arguments passed as keyword arguments: '%s'", qn,
-              posonly_as_kw.c_str());
-    return false;
-  }
-  // Defaults for missing positional parameters.
-  int64_t ndefaults = fn->defaults ? fn->defaults->size : 0;
-  std::vector<std::string> missing;
-  for (int64_t i = 0; i < argcount; ++i) {
-    if (!slots[i].is_empty_slot()) continue;
-    int64_t d = i - (argcount - ndefaults);
-    if (d >= 0) slots[i] = fn->defaults->items[d];
-    else missing.push_back(as_str(code->varnames->items[i])->data);
-  }
-  auto report_missing = [&](const char* kind) {
-    std::string list;
-    for (size_t i = 0; i < missing.size(); ++i) {
-      if (i) list += missing.size() == 2 ? " and " : (i + 1 == missing.size() ? ", and " : ", ");
-      list += "'" + missing[i] + "'";
-    }
-    raise_fmt(TypeErrorType, "%s() missing %zu required %s argument%s: %s", qn, missing.size(), kind,
-              missing.size() == 1 ? "" : "s", list.c_str());
-  };
-  if (!missing.empty()) {
-    report_missing("positional");
-    return false;
-  }
-  for (int64_t i = argcount; i < total_params; ++i) {
-    if (!slots[i].is_empty_slot()) continue;
-    Value d;
-    if (fn->kwdefaults) d = dict_get_str(fn->kwdefaults, as_str(code->varnames->items[i]));
-    if (!d.is_empty_slot()) slots[i] = d;
-    else missing.push_back(as_str(code->varnames->items[i])->data);
-  }
-  if (!missing.empty()) {
-    report_missing("keyword-only");
-    return false;
-  }
-  return true;
-}
-
 // Looks the handler for `pc` up in the exception table; null when the frame has none.
 const fe::ExceptionEntry* find_handler(CodeObject* code, int64_t pc) {
   for (const fe::ExceptionEntry& e : code->unit->exception_table)
     if (static_cast<int64_t>(e.start) <= pc && pc < static_cast<int64_t>(e.end)) return &e;
   return nullptr;
-}
-
-// NameError for `name`, with what CPython needs for its "Did you mean" hint: .name, and
-// the scopes searched (locals, globals, builtins) captured now, while the frame exists.
-Value raise_name_error(Frame* f, StrObject* name) {
-  raise_fmt(NameErrorType, "name '%s' is not defined", name->data);
-  Value exc = pending_exception();
-  if (!is_exception(exc)) return Value();
-  ExceptionObject* e = as_exception(exc);
-  if (!e->dict) e->dict = new_dict();
-  if (!e->dict) return Value();
-  Value loc = frame_locals(f);
-  TupleObject* scopes = tuple_of({loc.is_empty_slot() ? None : loc, Value::from_obj(f->globals), Value::from_obj(f->builtins)});
-  dict_set_str(e->dict, intern("name"), Value::from_obj(name));
-  if (scopes) dict_set_str(e->dict, intern("__coil_scopes__"), Value::from_obj(scopes));
-  thread_state().pending = exc;
-  return Value();
-}
-
-Value load_global(Frame* f, StrObject* name) {
-  Value v = dict_get_str(f->globals, name);
-  if (!v.is_empty_slot()) return v;
-  v = dict_get_str(f->builtins, name);
-  if (!v.is_empty_slot()) return v;
-  return raise_name_error(f, name);
-}
-
-Value load_name(Frame* f, StrObject* name) {
-  if (!f->locals.is_empty_slot()) {
-    Value v;
-    if (is_exact(f->locals, DictType)) {
-      bool err;
-      v = dict_get(as_dict(f->locals), Value::from_obj(name), &err);
-      if (err) return Value();
-    } else {
-      v = get_item(f->locals, Value::from_obj(name));
-      if (v.is_empty_slot()) {
-        if (!pending_matches(KeyErrorType)) return Value();
-        clear_exception();
-      }
-    }
-    if (!v.is_empty_slot()) return v;
-  }
-  return load_global(f, name);
 }
 
 // May LoadAttr of `name` on instances of type(obj) skip straight to the instance dict?
@@ -313,123 +159,144 @@ Value enter_context(Value* sp, bool async) {
   return r;
 }
 
-Value unbound_local(CodeObject* code, int64_t index) {
-  return raise_fmt(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value",
-                   as_str(code->varnames->items[index])->data);
+// A new exact float, allocated inline (docs/GC.md: fixed-size fast path).
+inline Value box_float(double d) {
+  auto* o = static_cast<FloatObject*>(allocate_fixed<sizeof(FloatObject)>());
+  if (!o) [[unlikely]] return raise_memory_error();
+  init_header(o, FloatType);
+  o->value = d;
+  return Value::from_obj(o);
 }
 
-Value deref_name(CodeObject* code, int64_t i) {
-  int64_t nc = code->cellvars->size;
-  return i < nc ? code->cellvars->items[i] : code->freevars->items[i - nc];
-}
-
-Value unbound_deref(CodeObject* code, int64_t i) {
-  const char* name = as_str(deref_name(code, i))->data;
-  if (i < code->cellvars->size)
-    return raise_fmt(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", name);
-  return raise_fmt(NameErrorType, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name);
-}
-
-Value format_value(Value v, int conv, Value spec) {
-  switch (conv) {
-    case 1: v = str_of(v); break;
-    case 2: v = repr(v); break;
-    case 3: v = ascii_of(v); break;
-    default: break;
-  }
-  if (v.is_empty_slot()) return v;
-  if (spec.is_empty_slot() && is_exact(v, StrType)) return v;
-  return format(v, spec.is_empty_slot() ? str_value("") : spec);
-}
-
-Value build_string(Value* items, int64_t n) {
-  std::string out;
-  for (int64_t i = 0; i < n; ++i) out += as_str(items[i])->view();
-  return str_value(out);
-}
-
-// Unpacks `seq` into exactly `n` values at out[n-1]..out[0] (last item first on the stack).
-bool unpack_sequence(Value seq, int64_t n, Value* out) {
-  if (is_exact(seq, TupleType) || is_exact(seq, ListType)) {
-    int64_t size = is_exact(seq, TupleType) ? as_tuple(seq)->size : as_list(seq)->size;
-    Value* items = is_exact(seq, TupleType) ? as_tuple(seq)->items : as_list(seq)->items();
-    if (size != n) {
-      if (size < n)
-        raise_fmt(ValueErrorType, "not enough values to unpack (expected %lld, got %lld)", static_cast<long long>(n),
-                  static_cast<long long>(size));
-      else
-        raise_fmt(ValueErrorType, "too many values to unpack (expected %lld)", static_cast<long long>(n));
-      return false;
-    }
-    for (int64_t i = 0; i < n; ++i) out[n - 1 - i] = items[i];
+// Reads an exact float, or a small int exactly representable as a double (|i| < 2**53).
+inline bool exact_double(Value v, double* d) {
+  if (!v.is_small_int()) {
+    *d = float_of(v);
     return true;
   }
-  Value it = get_iter(seq);
-  if (it.is_empty_slot()) {
-    if (pending_matches(TypeErrorType) && !is_callable(seq)) {
-      clear_exception();
-      raise_fmt(TypeErrorType, "cannot unpack non-iterable %s object", type_name(seq));
-    }
-    return false;
-  }
-  for (int64_t i = 0; i < n; ++i) {
-    bool done = false;
-    Value v = iter_next(it, &done);
-    if (done) {
-      raise_fmt(ValueErrorType, "not enough values to unpack (expected %lld, got %lld)", static_cast<long long>(n),
-                static_cast<long long>(i));
-      return false;
-    }
-    if (v.is_empty_slot()) return false;
-    out[n - 1 - i] = v;
-  }
-  bool done = false;
-  Value extra = iter_next(it, &done);
-  if (done) return true;
-  if (extra.is_empty_slot()) return false;
-  raise_fmt(ValueErrorType, "too many values to unpack (expected %lld)", static_cast<long long>(n));
-  return false;
+  int64_t i = v.as_small_int();
+  *d = static_cast<double>(i);
+  return i > -(int64_t(1) << 53) && i < (int64_t(1) << 53);
 }
 
-// a = before | after << 8: out gets before items, a list, after items (reversed on stack).
-bool unpack_ex(Value seq, int64_t before, int64_t after, Value* out) {
-  Value it = get_iter(seq);
-  if (it.is_empty_slot()) {
-    if (pending_matches(TypeErrorType)) {
-      clear_exception();
-      raise_fmt(TypeErrorType, "cannot unpack non-iterable %s object", type_name(seq));
+// float_binary_fast's **, // and % (out of line, to keep the inlined part small).
+[[gnu::noinline]] Value float_binary_rare(double x, double y, fe::BinaryOpKind op) {
+  using K = fe::BinaryOpKind;
+  switch (plain_op(op)) {
+    case K::Power: {
+      // float ** float with CPython's special cases (float_ops.h); errors are the generic path's.
+      double r;
+      return float_pow(x, y, &r) == PowStatus::ok ? box_float(r) : Value();
     }
-    return false;
-  }
-  int64_t total = before + 1 + after;
-  for (int64_t i = 0; i < before; ++i) {
-    bool done = false;
-    Value v = iter_next(it, &done);
-    if (done) {
-      raise_fmt(ValueErrorType, "not enough values to unpack (expected at least %lld, got %lld)",
-                static_cast<long long>(before + after), static_cast<long long>(i));
-      return false;
+    case K::FloorDivide: {
+      double q;
+      return float_floordiv(x, y, &q) == NumStatus::ok ? box_float(q) : Value();
     }
-    if (v.is_empty_slot()) return false;
-    out[total - 1 - i] = v;
+    case K::Remainder: {
+      double m;
+      return float_mod(x, y, &m) == NumStatus::ok ? box_float(m) : Value();
+    }
+    default: return Value();
   }
-  ListObject* rest = new_list(0);
-  if (!rest) return false;
-  while (true) {
-    bool done = false;
-    Value v = iter_next(it, &done);
-    if (done) break;
-    if (v.is_empty_slot() || !list_append(rest, v)) return false;
+}
+
+// `x op y` on doubles for + - * / ** // %; empty for the rest and for every error case (zero
+// divisor, overflow, complex power), which the generic path raises.
+[[gnu::always_inline]] inline Value float_binary_fast(double x, double y, fe::BinaryOpKind op) {
+  using K = fe::BinaryOpKind;
+  switch (plain_op(op)) {
+    case K::Add: return box_float(x + y);
+    case K::Subtract: return box_float(x - y);
+    case K::Multiply: return box_float(x * y);
+    case K::TrueDivide: return y != 0.0 ? box_float(x / y) : Value();
+    default: return float_binary_rare(x, y, op);
   }
-  if (rest->size < after) {
-    raise_fmt(ValueErrorType, "not enough values to unpack (expected at least %lld, got %lld)",
-              static_cast<long long>(before + after), static_cast<long long>(before + rest->size));
-    return false;
+}
+
+// An ordering or equality comparison of two ints or two doubles (NaN compares false except !=).
+template <typename T>
+inline int compare_ordered(T x, T y, fe::CompareKind k) {
+  switch (k) {
+    case fe::CompareKind::Lt: return x < y;
+    case fe::CompareKind::Le: return x <= y;
+    case fe::CompareKind::Eq: return x == y;
+    case fe::CompareKind::Ne: return x != y;
+    case fe::CompareKind::Gt: return x > y;
+    default: return x >= y;
   }
-  for (int64_t i = 0; i < after; ++i) out[after - 1 - i] = rest->items()[rest->size - after + i];
-  rest->size -= after;
-  out[after] = Value::from_obj(rest);
-  return true;
+}
+
+
+// Pushes and binds the frame of a call to `fn` (recursion limit counted), ready to run; null
+// with the exception pending (the caller's frame then reports it). Its `back` is the
+// current frame, which becomes the callee. The slow path: binding with defaults, keywords,
+// *args / **kwargs, and the errors of the limits.
+[[gnu::noinline]] Frame* enter_python_call_slow(FunctionObject* fn, Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!enter_call("")) return nullptr;
+  CodeObject* code = fn->code;
+  Frame* f = push_frame(code);
+  if (!f) {
+    leave_call();
+    return nullptr;
+  }
+  f->func = fn;
+  f->globals = fn->globals;
+  f->builtins = fn->builtins;
+  constexpr uint32_t kStarFlags = fe::coflag::VARARGS | fe::coflag::VARKEYWORDS;
+  if (!kwnames && nargs == code->argcount && code->kwonlyargcount == 0 && !(code->flags & kStarFlags)) {
+    for (int64_t i = 0; i < nargs; ++i) f->slots[i] = args[i];
+  } else if (!bind_arguments(fn, f, args, nargs, kwnames)) {
+    pop_frame(f);
+    leave_call();
+    return nullptr;
+  }
+  ThreadState& ts = thread_state();
+  f->back = ts.frame;
+  ts.frame = f;
+  return f;
+}
+
+// Call's inline cache (key: the callee type's version): key2 says what kind of class it is.
+constexpr uint64_t kCallPlainInit = 1;
+constexpr uint64_t kCallOther = 2;
+
+static_assert(sizeof(Frame) == 10 * 8 + 2 * 4, "enter_python_call writes every Frame field: update it");
+
+// The common call inline: exactly the positional parameters, under the recursion limit, room
+// on the data stack. Frames run by the dispatch loop never grow the native stack, so only the
+// depth counts; a call from C++ (kNative) also checks the native stack guard.
+template <bool kNative = false>
+[[gnu::always_inline]] inline Frame* enter_python_call(FunctionObject* fn, Value* args, int64_t nargs,
+                                                       TupleObject* kwnames) {
+  constexpr uint32_t kStarFlags = fe::coflag::VARARGS | fe::coflag::VARKEYWORDS;
+  CodeObject* code = fn->code;
+  ThreadState& ts = thread_state();
+  size_t size = (frame_size(code) + 15) & ~size_t(15);
+  char probe;
+  if (kwnames || nargs != code->argcount || code->kwonlyargcount != 0 || (code->flags & kStarFlags) ||
+      ts.depth >= ts.recursion_limit || !g_stack_base || g_stack_top + size > g_stack_base + kDataStackBytes ||
+      (kNative && ts.stack_limit && &probe < ts.stack_limit)) [[unlikely]]
+    return enter_python_call_slow(fn, args, nargs, kwnames);
+  ++ts.depth;
+  auto* f = reinterpret_cast<Frame*>(g_stack_top);
+  g_stack_top += size;
+  f->code = code;
+  f->func = fn;
+  f->back = ts.frame;
+  f->globals = fn->globals;
+  f->builtins = fn->builtins;
+  f->locals = Value();
+  f->pc = 0;
+  f->owner = nullptr;
+  f->frame_object = nullptr;
+  f->nslots = code->nlocalsplus + code->stacksize;
+  f->call_kind = static_cast<int32_t>(FrameCallKind::kPlain);
+  int64_t i = 0;
+  for (; i < nargs; ++i) f->slots[i] = args[i];
+  for (; i < code->nlocalsplus; ++i) f->slots[i] = Value();
+  f->sp = f->slots + code->nlocalsplus;
+  ts.frame = f;
+  return f;
 }
 
 }  // namespace
@@ -440,6 +307,10 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
 #include "frontend/opcodes.def"
   };
   ThreadState& ts = thread_state();
+  // Python-to-Python calls run in this loop (no C++ recursion): `f` switches to the callee's
+  // frame and back on return. `entry` is the frame this activation was started with; only
+  // returning from (or unwinding out of) it leaves eval_frame.
+  Frame* const entry = f;
   CodeObject* code = f->code;
   const uint32_t* units = code->code;
   Value* locals = f->slots;
@@ -449,7 +320,6 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   int64_t pc = f->pc;
   uint32_t unit = 0;
   uint32_t a = 0;
-  uint32_t ext = 0;
   Value result;
   f->back = ts.frame;
   ts.frame = f;
@@ -460,17 +330,29 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-static_cast<int64_t>(n)])
 #define NAME(i) as_str(names_[i])
+  // (ExtendedArg widens `a` itself and jumps straight to its op, so plain dispatch never
+  // needs to merge prefix bits.)
 #define DISPATCH()                                   \
   do {                                               \
     unit = units[pc];                                \
-    a = fe::unit_arg(unit) | ext;                    \
-    ext = 0;                                         \
+    a = fe::unit_arg(unit);                          \
     goto* kDispatch[static_cast<int>(fe::unit_op(unit))];              \
   } while (0)
 #define NEXT(n) do { pc += (n); DISPATCH(); } while (0)
   // Width of the current instruction: 1, or 2 when a cache unit follows.
 #define CACHED 2
 #define CHECK(v) do { if ((v).is_empty_slot()) goto error; } while (0)
+  // Makes `f` the executing frame: reloads the cached code pointers, stack and pc.
+#define LOAD_FRAME()                  \
+  do {                                \
+    code = f->code;                   \
+    units = code->code;               \
+    locals = f->slots;                \
+    sp = f->sp;                       \
+    consts = code->consts->items;     \
+    names_ = code->names->items;      \
+    pc = f->pc;                       \
+  } while (0)
 
   if (!throw_in.is_empty_slot()) {
     raise(throw_in);
@@ -479,13 +361,13 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   DISPATCH();
 
 op_Nop: NEXT(1);
-op_ExtendedArg:
-  ext = (a) << fe::kOperandBits;
+op_ExtendedArg: {
+  uint32_t ext = (a) << fe::kOperandBits;
   pc += 1;
   unit = units[pc];
   a = fe::unit_arg(unit) | ext;
-  ext = 0;
   goto* kDispatch[static_cast<int>(fe::unit_op(unit))];
+}
 op_PopTop: --sp; NEXT(1);
 op_Copy: { Value v = PEEK(a); PUSH(v); NEXT(1); }
 op_Swap: { Value t = TOP(); TOP() = PEEK(a); PEEK(a) = t; NEXT(1); }
@@ -547,8 +429,9 @@ op_LoadGlobal: {
   DictObject* g = f->globals;
   DictObject* b = f->builtins;
   if (c.key == g->keys_version && c.key2 == b->keys_version && c.obj) {
-    auto* d = static_cast<DictObject*>(c.obj);
-    PUSH(dict_entries(d->storage)[c.index].value);
+    // `index` holds the entry's address, stable while the owner's
+    // keys_version is (a resize replaces the storage and bumps keys_version).
+    PUSH(reinterpret_cast<DictEntry*>(c.index)->value);
     NEXT(CACHED);
   }
   Value v = load_global(f, NAME(a));
@@ -562,7 +445,7 @@ op_LoadGlobal: {
   if (ix >= 0) {
     c.key = g->keys_version;
     c.key2 = b->keys_version;
-    c.index = ix;
+    c.index = reinterpret_cast<int64_t>(&dict_entries(owner->storage)[ix]);
     c.obj = owner;
   }
   PUSH(v);
@@ -718,6 +601,26 @@ op_DeleteAttr: {
 op_BinarySubscr: {
   Value key = POP();
   Value c = TOP();
+  if (key.is_small_int() && c.is_obj()) {
+    // list[i] / tuple[i] with an in-range small int: no call (errors take the generic path).
+    TypeObject* t = c.as_obj()->type;
+    int64_t i = key.as_small_int();
+    if (t == ListType) {
+      ListObject* l = as_list(c);
+      if (i < 0) i += l->size;
+      if (static_cast<uint64_t>(i) < static_cast<uint64_t>(l->size)) {
+        TOP() = l->items()[i];
+        NEXT(CACHED);
+      }
+    } else if (t == TupleType) {
+      TupleObject* tp = as_tuple(c);
+      if (i < 0) i += tp->size;
+      if (static_cast<uint64_t>(i) < static_cast<uint64_t>(tp->size)) {
+        TOP() = tp->items[i];
+        NEXT(CACHED);
+      }
+    }
+  }
   Value v = get_item(c, key);
   CHECK(v);
   TOP() = v;
@@ -727,6 +630,15 @@ op_StoreSubscr: {
   Value key = POP();
   Value c = POP();
   Value v = POP();
+  if (key.is_small_int() && is_exact(c, ListType)) {
+    ListObject* l = as_list(c);
+    int64_t i = key.as_small_int();
+    if (i < 0) i += l->size;
+    if (static_cast<uint64_t>(i) < static_cast<uint64_t>(l->size)) {
+      l->items()[i] = v;
+      NEXT(CACHED);
+    }
+  }
   if (!set_item(c, key, v)) goto error;
   NEXT(CACHED);
 }
@@ -750,56 +662,26 @@ op_BinaryOp: {
   Value r = PEEK(1), l = PEEK(2);
   Value v;
   if (l.is_small_int() && r.is_small_int()) {
-    int64_t x = l.as_small_int(), y = r.as_small_int(), z;
-    bool done = false;
-    switch (static_cast<fe::BinaryOpKind>(a)) {
-      case fe::BinaryOpKind::Add: case fe::BinaryOpKind::InplaceAdd:
-        done = !__builtin_add_overflow(x, y, &z);
-        break;
-      case fe::BinaryOpKind::Subtract: case fe::BinaryOpKind::InplaceSubtract:
-        done = !__builtin_sub_overflow(x, y, &z);
-        break;
-      case fe::BinaryOpKind::Multiply: case fe::BinaryOpKind::InplaceMultiply:
-        done = !__builtin_mul_overflow(x, y, &z);
-        break;
-      case fe::BinaryOpKind::And: case fe::BinaryOpKind::InplaceAnd:
-        z = x & y;
-        done = true;
-        break;
-      default:
-        break;
+    // 63-bit operands: + and - cannot overflow int64, only the small-int range.
+    int64_t x = l.as_small_int(), y = r.as_small_int();
+    auto k = static_cast<fe::BinaryOpKind>(a);
+    if (k == fe::BinaryOpKind::Add || k == fe::BinaryOpKind::InplaceAdd) {
+      if (Value::fits_small_int(x + y)) v = Value::from_small_int(x + y);
+    } else if (k == fe::BinaryOpKind::Subtract || k == fe::BinaryOpKind::InplaceSubtract) {
+      if (Value::fits_small_int(x - y)) v = Value::from_small_int(x - y);
+    } else {
+      v = small_int_binary(x, y, k);
     }
-    v = done && Value::fits_small_int(z) ? Value::from_small_int(z) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+    if (v.is_empty_slot()) v = binary_op(l, r, k);
   } else if ((is_float(l) || l.is_small_int()) && (is_float(r) || r.is_small_int())) {
     // Float arithmetic without the generic dispatch (ints that mix in are exact in a double
     // only below 2**53, so bigger ones take the generic path).
-    auto as_d = [](Value x, double* d) {
-      if (!x.is_small_int()) {
-        *d = float_of(x);
-        return true;
-      }
-      int64_t i = x.as_small_int();
-      *d = static_cast<double>(i);
-      return i > -(int64_t(1) << 53) && i < (int64_t(1) << 53);
-    };
     double x, y;
-    bool ok = as_d(l, &x) && as_d(r, &y);
-    switch (static_cast<fe::BinaryOpKind>(a)) {
-      case fe::BinaryOpKind::Add: case fe::BinaryOpKind::InplaceAdd:
-        v = ok ? float_value(x + y) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
-        break;
-      case fe::BinaryOpKind::Subtract: case fe::BinaryOpKind::InplaceSubtract:
-        v = ok ? float_value(x - y) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
-        break;
-      case fe::BinaryOpKind::Multiply: case fe::BinaryOpKind::InplaceMultiply:
-        v = ok ? float_value(x * y) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
-        break;
-      case fe::BinaryOpKind::TrueDivide: case fe::BinaryOpKind::InplaceTrueDivide:
-        v = ok && y != 0.0 ? float_value(x / y) : binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
-        break;
-      default:
-        v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
-    }
+    if (exact_double(l, &x) && exact_double(r, &y)) v = float_binary_fast(x, y, static_cast<fe::BinaryOpKind>(a));
+    if (v.is_empty_slot()) v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+  } else if (is_exact(l, StrType) && is_exact(r, StrType) &&
+             (a == static_cast<uint32_t>(fe::BinaryOpKind::Add) || a == static_cast<uint32_t>(fe::BinaryOpKind::InplaceAdd))) {
+    v = str_concat(as_str(l), as_str(r));
   } else {
     v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
   }
@@ -818,38 +700,38 @@ op_UnaryNot: {
   NEXT(1);
 }
 op_CompareOp: {
+  // Ints, floats and str equality are compared inline; when a conditional jump follows (the
+  // usual `if a < b:` / `while i < n:`), the bool is never boxed: the jump is taken here.
   Value r = PEEK(1), l = PEEK(2);
-  Value v;
+  int b;
   if (l.is_small_int() && r.is_small_int()) {
-    int64_t x = l.as_small_int(), y = r.as_small_int();
-    bool b;
-    switch (static_cast<fe::CompareKind>(a)) {
-      case fe::CompareKind::Lt: b = x < y; break;
-      case fe::CompareKind::Le: b = x <= y; break;
-      case fe::CompareKind::Eq: b = x == y; break;
-      case fe::CompareKind::Ne: b = x != y; break;
-      case fe::CompareKind::Gt: b = x > y; break;
-      default: b = x >= y; break;
-    }
-    v = bool_value(b);
+    b = compare_ordered(l.as_small_int(), r.as_small_int(), static_cast<fe::CompareKind>(a));
   } else if (is_float(l) && is_float(r)) {
-    double x = float_of(l), y = float_of(r);
-    bool b;
-    switch (static_cast<fe::CompareKind>(a)) {
-      case fe::CompareKind::Lt: b = x < y; break;
-      case fe::CompareKind::Le: b = x <= y; break;
-      case fe::CompareKind::Eq: b = x == y; break;
-      case fe::CompareKind::Ne: b = x != y; break;
-      case fe::CompareKind::Gt: b = x > y; break;
-      default: b = x >= y; break;
-    }
-    v = bool_value(b);
+    b = compare_ordered(float_of(l), float_of(r), static_cast<fe::CompareKind>(a));
+  } else if (is_exact(l, StrType) && is_exact(r, StrType) &&
+             (a == static_cast<uint32_t>(fe::CompareKind::Eq) || a == static_cast<uint32_t>(fe::CompareKind::Ne))) {
+    b = str_equal(as_str(l), as_str(r)) == (a == static_cast<uint32_t>(fe::CompareKind::Eq));
   } else {
-    v = rich_compare(l, r, static_cast<fe::CompareKind>(a));
+    Value v = rich_compare(l, r, static_cast<fe::CompareKind>(a));
     CHECK(v);
+    --sp;
+    TOP() = v;
+    NEXT(CACHED);
+  }
+  {
+    uint32_t next = units[pc + CACHED];
+    Opcode nop = fe::unit_op(next);
+    if (nop == Opcode::PopJumpIfFalse || nop == Opcode::PopJumpIfTrue) {
+      sp -= 2;
+      if ((nop == Opcode::PopJumpIfTrue) == (b != 0)) {
+        pc = fe::unit_arg(next);
+        DISPATCH();
+      }
+      NEXT(CACHED + 1);
+    }
   }
   --sp;
-  TOP() = v;
+  TOP() = bool_value(b);
   NEXT(CACHED);
 }
 op_IsOp: {
@@ -867,6 +749,14 @@ op_ContainsOp: {
 }
 
 op_BuildTuple: {
+  if ((a == 2 || a == 3) && units[pc + 1] == fe::encode(Opcode::UnpackSequence, a)) {
+    // `a, b = b, a` / `x[i], x[j] = x[j], x[i]`: packing then unpacking the same count only
+    // reverses the items (CPython's compiler emits a SWAP here); no tuple is made.
+    Value t = TOP();
+    TOP() = PEEK(a);
+    PEEK(a) = t;
+    NEXT(1 + CACHED);
+  }
   TupleObject* t = new_tuple(a);
   if (!t) goto error;
   sp -= a;
@@ -982,6 +872,13 @@ op_FormatValue: {
 }
 op_UnpackSequence: {
   Value seq = POP();
+  if (seq.is_obj() && seq.as_obj()->type == TupleType && as_tuple(seq)->size == a) {
+    // `a, b = b, a` / `for k, v in pairs`: items pushed last-first, no call.
+    Value* items = as_tuple(seq)->items;
+    for (uint32_t i = 0; i < a; ++i) sp[i] = items[a - 1 - i];
+    sp += a;
+    NEXT(CACHED);
+  }
   if (!unpack_sequence(seq, a, sp)) goto error;
   sp += a;
   NEXT(CACHED);
@@ -1004,14 +901,14 @@ op_JumpBackward:
   DISPATCH();
 op_PopJumpIfFalse: {
   Value v = POP();
-  int t = v == True ? 1 : v == False ? 0 : is_true(v);
+  int t = v == True ? 1 : v == False || v == None ? 0 : v.is_small_int() ? v.as_small_int() != 0 : is_true(v);
   if (t < 0) goto error;
   if (!t) { pc = a; DISPATCH(); }
   NEXT(1);
 }
 op_PopJumpIfTrue: {
   Value v = POP();
-  int t = v == True ? 1 : v == False ? 0 : is_true(v);
+  int t = v == True ? 1 : v == False || v == None ? 0 : v.is_small_int() ? v.as_small_int() != 0 : is_true(v);
   if (t < 0) goto error;
   if (t) { pc = a; DISPATCH(); }
   NEXT(1);
@@ -1048,6 +945,37 @@ op_GetIter: {
 }
 op_ForIter: {
   Value it = TOP();
+  if (it.is_obj()) {
+    // range and list iteration inline; everything else (and exhaustion) is iter_next's.
+    TypeObject* t = it.as_obj()->type;
+    if (t == RangeIterType) {
+      auto* r = static_cast<RangeIterObject*>(it.as_obj());
+      if (r->remaining > 0 && Value::fits_small_int(r->next)) {
+        PUSH(Value::from_small_int(r->next));
+        r->next += r->step;
+        --r->remaining;
+        NEXT(CACHED);
+      }
+    } else if (t == ListIterType) {
+      auto* li = static_cast<SeqIterObject*>(it.as_obj());
+      if (!li->seq.is_empty_slot()) {
+        ListObject* l = as_list(li->seq);
+        if (li->index < l->size) {
+          PUSH(l->items()[li->index++]);
+          NEXT(CACHED);
+        }
+      }
+    } else if ((t == ZipType || t == EnumerateType || t == DictItemIterType) &&
+               fe::unit_op(units[pc + CACHED]) == Opcode::UnpackSequence) {
+      // `for a, b in zip(...)` / `enumerate(...)` / `d.items()`: the items go straight to
+      // the stack as the UnpackSequence that follows would leave them; no tuple is made.
+      uint32_t n = fe::unit_arg(units[pc + CACHED]);
+      if (t == DictItemIterType ? n == 2 && dict_items_next_unpacked(it, sp) : next_unpacked(it, n, sp)) {
+        sp += n;
+        NEXT(CACHED + CACHED);
+      }
+    }
+  }
   bool done = false;
   Value v = iter_next(it, &done);
   if (done) {
@@ -1067,8 +995,19 @@ op_Call: {
   int64_t nargs;
   if (base[0].is_empty_slot()) {
     callable = base[1];
-    args = base + 2;
-    nargs = a;
+    if (callable.is_obj() && callable.as_obj()->type == MethodType) {
+      // A bound method in the null slot: unpack it in place, so its function gets the
+      // self-first fast path below (base[0] = function, base[1] = self).
+      auto* m = static_cast<MethodObject*>(callable.as_obj());
+      base[0] = m->func;
+      base[1] = m->self;
+      callable = base[0];
+      args = base + 1;
+      nargs = a + 1;
+    } else {
+      args = base + 2;
+      nargs = a;
+    }
   } else {
     callable = base[0];
     args = base + 1;
@@ -1076,9 +1015,61 @@ op_Call: {
   }
   f->sp = sp;
   f->pc = pc;
-  Value v = callable.is_obj() && callable.as_obj()->type == FunctionType
-                ? call_function(static_cast<FunctionObject*>(callable.as_obj()), args, nargs, nullptr)
-                : call(callable, args, nargs, nullptr);
+  Value v;
+  if (callable.is_obj()) {
+    TypeObject* ct = callable.as_obj()->type;
+    if (ct == TypeType && base[0].is_empty_slot()) {
+      // Class(...) of a plain class (object.__new__, a Python __init__): the instance is made
+      // here and __init__ runs in this loop; the classification is cached per type version.
+      auto* type = static_cast<TypeObject*>(callable.as_obj());
+      InlineCache& c = code->caches[units[pc + 1]];
+      if (c.key != type->version) {
+        FunctionObject* init = plain_init_class(type);
+        c.key = type->version;
+        c.key2 = init ? kCallPlainInit : kCallOther;
+        c.obj = init;
+      }
+      if (c.key2 == kCallPlainInit) {
+        Object* inst = type->alloc(type);
+        if (!inst) { sp = base; goto error; }
+        base[0] = Value::from_obj(c.obj);
+        base[1] = Value::from_obj(inst);
+        Frame* nf = enter_python_call(static_cast<FunctionObject*>(c.obj), base + 1, a + 1, nullptr);
+        if (!nf) { sp = base; goto error; }
+        nf->call_kind = static_cast<int32_t>(FrameCallKind::kInit);
+        f->sp = base;
+        f = nf;
+        LOAD_FRAME();
+        DISPATCH();
+      }
+      v = call(callable, args, nargs, nullptr);
+    } else if (ct == FunctionType) {
+      auto* fn = static_cast<FunctionObject*>(callable.as_obj());
+      if (!(fn->code->flags & kGeneratorFlags)) {
+        Frame* nf = enter_python_call(fn, args, nargs, nullptr);
+        if (!nf) { sp = base; goto error; }
+        f->sp = base;
+        f = nf;
+        LOAD_FRAME();
+        DISPATCH();
+      }
+      v = call_function(fn, args, nargs, nullptr);
+    } else if (ct == MethodDescrType && nargs >= 1 && type_of(args[0]) == static_cast<MethodDescrObject*>(callable.as_obj())->owner) {
+      // `lst.append(x)` after LoadMethod: the receiver is exactly the method's type.
+      if (!enter_call(" while calling a Python object")) { sp = base; goto error; }
+      v = static_cast<MethodDescrObject*>(callable.as_obj())->fn(args, nargs, nullptr);
+      leave_call();
+    } else if (ct == NativeFunctionType && static_cast<NativeFunctionObject*>(callable.as_obj())->self.is_empty_slot()) {
+      // A module-level builtin (len, isinstance, abs, ...): straight to its C++ entry.
+      if (!enter_call(" while calling a Python object")) { sp = base; goto error; }
+      v = static_cast<NativeFunctionObject*>(callable.as_obj())->fn(args, nargs, nullptr);
+      leave_call();
+    } else {
+      v = call(callable, args, nargs, nullptr);
+    }
+  } else {
+    v = call(callable, args, nargs, nullptr);
+  }
   sp = base;
   CHECK(v);
   PUSH(v);
@@ -1101,6 +1092,15 @@ op_CallKw: {
   }
   f->sp = sp;
   f->pc = pc;
+  if (callable.is_obj() && callable.as_obj()->type == FunctionType &&
+      !(static_cast<FunctionObject*>(callable.as_obj())->code->flags & kGeneratorFlags)) {
+    Frame* nf = enter_python_call(static_cast<FunctionObject*>(callable.as_obj()), args, nargs, kwnames);
+    if (!nf) { sp = base; goto error; }
+    f->sp = base;
+    f = nf;
+    LOAD_FRAME();
+    DISPATCH();
+  }
   Value v = call(callable, args, nargs, kwnames);
   sp = base;
   CHECK(v);
@@ -1153,6 +1153,26 @@ op_MakeFunction: {
 op_ReturnValue:
   result = POP();
   f->sp = sp;
+  if (f != entry) {
+    // Back to the Python caller in this loop: the result replaces the call's operands.
+    Frame* caller = f->back;
+    bool init = f->call_kind == static_cast<int32_t>(FrameCallKind::kInit);
+    ts.frame = caller;
+    g_stack_top = reinterpret_cast<char*>(f);  // pop_frame
+    --ts.depth;                                // leave_call
+    f = caller;
+    LOAD_FRAME();
+    if (init) {
+      // The instance waits in the call's self slot (base[1]); sp is the call's base.
+      if (result != None) {
+        raise_fmt(TypeErrorType, "__init__() should return None, not '%s'", type_name(result));
+        goto error;
+      }
+      result = sp[1];
+    }
+    PUSH(result);
+    NEXT(fe::unit_op(units[pc]) == Opcode::Call ? CACHED : 1);
+  }
   goto done;
 op_LoadBuildClass: {
   Value bc = dict_get_str(f->builtins, names::dunder_build_class);
@@ -1452,6 +1472,16 @@ reraise: {
   result = Value();
   f->sp = sp;
   f->pc = pc;
+  if (f != entry) {
+    // Unwinding out of a frame this loop called: continue in the caller at its call site.
+    Frame* caller = f->back;
+    ts.frame = caller;
+    g_stack_top = reinterpret_cast<char*>(f);  // pop_frame
+    --ts.depth;                                // leave_call
+    f = caller;
+    LOAD_FRAME();
+    goto error;
+  }
 }
 done:
   ts.frame = f->back;
@@ -1459,30 +1489,11 @@ done:
 }
 
 Value call_function(FunctionObject* fn, Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!enter_call("")) return Value();
-  CodeObject* code = fn->code;
-  Frame* f = push_frame(code);
-  if (!f) {
-    leave_call();
-    return Value();
-  }
-  f->func = fn;
-  f->globals = fn->globals;
-  f->builtins = fn->builtins;
-  Value result;
-  constexpr uint32_t kStarFlags = fe::coflag::VARARGS | fe::coflag::VARKEYWORDS;
-  bool simple = !kwnames && nargs == code->argcount && code->kwonlyargcount == 0 && !(code->flags & kStarFlags);
-  if (simple) {
-    // The common call: exactly the positional parameters, nothing else to bind.
-    for (int64_t i = 0; i < nargs; ++i) f->slots[i] = args[i];
-    bool yielded;
-    result = eval_frame(f, &yielded);
-  } else if (!bind_arguments(fn, f, args, nargs, kwnames)) {
-    result = Value();
-  } else {
-    bool yielded;
-    result = eval_frame(f, &yielded);
-  }
+  Frame* f = enter_python_call<true>(fn, args, nargs, kwnames);
+  if (!f) return Value();
+  thread_state().frame = f->back;  // eval_frame links the frame itself
+  bool yielded;
+  Value result = eval_frame(f, &yielded);
   pop_frame(f);
   leave_call();
   return result;
@@ -1506,28 +1517,6 @@ Value run_code(CodeObject* code, DictObject* globals, Value locals) {
   pop_frame(f);
   leave_call();
   return r;
-}
-
-}  // namespace coil::rt
-
-namespace coil::rt {
-
-Value frame_locals(Frame* f) {
-  if (!f) return None;
-  if (!f->locals.is_empty_slot()) return f->locals;
-  DictObject* d = new_dict();
-  if (!d) return Value();
-  CodeObject* code = f->code;
-  for (int32_t i = 0; i < code->nlocals; ++i)
-    if (!f->slots[i].is_empty_slot()) dict_set(d, code->varnames->items[i], f->slots[i]);
-  int64_t nc = code->cellvars->size;
-  for (int64_t i = 0; i < nc + code->freevars->size; ++i) {
-    Value cell = f->slots[code->nlocals + i];
-    if (!cell.is_obj() || cell.as_obj()->type != CellType) continue;
-    Value v = static_cast<CellObject*>(cell.as_obj())->contents;
-    if (!v.is_empty_slot()) dict_set(d, i < nc ? code->cellvars->items[i] : code->freevars->items[i - nc], v);
-  }
-  return Value::from_obj(d);
 }
 
 }  // namespace coil::rt

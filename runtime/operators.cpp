@@ -232,7 +232,56 @@ Value call_user_compare(TypeObject* t, int k, Value self, Value other, bool* app
 
 }  // namespace
 
+namespace {
+
+// x op y for two ints or two doubles (NaN: false for all but !=).
+template <typename T>
+bool ordered_holds(T x, T y, CompareKind op) {
+  switch (op) {
+    case CompareKind::Lt: return x < y;
+    case CompareKind::Le: return x <= y;
+    case CompareKind::Eq: return x == y;
+    case CompareKind::Ne: return x != y;
+    case CompareKind::Gt: return x > y;
+    default: return x >= y;
+  }
+}
+
+// Lexicographic comparison of two exact tuples: the first unequal pair decides, else the
+// lengths (tuples are immutable: no snapshot needed).
+Value tuple_compare(TupleObject* a, TupleObject* b, CompareKind op) {
+  int64_t na = a->size, nb = b->size;
+  if ((op == CompareKind::Eq || op == CompareKind::Ne) && na != nb) return bool_value(op == CompareKind::Ne);
+  int64_t n = na < nb ? na : nb;
+  for (int64_t i = 0; i < n; ++i) {
+    Value x = a->items[i], y = b->items[i];
+    if (x == y) continue;
+    int eq = equal(x, y);
+    if (eq < 0) return Value();
+    if (eq) continue;
+    if (op == CompareKind::Eq) return False;
+    if (op == CompareKind::Ne) return True;
+    return rich_compare(x, y, op);
+  }
+  return bool_value(ordered_holds(na, nb, op));
+}
+
+}  // namespace
+
 Value rich_compare(Value a, Value b, CompareKind op) {
+  // Same-type small ints, floats, strs and tuples (sort keys, heap entries, dict keys) skip
+  // the protocol: their comparisons cannot be overridden.
+  if (a.is_small_int() && b.is_small_int()) return bool_value(ordered_holds(a.as_small_int(), b.as_small_int(), op));
+  if (a.is_obj() && b.is_obj() && a.as_obj()->type == b.as_obj()->type) {
+    TypeObject* t = a.as_obj()->type;
+    if (t == FloatType) return bool_value(ordered_holds(float_of(a), float_of(b), op));
+    if (t == StrType) {
+      if (op == CompareKind::Eq || op == CompareKind::Ne) return bool_value(str_equal(as_str(a), as_str(b)) == (op == CompareKind::Eq));
+      int c = as_str(a)->view().compare(as_str(b)->view());  // UTF-8 byte order is code point order
+      return bool_value(ordered_holds(c, 0, op));
+    }
+    if (t == TupleType) return tuple_compare(as_tuple(a), as_tuple(b), op);
+  }
   if (is_builtin_value(a) && is_builtin_value(b)) {
     Value r = native_compare(a, b, op);
     if (r.is_empty_slot() || r != NotImplemented) return r;

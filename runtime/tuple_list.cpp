@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "runtime/exceptions.h"
+#include "runtime/gc.h"
 #include "runtime/roots.h"
 
 namespace coil::rt {
@@ -38,12 +39,13 @@ TupleObject* new_tuple(int64_t size) {
     raise_memory_error();
     return nullptr;
   }
-  auto* t = static_cast<TupleObject*>(
-      allocate_object(TupleType, sizeof(TupleObject) + size * sizeof(Value)));
+  // gc::allocate inline (tuples have no finalizer: allocate_object's registration is moot).
+  auto* t = static_cast<TupleObject*>(gc::allocate(sizeof(TupleObject) + size * sizeof(Value)));
   if (!t) {
     raise_memory_error();
     return nullptr;
   }
+  t->type = TupleType;
   t->size = size;
   t->hash = -1;
   std::fill(t->items, t->items + size, None);

@@ -355,6 +355,28 @@ GC_TEST_CASE("gc: large objects live, die and are unmapped", large_objects) {
   delete holder;
 }
 
+namespace {
+[[gnu::noinline]] uintptr_t make_dirty_large(uint32_t n) {
+  Object* a = new_array(n);
+  for (uint32_t i = 0; i < n; ++i) array_items(a)[i] = I(i + 1);
+  return disguise(a);
+}
+}  // namespace
+
+GC_TEST_CASE("gc: dead large mappings are reused, zeroed", large_reuse) {
+  const uint32_t n = 5000;  // 40 KiB: a large object
+  for (int round = 0; round < 4; ++round) {
+    const uintptr_t dead = deep([&] { return make_dirty_large(n); });
+    collect_clean();
+    CHECK(gc::find_object(undisguise(dead)) == nullptr);
+    Object* fresh = new_array(n);
+    bool zero = true;
+    for (uint32_t i = 0; i < n; ++i) zero = zero && array_items(fresh)[i].is_empty_slot();
+    CHECK(zero);
+    CHECK(gc::cell_size(fresh) >= sizeof(Object) + n * sizeof(Value));
+  }
+}
+
 GC_TEST_CASE("gc: stress mode collects every n-th allocation and loses nothing", stress_mode) {
   for (uint32_t every : {1u, 7u}) {
     const uint64_t c0 = gc::stats().collections;
@@ -536,7 +558,7 @@ GC_TEST_CASE("gc: threshold policy triggers collections; disable stops them", th
   for (int i = 0; i < 20; ++i) make_garbage_chain(10000);
   CHECK(gc::stats().collections == c0);
   gc::enable();
-  gc::set_threshold_policy(8 << 20, 1.0);
+  gc::set_threshold_policy(8 << 20, 2.0);  // the defaults again
   const gc::Stats s = gc::stats();
   CHECK(s.total_allocated_bytes >= 40 * 10000 * sizeof(Pair));
   CHECK(s.threshold >= (8u << 20));
