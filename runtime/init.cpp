@@ -45,6 +45,8 @@ const Config* g_config = nullptr;
 
 // Per-file type set-up functions (each file owns its types' methods).
 void init_tuple_list_storage();
+void init_shape_type();
+void init_mapping_proxy_type();
 void init_dict_storage();
 void init_function_storage();
 void init_object_and_type_methods();
@@ -83,6 +85,7 @@ bool init_runtime(const Config& cfg) {
   init_stack_guard();
   init_builtin_types();
   init_tuple_list_storage();
+  init_shape_type();
   init_dict_storage();
   init_type_type();
   names::init();
@@ -102,6 +105,7 @@ bool init_runtime(const Config& cfg) {
   init_super_type();
   init_module_type();
   init_type_methods();
+  init_mapping_proxy_type();
   install_signal_handlers();
   g_sys_modules = new_dict();
   if (!g_sys_modules || !lib::init_std_streams(cfg.unbuffered)) return false;

@@ -12,6 +12,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/alloc_fast.h"
+#include "runtime/attr_cache.h"
 #include "runtime/builtin_iterators.h"
 #include "runtime/dict.h"
 #include "runtime/dict_views.h"
@@ -31,6 +32,7 @@
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/str.h"
+#include "runtime/super.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
 
@@ -113,30 +115,6 @@ const fe::ExceptionEntry* find_handler(CodeObject* code, int64_t pc) {
   for (const fe::ExceptionEntry& e : code->unit->exception_table)
     if (static_cast<int64_t>(e.start) <= pc && pc < static_cast<int64_t>(e.end)) return &e;
   return nullptr;
-}
-
-// May LoadAttr of `name` on instances of type(obj) skip straight to the instance dict?
-// (A heap type with the generic __getattribute__, no __getattr__, nothing named `name` on
-// the type, and an instance dict.)
-bool t_plain_attr(Value obj, StrObject* name) {
-  TypeObject* t = obj.as_obj()->type;
-  if (!has(t, TypeFlag::HeapType) || !uses_generic_getattr(t)) return false;
-  if (!type_lookup(t, names::dunder_getattr).is_empty_slot()) return false;
-  if (!type_lookup(t, name).is_empty_slot()) return false;
-  DictObject** slot = instance_dict_slot(obj.as_obj());
-  return slot && *slot;
-}
-
-// May StoreAttr of `name` go straight into the instance dict? (Generic __setattr__, no
-// descriptor named `name` on the type.)
-bool t_plain_store(Value obj, StrObject* name) {
-  TypeObject* t = obj.as_obj()->type;
-  if (!has(t, TypeFlag::HeapType)) return false;
-  Value sa = type_lookup(t, names::dunder_setattr);
-  if (sa != type_lookup(ObjectType, names::dunder_setattr)) return false;
-  if (!type_lookup(t, name).is_empty_slot()) return false;
-  DictObject** slot = instance_dict_slot(obj.as_obj());
-  return slot && *slot;
 }
 
 // BeforeWith / BeforeAsyncWith: replaces the manager on top of the stack (sp[-1]) with its
@@ -423,8 +401,8 @@ op_LoadClassDeref: {
   NEXT(1);
 }
 op_LoadGlobal: {
-  // Inline cache: the entry index in globals (obj == globals) or builtins, valid while both
-  // dicts' key sets are unchanged (keys_version); the value itself is read fresh.
+  // Inline cache: the address of the entry in globals (obj == globals) or builtins, valid
+  // while both dicts' key sets are unchanged (keys_version); the value is read fresh.
   InlineCache& c = code->caches[units[pc + 1]];
   DictObject* g = f->globals;
   DictObject* b = f->builtins;
@@ -513,84 +491,250 @@ op_SetupAnnotations: {
 }
 
 op_LoadAttr: {
-  // Inline cache: for this type version, the name is a plain instance attribute (the type
-  // has no attribute of that name and the generic __getattribute__ applies), so the
-  // instance dict is the whole lookup. (Shapes will replace the dict probe.)
+  // Inline cache (attr_cache.h): an instance slot, a __slots__ member, a class value, a
+  // function to bind, a module global, a class object's attribute or a property, each
+  // behind one or two compares; a miss first tries the global table (polymorphic sites).
   Value obj = TOP();
   InlineCache& c = code->caches[units[pc + 1]];
   if (obj.is_obj()) {
-    TypeObject* t = obj.as_obj()->type;
-    if (c.key == t->version && c.key2 == 1) {
-      DictObject** slot = instance_dict_slot(obj.as_obj());
-      if (slot && *slot) {
-        Value v = dict_get_str(*slot, NAME(a));
-        if (!v.is_empty_slot()) {
-          TOP() = v;
+    Object* o = obj.as_obj();
+    bool probed = false;
+  load_attr_cached:
+    switch (static_cast<AttrCacheKind>(c.kind)) {
+      case AttrCacheKind::Slot:
+        if (o->type->version == c.key) {
+          InstanceAttrs* at = instance_attrs(o);
+          if (reinterpret_cast<uintptr_t>(at->shape) == c.key2) {
+            TOP() = static_cast<ValueArray*>(at->store)->items[c.index];
+            NEXT(CACHED);
+          }
+        }
+        break;
+      case AttrCacheKind::Member:
+        if (o->type->version == c.key) {
+          Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + c.index);
+          if (!v.is_empty_slot()) {
+            TOP() = v;
+            NEXT(CACHED);
+          }
+        }
+        break;
+      case AttrCacheKind::ClassValue:
+        if (o->type->version == c.key && shape_key(o) == c.key2) {
+          TOP() = cached_class_value(c);
           NEXT(CACHED);
         }
-      }
+        break;
+      case AttrCacheKind::Method:
+        if (o->type->version == c.key && shape_key(o) == c.key2) {
+          MethodObject* m = new_method(Value::from_obj(c.obj), obj);
+          if (!m) goto error;
+          TOP() = Value::from_obj(m);
+          NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::Module:
+        if (o->type == ModuleType && static_cast<ModuleObject*>(o)->dict &&
+            static_cast<ModuleObject*>(o)->dict->keys_version == c.key) {
+          TOP() = *reinterpret_cast<Value*>(static_cast<uintptr_t>(c.index));
+          NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::ClassAttr:
+        if (has(o->type, TypeFlag::TypeSubclass) && static_cast<TypeObject*>(o)->version == c.key &&
+            o->type->version == c.key2) {
+          TOP() = cached_class_value(c);
+          NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::Property:
+        if (o->type->version == c.key) {
+          // The getter is read at each hit: property.__init__ may be called again.
+          Value fget = static_cast<PropertyObject*>(c.obj)->fget;
+          if (!fget.is_empty_slot() && fget != None) {
+            Value v = call1(fget, obj);
+            CHECK(v);
+            TOP() = v;
+            NEXT(CACHED);
+          }
+        }
+        break;
+      case AttrCacheKind::NativeDict:
+        if (o->type->version == c.key) {
+          DictObject* d = *native_dict_slot(o);
+          Value v = d ? dict_get_str(d, NAME(a)) : Value();
+          if (!v.is_empty_slot()) {
+            TOP() = v;
+            NEXT(CACHED);
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    if (!probed && attr_cache_probe(c, o, NAME(a), AttrOp::Load)) {
+      probed = true;
+      goto load_attr_cached;
     }
   }
   Value v = get_attr(obj, NAME(a));
   CHECK(v);
-  // Classify once per type version (key2 1: plain instance attribute, 3: not), so the
-  // slow path does not repeat the MRO checks on every miss.
-  if (obj.is_obj() && !(c.key == obj.as_obj()->type->version && c.key2 == 3)) {
-    c.key = obj.as_obj()->type->version;
-    c.key2 = t_plain_attr(obj, NAME(a)) ? 1 : 3;
-  }
+  fill_load_cache(c, obj, NAME(a), false);
   TOP() = v;
   NEXT(CACHED);
 }
 op_LoadMethod: {
+  // Cached like LoadAttr; a function or native method of the type is pushed unbound with
+  // the instance after it (the 3.11 call protocol), other results with a null before them.
   Value obj = TOP();
-  TypeObject* t = type_of(obj);
-  if (!has(t, TypeFlag::TypeSubclass) && uses_generic_getattr(t)) {
-    Value descr = type_lookup(t, NAME(a));
-    if (!descr.is_empty_slot() && descr.is_obj() &&
-        (descr.as_obj()->type == FunctionType ||
-         (descr.as_obj()->type == MethodDescrType && !static_cast<MethodDescrObject*>(descr.as_obj())->is_classmethod &&
-          !static_cast<MethodDescrObject*>(descr.as_obj())->is_static))) {
-      bool shadowed = false;
-      if (t->dict_offset) {
-        auto* d = *instance_dict_slot(obj.as_obj());
-        if (d && !dict_get_str(d, NAME(a)).is_empty_slot()) shadowed = true;
-      }
-      if (!shadowed) {
-        TOP() = descr;
-        PUSH(obj);
-        NEXT(CACHED);
-      }
+  InlineCache& c = code->caches[units[pc + 1]];
+  if (obj.is_obj()) {
+    Object* o = obj.as_obj();
+    bool probed = false;
+  load_method_cached:
+    switch (static_cast<AttrCacheKind>(c.kind)) {
+      case AttrCacheKind::Method:
+        if (o->type->version == c.key && shape_key(o) == c.key2) {
+          TOP() = Value::from_obj(c.obj);
+          PUSH(obj);
+          NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::Slot:
+        if (o->type->version == c.key) {
+          InstanceAttrs* at = instance_attrs(o);
+          if (reinterpret_cast<uintptr_t>(at->shape) == c.key2) {
+            TOP() = Value();
+            PUSH(static_cast<ValueArray*>(at->store)->items[c.index]);
+            NEXT(CACHED);
+          }
+        }
+        break;
+      case AttrCacheKind::Member:
+        if (o->type->version == c.key) {
+          Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + c.index);
+          if (!v.is_empty_slot()) {
+            TOP() = Value();
+            PUSH(v);
+            NEXT(CACHED);
+          }
+        }
+        break;
+      case AttrCacheKind::ClassValue:
+        if (o->type->version == c.key && shape_key(o) == c.key2) {
+          TOP() = Value();
+          PUSH(cached_class_value(c));
+          NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::Module:
+        if (o->type == ModuleType && static_cast<ModuleObject*>(o)->dict &&
+            static_cast<ModuleObject*>(o)->dict->keys_version == c.key) {
+          TOP() = Value();
+          PUSH(*reinterpret_cast<Value*>(static_cast<uintptr_t>(c.index)));
+          NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::ClassAttr:
+        if (has(o->type, TypeFlag::TypeSubclass) && static_cast<TypeObject*>(o)->version == c.key &&
+            o->type->version == c.key2) {
+          TOP() = Value();
+          PUSH(cached_class_value(c));
+          NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::Property:
+        if (o->type->version == c.key) {
+          // The getter is read at each hit: property.__init__ may be called again.
+          Value fget = static_cast<PropertyObject*>(c.obj)->fget;
+          if (!fget.is_empty_slot() && fget != None) {
+            Value v = call1(fget, obj);
+            CHECK(v);
+            TOP() = Value();
+            PUSH(v);
+            NEXT(CACHED);
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    if (!probed && attr_cache_probe(c, o, NAME(a), AttrOp::Method)) {
+      probed = true;
+      goto load_method_cached;
+    }
+  }
+  if (obj.is_obj() && obj.as_obj()->type == SuperType && NAME(a)->view() != "__class__") {
+    // super().m(...): the function found after the class, pushed unbound with the instance.
+    Value inst;
+    Value fn = super_find_method(obj, NAME(a), &inst);
+    if (!fn.is_empty_slot()) {
+      TOP() = fn;
+      PUSH(inst);
+      NEXT(CACHED);
     }
   }
   Value v = get_attr(obj, NAME(a));
   CHECK(v);
+  fill_load_cache(c, obj, NAME(a), true);
+  if (static_cast<AttrCacheKind>(c.kind) == AttrCacheKind::Method && c.key == type_of(obj)->version &&
+      obj.is_obj() && shape_key(obj.as_obj()) == c.key2) {
+    // Just filled: the bound method made on the slow path is dropped for the unbound form.
+    TOP() = Value::from_obj(c.obj);
+    PUSH(obj);
+    NEXT(CACHED);
+  }
   TOP() = Value();
   PUSH(v);
   NEXT(CACHED);
 }
 op_StoreAttr: {
-  // Inline cache as for LoadAttr: a plain instance attribute of a type with the generic
-  // __setattr__ is stored straight into the instance dict.
+  // Cached (attr_cache.h): overwrite a slot, or add one through a known transition.
   Value obj = POP();
   Value v = POP();
   InlineCache& c = code->caches[units[pc + 1]];
+  uint64_t before = kDictModeBits;
   if (obj.is_obj()) {
-    TypeObject* t = obj.as_obj()->type;
-    if (c.key == t->version && c.key2 == 2) {
-      DictObject** slot = instance_dict_slot(obj.as_obj());
-      if (slot && *slot) {
-        if (!dict_set_str(*slot, NAME(a), v)) goto error;
+    Object* o = obj.as_obj();
+    bool probed = false;
+  store_attr_cached:
+    AttrCacheKind kind = static_cast<AttrCacheKind>(c.kind);
+    if (kind == AttrCacheKind::StoreNativeDict && o->type->version == c.key) {
+      DictObject* d = *native_dict_slot(o);
+      if (d) {
+        if (!dict_set_str(d, NAME(a), v)) goto error;
         NEXT(CACHED);
       }
     }
+    if (kind == AttrCacheKind::StoreMember && o->type->version == c.key) {
+      *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + c.index) = v;
+      NEXT(CACHED);
+    }
+    if ((kind == AttrCacheKind::StoreSlot || kind == AttrCacheKind::StoreAdd) && o->type->version == c.key) {
+      InstanceAttrs* at = instance_attrs(o);
+      if (reinterpret_cast<uintptr_t>(at->shape) == c.key2) {
+        auto* slots = static_cast<ValueArray*>(at->store);
+        if (kind == AttrCacheKind::StoreSlot) {
+          slots->items[c.index] = v;
+          NEXT(CACHED);
+        }
+        if (slots && c.index < slots->capacity) {
+          slots->items[c.index] = v;
+          at->shape = static_cast<Shape*>(c.obj);
+          NEXT(CACHED);
+        }
+        if (!store_add_grow(o, c, v)) goto error;
+        NEXT(CACHED);
+      }
+    }
+    if (!probed && attr_cache_probe(c, o, NAME(a), AttrOp::Store)) {
+      probed = true;
+      goto store_attr_cached;
+    }
+    before = shape_key(o);
   }
   if (!set_attr(obj, NAME(a), v)) goto error;
-  // key2 2: plain instance attribute, 4: checked for this type version and not plain.
-  if (obj.is_obj() && !(c.key == obj.as_obj()->type->version && c.key2 == 4)) {
-    c.key = obj.as_obj()->type->version;
-    c.key2 = t_plain_store(obj, NAME(a)) ? 2 : 4;
-  }
+  fill_store_cache(c, obj, NAME(a), before);
   NEXT(CACHED);
 }
 op_DeleteAttr: {

@@ -22,6 +22,11 @@ extern const rt::NativeModuleDef kAtexitModule;
 extern const rt::NativeModuleDef kIOModule;
 extern const rt::NativeModuleDef kCodecsModule;
 extern const rt::NativeModuleDef kLocaleModule;
+extern const rt::NativeModuleDef kAstModule;
+extern const rt::NativeModuleDef kRandomModule;
+extern const rt::NativeModuleDef kUnicodedataModule;
+extern const rt::NativeModuleDef kOperatorModule;
+extern const rt::NativeModuleDef kMd5Module, kSha1Module, kSha256Module, kSha512Module, kSha3Module, kBlake2Module;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -40,6 +45,16 @@ const rt::NativeModuleDef* const kModules[] = {
     &kIOModule,
     &kCodecsModule,
     &kLocaleModule,
+    &kAstModule,
+    &kRandomModule,
+    &kUnicodedataModule,
+    &kOperatorModule,
+    &kMd5Module,
+    &kSha1Module,
+    &kSha256Module,
+    &kSha512Module,
+    &kSha3Module,
+    &kBlake2Module,
 };
 }  // namespace
 
