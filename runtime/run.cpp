@@ -16,6 +16,7 @@
 #include "frontend/compiler.h"
 #include "frontend/parser.h"
 #include "frontend/source.h"
+#include "frontend/symtable.h"
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -239,8 +240,6 @@ void raise_syntax_error(const fe::SyntaxErrorInfo& info) {
   raise(Value::from_obj(e));
 }
 
-namespace {
-
 // Issues the frontend's warnings (the parser's DeprecationWarnings for invalid escapes, the
 // compiler's SyntaxWarnings) through the warnings machinery; a warning turned into an error
 // becomes a SyntaxError at its location, as CPython's parser and compiler_warn do.
@@ -256,9 +255,8 @@ bool emit_compile_warnings(const std::vector<fe::SyntaxErrorInfo>& warnings, Typ
   return true;
 }
 
-}  // namespace
-
-CodeObject* compile_source(std::string_view source, const std::string& filename, int mode, int optimize) {
+CodeObject* compile_source(std::string_view source, const std::string& filename, int mode, int optimize,
+                           uint32_t future) {
   std::vector<fe::SyntaxErrorInfo> escapes, warnings;
   bool parsed = false;
   try {
@@ -268,13 +266,18 @@ CodeObject* compile_source(std::string_view source, const std::string& filename,
     fe::ModNode* mod = fe::parse(source, filename, pmode, arena, &escapes);
     parsed = true;
     if (!emit_compile_warnings(escapes, DeprecationWarningType)) return nullptr;
-    std::shared_ptr<fe::CodeUnit> unit = fe::compile_module(mod, filename, cmode, optimize, 0, &warnings);
+    std::shared_ptr<fe::CodeUnit> unit = fe::compile_module(mod, filename, cmode, optimize, future, &warnings);
     if (!emit_compile_warnings(warnings, SyntaxWarningType)) return nullptr;
-    return code_from_unit(unit);
+    CodeObject* code = code_from_unit(unit);
+    if (!code) raise_memory_error();
+    return code;
   } catch (const fe::SyntaxErrorException& e) {
     if (!parsed && !emit_compile_warnings(escapes, DeprecationWarningType)) return nullptr;
     if (!emit_compile_warnings(warnings, SyntaxWarningType)) return nullptr;
     raise_syntax_error(e.info);
+    return nullptr;
+  } catch (const fe::CompileRecursionError& e) {
+    raise_msg(RecursionErrorType, e.msg);
     return nullptr;
   }
 }
