@@ -14,6 +14,7 @@
 #include "frontend/token_dump.h"
 #include "runtime/dict.h"
 #include "runtime/eval_breaker.h"
+#include "runtime/gil.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/frame_object.h"
@@ -82,6 +83,9 @@ bool init_runtime(const Config& cfg) {
     set_int_max_str_digits(cfg.int_max_str_digits);
   }
   init_gc_roots();
+  // The main thread's state is the first in the registry, and it holds the GIL from now on.
+  register_thread_state();
+  gil_acquire();
   init_stack_guard();
   init_builtin_types();
   init_tuple_list_storage();

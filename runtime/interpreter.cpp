@@ -44,34 +44,54 @@ using namespace interp;
 namespace {
 
 // --- the data stack ---------------------------------------------------------------------
-constexpr size_t kDataStackBytes = size_t(1) << 30;  // reserved, committed on touch
-char* g_stack_base = nullptr;
-char* g_stack_top = nullptr;
+// Reserved per thread, committed on touch: the main thread gets more room than the others
+// (their native stacks are smaller too).
+constexpr size_t kMainDataStackBytes = size_t(1) << 30;
+constexpr size_t kThreadDataStackBytes = size_t(1) << 28;
 
-}  // namespace
+// The calling thread's data stack top and end. Scalars in TLS with the local-exec model (the
+// runtime is only linked into executables), so each is one %fs-relative access: push and pop
+// are the hottest lines of a call. Both null until the stack is mapped. The thread state
+// points at t_data_top so the collector can read other threads' tops.
+__attribute__((tls_model("local-exec"))) constinit thread_local char* t_data_top = nullptr;
+__attribute__((tls_model("local-exec"))) constinit thread_local char* t_data_end = nullptr;
 
-// Scanned conservatively by the collector: every live frame is below g_stack_top.
-void data_stack_bounds(char** begin, char** end) {
-  *begin = g_stack_base;
-  *end = g_stack_top;
-}
-
-Frame* push_frame(CodeObject* code) {
-  if (!g_stack_base) {
-    void* p = mmap(nullptr, kDataStackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (p == MAP_FAILED) {
-      raise_memory_error();
-      return nullptr;
-    }
-    g_stack_base = g_stack_top = static_cast<char*>(p);
-  }
-  size_t size = (frame_size(code) + 15) & ~size_t(15);
-  if (g_stack_top + size > g_stack_base + kDataStackBytes) {
+// Maps the data stack on first use; RecursionError when it is full.
+[[gnu::noinline]] Frame* push_frame_slow(CodeObject* code, size_t size) {
+  ThreadState& ts = thread_state();
+  if (ts.data_stack_base) {
     raise_msg(RecursionErrorType, "maximum recursion depth exceeded");
     return nullptr;
   }
-  auto* f = reinterpret_cast<Frame*>(g_stack_top);
-  g_stack_top += size;
+  size_t bytes = ts.is_main || !ts.registered ? kMainDataStackBytes : kThreadDataStackBytes;
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) {
+    raise_memory_error();
+    return nullptr;
+  }
+  ts.data_stack_base = t_data_top = static_cast<char*>(p);
+  ts.data_stack_top = &t_data_top;
+  ts.data_stack_bytes = bytes;
+  t_data_end = ts.data_stack_base + bytes;
+  return push_frame(code);
+}
+
+}  // namespace
+
+void release_data_stack(ThreadState& ts) {
+  if (ts.data_stack_base) munmap(ts.data_stack_base, ts.data_stack_bytes);
+  ts.data_stack_base = nullptr;
+  ts.data_stack_top = nullptr;
+  ts.data_stack_bytes = 0;
+  t_data_top = t_data_end = nullptr;
+}
+
+Frame* push_frame(CodeObject* code) {
+  size_t size = (frame_size(code) + 15) & ~size_t(15);
+  char* top = t_data_top;
+  if (__builtin_expect(size > static_cast<size_t>(t_data_end - top), 0)) return push_frame_slow(code, size);
+  auto* f = reinterpret_cast<Frame*>(top);
+  t_data_top = top + size;
   // Only the header and the locals/cells need clearing; the value stack is written before
   // it is read (stale words there only make the conservative scan keep a little more).
   std::memset(static_cast<void*>(f), 0, sizeof(Frame) + sizeof(Value) * static_cast<size_t>(code->nlocalsplus));
@@ -81,7 +101,7 @@ Frame* push_frame(CodeObject* code) {
   return f;
 }
 
-void pop_frame(Frame* f) { g_stack_top = reinterpret_cast<char*>(f); }
+void pop_frame(Frame* f) { t_data_top = reinterpret_cast<char*>(f); }
 
 void visit_traceback(Object* self, Visitor& v) {
   auto* tb = static_cast<TracebackObject*>(self);
@@ -210,6 +230,9 @@ inline int compare_ordered(T x, T y, fe::CompareKind k) {
 // current frame, which becomes the callee. The slow path: binding with defaults, keywords,
 // *args / **kwargs, and the errors of the limits.
 [[gnu::noinline]] Frame* enter_python_call_slow(FunctionObject* fn, Value* args, int64_t nargs, TupleObject* kwnames) {
+  // Calls check the eval breaker (GIL hand-off, signals, finalizers) so that recursion without
+  // loops sees them too; the fast path only tests that the word is clear.
+  if (eval_breaker_set() && !handle_eval_breaker()) return nullptr;
   if (!enter_call("")) return nullptr;
   CodeObject* code = fn->code;
   Frame* f = push_frame(code);
@@ -252,12 +275,12 @@ template <bool kNative = false>
   size_t size = (frame_size(code) + 15) & ~size_t(15);
   char probe;
   if (kwnames || nargs != code->argcount || code->kwonlyargcount != 0 || (code->flags & kStarFlags) ||
-      ts.depth >= ts.recursion_limit || !g_stack_base || g_stack_top + size > g_stack_base + kDataStackBytes ||
-      (kNative && ts.stack_limit && &probe < ts.stack_limit)) [[unlikely]]
+      ts.depth >= ts.recursion_limit || size > static_cast<size_t>(t_data_end - t_data_top) ||
+      (kNative && ts.stack_limit && &probe < ts.stack_limit) || eval_breaker_set()) [[unlikely]]
     return enter_python_call_slow(fn, args, nargs, kwnames);
   ++ts.depth;
-  auto* f = reinterpret_cast<Frame*>(g_stack_top);
-  g_stack_top += size;
+  auto* f = reinterpret_cast<Frame*>(t_data_top);
+  t_data_top += size;
   f->code = code;
   f->func = fn;
   f->back = ts.frame;
@@ -1302,7 +1325,7 @@ op_ReturnValue:
     Frame* caller = f->back;
     bool init = f->call_kind == static_cast<int32_t>(FrameCallKind::kInit);
     ts.frame = caller;
-    g_stack_top = reinterpret_cast<char*>(f);  // pop_frame
+    t_data_top = reinterpret_cast<char*>(f);  // pop_frame
     --ts.depth;                                // leave_call
     f = caller;
     LOAD_FRAME();
@@ -1620,7 +1643,7 @@ reraise: {
     // Unwinding out of a frame this loop called: continue in the caller at its call site.
     Frame* caller = f->back;
     ts.frame = caller;
-    g_stack_top = reinterpret_cast<char*>(f);  // pop_frame
+    t_data_top = reinterpret_cast<char*>(f);  // pop_frame
     --ts.depth;                                // leave_call
     f = caller;
     LOAD_FRAME();

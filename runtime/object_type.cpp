@@ -40,10 +40,11 @@ Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (has(type, TypeFlag::IsAbstract))
     return raise_fmt(TypeErrorType, "Can't instantiate abstract class %s", type->name);
   if (!type->alloc) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
-  // A built-in base with its own __new__ (str, bytes, ...) must build the instance's value.
+  // A built-in type, or a class deriving from one, with its own __new__ (str, bytes, a native
+  // module's type...) must build the instance's value: its fields would be left unset.
   TypeObject* solid = type;
   while (solid && has(solid, TypeFlag::HeapType)) solid = solid->base;
-  if (solid && solid != type && solid != ObjectType &&
+  if (solid && solid != ObjectType &&
       type_lookup(solid, names::dunder_new) != type_lookup(ObjectType, names::dunder_new))
     return raise_fmt(TypeErrorType, "object.__new__(%s) is not safe, use %s.__new__()", type->name, type->name);
   Object* o = type->alloc(type);

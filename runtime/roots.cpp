@@ -23,13 +23,26 @@
 namespace coil::rt {
 
 void visit_interned_strings(Visitor& v);
-void data_stack_bounds(char** begin, char** end);
 
 namespace {
 
 std::vector<RootVisitorHook>& extra_hooks() {
   static auto* hooks = new std::vector<RootVisitorHook>();
   return *hooks;
+}
+
+// Frames on a data stack hold raw pointers and Values side by side: every word is scanned.
+void visit_thread_state(ThreadState& ts, void* ctx) {
+  Visitor& v = *static_cast<Visitor*>(ctx);
+  v.visit(ts.pending);
+  v.visit(ts.handled);
+  v.visit(ts.context);
+  if (!ts.data_stack_top) return;
+  auto* end = reinterpret_cast<uintptr_t*>(*ts.data_stack_top);
+  for (auto* p = reinterpret_cast<uintptr_t*>(ts.data_stack_base); p < end; ++p) {
+    if (*p & 7) continue;
+    if (Object* o = gc::find_object(reinterpret_cast<void*>(*p))) v.visit(o);
+  }
 }
 
 void visit_runtime_roots(Visitor& v, void*) {
@@ -49,16 +62,11 @@ void visit_runtime_roots(Visitor& v, void*) {
   v.visit(g_sys_module);
   v.visit(g_builtins_module);
   v.visit(g_sys_modules);
-  ThreadState& ts = thread_state();
-  v.visit(ts.pending);
-  v.visit(ts.handled);
-  // Frames on the data stack hold raw pointers and Values side by side: scan every word.
-  char *begin, *end;
-  data_stack_bounds(&begin, &end);
-  for (auto* p = reinterpret_cast<uintptr_t*>(begin); p < reinterpret_cast<uintptr_t*>(end); ++p) {
-    if (*p & 7) continue;
-    if (Object* o = gc::find_object(reinterpret_cast<void*>(*p))) v.visit(o);
-  }
+  // Every thread's exception state and data stack (the current thread's even before it is
+  // registered, during start-up).
+  ThreadState& self = thread_state();
+  if (!self.registered) visit_thread_state(self, &v);
+  for_each_thread_state(visit_thread_state, &v);
   for (RootVisitorHook hook : extra_hooks()) hook(v);
 }
 

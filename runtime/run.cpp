@@ -36,6 +36,7 @@
 #include "stdlib/atexit_module.h"
 #include "stdlib/warnings_module.h"
 #include "runtime/tuple.h"
+#include "stdlib/atexit_module.h"
 #include "stdlib/io_support.h"
 
 namespace coil::rt {
@@ -124,13 +125,21 @@ void finalize_main_module() {
   clear_exception();
 }
 
-// Interpreter exit, in CPython's Py_FinalizeEx order: atexit callbacks, a flush of the
-// standard streams, the __del__s of what __main__ still holds, open files and the streams
-// flushed again. False when flushing sys.stdout failed (the exit status becomes 120).
+// Interpreter exit, in CPython's Py_FinalizeEx order: wait for the non-daemon threads
+// (threading._shutdown, if threading was imported), atexit callbacks, a flush of the standard
+// streams, the __del__s of what __main__ still holds, open files and the streams flushed
+// again. False when flushing sys.stdout failed (the exit status becomes 120).
 bool g_unhandled_keyboard_interrupt = false;
 
 bool run_atexit() {
-  lib::run_atexit_callbacks();
+  Value threading = dict_get_str(g_sys_modules, intern("threading"));
+  if (!threading.is_empty_slot()) {
+    bool err;
+    Value shutdown = get_attr_opt(threading, intern("_shutdown"), &err);
+    if (!shutdown.is_empty_slot() && call0(shutdown).is_empty_slot()) err = true;
+    if (err) print_pending_exception();
+  }
+  lib::run_exit_functions();
   bool ok = lib::flush_std_streams_at_exit();
   set_traceback_source_lines(false);
   finalize_main_module();
@@ -206,6 +215,8 @@ void print_pending_exception() {
     write_err("Error in sys.excepthook:\n" + format_exception(err) + "\nOriginal exception was:\n" + format_exception(exc));
   }
 }
+
+std::string format_exception_text(Value exc) { return format_exception(exc); }
 
 void raise_syntax_error(const fe::SyntaxErrorInfo& info) {
   // Too deeply nested source: CPython's parser gives up with an empty MemoryError.

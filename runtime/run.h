@@ -28,5 +28,8 @@ bool emit_compile_warnings(const std::vector<fe::SyntaxErrorInfo>& warnings, Typ
 void raise_syntax_error(const fe::SyntaxErrorInfo& info);
 // Prints the pending exception (with traceback) to stderr the way CPython does, and clears it.
 void print_pending_exception();
+// The text print_pending_exception would print for the exception `exc` (chain and traceback).
+class Value;
+std::string format_exception_text(Value exc);
 
 }  // namespace coil::rt

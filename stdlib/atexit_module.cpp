@@ -1,5 +1,5 @@
 // atexit_module.cpp — the atexit module: register/unregister exit callbacks, _run_exitfuncs,
-// _clear, _ncallbacks; the runner calls run_atexit_callbacks() before the final flush.
+// _clear, _ncallbacks; the runner calls run_exit_functions() before the final flush.
 #include "stdlib/atexit_module.h"
 
 #include <cstdio>
@@ -73,7 +73,7 @@ Value ax_unregister(Value* args, int64_t nargs, TupleObject* kwnames) {
 
 Value ax_run(Value*, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("_run_exitfuncs", nargs, kwnames, 0, 0)) return Value();
-  run_atexit_callbacks();
+  run_exit_functions();
   return None;
 }
 
@@ -96,7 +96,7 @@ const NativeFunctionDef kAtexitFunctions[] = {
 
 }  // namespace
 
-void run_atexit_callbacks() {
+void run_exit_functions() {
   if (!g_callbacks) return;
   Value saved = take_exception();
   while (g_callbacks->size > 0) {

@@ -5,6 +5,6 @@ namespace coil::lib {
 
 // Runs the registered callbacks, last registered first, and forgets them; a failing callback
 // is reported as "Exception ignored in atexit callback: ..." and the others still run.
-void run_atexit_callbacks();
+void run_exit_functions();
 
 }  // namespace coil::lib

@@ -18,7 +18,12 @@ extern const rt::NativeModuleDef kCollectionsModule;
 extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
 extern const rt::NativeModuleDef kWarningsModule;
+extern const rt::NativeModuleDef kThreadModule;
 extern const rt::NativeModuleDef kAtexitModule;
+extern const rt::NativeModuleDef kContextvarsModule;
+extern const rt::NativeModuleDef kSignalModule;
+extern const rt::NativeModuleDef kSelectModule;
+extern const rt::NativeModuleDef kPosixSubprocessModule;
 extern const rt::NativeModuleDef kIOModule;
 extern const rt::NativeModuleDef kCodecsModule;
 extern const rt::NativeModuleDef kLocaleModule;
@@ -41,7 +46,12 @@ const rt::NativeModuleDef* const kModules[] = {
     &kStringModule,
     &kFunctoolsModule,
     &kWarningsModule,
+    &kThreadModule,
     &kAtexitModule,
+    &kContextvarsModule,
+    &kSignalModule,
+    &kSelectModule,
+    &kPosixSubprocessModule,
     &kIOModule,
     &kCodecsModule,
     &kLocaleModule,

@@ -15,6 +15,8 @@
 #include "runtime/native_module.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
+#include "runtime/gil.h"
+#include "runtime/run.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
 #include "runtime/version.h"
@@ -54,7 +56,23 @@ Value sys_setrecursionlimit(Value* args, int64_t nargs, TupleObject* kwnames) {
     return raise_fmt(RecursionErrorType,
                      "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
                      static_cast<long long>(n), ts.depth);
+  // The limit is interpreter-wide, as in CPython: every thread gets it.
+  for_each_thread_state([](ThreadState& t, void* limit) { t.recursion_limit = *static_cast<int*>(limit); }, &n);
   ts.recursion_limit = static_cast<int>(n);
+  return None;
+}
+
+Value sys_getswitchinterval(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("getswitchinterval", nargs, kwnames, 0, 0)) return Value();
+  return float_value(switch_interval());
+}
+
+Value sys_setswitchinterval(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("setswitchinterval", nargs, kwnames, 1, 1)) return Value();
+  double d;
+  if (!to_double(args[0], &d)) return Value();
+  if (!(d > 0)) return raise_msg(ValueErrorType, "switch interval must be strictly positive");
+  set_switch_interval(d);
   return None;
 }
 
@@ -137,6 +155,8 @@ const NativeFunctionDef kSysFunctions[] = {
     {"exit", sys_exit},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
+    {"getswitchinterval", sys_getswitchinterval},
+    {"setswitchinterval", sys_setswitchinterval},
     {"exc_info", sys_exc_info},
     {"exception", sys_exception},
     {"intern", sys_intern},
