@@ -17,6 +17,7 @@ namespace {
 
 struct NameTable {
   std::unordered_map<std::string_view, int32_t> by_name;
+  std::unordered_map<std::string_view, int32_t> by_alias;
   struct Range {
     std::string_view prefix;
     int32_t first, last;
@@ -51,6 +52,16 @@ const NameTable& table() {
         t.by_name.emplace(line.substr(0, semi), parse_hex(line.substr(semi + 1)));
       pos = nl + 1;
     }
+    std::string_view al(kUnicodeAliases, sizeof kUnicodeAliases - 1);
+    pos = 0;
+    while (pos < al.size()) {
+      size_t nl = al.find('\n', pos);
+      if (nl == std::string_view::npos) nl = al.size();
+      std::string_view line = al.substr(pos, nl - pos);
+      size_t semi = line.find(';');
+      if (semi != std::string_view::npos) t.by_alias.emplace(line.substr(0, semi), parse_hex(line.substr(semi + 1)));
+      pos = nl + 1;
+    }
     std::string_view rs(kUnicodeNameRanges, sizeof kUnicodeNameRanges - 1);
     pos = 0;
     while (pos < rs.size()) {
@@ -71,7 +82,7 @@ const NameTable& table() {
 
 // Character names match case-insensitively, but, as in CPython's unicodedata, the
 // algorithmic ones (Hangul syllables, "<IDEOGRAPH>-<HEX>") only in upper case.
-int32_t lookup_unicode_name(std::string_view name) {
+int32_t lookup_unicode_name(std::string_view name, bool aliases) {
   std::string upper(name);
   for (char& c : upper)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -81,6 +92,10 @@ int32_t lookup_unicode_name(std::string_view name) {
   if (!hangul || upper == name) {
     auto it = t.by_name.find(upper);
     if (it != t.by_name.end()) return it->second;
+  }
+  if (aliases) {
+    auto it = t.by_alias.find(upper);
+    if (it != t.by_alias.end()) return it->second;
   }
   for (const auto& r : t.ranges) {
     if (name.size() > r.prefix.size() && name.compare(0, r.prefix.size(), r.prefix) == 0) {

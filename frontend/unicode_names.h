@@ -8,9 +8,10 @@
 
 namespace coil::fe {
 
-// Returns the code point named `name` (case-insensitive, as unicodedata.lookup without
-// aliases and named sequences), or -1 when there is none.
-int32_t lookup_unicode_name(std::string_view name);
+// Returns the code point named `name` (case-insensitive, as unicodedata.lookup without named
+// sequences; name aliases such as "LINE FEED" too unless `aliases` is false), or -1 when there is
+// none.
+int32_t lookup_unicode_name(std::string_view name, bool aliases = true);
 
 // The name of code point `cp` (what unicodedata.name gives), or "" when it has none.
 std::string unicode_name_of(int32_t cp);

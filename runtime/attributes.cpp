@@ -10,6 +10,7 @@
 #include "runtime/function.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
+#include "runtime/shape.h"
 #include "runtime/str.h"
 #include "runtime/super.h"
 #include "runtime/thread.h"
@@ -19,11 +20,6 @@
 namespace coil::rt {
 
 namespace {
-
-DictObject** dict_slot(Value obj) {
-  if (!obj.is_obj()) return nullptr;
-  return instance_dict_slot(obj.as_obj());
-}
 
 bool is_native_data_descr(TypeObject* t) { return t == GetSetDescrType || t == PropertyType || t == MemberDescrType; }
 
@@ -149,8 +145,8 @@ Value generic_get_attr(Value obj, StrObject* name, bool suppress_missing) {
   Value descr = type_lookup(type, name);
   bool is_descr;
   if (!descr.is_empty_slot() && is_data_descr(descr)) return descr_get(descr, obj, type, &is_descr);
-  if (DictObject** slot = dict_slot(obj); slot && *slot) {
-    Value v = dict_get_str(*slot, name);
+  if (type->dict_offset && obj.is_obj()) {
+    Value v = instance_attr_get(obj.as_obj(), name);
     if (!v.is_empty_slot()) return v;
   }
   if (!descr.is_empty_slot()) return descr_get(descr, obj, type, &is_descr);
@@ -255,28 +251,19 @@ bool generic_set_attr(Value obj, StrObject* name, Value value) {
       }
     }
   }
-  DictObject** slot = dict_slot(obj);
-  if (!slot) {
+  if (!type->dict_offset || !obj.is_obj()) {
     if (descr.is_empty_slot())
       raise_fmt(AttributeErrorType, "'%s' object has no attribute '%s'", type->name, name->data);
     else
       raise_fmt(AttributeErrorType, "'%s' object attribute '%s' is read-only", type->name, name->data);
     return false;
   }
-  if (!*slot) {
-    if (value.is_empty_slot()) {
-      raise_fmt(AttributeErrorType, "'%s' object has no attribute '%s'", type->name, name->data);
-      return false;
-    }
-    *slot = new_dict();
-    if (!*slot) return false;
-  }
   if (value.is_empty_slot()) {
-    int r = dict_del(*slot, Value::from_obj(name));
+    int r = instance_attr_del(obj.as_obj(), name);
     if (r == 0) raise_fmt(AttributeErrorType, "'%s' object has no attribute '%s'", type->name, name->data);
     return r > 0;
   }
-  return dict_set_str(*slot, name, value);
+  return instance_attr_set(obj.as_obj(), name, value);
 }
 
 bool set_attr(Value obj, StrObject* name, Value value) {

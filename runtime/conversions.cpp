@@ -159,6 +159,11 @@ Value str_of(Value v) {
     }
     if (has(t, TypeFlag::BaseExcSubclass)) return exception_str(v);
     if (has(t, TypeFlag::StrSubclass)) return str_value(as_str(v)->view());
+  } else if (has(t, TypeFlag::ExtType)) {
+    // A native type defined outside the core (mappingproxy, ...) with a __str__ of its own.
+    Value m = type_lookup(t, names::dunder_str);
+    if (m.is_obj() && m.as_obj()->type == MethodDescrType && static_cast<MethodDescrObject*>(m.as_obj())->owner != ObjectType)
+      return call1(m, v);
   }
   return repr(v);
 }

@@ -13,6 +13,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/function.h"
 #include "runtime/names.h"
+#include "runtime/shape.h"
 #include "runtime/native_module.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -463,7 +464,7 @@ bool layout_slots(TypeObject* t, Value slots, DictObject* ns) {
       ++nslots;
     }
   }
-  if (nslots && is_var_sized(base)) {
+  if (names->size && is_var_sized(base)) {  // CPython counts __dict__ and __weakref__ too
     raise_fmt(TypeErrorType, "nonempty __slots__ not supported for subtype of '%s'", base->name);
     return false;
   }
@@ -482,9 +483,11 @@ bool layout_slots(TypeObject* t, Value slots, DictObject* ns) {
   }
   if (base->dict_offset) {
     t->dict_offset = base->dict_offset;
+    if (has(base, TypeFlag::ShapedAttrs)) t->flags = t->flags | TypeFlag::ShapedAttrs;
   } else if (want_dict) {
     t->dict_offset = offset;
-    offset += sizeof(Value);
+    offset += kInstanceAttrsSize;
+    t->flags = t->flags | TypeFlag::ShapedAttrs;
   } else {
     t->dict_offset = 0;
     t->flags = static_cast<TypeFlag>(static_cast<uint32_t>(t->flags) & ~static_cast<uint32_t>(TypeFlag::HasDict));

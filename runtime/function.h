@@ -21,6 +21,7 @@ struct InlineCache {
   int64_t index = -1;      // slot / entry index
   Object* obj = nullptr;   // cached descriptor or value (kept alive by its type/dict)
   uint32_t counter = 0;    // misses, for (de)specialisation
+  uint32_t kind = 0;       // what the entry holds, for ops with several (AttrCacheKind, attr_cache.h)
 };
 
 struct CodeObject : Object {

@@ -188,7 +188,7 @@ void unregister_thread();
 
 // Runs fn(arg) with this thread "parked": its registers are spilled and its stack published, so
 // a collection on another thread scans it. fn runs without touching GC objects (it releases the
-// GIL, blocks, reacquires it). Single-threaded today; the API is what GIL release will use.
+// GIL, blocks, reacquires it): runtime/gil.h's without_gil and gil_yield are built on it.
 void call_parked(void (*fn)(void*), void* arg);
 template <class F>
 void call_parked(F&& f) {

@@ -14,10 +14,12 @@
 #include "frontend/token_dump.h"
 #include "runtime/dict.h"
 #include "runtime/eval_breaker.h"
+#include "runtime/gil.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/frame_object.h"
 #include "runtime/function.h"
+#include "runtime/exception_group.h"
 #include "runtime/generator.h"
 #include "runtime/hashing.h"
 #include "runtime/import.h"
@@ -44,6 +46,8 @@ const Config* g_config = nullptr;
 
 // Per-file type set-up functions (each file owns its types' methods).
 void init_tuple_list_storage();
+void init_shape_type();
+void init_mapping_proxy_type();
 void init_dict_storage();
 void init_function_storage();
 void init_object_and_type_methods();
@@ -79,9 +83,13 @@ bool init_runtime(const Config& cfg) {
     set_int_max_str_digits(cfg.int_max_str_digits);
   }
   init_gc_roots();
+  // The main thread's state is the first in the registry, and it holds the GIL from now on.
+  register_thread_state();
+  gil_acquire();
   init_stack_guard();
   init_builtin_types();
   init_tuple_list_storage();
+  init_shape_type();
   init_dict_storage();
   init_type_type();
   names::init();
@@ -94,12 +102,14 @@ bool init_runtime(const Config& cfg) {
   init_exception_types();
   init_object_and_type_methods();
   init_exception_methods();
+  init_exception_group();
   init_iterator_types();
   init_frame_object_types();
   init_generator_type();
   init_super_type();
   init_module_type();
   init_type_methods();
+  init_mapping_proxy_type();
   install_signal_handlers();
   g_sys_modules = new_dict();
   if (!g_sys_modules || !lib::init_std_streams(cfg.unbuffered)) return false;

@@ -12,6 +12,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/alloc_fast.h"
+#include "runtime/attr_cache.h"
 #include "runtime/builtin_iterators.h"
 #include "runtime/dict.h"
 #include "runtime/dict_views.h"
@@ -21,6 +22,7 @@
 #include "runtime/sequence_ops.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
+#include "runtime/exception_group.h"
 #include "runtime/float_ops.h"
 #include "runtime/generator.h"
 #include "runtime/int.h"
@@ -30,6 +32,7 @@
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/str.h"
+#include "runtime/super.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
 
@@ -41,34 +44,54 @@ using namespace interp;
 namespace {
 
 // --- the data stack ---------------------------------------------------------------------
-constexpr size_t kDataStackBytes = size_t(1) << 30;  // reserved, committed on touch
-char* g_stack_base = nullptr;
-char* g_stack_top = nullptr;
+// Reserved per thread, committed on touch: the main thread gets more room than the others
+// (their native stacks are smaller too).
+constexpr size_t kMainDataStackBytes = size_t(1) << 30;
+constexpr size_t kThreadDataStackBytes = size_t(1) << 28;
 
-}  // namespace
+// The calling thread's data stack top and end. Scalars in TLS with the local-exec model (the
+// runtime is only linked into executables), so each is one %fs-relative access: push and pop
+// are the hottest lines of a call. Both null until the stack is mapped. The thread state
+// points at t_data_top so the collector can read other threads' tops.
+__attribute__((tls_model("local-exec"))) constinit thread_local char* t_data_top = nullptr;
+__attribute__((tls_model("local-exec"))) constinit thread_local char* t_data_end = nullptr;
 
-// Scanned conservatively by the collector: every live frame is below g_stack_top.
-void data_stack_bounds(char** begin, char** end) {
-  *begin = g_stack_base;
-  *end = g_stack_top;
-}
-
-Frame* push_frame(CodeObject* code) {
-  if (!g_stack_base) {
-    void* p = mmap(nullptr, kDataStackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (p == MAP_FAILED) {
-      raise_memory_error();
-      return nullptr;
-    }
-    g_stack_base = g_stack_top = static_cast<char*>(p);
-  }
-  size_t size = (frame_size(code) + 15) & ~size_t(15);
-  if (g_stack_top + size > g_stack_base + kDataStackBytes) {
+// Maps the data stack on first use; RecursionError when it is full.
+[[gnu::noinline]] Frame* push_frame_slow(CodeObject* code, size_t size) {
+  ThreadState& ts = thread_state();
+  if (ts.data_stack_base) {
     raise_msg(RecursionErrorType, "maximum recursion depth exceeded");
     return nullptr;
   }
-  auto* f = reinterpret_cast<Frame*>(g_stack_top);
-  g_stack_top += size;
+  size_t bytes = ts.is_main || !ts.registered ? kMainDataStackBytes : kThreadDataStackBytes;
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) {
+    raise_memory_error();
+    return nullptr;
+  }
+  ts.data_stack_base = t_data_top = static_cast<char*>(p);
+  ts.data_stack_top = &t_data_top;
+  ts.data_stack_bytes = bytes;
+  t_data_end = ts.data_stack_base + bytes;
+  return push_frame(code);
+}
+
+}  // namespace
+
+void release_data_stack(ThreadState& ts) {
+  if (ts.data_stack_base) munmap(ts.data_stack_base, ts.data_stack_bytes);
+  ts.data_stack_base = nullptr;
+  ts.data_stack_top = nullptr;
+  ts.data_stack_bytes = 0;
+  t_data_top = t_data_end = nullptr;
+}
+
+Frame* push_frame(CodeObject* code) {
+  size_t size = (frame_size(code) + 15) & ~size_t(15);
+  char* top = t_data_top;
+  if (__builtin_expect(size > static_cast<size_t>(t_data_end - top), 0)) return push_frame_slow(code, size);
+  auto* f = reinterpret_cast<Frame*>(top);
+  t_data_top = top + size;
   // Only the header and the locals/cells need clearing; the value stack is written before
   // it is read (stale words there only make the conservative scan keep a little more).
   std::memset(static_cast<void*>(f), 0, sizeof(Frame) + sizeof(Value) * static_cast<size_t>(code->nlocalsplus));
@@ -78,7 +101,7 @@ Frame* push_frame(CodeObject* code) {
   return f;
 }
 
-void pop_frame(Frame* f) { g_stack_top = reinterpret_cast<char*>(f); }
+void pop_frame(Frame* f) { t_data_top = reinterpret_cast<char*>(f); }
 
 void visit_traceback(Object* self, Visitor& v) {
   auto* tb = static_cast<TracebackObject*>(self);
@@ -112,30 +135,6 @@ const fe::ExceptionEntry* find_handler(CodeObject* code, int64_t pc) {
   for (const fe::ExceptionEntry& e : code->unit->exception_table)
     if (static_cast<int64_t>(e.start) <= pc && pc < static_cast<int64_t>(e.end)) return &e;
   return nullptr;
-}
-
-// May LoadAttr of `name` on instances of type(obj) skip straight to the instance dict?
-// (A heap type with the generic __getattribute__, no __getattr__, nothing named `name` on
-// the type, and an instance dict.)
-bool t_plain_attr(Value obj, StrObject* name) {
-  TypeObject* t = obj.as_obj()->type;
-  if (!has(t, TypeFlag::HeapType) || !uses_generic_getattr(t)) return false;
-  if (!type_lookup(t, names::dunder_getattr).is_empty_slot()) return false;
-  if (!type_lookup(t, name).is_empty_slot()) return false;
-  DictObject** slot = instance_dict_slot(obj.as_obj());
-  return slot && *slot;
-}
-
-// May StoreAttr of `name` go straight into the instance dict? (Generic __setattr__, no
-// descriptor named `name` on the type.)
-bool t_plain_store(Value obj, StrObject* name) {
-  TypeObject* t = obj.as_obj()->type;
-  if (!has(t, TypeFlag::HeapType)) return false;
-  Value sa = type_lookup(t, names::dunder_setattr);
-  if (sa != type_lookup(ObjectType, names::dunder_setattr)) return false;
-  if (!type_lookup(t, name).is_empty_slot()) return false;
-  DictObject** slot = instance_dict_slot(obj.as_obj());
-  return slot && *slot;
 }
 
 // BeforeWith / BeforeAsyncWith: replaces the manager on top of the stack (sp[-1]) with its
@@ -231,6 +230,9 @@ inline int compare_ordered(T x, T y, fe::CompareKind k) {
 // current frame, which becomes the callee. The slow path: binding with defaults, keywords,
 // *args / **kwargs, and the errors of the limits.
 [[gnu::noinline]] Frame* enter_python_call_slow(FunctionObject* fn, Value* args, int64_t nargs, TupleObject* kwnames) {
+  // Calls check the eval breaker (GIL hand-off, signals, finalizers) so that recursion without
+  // loops sees them too; the fast path only tests that the word is clear.
+  if (eval_breaker_set() && !handle_eval_breaker()) return nullptr;
   if (!enter_call("")) return nullptr;
   CodeObject* code = fn->code;
   Frame* f = push_frame(code);
@@ -273,12 +275,12 @@ template <bool kNative = false>
   size_t size = (frame_size(code) + 15) & ~size_t(15);
   char probe;
   if (kwnames || nargs != code->argcount || code->kwonlyargcount != 0 || (code->flags & kStarFlags) ||
-      ts.depth >= ts.recursion_limit || !g_stack_base || g_stack_top + size > g_stack_base + kDataStackBytes ||
-      (kNative && ts.stack_limit && &probe < ts.stack_limit)) [[unlikely]]
+      ts.depth >= ts.recursion_limit || size > static_cast<size_t>(t_data_end - t_data_top) ||
+      (kNative && ts.stack_limit && &probe < ts.stack_limit) || eval_breaker_set()) [[unlikely]]
     return enter_python_call_slow(fn, args, nargs, kwnames);
   ++ts.depth;
-  auto* f = reinterpret_cast<Frame*>(g_stack_top);
-  g_stack_top += size;
+  auto* f = reinterpret_cast<Frame*>(t_data_top);
+  t_data_top += size;
   f->code = code;
   f->func = fn;
   f->back = ts.frame;
@@ -422,8 +424,8 @@ op_LoadClassDeref: {
   NEXT(1);
 }
 op_LoadGlobal: {
-  // Inline cache: the entry index in globals (obj == globals) or builtins, valid while both
-  // dicts' key sets are unchanged (keys_version); the value itself is read fresh.
+  // Inline cache: the address of the entry in globals (obj == globals) or builtins, valid
+  // while both dicts' key sets are unchanged (keys_version); the value is read fresh.
   InlineCache& c = code->caches[units[pc + 1]];
   DictObject* g = f->globals;
   DictObject* b = f->builtins;
@@ -512,84 +514,250 @@ op_SetupAnnotations: {
 }
 
 op_LoadAttr: {
-  // Inline cache: for this type version, the name is a plain instance attribute (the type
-  // has no attribute of that name and the generic __getattribute__ applies), so the
-  // instance dict is the whole lookup. (Shapes will replace the dict probe.)
+  // Inline cache (attr_cache.h): an instance slot, a __slots__ member, a class value, a
+  // function to bind, a module global, a class object's attribute or a property, each
+  // behind one or two compares; a miss first tries the global table (polymorphic sites).
   Value obj = TOP();
   InlineCache& c = code->caches[units[pc + 1]];
   if (obj.is_obj()) {
-    TypeObject* t = obj.as_obj()->type;
-    if (c.key == t->version && c.key2 == 1) {
-      DictObject** slot = instance_dict_slot(obj.as_obj());
-      if (slot && *slot) {
-        Value v = dict_get_str(*slot, NAME(a));
-        if (!v.is_empty_slot()) {
-          TOP() = v;
+    Object* o = obj.as_obj();
+    bool probed = false;
+  load_attr_cached:
+    switch (static_cast<AttrCacheKind>(c.kind)) {
+      case AttrCacheKind::Slot:
+        if (o->type->version == c.key) {
+          InstanceAttrs* at = instance_attrs(o);
+          if (reinterpret_cast<uintptr_t>(at->shape) == c.key2) {
+            TOP() = static_cast<ValueArray*>(at->store)->items[c.index];
+            NEXT(CACHED);
+          }
+        }
+        break;
+      case AttrCacheKind::Member:
+        if (o->type->version == c.key) {
+          Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + c.index);
+          if (!v.is_empty_slot()) {
+            TOP() = v;
+            NEXT(CACHED);
+          }
+        }
+        break;
+      case AttrCacheKind::ClassValue:
+        if (o->type->version == c.key && shape_key(o) == c.key2) {
+          TOP() = cached_class_value(c);
           NEXT(CACHED);
         }
-      }
+        break;
+      case AttrCacheKind::Method:
+        if (o->type->version == c.key && shape_key(o) == c.key2) {
+          MethodObject* m = new_method(Value::from_obj(c.obj), obj);
+          if (!m) goto error;
+          TOP() = Value::from_obj(m);
+          NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::Module:
+        if (o->type == ModuleType && static_cast<ModuleObject*>(o)->dict &&
+            static_cast<ModuleObject*>(o)->dict->keys_version == c.key) {
+          TOP() = *reinterpret_cast<Value*>(static_cast<uintptr_t>(c.index));
+          NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::ClassAttr:
+        if (has(o->type, TypeFlag::TypeSubclass) && static_cast<TypeObject*>(o)->version == c.key &&
+            o->type->version == c.key2) {
+          TOP() = cached_class_value(c);
+          NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::Property:
+        if (o->type->version == c.key) {
+          // The getter is read at each hit: property.__init__ may be called again.
+          Value fget = static_cast<PropertyObject*>(c.obj)->fget;
+          if (!fget.is_empty_slot() && fget != None) {
+            Value v = call1(fget, obj);
+            CHECK(v);
+            TOP() = v;
+            NEXT(CACHED);
+          }
+        }
+        break;
+      case AttrCacheKind::NativeDict:
+        if (o->type->version == c.key) {
+          DictObject* d = *native_dict_slot(o);
+          Value v = d ? dict_get_str(d, NAME(a)) : Value();
+          if (!v.is_empty_slot()) {
+            TOP() = v;
+            NEXT(CACHED);
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    if (!probed && attr_cache_probe(c, o, NAME(a), AttrOp::Load)) {
+      probed = true;
+      goto load_attr_cached;
     }
   }
   Value v = get_attr(obj, NAME(a));
   CHECK(v);
-  // Classify once per type version (key2 1: plain instance attribute, 3: not), so the
-  // slow path does not repeat the MRO checks on every miss.
-  if (obj.is_obj() && !(c.key == obj.as_obj()->type->version && c.key2 == 3)) {
-    c.key = obj.as_obj()->type->version;
-    c.key2 = t_plain_attr(obj, NAME(a)) ? 1 : 3;
-  }
+  fill_load_cache(c, obj, NAME(a), false);
   TOP() = v;
   NEXT(CACHED);
 }
 op_LoadMethod: {
+  // Cached like LoadAttr; a function or native method of the type is pushed unbound with
+  // the instance after it (the 3.11 call protocol), other results with a null before them.
   Value obj = TOP();
-  TypeObject* t = type_of(obj);
-  if (!has(t, TypeFlag::TypeSubclass) && uses_generic_getattr(t)) {
-    Value descr = type_lookup(t, NAME(a));
-    if (!descr.is_empty_slot() && descr.is_obj() &&
-        (descr.as_obj()->type == FunctionType ||
-         (descr.as_obj()->type == MethodDescrType && !static_cast<MethodDescrObject*>(descr.as_obj())->is_classmethod &&
-          !static_cast<MethodDescrObject*>(descr.as_obj())->is_static))) {
-      bool shadowed = false;
-      if (t->dict_offset) {
-        auto* d = *instance_dict_slot(obj.as_obj());
-        if (d && !dict_get_str(d, NAME(a)).is_empty_slot()) shadowed = true;
-      }
-      if (!shadowed) {
-        TOP() = descr;
-        PUSH(obj);
-        NEXT(CACHED);
-      }
+  InlineCache& c = code->caches[units[pc + 1]];
+  if (obj.is_obj()) {
+    Object* o = obj.as_obj();
+    bool probed = false;
+  load_method_cached:
+    switch (static_cast<AttrCacheKind>(c.kind)) {
+      case AttrCacheKind::Method:
+        if (o->type->version == c.key && shape_key(o) == c.key2) {
+          TOP() = Value::from_obj(c.obj);
+          PUSH(obj);
+          NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::Slot:
+        if (o->type->version == c.key) {
+          InstanceAttrs* at = instance_attrs(o);
+          if (reinterpret_cast<uintptr_t>(at->shape) == c.key2) {
+            TOP() = Value();
+            PUSH(static_cast<ValueArray*>(at->store)->items[c.index]);
+            NEXT(CACHED);
+          }
+        }
+        break;
+      case AttrCacheKind::Member:
+        if (o->type->version == c.key) {
+          Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + c.index);
+          if (!v.is_empty_slot()) {
+            TOP() = Value();
+            PUSH(v);
+            NEXT(CACHED);
+          }
+        }
+        break;
+      case AttrCacheKind::ClassValue:
+        if (o->type->version == c.key && shape_key(o) == c.key2) {
+          TOP() = Value();
+          PUSH(cached_class_value(c));
+          NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::Module:
+        if (o->type == ModuleType && static_cast<ModuleObject*>(o)->dict &&
+            static_cast<ModuleObject*>(o)->dict->keys_version == c.key) {
+          TOP() = Value();
+          PUSH(*reinterpret_cast<Value*>(static_cast<uintptr_t>(c.index)));
+          NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::ClassAttr:
+        if (has(o->type, TypeFlag::TypeSubclass) && static_cast<TypeObject*>(o)->version == c.key &&
+            o->type->version == c.key2) {
+          TOP() = Value();
+          PUSH(cached_class_value(c));
+          NEXT(CACHED);
+        }
+        break;
+      case AttrCacheKind::Property:
+        if (o->type->version == c.key) {
+          // The getter is read at each hit: property.__init__ may be called again.
+          Value fget = static_cast<PropertyObject*>(c.obj)->fget;
+          if (!fget.is_empty_slot() && fget != None) {
+            Value v = call1(fget, obj);
+            CHECK(v);
+            TOP() = Value();
+            PUSH(v);
+            NEXT(CACHED);
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    if (!probed && attr_cache_probe(c, o, NAME(a), AttrOp::Method)) {
+      probed = true;
+      goto load_method_cached;
+    }
+  }
+  if (obj.is_obj() && obj.as_obj()->type == SuperType && NAME(a)->view() != "__class__") {
+    // super().m(...): the function found after the class, pushed unbound with the instance.
+    Value inst;
+    Value fn = super_find_method(obj, NAME(a), &inst);
+    if (!fn.is_empty_slot()) {
+      TOP() = fn;
+      PUSH(inst);
+      NEXT(CACHED);
     }
   }
   Value v = get_attr(obj, NAME(a));
   CHECK(v);
+  fill_load_cache(c, obj, NAME(a), true);
+  if (static_cast<AttrCacheKind>(c.kind) == AttrCacheKind::Method && c.key == type_of(obj)->version &&
+      obj.is_obj() && shape_key(obj.as_obj()) == c.key2) {
+    // Just filled: the bound method made on the slow path is dropped for the unbound form.
+    TOP() = Value::from_obj(c.obj);
+    PUSH(obj);
+    NEXT(CACHED);
+  }
   TOP() = Value();
   PUSH(v);
   NEXT(CACHED);
 }
 op_StoreAttr: {
-  // Inline cache as for LoadAttr: a plain instance attribute of a type with the generic
-  // __setattr__ is stored straight into the instance dict.
+  // Cached (attr_cache.h): overwrite a slot, or add one through a known transition.
   Value obj = POP();
   Value v = POP();
   InlineCache& c = code->caches[units[pc + 1]];
+  uint64_t before = kDictModeBits;
   if (obj.is_obj()) {
-    TypeObject* t = obj.as_obj()->type;
-    if (c.key == t->version && c.key2 == 2) {
-      DictObject** slot = instance_dict_slot(obj.as_obj());
-      if (slot && *slot) {
-        if (!dict_set_str(*slot, NAME(a), v)) goto error;
+    Object* o = obj.as_obj();
+    bool probed = false;
+  store_attr_cached:
+    AttrCacheKind kind = static_cast<AttrCacheKind>(c.kind);
+    if (kind == AttrCacheKind::StoreNativeDict && o->type->version == c.key) {
+      DictObject* d = *native_dict_slot(o);
+      if (d) {
+        if (!dict_set_str(d, NAME(a), v)) goto error;
         NEXT(CACHED);
       }
     }
+    if (kind == AttrCacheKind::StoreMember && o->type->version == c.key) {
+      *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + c.index) = v;
+      NEXT(CACHED);
+    }
+    if ((kind == AttrCacheKind::StoreSlot || kind == AttrCacheKind::StoreAdd) && o->type->version == c.key) {
+      InstanceAttrs* at = instance_attrs(o);
+      if (reinterpret_cast<uintptr_t>(at->shape) == c.key2) {
+        auto* slots = static_cast<ValueArray*>(at->store);
+        if (kind == AttrCacheKind::StoreSlot) {
+          slots->items[c.index] = v;
+          NEXT(CACHED);
+        }
+        if (slots && c.index < slots->capacity) {
+          slots->items[c.index] = v;
+          at->shape = static_cast<Shape*>(c.obj);
+          NEXT(CACHED);
+        }
+        if (!store_add_grow(o, c, v)) goto error;
+        NEXT(CACHED);
+      }
+    }
+    if (!probed && attr_cache_probe(c, o, NAME(a), AttrOp::Store)) {
+      probed = true;
+      goto store_attr_cached;
+    }
+    before = shape_key(o);
   }
   if (!set_attr(obj, NAME(a), v)) goto error;
-  // key2 2: plain instance attribute, 4: checked for this type version and not plain.
-  if (obj.is_obj() && !(c.key == obj.as_obj()->type->version && c.key2 == 4)) {
-    c.key = obj.as_obj()->type->version;
-    c.key2 = t_plain_store(obj, NAME(a)) ? 2 : 4;
-  }
+  fill_store_cache(c, obj, NAME(a), before);
   NEXT(CACHED);
 }
 op_DeleteAttr: {
@@ -1157,7 +1325,7 @@ op_ReturnValue:
     Frame* caller = f->back;
     bool init = f->call_kind == static_cast<int32_t>(FrameCallKind::kInit);
     ts.frame = caller;
-    g_stack_top = reinterpret_cast<char*>(f);  // pop_frame
+    t_data_top = reinterpret_cast<char*>(f);  // pop_frame
     --ts.depth;                                // leave_call
     f = caller;
     LOAD_FRAME();
@@ -1214,8 +1382,8 @@ op_Raise: {
       raise_msg(RuntimeErrorType, "No active exception to reraise");
       goto error;
     }
-    ts.pending = h;  // a bare `raise` keeps the traceback and context it had
-    goto error;
+    ts.pending = h;  // a bare `raise` keeps the traceback and context it had: no new entry
+    goto reraise;
   }
   Value cause = a == 2 ? POP() : Value();
   Value exc = POP();
@@ -1267,12 +1435,27 @@ op_CheckExcMatch: {
   TOP() = bool_value(r);
   NEXT(1);
 }
-op_CheckEgMatch:
-  raise_msg(SystemErrorType, "except* is not supported yet");
-  goto error;
-op_PrepReraiseStar:
-  raise_msg(SystemErrorType, "except* is not supported yet");
-  goto error;
+op_CheckEgMatch: {
+  // rest type -> rest None (no match) | rest' match (match becomes the handled exception)
+  Value type = POP();
+  Value match, rest;
+  f->sp = sp;
+  if (!except_star_match(TOP(), type, &match, &rest)) goto error;
+  if (match != None) {
+    TOP() = rest;
+    ts.handled = match;
+  }
+  PUSH(match);
+  NEXT(1);
+}
+op_PrepReraiseStar: {
+  // orig list -> exception to re-raise, or None
+  Value list = POP();
+  Value r = prep_reraise_star(TOP(), list);
+  CHECK(r);
+  TOP() = r;
+  NEXT(1);
+}
 op_BeforeWith: {
   // mgr -> bound __exit__, __enter__() result
   Value r = enter_context(sp, false);
@@ -1322,7 +1505,13 @@ op_Send: {
 }
 op_GetYieldFromIter: {
   Value v = TOP();
-  if (!(v.is_obj() && v.as_obj()->type == GeneratorType)) {
+  if (v.is_obj() && v.as_obj()->type == CoroutineType) {
+    // Only a coroutine or a types.coroutine generator may delegate to a coroutine.
+    if (!(code->flags & (fe::coflag::COROUTINE | fe::coflag::ITERABLE_COROUTINE))) {
+      raise_msg(TypeErrorType, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+      goto error;
+    }
+  } else if (!(v.is_obj() && v.as_obj()->type == GeneratorType)) {
     Value it = get_iter(v);
     CHECK(it);
     TOP() = it;
@@ -1388,9 +1577,12 @@ op_BeforeAsyncWith: {
   PUSH(r);
   NEXT(1);
 }
-op_AsyncGenWrap:
-  raise_msg(SystemErrorType, "async generators are not supported yet");
-  goto error;
+op_AsyncGenWrap: {
+  Value w = async_gen_wrap(TOP());
+  CHECK(w);
+  TOP() = w;
+  NEXT(1);
+}
 op_GetLen: {
   int64_t n = length(TOP());
   if (n < 0) goto error;
@@ -1451,7 +1643,7 @@ reraise: {
     // Unwinding out of a frame this loop called: continue in the caller at its call site.
     Frame* caller = f->back;
     ts.frame = caller;
-    g_stack_top = reinterpret_cast<char*>(f);  // pop_frame
+    t_data_top = reinterpret_cast<char*>(f);  // pop_frame
     --ts.depth;                                // leave_call
     f = caller;
     LOAD_FRAME();

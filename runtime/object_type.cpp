@@ -10,6 +10,7 @@
 #include "runtime/int.h"
 #include "runtime/super.h"
 #include "runtime/names.h"
+#include "runtime/shape.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
@@ -39,10 +40,11 @@ Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (has(type, TypeFlag::IsAbstract))
     return raise_fmt(TypeErrorType, "Can't instantiate abstract class %s", type->name);
   if (!type->alloc) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
-  // A built-in base with its own __new__ (str, bytes, ...) must build the instance's value.
+  // A built-in type, or a class deriving from one, with its own __new__ (str, bytes, a native
+  // module's type...) must build the instance's value: its fields would be left unset.
   TypeObject* solid = type;
   while (solid && has(solid, TypeFlag::HeapType)) solid = solid->base;
-  if (solid && solid != type && solid != ObjectType &&
+  if (solid && solid != ObjectType &&
       type_lookup(solid, names::dunder_new) != type_lookup(ObjectType, names::dunder_new))
     return raise_fmt(TypeErrorType, "object.__new__(%s) is not safe, use %s.__new__()", type->name, type->name);
   Object* o = type->alloc(type);
@@ -153,9 +155,17 @@ Value object_dir_m(Value* args, int64_t, TupleObject*) {
   DictObject* out = new_dict();
   if (!out) return Value();
   bool error = false;
-  Value d = get_attr_opt(args[0], names::dunder_dict, &error);
-  if (error) return Value();
-  if (!d.is_empty_slot() && is_dict(d) && !dict_update_from(out, d)) return Value();
+  // The instance's own names; read without `obj.__dict__` (which would move a shaped
+  // instance to dict mode) unless a class overrides __dict__.
+  TypeObject* t = type_of(args[0]);
+  if (args[0].is_obj() && t->dict_offset && uses_generic_getattr(t) &&
+      type_lookup(t, names::dunder_dict) == type_lookup(ObjectType, names::dunder_dict)) {
+    if (!instance_attrs_copy_into(args[0].as_obj(), out)) return Value();
+  } else {
+    Value d = get_attr_opt(args[0], names::dunder_dict, &error);
+    if (error) return Value();
+    if (!d.is_empty_slot() && is_dict(d) && !dict_update_from(out, d)) return Value();
+  }
   Value cls = get_attr_opt(args[0], names::dunder_class, &error);
   if (error) return Value();
   if (!cls.is_empty_slot() && !merge_class_names(out, cls)) return Value();
@@ -191,10 +201,12 @@ bool object_class_set(Value self, Value v) {
   while (has(solid_from, TypeFlag::HeapType)) solid_from = solid_from->base;
   TypeObject* solid_to = to;
   while (has(solid_to, TypeFlag::HeapType)) solid_to = solid_to->base;
-  if (solid_from != solid_to || from->basic_size != to->basic_size || from->dict_offset != to->dict_offset) {
+  if (solid_from != solid_to || from->basic_size != to->basic_size || from->dict_offset != to->dict_offset ||
+      has(from, TypeFlag::ShapedAttrs) != has(to, TypeFlag::ShapedAttrs)) {
     raise_fmt(TypeErrorType, "__class__ assignment: '%s' object layout differs from '%s'", to->name, from->name);
     return false;
   }
+  if (!instance_attrs_rehome(self.as_obj(), to)) return false;
   self.as_obj()->type = to;
   return true;
 }
@@ -210,9 +222,28 @@ Value type_prepare_m(Value*, int64_t, TupleObject*) {
 Value object_dict(Value self) {
   if (!self.is_obj() || !self.as_obj()->type->dict_offset)
     return raise_fmt(AttributeErrorType, "'%s' object has no attribute '__dict__'", type_name(self));
-  DictObject** slot = instance_dict_slot(self.as_obj());
-  if (!*slot) *slot = new_dict();
-  return *slot ? Value::from_obj(*slot) : Value();
+  DictObject* d = instance_dict(self.as_obj());
+  return d ? Value::from_obj(d) : Value();
+}
+
+// obj.__dict__ = d (any dict); `del obj.__dict__` leaves the instance without attributes.
+bool object_dict_set(Value self, Value v) {
+  if (!self.is_obj() || !self.as_obj()->type->dict_offset) {
+    raise_fmt(AttributeErrorType, "'%s' object has no attribute '__dict__'", type_name(self));
+    return false;
+  }
+  if (!v.is_empty_slot() && !is_dict(v)) {
+    raise_fmt(TypeErrorType, "__dict__ must be set to a dictionary, not a '%s'", type_name(v));
+    return false;
+  }
+  if (v.is_empty_slot()) {
+    DictObject* fresh = new_dict();
+    if (!fresh) return false;
+    instance_dict_assign(self.as_obj(), fresh);
+  } else {
+    instance_dict_assign(self.as_obj(), as_dict(v));
+  }
+  return true;
 }
 
 // --- type ---
@@ -347,11 +378,13 @@ bool type_qualname_set(Value self, Value v) {
 }
 Value type_mro_get(Value self) { return Value::from_obj(static_cast<TypeObject*>(self.as_obj())->mro); }
 Value type_bases_get(Value self) { return Value::from_obj(static_cast<TypeObject*>(self.as_obj())->bases); }
+bool type_bases_set(Value self, Value v) { return type_set_bases(static_cast<TypeObject*>(self.as_obj()), v); }
 Value type_base_get(Value self) {
   TypeObject* b = static_cast<TypeObject*>(self.as_obj())->base;
   return b ? Value::from_obj(b) : None;
 }
-Value type_dict_get(Value self) { return Value::from_obj(static_cast<TypeObject*>(self.as_obj())->dict); }
+// A read-only view: the namespace changes only through setattr, which moves version tags.
+Value type_dict_get(Value self) { return new_mapping_proxy(Value::from_obj(static_cast<TypeObject*>(self.as_obj())->dict)); }
 Value type_module_get(Value self) {
   auto* t = static_cast<TypeObject*>(self.as_obj());
   if (has(t, TypeFlag::HeapType)) {
@@ -386,7 +419,7 @@ const NativeMethodDef kObjectMethods[] = {
 };
 const NativeGetSetDef kObjectGetSets[] = {
     {"__class__", object_class, object_class_set},
-    {"__dict__", object_dict},
+    {"__dict__", object_dict, object_dict_set},
 };
 const NativeMethodDef kTypeMethods[] = {
     {"__new__", type_new_m, NativeMethodDef::Kind::StaticMethod},
@@ -401,7 +434,7 @@ const NativeGetSetDef kTypeGetSets[] = {
     {"__name__", type_name_get, type_name_set},
     {"__qualname__", type_qualname_get, type_qualname_set},
     {"__mro__", type_mro_get},
-    {"__bases__", type_bases_get},
+    {"__bases__", type_bases_get, type_bases_set},
     {"__base__", type_base_get},
     {"__dict__", type_dict_get},
     {"__module__", type_module_get},

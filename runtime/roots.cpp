@@ -2,6 +2,8 @@
 // built-in types and singletons held in C++ globals, interned names, sys state, the
 // thread's exception state, and the interpreter's data stack (scanned conservatively).
 #include "runtime/roots.h"
+#include "runtime/gc_finalize.h"
+#include "stdlib/unraisable.h"
 
 #include "runtime/dict.h"
 #include <cstdio>
@@ -21,13 +23,26 @@
 namespace coil::rt {
 
 void visit_interned_strings(Visitor& v);
-void data_stack_bounds(char** begin, char** end);
 
 namespace {
 
 std::vector<RootVisitorHook>& extra_hooks() {
   static auto* hooks = new std::vector<RootVisitorHook>();
   return *hooks;
+}
+
+// Frames on a data stack hold raw pointers and Values side by side: every word is scanned.
+void visit_thread_state(ThreadState& ts, void* ctx) {
+  Visitor& v = *static_cast<Visitor*>(ctx);
+  v.visit(ts.pending);
+  v.visit(ts.handled);
+  v.visit(ts.context);
+  if (!ts.data_stack_top) return;
+  auto* end = reinterpret_cast<uintptr_t*>(*ts.data_stack_top);
+  for (auto* p = reinterpret_cast<uintptr_t*>(ts.data_stack_base); p < end; ++p) {
+    if (*p & 7) continue;
+    if (Object* o = gc::find_object(reinterpret_cast<void*>(*p))) v.visit(o);
+  }
 }
 
 void visit_runtime_roots(Visitor& v, void*) {
@@ -47,18 +62,15 @@ void visit_runtime_roots(Visitor& v, void*) {
   v.visit(g_sys_module);
   v.visit(g_builtins_module);
   v.visit(g_sys_modules);
-  ThreadState& ts = thread_state();
-  v.visit(ts.pending);
-  v.visit(ts.handled);
-  // Frames on the data stack hold raw pointers and Values side by side: scan every word.
-  char *begin, *end;
-  data_stack_bounds(&begin, &end);
-  for (auto* p = reinterpret_cast<uintptr_t*>(begin); p < reinterpret_cast<uintptr_t*>(end); ++p) {
-    if (*p & 7) continue;
-    if (Object* o = gc::find_object(reinterpret_cast<void*>(*p))) v.visit(o);
-  }
+  // Every thread's exception state and data stack (the current thread's even before it is
+  // registered, during start-up).
+  ThreadState& self = thread_state();
+  if (!self.registered) visit_thread_state(self, &v);
+  for_each_thread_state(visit_thread_state, &v);
   for (RootVisitorHook hook : extra_hooks()) hook(v);
 }
+
+}  // namespace
 
 // Calls o.__del__(); an error is reported as CPython does ("Exception ignored in: ...")
 // and never propagates. The pending exception of the interrupted code is kept.
@@ -70,16 +82,10 @@ void run_python_finalizer(Object* o) {
   Value saved = ts.pending;
   ts.pending = Value();
   if (call1(del, obj).is_empty_slot()) {
-    std::string where;
-    if (!repr_string(del, &where)) clear_exception();
-    lib::flush_std_streams();
-    std::fprintf(stderr, "Exception ignored in: %s\n", where.c_str());
-    print_pending_exception();
+    lib::write_unraisable(take_exception(), nullptr, del);
   }
   ts.pending = saved;
 }
-
-}  // namespace
 
 void add_runtime_root_hook(RootVisitorHook hook) { extra_hooks().push_back(hook); }
 

@@ -12,6 +12,7 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/shape.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -119,7 +120,11 @@ std::string suggestion_for(Value exc) {
     if (obj.is_empty_slot()) return "";
     std::vector<std::string> cands;
     TypeObject* t = type_of(obj);
-    if (obj.is_obj() && t->dict_offset) add_keys(*instance_dict_slot(obj.as_obj()), cands);
+    if (obj.is_obj() && t->dict_offset) {
+      DictObject* own = new_dict();
+      if (own && instance_attrs_copy_into(obj.as_obj(), own)) add_keys(own, cands);
+      else clear_exception();
+    }
     if (has(t, TypeFlag::TypeSubclass) && obj.is_obj()) t = static_cast<TypeObject*>(obj.as_obj());
     for (int64_t i = 0; t->mro && i < t->mro->size; ++i) add_keys(static_cast<TypeObject*>(t->mro->items[i].as_obj())->dict, cands);
     std::sort(cands.begin(), cands.end());

@@ -97,6 +97,23 @@ Value super_getattribute(Value* args, int64_t nargs, TupleObject*) {
 
 }  // namespace
 
+Value super_find_method(Value self, StrObject* name, Value* inst) {
+  auto* s = static_cast<SuperObject*>(self.as_obj());
+  if (s->obj_type == None || s->obj == s->obj_type || !has(s->type.as_obj()->type, TypeFlag::TypeSubclass)) return Value();
+  auto* start = static_cast<TypeObject*>(s->type.as_obj());
+  TupleObject* mro = static_cast<TypeObject*>(s->obj_type.as_obj())->mro;
+  int64_t i = 0;
+  while (i < mro->size && mro->items[i].as_obj() != start) ++i;
+  for (++i; i < mro->size; ++i) {
+    Value v = dict_get_str(static_cast<TypeObject*>(mro->items[i].as_obj())->dict, name);
+    if (v.is_empty_slot()) continue;
+    if (!v.is_obj() || v.as_obj()->type != FunctionType) return Value();
+    *inst = s->obj;
+    return v;
+  }
+  return Value();
+}
+
 Value super_get_attr(Value self, StrObject* name) {
   auto* s = static_cast<SuperObject*>(self.as_obj());
   if (s->obj_type != None && name->view() != "__class__") {

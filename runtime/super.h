@@ -14,6 +14,10 @@ struct SuperObject : Object {
 struct StrObject;
 // Attribute lookup on a super object (what super.__getattribute__ does).
 Value super_get_attr(Value self, StrObject* name);
+// For LoadMethod: the plain function super().name resolves to when it would be bound to the
+// instance (so the caller can push it unbound with the instance), else empty (use
+// super_get_attr). Sets *self to the instance.
+Value super_find_method(Value self, StrObject* name, Value* inst);
 // super(type, obj).
 Value new_super_value(Value type, Value obj);
 // Calls `type` like type.__call__ does (__new__ then __init__), ignoring metaclass __call__.

@@ -2,8 +2,8 @@
 //
 // Layout of a heap subclass instance (class P(tuple), namedtuple): a TupleObject of the
 // subclass type with the items inline exactly like a tuple (so every reader of
-// TupleObject::items works), followed by the instance-dict slot; the type carries
-// TypeFlag::DictAfterItems and instance_dict_slot() (type.h) finds the slot from the size.
+// TupleObject::items works), followed by the attribute storage; the type carries
+// TypeFlag::DictAfterItems and instance_attrs() (shape.h) finds it from the size.
 #include <algorithm>
 #include <string>
 

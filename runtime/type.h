@@ -16,6 +16,7 @@
 namespace coil::rt {
 
 struct DictObject;
+struct Shape;
 struct StrObject;
 struct TupleObject;
 
@@ -41,6 +42,9 @@ enum class TypeFlag : uint32_t {
   // abstract operations have no fast path for it, so its dunder methods (__eq__, __hash__, ...)
   // in the dict are what comparisons and hash() call, as for heap types.
   ExtType = 1u << 17,
+  // Instances keep their attributes as a shape + slot array (InstanceAttrs at dict_offset,
+  // shape.h); without it a dict_offset locates a plain dict field (functions, modules, ...).
+  ShapedAttrs = 1u << 18,
 };
 constexpr TypeFlag operator|(TypeFlag a, TypeFlag b) {
   return static_cast<TypeFlag>(static_cast<uint32_t>(a) | static_cast<uint32_t>(b));
@@ -80,7 +84,7 @@ struct TypeObject : Object {
   uint32_t basic_size = 0;        // bytes of an instance of this exact type
   AllocFn alloc = nullptr;        // makes instances (inherited from the solid base)
   TypeObject* metatype_cache = nullptr;
-  uint32_t dict_offset = 0;       // instance attribute storage offset (0: none)
+  uint32_t dict_offset = 0;       // instance attribute storage offset (0: none; see shape.h)
   uint32_t subclass_count = 0;
   Object* subclasses = nullptr;   // weak-ish list for version invalidation (a list object)
   Value doc;
@@ -88,21 +92,11 @@ struct TypeObject : Object {
   // Cache of "is __getattribute__ object's own?" valid while `version` equals getattr_version.
   uint64_t getattr_version = 0;
   bool getattr_generic = false;
+  Shape* shape_root = nullptr;    // the empty shape of this type's tree (shape.h); lazy
 };
 
 inline bool has(const TypeObject* t, TypeFlag f) { return any(t->flags & f); }
 // Do the type's dict dunders define its behaviour (heap types and ExtType natives)?
 inline bool uses_dict_dunders(const TypeObject* t) { return any(t->flags & (TypeFlag::HeapType | TypeFlag::ExtType)); }
-
-// Where an instance keeps its attribute dict; null when its type gives it none. With
-// DictAfterItems, dict_offset counts from the end of the items.
-inline DictObject** instance_dict_slot(Object* o) {
-  TypeObject* t = o->type;
-  if (!t->dict_offset) return nullptr;
-  size_t off = t->dict_offset;
-  if (has(t, TypeFlag::DictAfterItems))
-    off += static_cast<size_t>(*reinterpret_cast<int64_t*>(reinterpret_cast<char*>(o) + sizeof(Object))) * 8;
-  return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + off);
-}
 
 }  // namespace coil::rt

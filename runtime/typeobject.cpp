@@ -9,6 +9,7 @@
 #include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/names.h"
+#include "runtime/shape.h"
 #include "runtime/exceptions.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -38,6 +39,7 @@ void visit_type(Object* self, Visitor& v) {
   v.visit(t->dict);
   v.visit(t->subclasses);
   v.visit(t->doc);
+  v.visit(t->shape_root);
 }
 
 // Appends `sub` to base->subclasses (a list), so version changes reach it.
@@ -61,15 +63,34 @@ void visit_instance_dict(Object* self, Visitor& v) {
       break;
     }
   }
-  if (DictObject** slot = instance_dict_slot(self)) v.visit(reinterpret_cast<Object*>(*slot));
+  if (t->dict_offset) visit_instance_attrs(self, v);
   // The words classes add after a fixed-size built-in layout: __slots__ values (and the
-  // dict pointer again). Variable-size bases (tuple) take no slots.
+  // attribute storage again, whose dict-mode tag reads as a small int). Variable-size bases
+  // (tuple) take no slots.
   TypeObject* solid = t->base;
   while (solid && has(solid, TypeFlag::HeapType)) solid = solid->base;
   if (solid && !has(t, TypeFlag::DictAfterItems)) {
     auto* words = reinterpret_cast<Value*>(reinterpret_cast<char*>(self) + solid->basic_size);
     v.visit_range(words, reinterpret_cast<Value*>(reinterpret_cast<char*>(self) + t->basic_size));
   }
+}
+
+// The most derived ancestor of `t` (or `t`) that adds to the instance layout: a class adds
+// to it with __slots__ (its attribute storage alone does not count), a built-in type unless it
+// shares its base's size, allocator and visit function (the exception hierarchy). Bases whose
+// solid bases are unrelated cannot be combined.
+TypeObject* solid_base(TypeObject* t) {
+  if (!t->base) return t;
+  TypeObject* inherited = solid_base(t->base);
+  if (has(t, TypeFlag::HeapType)) {
+    uint32_t size = t->basic_size;
+    if (t->dict_offset && t->dict_offset != t->base->dict_offset)
+      size -= has(t, TypeFlag::ShapedAttrs) ? kInstanceAttrsSize : sizeof(Value);
+    return size == t->base->basic_size ? inherited : t;
+  }
+  bool same_layout = t->basic_size == t->base->basic_size && t->alloc == t->base->alloc &&
+                     t->visit == t->base->visit && t->dict_offset == t->base->dict_offset;
+  return same_layout ? inherited : t;
 }
 
 // C3 linearisation of `type` with its bases; null with TypeError on a conflict.
@@ -233,13 +254,7 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
       raise_fmt(TypeErrorType, "type '%s' is not an acceptable base type", bt->name);
       return nullptr;
     }
-    // CPython's solid base: skip heap types and built-in types that add nothing to their
-    // base's layout (so `class E(OSError, ValueError)` is allowed).
-    TypeObject* bs = bt;
-    while (bs->base && (has(bs, TypeFlag::HeapType) ||
-                        (bs->basic_size == bs->base->basic_size && bs->visit == bs->base->visit &&
-                         bs->alloc == bs->base->alloc && bs->dict_offset == bs->base->dict_offset)))
-      bs = bs->base;
+    TypeObject* bs = solid_base(bt);  // so `class E(OSError, ValueError)` is allowed
     if (!solid || is_subtype(bs, solid)) solid = bs;
     else if (!is_subtype(solid, bs)) {
       raise_msg(TypeErrorType, "multiple bases have instance lay-out conflict");
@@ -280,11 +295,13 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
     t->dict_offset = base->dict_offset;
     t->basic_size = base->basic_size;
     if (has(base, TypeFlag::DictAfterItems)) t->flags = t->flags | TypeFlag::DictAfterItems;
+    if (has(base, TypeFlag::ShapedAttrs)) t->flags = t->flags | TypeFlag::ShapedAttrs;
   } else {
-    // Tuple layouts are variable-size: the dict slot goes after the items (tuple.h).
+    // Tuple layouts are variable-size: the storage goes after the items (tuple.h).
     if (has(base, TypeFlag::TupleSubclass)) t->flags = t->flags | TypeFlag::DictAfterItems;
     t->dict_offset = base->basic_size;
-    t->basic_size = base->basic_size + sizeof(Object*);
+    t->basic_size = base->basic_size + kInstanceAttrsSize;
+    t->flags = t->flags | TypeFlag::ShapedAttrs;
   }
   // Built-in layouts that need setting up (a dict's table, an exception's fields) keep
   // their allocator; plain layouts are zeroed memory.
@@ -301,6 +318,96 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
 void init_type_type() {
   TypeType->visit = visit_type;
   GetSetDescrType->basic_size = sizeof(GetSetObject);
+}
+
+}  // namespace coil::rt
+
+namespace coil::rt {
+
+namespace {
+
+void forget_subclass(TypeObject* base, TypeObject* sub) {
+  auto* l = static_cast<ListObject*>(base->subclasses);
+  if (!l) return;
+  int64_t w = 0;
+  for (int64_t i = 0; i < l->size; ++i)
+    if (l->items()[i].as_obj() != sub) l->items()[w++] = l->items()[i];
+  l->size = w;
+}
+
+// The non-heap type whose layout instances of `t` have.
+TypeObject* solid_root(TypeObject* t) {
+  while (has(t, TypeFlag::HeapType) && t->base) t = t->base;
+  return t;
+}
+
+// Recomputes the MRO of `t` and of every subclass (after a __bases__ change above them).
+bool recompute_mros(TypeObject* t) {
+  TupleObject* mro = compute_mro(t, t->bases);
+  if (!mro) return false;
+  t->mro = mro;
+  if (auto* l = static_cast<ListObject*>(t->subclasses))
+    for (int64_t i = 0; i < l->size; ++i)
+      if (!recompute_mros(static_cast<TypeObject*>(l->items()[i].as_obj()))) return false;
+  return true;
+}
+
+}  // namespace
+
+bool type_set_bases(TypeObject* t, Value v) {
+  if (v.is_empty_slot()) {
+    raise_fmt(TypeErrorType, "cannot delete '__bases__' attribute of immutable type '%s'", t->name);
+    return false;
+  }
+  if (!v.is_obj() || v.as_obj()->type != TupleType) {
+    raise_fmt(TypeErrorType, "can only assign tuple to %s.__bases__, not %s", t->name, v.is_obj() ? v.as_obj()->type->name : "int");
+    return false;
+  }
+  auto* bases = static_cast<TupleObject*>(v.as_obj());
+  if (bases->size == 0) {
+    raise_fmt(TypeErrorType, "can only assign non-empty tuple to %s.__bases__, not ()", t->name);
+    return false;
+  }
+  TypeObject* best = nullptr;
+  for (int64_t i = 0; i < bases->size; ++i) {
+    Value b = bases->items[i];
+    if (!b.is_obj() || !has(b.as_obj()->type, TypeFlag::TypeSubclass)) {
+      raise_fmt(TypeErrorType, "%s.__bases__ must be tuple of classes, not '%s'", t->name,
+                b.is_obj() ? b.as_obj()->type->name : "int");
+      return false;
+    }
+    auto* bt = static_cast<TypeObject*>(b.as_obj());
+    if (is_subtype(bt, t)) {
+      raise_msg(TypeErrorType, "a __bases__ item causes an inheritance cycle");
+      return false;
+    }
+    if (!best || (solid_root(bt) != solid_root(best) && is_subtype(solid_root(bt), solid_root(best)))) best = bt;
+  }
+  TypeObject* old_base = t->base;
+  if (solid_root(best) != solid_root(old_base)) {
+    raise_fmt(TypeErrorType, "__bases__ assignment: '%s' deallocator differs from '%s'", best->name, old_base->name);
+    return false;
+  }
+  if (best->basic_size > t->basic_size || best->dict_offset != old_base->dict_offset ||
+      has(best, TypeFlag::ShapedAttrs) != has(old_base, TypeFlag::ShapedAttrs)) {
+    raise_fmt(TypeErrorType, "__bases__ assignment: '%s' object layout differs from '%s'", best->name, old_base->name);
+    return false;
+  }
+  TupleObject* old_bases = t->bases;
+  TupleObject* old_mro = t->mro;
+  t->bases = bases;
+  t->base = best;
+  if (!recompute_mros(t)) {
+    t->bases = old_bases;
+    t->base = old_base;
+    t->mro = old_mro;
+    recompute_mros(t);
+    return false;
+  }
+  for (int64_t i = 0; i < old_bases->size; ++i) forget_subclass(static_cast<TypeObject*>(old_bases->items[i].as_obj()), t);
+  for (int64_t i = 0; i < bases->size; ++i) note_subclass(static_cast<TypeObject*>(bases->items[i].as_obj()), t);
+  type_modified(t);
+  return true;
 }
 
 }  // namespace coil::rt

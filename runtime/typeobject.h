@@ -47,6 +47,10 @@ Value calculate_metaclass(Value meta, TupleObject* bases);
 Value type_lookup(TypeObject* type, StrObject* name);
 // Marks `type` and its subclasses changed (their version tags move on).
 void type_modified(TypeObject* type);
+// A read-only view of `mapping` (Class.__dict__, types.MappingProxyType); mappingproxy.cpp.
+Value new_mapping_proxy(Value mapping);
+// C.__bases__ = v: new bases and MRO for the class and its subclasses (CPython's checks).
+bool type_set_bases(TypeObject* type, Value v);
 
 // A getset descriptor object (what NativeGetSetDef entries become in a namespace).
 struct GetSetObject : Object {

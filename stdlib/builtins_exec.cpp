@@ -19,6 +19,10 @@
 #include "runtime/str.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
+#include "frontend/compiler.h"
+#include "frontend/parser.h"
+#include "frontend/symtable.h"
+#include "stdlib/ast_module.h"
 
 namespace coil::rt {
 extern const Config* g_config;
@@ -34,11 +38,9 @@ namespace {
 
 enum class CompileMode { Exec = 0, Eval = 1, Single = 2 };
 
-constexpr int64_t kOnlyAstFlag = 0x400;
-
-// Compiles str or bytes source; null with the exception pending. `strip` drops leading
-// blanks and tabs, as eval() does.
-CodeObject* compile_text(Value source, const std::string& filename, CompileMode mode, int optimize, bool strip) {
+// The text of str or bytes source (bytes decoded by their coding cookie); false with
+// SyntaxError pending. `strip` drops leading blanks and tabs, as eval() does.
+bool source_text(Value source, const std::string& filename, bool strip, std::string* out) {
   std::string text;
   if (is_str(source)) {
     text = as_str(source)->view();
@@ -47,17 +49,78 @@ CodeObject* compile_text(Value source, const std::string& filename, CompileMode 
       text = fe::decode_source(as_bytes(source)->view(), filename).text;
     } catch (const fe::SyntaxErrorException& e) {
       raise_syntax_error(e.info);
-      return nullptr;
+      return false;
     }
   }
   if (text.find('\0') != std::string::npos) {
     raise_msg(SyntaxErrorType, "source code string cannot contain null bytes");
-    return nullptr;
+    return false;
   }
   size_t start = 0;
   if (strip)
     while (start < text.size() && (text[start] == ' ' || text[start] == '\t')) ++start;
-  return compile_source(std::string_view(text).substr(start), filename, static_cast<int>(mode), optimize);
+  *out = text.substr(start);
+  return true;
+}
+
+// compile()'s flag bits: the __future__ features (CO_FUTURE_*), the obsolete CO_NESTED, and
+// the ones that steer compile() itself (PyCF_*), as CPython 3.11 accepts them.
+constexpr int64_t kFutureFlags = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
+constexpr int64_t kObsoleteFlags = 0x10;
+constexpr int64_t kCompileFlags = 0x200 | ast::kOnlyAst | ast::kTypeComments | ast::kAllowTopLevelAwait | 0x4000;
+
+// The __future__ features of the calling Python code, which compile() (unless dont_inherit),
+// exec() and eval() of source text pass on, as CPython does.
+uint32_t inherited_future() {
+  Frame* f = thread_state().frame;
+  return f && f->code ? static_cast<uint32_t>(f->code->flags & kFutureFlags) : 0;
+}
+
+// Compiles str or bytes source; null with the exception pending. `future` holds the
+// CO_FUTURE_* bits of compile()'s flags.
+CodeObject* compile_text(Value source, const std::string& filename, CompileMode mode, int optimize, bool strip,
+                         uint32_t future = 0) {
+  std::string text;
+  if (!source_text(source, filename, strip, &text)) return nullptr;
+  return compile_source(text, filename, static_cast<int>(mode), optimize, future);
+}
+
+// compile(source, ..., PyCF_ONLY_AST): the source parsed into Python `ast` objects.
+Value parse_to_ast(Value source, const std::string& filename, std::string_view mode) {
+  std::string text;
+  if (!source_text(source, filename, false, &text)) return Value();
+  fe::ParseMode pmode = mode == "exec" ? fe::ParseMode::Exec : mode == "eval" ? fe::ParseMode::Eval
+                        : mode == "single" ? fe::ParseMode::Single : fe::ParseMode::FuncType;
+  try {
+    fe::Arena arena;
+    fe::ModNode* mod = fe::parse(text, filename, pmode, arena);
+    return ast::to_python(mod);
+  } catch (const fe::SyntaxErrorException& e) {
+    raise_syntax_error(e.info);
+    return Value();
+  }
+}
+
+// compile(ast_object, ...): the tree checked and converted for the frontend, then compiled.
+Value compile_ast(Value tree, const std::string& filename, std::string_view mode, int optimize, uint32_t future) {
+  fe::Arena arena;
+  fe::ModNode* mod = ast::from_python(tree, mode, arena);
+  if (!mod) return Value();
+  fe::CompileMode cmode = mode == "exec" ? fe::CompileMode::Exec : mode == "eval" ? fe::CompileMode::Eval
+                                                                                 : fe::CompileMode::Single;
+  std::vector<fe::SyntaxErrorInfo> warnings;
+  try {
+    std::shared_ptr<fe::CodeUnit> unit = fe::compile_module(mod, filename, cmode, optimize, future, &warnings);
+    if (!emit_compile_warnings(warnings, SyntaxWarningType)) return Value();
+    CodeObject* code = code_from_unit(unit);
+    return code ? Value::from_obj(code) : raise_memory_error();
+  } catch (const fe::SyntaxErrorException& e) {
+    if (!emit_compile_warnings(warnings, SyntaxWarningType)) return Value();
+    raise_syntax_error(e.info);
+    return Value();
+  } catch (const fe::CompileRecursionError&) {
+    return raise_msg(RecursionErrorType, "maximum recursion depth exceeded during compilation");
+  }
 }
 
 bool is_source(Value v) { return is_str(v) || is_bytes(v); }
@@ -72,6 +135,13 @@ Value builtin_compile(Value* args, int64_t nargs, TupleObject* kwnames) {
   int64_t flags = 0, optimize = -1;
   bool overflow;
   if (!a[3].is_empty_slot() && !as_int64(a[3], &flags, &overflow)) return Value();
+  if (flags < INT32_MIN || flags > INT32_MAX) return raise_msg(OverflowErrorType, "Python int too large to convert to C int");
+  if (flags & ~(kFutureFlags | kObsoleteFlags | kCompileFlags))
+    return raise_msg(ValueErrorType, "compile(): unrecognised flags");
+  uint32_t future = static_cast<uint32_t>(flags & kFutureFlags);
+  int dont_inherit = a[4].is_empty_slot() ? 0 : is_true(a[4]);
+  if (dont_inherit < 0) return Value();
+  if (!dont_inherit) future |= inherited_future();
   if (!a[5].is_empty_slot() && !as_int64(a[5], &optimize, &overflow)) return Value();
   std::string filename;
   if (is_str(a[1])) filename = as_str(a[1])->view();
@@ -80,17 +150,28 @@ Value builtin_compile(Value* args, int64_t nargs, TupleObject* kwnames) {
     return raise_fmt(TypeErrorType, "expected str, bytes or os.PathLike object, not %s", type_name(a[1]));
   if (!is_str(a[2])) return raise_fmt(TypeErrorType, "compile() argument 'mode' must be str, not %s", type_name(a[2]));
   std::string_view mode_s = as_str(a[2])->view();
-  CompileMode mode;
+  bool only_ast = flags & ast::kOnlyAst;
+  CompileMode mode = CompileMode::Exec;
   if (mode_s == "exec") mode = CompileMode::Exec;
   else if (mode_s == "eval") mode = CompileMode::Eval;
   else if (mode_s == "single") mode = CompileMode::Single;
-  else return raise_msg(ValueErrorType, "compile() mode must be 'exec', 'eval' or 'single'");
+  else if (mode_s == "func_type") {
+    if (!only_ast) return raise_msg(ValueErrorType, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+  } else {
+    return raise_msg(ValueErrorType, only_ast ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+                                              : "compile() mode must be 'exec', 'eval' or 'single'");
+  }
   if (optimize < -1 || optimize > 2) return raise_msg(ValueErrorType, "compile(): invalid optimize value");
-  if (flags & kOnlyAstFlag) return raise_msg(SystemErrorType, "compile() to an AST object is not supported yet");
   if (is_code(a[0])) return a[0];
-  if (!is_source(a[0])) return raise_msg(TypeErrorType, "compile() arg 1 must be a string, bytes or AST object");
   int opt = optimize >= 0 ? static_cast<int>(optimize) : (g_config ? g_config->optimize : 0);
-  CodeObject* code = compile_text(a[0], filename, mode, opt, false);
+  if (ast::is_ast(a[0])) {
+    if (only_ast) return a[0];
+    return compile_ast(a[0], filename, mode_s, opt, future);
+  }
+  if (has_pending_exception()) return Value();
+  if (!is_source(a[0])) return raise_msg(TypeErrorType, "compile() arg 1 must be a string, bytes or AST object");
+  if (only_ast) return parse_to_ast(a[0], filename, mode_s);
+  CodeObject* code = compile_text(a[0], filename, mode, opt, false, future);
   return code ? Value::from_obj(code) : Value();
 }
 
@@ -188,7 +269,8 @@ Value exec_or_eval(const char* fname, Value source, Value globals, Value locals,
       return r.is_empty_slot() ? r : None;
     }
   } else if (is_source(source)) {
-    code = compile_text(source, "<string>", mode, g_config ? g_config->optimize : 0, mode == CompileMode::Eval);
+    code = compile_text(source, "<string>", mode, g_config ? g_config->optimize : 0, mode == CompileMode::Eval,
+                        inherited_future());
     if (!code) return Value();
   } else {
     return raise_fmt(TypeErrorType, "%s() arg 1 must be a string, bytes or code object", fname);

@@ -9,6 +9,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/names.h"
+#include "runtime/shape.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "stdlib/itertools.h"
@@ -468,7 +469,11 @@ Value deque_imul(Value* args, int64_t, TupleObject*) {
 Value deque_reduce(Value* args, int64_t, TupleObject*) {
   DequeObject* d = D(args[0]);
   Value state = None;
-  if (DictObject** slot = instance_dict_slot(d); slot && *slot && (*slot)->used) state = Value::from_obj(*slot);
+  if (d->type->dict_offset) {
+    DictObject* own = instance_dict_if_nonempty(d);
+    if (own) state = Value::from_obj(own);
+    else if (has_pending_exception()) return Value();
+  }
   TupleObject* ctor = d->maxlen < 0 ? empty_tuple() : tuple_of({Value::from_obj(empty_tuple()), int_from_int64(d->maxlen)});
   if (!ctor) return Value();
   Value it = deque_iter(args, 1, nullptr);

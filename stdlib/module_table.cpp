@@ -21,9 +21,21 @@ extern const rt::NativeModuleDef kSreModule;
 extern const rt::NativeModuleDef kStructModule;
 extern const rt::NativeModuleDef kBinasciiModule;
 extern const rt::NativeModuleDef kArrayModule;
+extern const rt::NativeModuleDef kWarningsModule;
+extern const rt::NativeModuleDef kThreadModule;
+extern const rt::NativeModuleDef kAtexitModule;
+extern const rt::NativeModuleDef kContextvarsModule;
+extern const rt::NativeModuleDef kSignalModule;
+extern const rt::NativeModuleDef kSelectModule;
+extern const rt::NativeModuleDef kPosixSubprocessModule;
 extern const rt::NativeModuleDef kIOModule;
 extern const rt::NativeModuleDef kCodecsModule;
 extern const rt::NativeModuleDef kLocaleModule;
+extern const rt::NativeModuleDef kAstModule;
+extern const rt::NativeModuleDef kRandomModule;
+extern const rt::NativeModuleDef kUnicodedataModule;
+extern const rt::NativeModuleDef kOperatorModule;
+extern const rt::NativeModuleDef kMd5Module, kSha1Module, kSha256Module, kSha512Module, kSha3Module, kBlake2Module;
 
 namespace {
 const rt::NativeModuleDef* const kModules[] = {
@@ -41,9 +53,26 @@ const rt::NativeModuleDef* const kModules[] = {
     &kStructModule,
     &kBinasciiModule,
     &kArrayModule,
+    &kWarningsModule,
+    &kThreadModule,
+    &kAtexitModule,
+    &kContextvarsModule,
+    &kSignalModule,
+    &kSelectModule,
+    &kPosixSubprocessModule,
     &kIOModule,
     &kCodecsModule,
     &kLocaleModule,
+    &kAstModule,
+    &kRandomModule,
+    &kUnicodedataModule,
+    &kOperatorModule,
+    &kMd5Module,
+    &kSha1Module,
+    &kSha256Module,
+    &kSha512Module,
+    &kSha3Module,
+    &kBlake2Module,
 };
 }  // namespace
 

@@ -5,6 +5,10 @@
 #include <vector>
 #include <string_view>
 
+#include <cerrno>
+#include <cstring>
+
+#include "runtime/abstract.h"
 #include "runtime/builtin_types.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -43,6 +47,73 @@ Object* new_instance(TypeObject* type) {
   Object* o = allocate_object(type, type->basic_size);
   if (!o) raise_memory_error();
   return o;
+}
+
+TypeObject* check_new_cls(TypeObject* type, Value* args, int64_t nargs) {
+  if (nargs < 1) {
+    raise_fmt(TypeErrorType, "%s.__new__(): not enough arguments", type->name);
+    return nullptr;
+  }
+  Value cls = args[0];
+  if (!cls.is_obj() || !has(type_of(cls), TypeFlag::TypeSubclass)) {
+    raise_fmt(TypeErrorType, "%s.__new__(X): X is not a type object (%s)", type->name, type_name(cls));
+    return nullptr;
+  }
+  auto* t = static_cast<TypeObject*>(cls.as_obj());
+  if (!is_subtype(t, type)) {
+    raise_fmt(TypeErrorType, "%s.__new__(%s): %s is not a subtype of %s", type->name, t->name, t->name, type->name);
+    return nullptr;
+  }
+  return t;
+}
+
+namespace {
+// The OSError subclass CPython raises for an errno (PEP 3151).
+TypeObject* os_error_for(int err) {
+  switch (err) {
+    case EAGAIN: case EALREADY: case EINPROGRESS: return BlockingIOErrorType;
+    case ECHILD: return ChildProcessErrorType;
+    case EPIPE: case ESHUTDOWN: return BrokenPipeErrorType;
+    case ECONNABORTED: return ConnectionAbortedErrorType;
+    case ECONNREFUSED: return ConnectionRefusedErrorType;
+    case ECONNRESET: return ConnectionResetErrorType;
+    case EEXIST: return FileExistsErrorType;
+    case ENOENT: return FileNotFoundErrorType;
+    case EISDIR: return IsADirectoryErrorType;
+    case ENOTDIR: return NotADirectoryErrorType;
+    case EINTR: return InterruptedErrorType;
+    case EACCES: case EPERM: return PermissionErrorType;
+    case ESRCH: return ProcessLookupErrorType;
+    case ETIMEDOUT: return TimeoutErrorType;
+    default: return OSErrorType;
+  }
+}
+}  // namespace
+
+Value raise_errno(TypeObject* type, int err) {
+  if (type == OSErrorType) type = os_error_for(err);
+  TupleObject* args = tuple_of({Value::from_small_int(err), str_value(std::strerror(err))});
+  if (!args) return Value();
+  Value exc = call(Value::from_obj(type), args->items, args->size);
+  if (exc.is_empty_slot()) return exc;
+  return raise(exc);
+}
+
+TypeObject* new_exception_class(const char* name, TypeObject* base) {
+  std::string_view full(name);
+  size_t dot = full.rfind('.');
+  DictObject* ns = new_dict();
+  if (!ns) return nullptr;
+  if (dot != std::string_view::npos &&
+      !dict_set_str(ns, intern("__module__"), str_value(std::string(full.substr(0, dot)))))
+    return nullptr;
+  TupleObject* bases = tuple_of({Value::from_obj(base)});
+  if (!bases) return nullptr;
+  Value args[3] = {str_value(std::string(dot == std::string_view::npos ? full : full.substr(dot + 1))),
+                   Value::from_obj(bases), Value::from_obj(ns)};
+  Value t = call(Value::from_obj(TypeType), args, 3);
+  if (t.is_empty_slot()) return nullptr;
+  return static_cast<TypeObject*>(t.as_obj());
 }
 
 bool no_kwargs(const char* fname, TupleObject* kwnames) {

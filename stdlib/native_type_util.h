@@ -33,6 +33,17 @@ bool check_positional(const char* fname, int64_t nargs, int64_t min, int64_t max
 // "f() takes no keyword arguments" when any keyword was passed.
 bool no_kwargs(const char* fname, rt::TupleObject* kwnames);
 
+// The checks of T.__new__(cls, ...) called directly: cls must be a subtype of `type` ("T" is its
+// tp_name, e.g. "_thread.RLock"), with CPython's messages; null with TypeError pending.
+rt::TypeObject* check_new_cls(rt::TypeObject* type, rt::Value* args, int64_t nargs);
+
+// Raises type(err, strerror(err)) (OSError picks its errno subclass); returns empty.
+rt::Value raise_errno(rt::TypeObject* type, int err);
+
+// A new exception class `name` ("signal.itimer_error": module and name) deriving from `base`,
+// made like a Python class statement would; null with an exception pending.
+rt::TypeObject* new_exception_class(const char* name, rt::TypeObject* base);
+
 // Native method returning its self (the __iter__ of an iterator).
 rt::Value return_self(rt::Value* args, int64_t nargs, rt::TupleObject* kwnames);
 

@@ -70,6 +70,40 @@ Value seq_getattr(Value* args, int64_t nargs, TupleObject*) {
   return generic_get_attr(args[0], as_str(args[1]), false);
 }
 
+// T(sequence): a struct sequence from exactly as many items as the type has fields.
+Value seq_new(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (nargs < 2 || (kwnames && kwnames->size)) return raise_msg(TypeErrorType, "structseq() missing required argument 'sequence' (pos 1)");
+  Value cls = args[0];
+  if (!cls.is_obj() || !has(type_of(cls), TypeFlag::TypeSubclass))
+    return raise_fmt(TypeErrorType, "structseq.__new__(X): X is not a type object (%s)", type_name(cls));
+  auto* type = static_cast<TypeObject*>(cls.as_obj());
+  const SeqInfo* info = info_of(type);
+  if (!info) {
+    // Only the struct sequence types themselves (a subclass of one has no field table).
+    TypeObject* base = type;
+    while (base && !info_of(base)) base = base->base;
+    const char* bname = base ? base->name : "structseq";
+    return raise_fmt(TypeErrorType, "%s.__new__(%s): %s is not a subtype of %s", bname, type->name, type->name, bname);
+  }
+  Value items = sequence_to_tuple(args[1]);
+  if (items.is_empty_slot()) return Value();
+  TupleObject* t = as_tuple(items);
+  int64_t n = info ? static_cast<int64_t>(info->fields.size()) : t->size;
+  if (t->size != n)
+    return raise_fmt(TypeErrorType, "%s() takes a %lld-sequence (%lld-sequence given)", type->name,
+                     static_cast<long long>(n), static_cast<long long>(t->size));
+  auto* copy = static_cast<TupleObject*>(allocate_object(type, sizeof(TupleObject) + t->size * sizeof(Value)));
+  if (!copy) return raise_memory_error();
+  copy->size = t->size;
+  copy->hash = -1;
+  std::memcpy(copy->items, t->items, t->size * sizeof(Value));
+  return Value::from_obj(copy);
+}
+
+const NativeMethodDef kSeqNew[] = {
+    {"__new__", seq_new, NativeMethodDef::Kind::StaticMethod},
+};
+
 const NativeMethodDef kSeqMethods[] = {
     {"__repr__", seq_repr},
     {"__getattribute__", seq_getattr},
@@ -114,13 +148,14 @@ const NativeMethodDef kNsMethods[] = {
 
 }  // namespace
 
-TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields) {
+TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields, bool constructible) {
   auto* t = static_cast<TypeObject*>(allocate_object(TypeType, sizeof(TypeObject)));
   t->name = name;
   t->base = TupleType;
   t->flags = TypeFlag::Immutable;
   finish_builtin_type(t, sizeof(TupleObject), nullptr, TupleType->visit);
   add_methods(t, kSeqMethods);
+  if (constructible) add_methods(t, kSeqNew);
   SeqInfo info{t, {}};
   for (const char* f : fields) info.fields.emplace_back(f);
   if (seq_infos().empty())

@@ -12,8 +12,9 @@
 
 namespace coil::lib {
 
-// A tuple type whose items are also attributes (`name` is "sys.version_info").
-rt::TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields);
+// A tuple type whose items are also attributes (`name` is "sys.version_info"); `constructible`:
+// T(sequence) makes instances.
+rt::TypeObject* new_struct_seq_type(const char* name, std::vector<const char*> fields, bool constructible = false);
 rt::Value new_struct_seq(rt::TypeObject* type, std::initializer_list<rt::Value> items);
 // A SimpleNamespace with the given attributes.
 rt::Value new_namespace(std::initializer_list<std::pair<const char*, rt::Value>> attrs);

@@ -15,6 +15,8 @@
 #include "runtime/native_module.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
+#include "runtime/gil.h"
+#include "runtime/run.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
 #include "runtime/version.h"
@@ -54,7 +56,23 @@ Value sys_setrecursionlimit(Value* args, int64_t nargs, TupleObject* kwnames) {
     return raise_fmt(RecursionErrorType,
                      "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
                      static_cast<long long>(n), ts.depth);
+  // The limit is interpreter-wide, as in CPython: every thread gets it.
+  for_each_thread_state([](ThreadState& t, void* limit) { t.recursion_limit = *static_cast<int*>(limit); }, &n);
   ts.recursion_limit = static_cast<int>(n);
+  return None;
+}
+
+Value sys_getswitchinterval(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("getswitchinterval", nargs, kwnames, 0, 0)) return Value();
+  return float_value(switch_interval());
+}
+
+Value sys_setswitchinterval(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("setswitchinterval", nargs, kwnames, 1, 1)) return Value();
+  double d;
+  if (!to_double(args[0], &d)) return Value();
+  if (!(d > 0)) return raise_msg(ValueErrorType, "switch interval must be strictly positive");
+  set_switch_interval(d);
   return None;
 }
 
@@ -122,10 +140,23 @@ Value sys_set_int_max_str_digits(Value* args, int64_t nargs, TupleObject* kwname
 }
 Value sys_getfilesystemencoding(Value*, int64_t, TupleObject*) { return str_value("utf-8"); }
 
+}  // namespace
+
+Value sys_get_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_unraisablehook(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_get_coroutine_origin_tracking_depth(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_set_coroutine_origin_tracking_depth(Value* args, int64_t nargs, TupleObject* kwnames);
+
+namespace {
+
 const NativeFunctionDef kSysFunctions[] = {
     {"exit", sys_exit},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
+    {"getswitchinterval", sys_getswitchinterval},
+    {"setswitchinterval", sys_setswitchinterval},
     {"exc_info", sys_exc_info},
     {"exception", sys_exception},
     {"intern", sys_intern},
@@ -134,6 +165,12 @@ const NativeFunctionDef kSysFunctions[] = {
     {"getfilesystemencoding", sys_getfilesystemencoding},
     {"get_int_max_str_digits", sys_get_int_max_str_digits},
     {"set_int_max_str_digits", sys_set_int_max_str_digits},
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
+    {"excepthook", sys_excepthook},
+    {"unraisablehook", sys_unraisablehook},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth},
+    {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth},
 };
 
 Value str_list(const std::vector<std::string>& items) {
@@ -188,6 +225,8 @@ bool init_sys(ModuleObject* m) {
   ok = ok && module_add(m, "builtin_module_names", Value::from_obj(builtin_module_names()));
   (void)names;
   ok = ok && init_sys_structs(m, cfg);
+  ok = ok && module_add(m, "__excepthook__", dict_get_str(m->dict, intern("excepthook")));
+  ok = ok && module_add(m, "__unraisablehook__", dict_get_str(m->dict, intern("unraisablehook")));
   return ok;
 }
 

@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "runtime/eval_breaker.h"
+#include "runtime/gil.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/int.h"
@@ -50,8 +51,15 @@ Value time_sleep(Value* args, int64_t nargs, TupleObject* kw) {
   if (std::isnan(secs)) return raise_msg(ValueErrorType, "Invalid value NaN (not a number)");
   if (secs < 0) return raise_msg(ValueErrorType, "sleep length must be non-negative");
   timespec req{static_cast<time_t>(secs), static_cast<long>((secs - std::floor(secs)) * 1e9)};
-  // Sleep in slices so Ctrl-C interrupts promptly.
-  while (nanosleep(&req, &req) != 0 && errno == EINTR) {
+  // Other threads run while this one sleeps; a signal interrupts the sleep, its handler runs
+  // (Ctrl-C raises) and the sleep goes on for the time left (PEP 475).
+  for (;;) {
+    int rc = 0, err = 0;
+    without_gil([&] {
+      rc = nanosleep(&req, &req);
+      err = rc ? errno : 0;
+    });
+    if (rc == 0 || err != EINTR) break;
     if (eval_breaker_set() && !handle_eval_breaker()) return Value();
   }
   return None;

@@ -1,12 +1,49 @@
 #!/usr/bin/python3.11
 """Generates the Unicode name table for "\\N{...}" escapes (frontend/unicode_names.cpp reads it).
 
-Output: a C++ include with two raw string blobs: NAME;HEX lines for every named code point
-except the ideograph families whose names are "<PREFIX>-<HEX>", and PREFIX;FIRST;LAST lines
-for those families' ranges.
+Output: a C++ include with three raw string blobs: NAME;HEX lines for every named code point
+except the ideograph families whose names are "<PREFIX>-<HEX>", PREFIX;FIRST;LAST lines for those
+families' ranges, and ALIAS;HEX lines for the name aliases (NameAliases.txt), which "\\N{...}" and
+unicodedata.lookup accept. Python cannot list the aliases, so they are read from the Unicode data
+of the same version that perl ships (unicore/Name.pl) and each kept only when python3.11's
+unicodedata.lookup agrees with it.
 """
+import glob
 import sys
 import unicodedata
+
+
+def perl_unicore():
+    for d in sorted(glob.glob("/usr/share/perl/*/unicore")):
+        try:
+            with open(d + "/version") as f:
+                if f.read().strip() == unicodedata.unidata_version:
+                    return d
+        except OSError:
+            pass
+    return None
+
+
+def aliases():
+    d = perl_unicore()
+    found = set()
+    if d is None:
+        return []
+    with open(d + "/Name.pl", encoding="utf-8") as f:
+        body = f.read().split("<<'END';\n", 1)[1].split("\nEND\n", 1)[0]
+    for entry in body.split("\n\n"):
+        lines = entry.strip().split("\n")
+        if len(lines) != 2 or len(lines[0].split()) != 1:
+            continue
+        cp, name = int(lines[0], 16), lines[1]
+        if unicodedata.name(chr(cp), None) == name:
+            continue
+        try:
+            if unicodedata.lookup(name) == chr(cp):
+                found.add((name, cp))
+        except KeyError:
+            pass
+    return sorted(found)
 
 ALGORITHMIC = ("CJK UNIFIED IDEOGRAPH-", "CJK COMPATIBILITY IDEOGRAPH-", "TANGUT IDEOGRAPH-",
                "KHITAN SMALL SCRIPT CHARACTER-", "NUSHU CHARACTER-")
@@ -34,3 +71,5 @@ with open(sys.argv[1], "w") as out:
         out.write('  R"~~(' + "\n".join(names[i:i + 200]) + '\n)~~"\n')
     out.write(";\nstatic const char kUnicodeNameRanges[] =\n")
     out.write('  R"~~(' + "\n".join(f"{p};{a:X};{b:X}" for p, a, b in ranges) + '\n)~~";\n')
+    out.write("static const char kUnicodeAliases[] =\n")
+    out.write('  R"~~(' + "".join(f"{n};{cp:X}\n" for n, cp in aliases()) + ')~~";\n')

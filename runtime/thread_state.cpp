@@ -1,0 +1,44 @@
+// thread_state.cpp — the registry of per-thread interpreter states, read by the collector to
+// report every thread's exception state and data stack.
+#include "runtime/thread.h"
+
+namespace coil::rt {
+
+void release_data_stack(ThreadState& ts);  // interpreter.cpp
+
+namespace {
+// Changed and walked only with the GIL held.
+ThreadState* g_thread_states = nullptr;
+}  // namespace
+
+void register_thread_state() {
+  ThreadState& ts = thread_state();
+  if (ts.registered) return;
+  ts.is_main = g_thread_states == nullptr;
+  ts.registered = true;
+  ts.next_thread = g_thread_states;
+  g_thread_states = &ts;
+}
+
+void unregister_thread_state() {
+  ThreadState& ts = thread_state();
+  if (!ts.registered) return;
+  for (ThreadState** link = &g_thread_states; *link; link = &(*link)->next_thread) {
+    if (*link == &ts) {
+      *link = ts.next_thread;
+      break;
+    }
+  }
+  ts.registered = false;
+  ts.pending = Value();
+  ts.handled = Value();
+  ts.context = Value();
+  ts.frame = nullptr;
+  release_data_stack(ts);
+}
+
+void for_each_thread_state(void (*fn)(ThreadState&, void*), void* ctx) {
+  for (ThreadState* ts = g_thread_states; ts; ts = ts->next_thread) fn(*ts, ctx);
+}
+
+}  // namespace coil::rt
