@@ -759,8 +759,14 @@ Value array_reduce_ex(Value* args, int64_t nargs, TupleObject* kw) {
   ArrayObject* a = A(args[0]);
   int64_t protocol;
   if (!arg_index(args[1], 0, &protocol)) return Value();
+  // The instance's attributes (subclasses have them; a plain array has no __dict__).
   Value state = None;
-  if (DictObject** slot = instance_dict_slot(args[0].as_obj()); slot && *slot) state = Value::from_obj(*slot);
+  if (args[0].as_obj()->type->dict_offset) {
+    bool error = false;
+    Value d = get_attr_opt(args[0], intern("__dict__"), &error);
+    if (error) return Value();
+    if (!d.is_empty_slot()) state = d;
+  }
   Value typecode = str_value(std::string_view(&a->typecode, 1));
   if (protocol < 3) {
     Value items = array_tolist(args, 1, nullptr);
