@@ -106,7 +106,9 @@ class FStringScanner {
       return;
     }
     std::string err;
-    if (!decode_escapes(text, false, b.pending, err)) fail(err.c_str());
+    const char* invalid = nullptr;
+    if (!decode_escapes(text, false, b.pending, err, &invalid)) fail(err.c_str());
+    p_.warn_invalid_escape(invalid, tok_);
   }
 
   // Parses one field starting at the '{' at body_[i]; returns the index after its '}'.
@@ -317,17 +319,22 @@ ExprNode* Parser::strings() {
     for (size_t k = 0; k < parts.size(); ++k) {
       const StringToken& st = parts[k];
       if (!is_ascii(st.body)) error_tok("bytes can only contain ASCII literal characters", peek());
+      const char* invalid = nullptr;
       if (st.raw) c->value.text.append(st.body);
-      else if (!decode_escapes(st.body, true, c->value.text, err)) error_tok(err.c_str(), peek());
+      else if (!decode_escapes(st.body, true, c->value.text, err, &invalid)) error_tok(err.c_str(), peek());
+      warn_invalid_escape(invalid, *toks[k]);
     }
     return place(c, span);
   }
   if (!any_f) {
     auto* c = make<Constant>();
     c->value.kind = ConstValue::Kind::Str;
-    for (const StringToken& st : parts) {
+    for (size_t k = 0; k < parts.size(); ++k) {
+      const StringToken& st = parts[k];
+      const char* invalid = nullptr;
       if (st.raw) c->value.text.append(st.body);
-      else if (!decode_escapes(st.body, false, c->value.text, err)) error_tok(err.c_str(), peek());
+      else if (!decode_escapes(st.body, false, c->value.text, err, &invalid)) error_tok(err.c_str(), peek());
+      warn_invalid_escape(invalid, *toks[k]);
     }
     if (parts[0].unicode) c->kind = std::string("u");
     return place(c, span);
@@ -337,8 +344,10 @@ ExprNode* Parser::strings() {
   for (size_t k = 0; k < parts.size(); ++k) {
     const StringToken& st = parts[k];
     if (!st.fstring) {
+      const char* invalid = nullptr;
       if (st.raw) b.pending.append(st.body);
-      else if (!decode_escapes(st.body, false, b.pending, err)) error_tok(err.c_str(), peek());
+      else if (!decode_escapes(st.body, false, b.pending, err, &invalid)) error_tok(err.c_str(), peek());
+      warn_invalid_escape(invalid, *toks[k]);
       continue;
     }
     FStringScanner scanner(*this, *toks[k], st, span);

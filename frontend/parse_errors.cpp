@@ -105,6 +105,27 @@ void Parser::error_at(const char* msg, int line, int col, int end_line, int end_
   throw SyntaxErrorException{info};
 }
 
+void Parser::warn_invalid_escape(const char* first_invalid, const PTok& t) {
+  if (!escape_warnings_ || !first_invalid) return;
+  char c = *first_invalid;
+  bool octal = c >= '4' && c <= '7';
+  std::string msg = octal ? "invalid octal escape sequence '\\" + std::string(first_invalid, 3) + "'"
+                          : "invalid escape sequence '\\" + std::string(1, c) + "'";
+  SyntaxErrorInfo info;
+  info.msg = msg;
+  info.filename = filename_;
+  info.lineno = t.line;
+  std::string_view text = source_line(t.line);
+  info.offset = code_points(text, t.col) + 1;
+  info.end_lineno = t.end_line;
+  info.end_offset = code_points(source_line(t.end_line), t.end_col) + 1;
+  info.text = std::string(text);
+  // Backtracking may decode one token twice: warn once per place and message.
+  for (const SyntaxErrorInfo& w : *escape_warnings_)
+    if (w.lineno == info.lineno && w.offset == info.offset && w.msg == info.msg) return;
+  escape_warnings_->push_back(std::move(info));
+}
+
 void Parser::error_tok(const char* msg, const PTok& t, SyntaxErrorInfo::Kind kind) {
   // CPython gives INDENT/DEDENT/ENDMARKER no column; it reports the tokenizer's position
   // (without the usual +1) and no end offset.

@@ -250,9 +250,10 @@ ExprNode* Parser::parse_fstring_field() {
 }
 
 ModNode* parse(std::string_view utf8_source, const std::string& filename, ParseMode mode,
-               Arena& arena) {
+               Arena& arena, std::vector<SyntaxErrorInfo>* escape_warnings) {
   Tokenizer tok(std::string(utf8_source), filename);
   Parser p(tok.buffer(), filename, arena, [&tok]() { return tok.next(); });
+  p.escape_warnings_ = escape_warnings;
   p.set_eof_errors(&tok);
   try {
     return p.parse_module(mode);

@@ -18,7 +18,9 @@ enum class ParseMode : uint8_t { Exec, Eval, Single, FuncType };
 // with kind TooComplex: CPython raises that as a MemoryError with an empty message.
 // Strings in the tree are UTF-8; a str constant holding lone surrogates ('\udc80') keeps
 // them as 3-byte (CESU-style) sequences.
+// `escape_warnings`, when given, receives CPython's DeprecationWarnings for invalid escape
+// sequences in string literals ("invalid escape sequence '\d'"), located at their tokens.
 ModNode* parse(std::string_view utf8_source, const std::string& filename, ParseMode mode,
-               Arena& arena);
+               Arena& arena, std::vector<SyntaxErrorInfo>* escape_warnings = nullptr);
 
 }  // namespace coil::fe

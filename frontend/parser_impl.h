@@ -221,6 +221,10 @@ class Parser {
 
   std::string_view source_line(int line);
   void set_eof_errors(const Tokenizer* tok) { eof_tok_ = tok; }
+  // Records CPython's DeprecationWarning for the first invalid escape of string token `t`
+  // ("invalid escape sequence '\d'"), located at the token, once per place.
+  void warn_invalid_escape(const char* first_invalid, const PTok& t);
+  std::vector<SyntaxErrorInfo>* escape_warnings_ = nullptr;  // null: not wanted
   int furthest_line() { return toks_.empty() ? 1 : toks_.back().line; }
 
   // CPython 3.11 stops at 6000 nested rule calls (MAXSTACK); with its ~30 levels for a

@@ -124,7 +124,11 @@ bool is_ascii(std::string_view body) {
   return true;
 }
 
-bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std::string& err) {
+bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std::string& err,
+                    const char** first_invalid) {
+  auto note_invalid = [&](size_t at) {
+    if (first_invalid && !*first_invalid) *first_invalid = body.data() + at;
+  };
   out.reserve(out.size() + body.size());
   size_t n = body.size();
   for (size_t i = 0; i < n; ++i) {
@@ -155,6 +159,7 @@ bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std:
         uint32_t v = e - '0';
         for (int k = 0; k < 2 && i + 1 < n && body[i + 1] >= '0' && body[i + 1] <= '7'; ++k)
           v = v * 8 + (body[++i] - '0');
+        if (v > 0377) note_invalid(start + 1);
         if (is_bytes) out += static_cast<char>(v & 0xFF);
         else append_utf8(out, v);
         break;
@@ -180,6 +185,7 @@ bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std:
       }
       case 'u': case 'U': {
         if (is_bytes) {
+          note_invalid(i);
           out += '\\';
           out += e;
           break;
@@ -205,6 +211,7 @@ bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std:
       }
       case 'N': {
         if (is_bytes) {
+          note_invalid(i);
           out += "\\N";
           break;
         }
@@ -230,6 +237,7 @@ bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std:
       }
       default:
         // Unknown escapes stay as written (CPython only warns).
+        note_invalid(i);
         out += '\\';
         out += e;
         break;

@@ -26,7 +26,11 @@ StringToken split_string_token(std::string_view text);
 
 // Decodes backslash escapes of a non-raw body into UTF-8 (str) or raw bytes (bytes).
 // Returns false with CPython's SyntaxError message in `err` (e.g. "(unicode error) ...").
-bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std::string& err);
+// `first_invalid`, when given and still null, receives the position (in `body`) just after
+// the backslash of the first escape CPython 3.11 warns about: an unknown escape, or an
+// octal one above \377 (then it points at the three digits).
+bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std::string& err,
+                    const char** first_invalid = nullptr);
 
 // Whether a bytes literal body holds only ASCII characters, as Python requires.
 bool is_ascii(std::string_view body);

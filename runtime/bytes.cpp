@@ -1,5 +1,6 @@
 // bytes.cpp — BytesObject / ByteArrayObject creation, storage growth and repr.
 #include "runtime/bytes.h"
+#include "runtime/bytes_export.h"
 
 #include <algorithm>
 #include <cstring>
@@ -66,6 +67,10 @@ bool bytearray_resize(ByteArrayObject* b, int64_t size) {
   return true;
 }
 
+namespace {
+const BytesExporter* g_exporter = nullptr;  // array.array's, once the array module is imported
+}  // namespace
+
 bool bytes_like_view(Value v, std::string_view* out) {
   if (!v.is_obj()) return false;
   TypeObject* t = v.as_obj()->type;
@@ -78,6 +83,18 @@ bool bytes_like_view(Value v, std::string_view* out) {
     return true;
   }
   return false;
+}
+
+bool buffer_view(Value v, std::string_view* out) {
+  return bytes_like_view(v, out) || (g_exporter && g_exporter->view(v, out));
+}
+
+void set_bytes_exporter(const BytesExporter* exporter) { g_exporter = exporter; }
+
+char bytes_export_format(Value v) {
+  std::string_view ignored;
+  if (g_exporter && g_exporter->view(v, &ignored)) return g_exporter->format(v);
+  return 'B';
 }
 
 std::string bytes_repr(std::string_view data, bool bytearray_style) {

@@ -11,6 +11,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/bytes_export.h"
 #include "runtime/bytes_util.h"
 #include "runtime/codecs.h"
 #include "runtime/exceptions.h"
@@ -43,7 +44,7 @@ Value same_kind(Value self, std::string_view data) {
 }
 
 bool need_bytes_like(Value v, std::string_view* out) {
-  if (bytes_like_view(v, out)) return true;
+  if (buffer_view(v, out)) return true;
   raise_fmt(TypeErrorType, "a bytes-like object is required, not '%s'", type_name(v));
   return false;
 }
@@ -114,7 +115,7 @@ bool bytes_source(Value source, Value encoding, Value errors, const char* kind, 
     return false;
   }
   std::string_view v;
-  if (bytes_like_view(source, &v)) {
+  if (buffer_view(source, &v)) {
     *out = std::string(v);
     return true;
   }
@@ -586,7 +587,7 @@ Value b_join(Value* args, int64_t nargs, TupleObject* kw) {
   std::string out;
   for (int64_t i = 0; i < t->size; ++i) {
     std::string_view piece;
-    if (!bytes_like_view(t->items[i], &piece))
+    if (!buffer_view(t->items[i], &piece))
       return raise_fmt(TypeErrorType, "sequence item %lld: expected a bytes-like object, %s found",
                        static_cast<long long>(i), type_name(t->items[i]));
     if (i) out += sep;

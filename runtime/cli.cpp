@@ -291,12 +291,14 @@ void Parser::read_environment() {
   if (const char* v = env("PYTHONHASHSEED")) cfg_.hash_seed = v;
   if (const char* v = env("PYTHONINTMAXSTRDIGITS")) cfg_.int_max_str_digits = std::atoi(v);
   if (const char* v = env("PYTHONWARNINGS")) {
+    // Environment options come before the -W ones, in their own order (CPython's priority:
+    // later entries win).
     std::string s = v;
-    size_t start = 0;
+    size_t start = 0, at = 0;
     while (start <= s.size()) {
       size_t comma = s.find(',', start);
       std::string item = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      if (!item.empty()) cfg_.warnoptions.insert(cfg_.warnoptions.begin(), item);
+      if (!item.empty()) cfg_.warnoptions.insert(cfg_.warnoptions.begin() + at++, item);
       if (comma == std::string::npos) break;
       start = comma + 1;
     }
@@ -324,6 +326,10 @@ void Parser::read_environment() {
       cfg_.int_max_str_digits = static_cast<int>(n);
     }
   }
+  if (const char* v = env("PYTHONDEVMODE"); v && *v) cfg_.dev_mode = true;
+  // sys.warnoptions as CPython builds it: -X dev's "default" first, -b's filter last.
+  if (cfg_.dev_mode) cfg_.warnoptions.insert(cfg_.warnoptions.begin(), "default");
+  if (cfg_.bytes_warning) cfg_.warnoptions.push_back(cfg_.bytes_warning > 1 ? "error::BytesWarning" : "default::BytesWarning");
 }
 
 int Parser::parse(Config& out) {

@@ -4,6 +4,7 @@
 #include "runtime/abstract.h"
 #include "runtime/codecs.h"
 #include "runtime/dict.h"
+#include "runtime/exception_group.h"
 #include "runtime/exceptions.h"
 #include "runtime/names.h"
 #include "runtime/int.h"
@@ -219,6 +220,7 @@ Value exception_str(Value v) {
   ExceptionObject* e = as_exception(v);
   TupleObject* a = e->args;
   if (is_subtype(e->type, KeyErrorType) && a->size == 1) return repr(a->items[0]);
+  if (is_subtype(e->type, BaseExceptionGroupType)) return exception_group_str(v);
   if (is_subtype(e->type, UnicodeDecodeErrorType) || is_subtype(e->type, UnicodeEncodeErrorType)) {
     Value s = unicode_error_str(v);
     if (!s.is_empty_slot()) return s;

@@ -91,7 +91,9 @@ ExceptionObject* new_exception(TypeObject* type, TupleObject* args) {
 static void chain_context(ThreadState& ts, Value exc) {
   Value handled = ts.handled;
   if (handled.is_empty_slot() || handled == None || handled == exc || !is_exception(exc)) return;
-  Value o = handled;
+  // Floyd's cycle detection, as CPython: a pre-existing context cycle must not hang us.
+  Value o = handled, slow = handled;
+  bool toggle = false;
   while (is_exception(o)) {
     Value ctx = as_exception(o)->context;
     if (ctx == exc) {
@@ -99,6 +101,9 @@ static void chain_context(ThreadState& ts, Value exc) {
       break;
     }
     o = ctx;
+    if (o == slow) break;
+    if (toggle) slow = as_exception(slow)->context;
+    toggle = !toggle;
   }
   as_exception(exc)->context = handled;
 }

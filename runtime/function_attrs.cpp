@@ -211,6 +211,108 @@ Value co_code(Value self) {
   return b ? Value::from_obj(b) : Value();
 }
 
+// co_positions(): (line, end_line, col, end_col) per code unit, None where unknown. A code
+// unit counts as 2 bytes of "bytecode" (f_lasti / tb_lasti are 2 * unit index), so
+// positions[tb_lasti // 2] is the instruction's, as the traceback module expects.
+Value code_positions_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (nargs != 1 || (kwnames && kwnames->size)) return raise_msg(TypeErrorType, "co_positions() takes no arguments");
+  CodeObject* c = as_code(args[0]);
+  const auto& pos = c->unit->positions;
+  TupleObject* out = new_tuple(static_cast<int64_t>(pos.size()));
+  if (!out) return Value();
+  auto opt = [](int v, bool line) { return (line ? v <= 0 : v < 0) ? None : Value::from_small_int(v); };
+  for (size_t i = 0; i < pos.size(); ++i) {
+    const fe::Position& p = pos[i];
+    TupleObject* t = tuple_of({opt(p.line, true), opt(p.end_line, true), opt(p.col, false), opt(p.end_col, false)});
+    if (!t) return Value();
+    out->items[i] = Value::from_obj(t);
+  }
+  return get_iter(Value::from_obj(out));
+}
+
+// co_lines(): (start, end, line) byte ranges (2 bytes per code unit) of equal lines.
+Value code_lines_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (nargs != 1 || (kwnames && kwnames->size)) return raise_msg(TypeErrorType, "co_lines() takes no arguments");
+  CodeObject* c = as_code(args[0]);
+  const auto& pos = c->unit->positions;
+  ListObject* out = new_list(0);
+  if (!out) return Value();
+  size_t i = 0;
+  while (i < pos.size()) {
+    size_t j = i + 1;
+    while (j < pos.size() && pos[j].line == pos[i].line) ++j;
+    Value line = pos[i].line > 0 ? Value::from_small_int(pos[i].line) : None;
+    TupleObject* t = tuple_of({Value::from_small_int(2 * static_cast<int64_t>(i)), Value::from_small_int(2 * static_cast<int64_t>(j)), line});
+    if (!t || !list_append(out, Value::from_obj(t))) return Value();
+    i = j;
+  }
+  return get_iter(Value::from_obj(out));
+}
+
+// code.replace(**changes): a copy with co_flags, co_name, co_qualname, co_filename or
+// co_firstlineno changed (types.coroutine sets CO_ITERABLE_COROUTINE this way). Coil's
+// instructions are its own, so the other fields can only be "replaced" by equal values.
+Value code_replace_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (nargs != 1) return raise_fmt(TypeErrorType, "replace() takes no positional arguments");
+  CodeObject* old = as_code(args[0]);
+  CodeObject* c = code_from_unit(old->unit);
+  if (!c) return Value();
+  c->flags = old->flags;
+  c->name = old->name;
+  c->qualname = old->qualname;
+  c->filename = old->filename;
+  c->firstlineno = old->firstlineno;
+  int64_t nkw = kwnames ? kwnames->size : 0;
+  for (int64_t i = 0; i < nkw; ++i) {
+    std::string key(as_str(kwnames->items[i])->view());
+    Value v = args[nargs + i];
+    auto need_int = [&](int32_t* field) {
+      if (!is_int(v)) {
+        raise_fmt(TypeErrorType, "replace() argument '%s' must be int, not %s", key.c_str(), type_name(v));
+        return false;
+      }
+      int64_t n = 0;
+      if (!int_to_int64(v, &n)) return false;
+      *field = static_cast<int32_t>(n);
+      return true;
+    };
+    auto need_str = [&](StrObject** field) {
+      if (!is_exact(v, StrType)) {
+        raise_fmt(TypeErrorType, "replace() argument '%s' must be str, not %s", key.c_str(), type_name(v));
+        return false;
+      }
+      *field = as_str(v);
+      return true;
+    };
+    bool ok;
+    if (key == "co_flags") {
+      int32_t f = 0;
+      ok = need_int(&f);
+      c->flags = static_cast<uint32_t>(f);
+    } else if (key == "co_firstlineno") {
+      ok = need_int(&c->firstlineno);
+    } else if (key == "co_name") {
+      ok = need_str(&c->name);
+    } else if (key == "co_qualname") {
+      ok = need_str(&c->qualname);
+    } else if (key == "co_filename") {
+      ok = need_str(&c->filename);
+    } else {
+      Value cur = get_attr(args[0], as_str(kwnames->items[i]));
+      if (cur.is_empty_slot()) {
+        clear_exception();
+        return raise_fmt(TypeErrorType, "'%s' is an invalid keyword argument for replace()", key.c_str());
+      }
+      int eq = equal(cur, v);
+      if (eq < 0) return Value();
+      if (!eq) return raise_fmt(ValueErrorType, "code.replace(): Coil cannot change %s", key.c_str());
+      ok = true;
+    }
+    if (!ok) return Value();
+  }
+  return Value::from_obj(c);
+}
+
 Value code_repr_m(Value* args, int64_t, TupleObject*) {
   CodeObject* c = as_code(args[0]);
   std::string out = "<code object " + std::string(c->name->view()) + " at " + address(args[0]) + ", file \"" +
@@ -238,6 +340,9 @@ const NativeGetSetDef kCodeGetSets[] = {
 };
 const NativeMethodDef kCodeMethods[] = {
     {"__repr__", code_repr_m},
+    {"co_positions", code_positions_m},
+    {"replace", code_replace_m},
+    {"co_lines", code_lines_m},
 };
 
 // --- cell ---

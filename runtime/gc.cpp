@@ -344,6 +344,17 @@ void register_python_finalizer(Object* o) {
   g_gc.py_finalizable.push_back(o);
 }
 
+size_t python_finalizable_count() { return g_gc.py_finalizable.size(); }
+
+bool claim_python_finalizer(Object* o) {
+  if (!(o->gc_bits & bit(HeaderBit::kPyFinalizable)) || (o->gc_bits & bit(HeaderBit::kPyFinalized))) return false;
+  auto& reg = g_gc.py_finalizable;
+  auto it = std::find(reg.begin(), reg.end(), o);
+  if (it != reg.end()) reg.erase(it);
+  o->gc_bits = (o->gc_bits & ~bit(HeaderBit::kPyFinalizable)) | bit(HeaderBit::kPyFinalized);
+  return true;
+}
+
 void register_weak_slot(Value* slot, Object* owner) { g_gc.weak_slots[slot] = owner; }
 void unregister_weak_slot(Value* slot) { g_gc.weak_slots.erase(slot); }
 

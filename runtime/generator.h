@@ -12,6 +12,13 @@ struct GeneratorObject : Object {
   bool finished;
   bool started;
   Value yield_from;     // the iterator being delegated to (for gi_yieldfrom), or empty
+  // Async generators only (PEP 525): an asend/athrow is driving the generator; aclose()
+  // ran or the generator ended; sys.get_asyncgen_hooks() was consulted on first use.
+  bool running_async;
+  bool closed;
+  bool hooks_inited;
+  Value finalizer;      // the finalizer hook captured on first use, or empty
+  Value origin;         // coroutines: cr_origin when origin tracking was on, or empty
   Frame frame;          // must be last: its slots follow in the same allocation
 };
 
@@ -20,6 +27,14 @@ Value make_generator(Frame* f);
 // Resumes with `value` sent (or `exc` thrown when not empty). Returns the yielded value, or
 // the return value with *returned set, or empty with an exception pending.
 Value gen_resume(GeneratorObject* g, Value value, Value exc, bool* returned);
+// Throws `exc` into g, first into the object it delegates to (yield from / await) as
+// CPython's gen.throw does. Same outcome convention as gen_resume.
+Value gen_throw_raw(GeneratorObject* g, Value exc, bool* returned);
+// The exception `throw(typ[, val[, tb]])` raises (targs = typ, val, tb; n = 1..3), with
+// CPython's checks and messages.
+Value thrown_exception(Value* targs, int64_t n);
+// gen.close(): GeneratorExit thrown in; "generator ignored GeneratorExit" if it yields.
+Value gen_close(GeneratorObject* g);
 // generator.__next__ semantics: StopIteration(value) when the generator returns.
 Value gen_send(Value gen, Value value);
 
@@ -27,6 +42,20 @@ Value gen_send(Value gen, Value value);
 // `where` 1/2 names __aenter__/__aexit__ in the error messages.
 Value get_awaitable(Value v, int where);
 
+// The value `yield v` produces inside an async generator (AsyncGenWrap): asend/athrow
+// unwrap it into StopIteration(v); anything else they see was yielded by an inner await.
+Value async_gen_wrap(Value v);
+
+// sys.set_coroutine_origin_tracking_depth / get_...: frames recorded in a new coroutine's
+// cr_origin (0: none).
+void set_coroutine_origin_depth(int64_t depth);
+int64_t coroutine_origin_depth();
+// sys.get_asyncgen_hooks()'s firstiter (or finalizer): empty when unset.
+Value async_gen_hooks(bool finalizer);
+// sys.set_asyncgen_hooks(): None clears a hook.
+void set_async_gen_hooks(Value firstiter, Value finalizer);
+
 void init_generator_type();
+void init_async_generator_types();
 
 }  // namespace coil::rt

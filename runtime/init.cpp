@@ -19,6 +19,7 @@
 #include "runtime/float.h"
 #include "runtime/frame_object.h"
 #include "runtime/function.h"
+#include "runtime/exception_group.h"
 #include "runtime/generator.h"
 #include "runtime/hashing.h"
 #include "runtime/import.h"
@@ -101,6 +102,7 @@ bool init_runtime(const Config& cfg) {
   init_exception_types();
   init_object_and_type_methods();
   init_exception_methods();
+  init_exception_group();
   init_iterator_types();
   init_frame_object_types();
   init_generator_type();

@@ -22,6 +22,7 @@
 #include "runtime/sequence_ops.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
+#include "runtime/exception_group.h"
 #include "runtime/float_ops.h"
 #include "runtime/generator.h"
 #include "runtime/int.h"
@@ -1381,8 +1382,8 @@ op_Raise: {
       raise_msg(RuntimeErrorType, "No active exception to reraise");
       goto error;
     }
-    ts.pending = h;  // a bare `raise` keeps the traceback and context it had
-    goto error;
+    ts.pending = h;  // a bare `raise` keeps the traceback and context it had: no new entry
+    goto reraise;
   }
   Value cause = a == 2 ? POP() : Value();
   Value exc = POP();
@@ -1434,12 +1435,27 @@ op_CheckExcMatch: {
   TOP() = bool_value(r);
   NEXT(1);
 }
-op_CheckEgMatch:
-  raise_msg(SystemErrorType, "except* is not supported yet");
-  goto error;
-op_PrepReraiseStar:
-  raise_msg(SystemErrorType, "except* is not supported yet");
-  goto error;
+op_CheckEgMatch: {
+  // rest type -> rest None (no match) | rest' match (match becomes the handled exception)
+  Value type = POP();
+  Value match, rest;
+  f->sp = sp;
+  if (!except_star_match(TOP(), type, &match, &rest)) goto error;
+  if (match != None) {
+    TOP() = rest;
+    ts.handled = match;
+  }
+  PUSH(match);
+  NEXT(1);
+}
+op_PrepReraiseStar: {
+  // orig list -> exception to re-raise, or None
+  Value list = POP();
+  Value r = prep_reraise_star(TOP(), list);
+  CHECK(r);
+  TOP() = r;
+  NEXT(1);
+}
 op_BeforeWith: {
   // mgr -> bound __exit__, __enter__() result
   Value r = enter_context(sp, false);
@@ -1489,7 +1505,13 @@ op_Send: {
 }
 op_GetYieldFromIter: {
   Value v = TOP();
-  if (!(v.is_obj() && v.as_obj()->type == GeneratorType)) {
+  if (v.is_obj() && v.as_obj()->type == CoroutineType) {
+    // Only a coroutine or a types.coroutine generator may delegate to a coroutine.
+    if (!(code->flags & (fe::coflag::COROUTINE | fe::coflag::ITERABLE_COROUTINE))) {
+      raise_msg(TypeErrorType, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+      goto error;
+    }
+  } else if (!(v.is_obj() && v.as_obj()->type == GeneratorType)) {
     Value it = get_iter(v);
     CHECK(it);
     TOP() = it;
@@ -1555,9 +1577,12 @@ op_BeforeAsyncWith: {
   PUSH(r);
   NEXT(1);
 }
-op_AsyncGenWrap:
-  raise_msg(SystemErrorType, "async generators are not supported yet");
-  goto error;
+op_AsyncGenWrap: {
+  Value w = async_gen_wrap(TOP());
+  CHECK(w);
+  TOP() = w;
+  NEXT(1);
+}
 op_GetLen: {
   int64_t n = length(TOP());
   if (n < 0) goto error;

@@ -2,6 +2,8 @@
 // built-in types and singletons held in C++ globals, interned names, sys state, the
 // thread's exception state, and the interpreter's data stack (scanned conservatively).
 #include "runtime/roots.h"
+#include "runtime/gc_finalize.h"
+#include "stdlib/unraisable.h"
 
 #include "runtime/dict.h"
 #include <cstdio>
@@ -68,6 +70,8 @@ void visit_runtime_roots(Visitor& v, void*) {
   for (RootVisitorHook hook : extra_hooks()) hook(v);
 }
 
+}  // namespace
+
 // Calls o.__del__(); an error is reported as CPython does ("Exception ignored in: ...")
 // and never propagates. The pending exception of the interrupted code is kept.
 void run_python_finalizer(Object* o) {
@@ -78,16 +82,10 @@ void run_python_finalizer(Object* o) {
   Value saved = ts.pending;
   ts.pending = Value();
   if (call1(del, obj).is_empty_slot()) {
-    std::string where;
-    if (!repr_string(del, &where)) clear_exception();
-    lib::flush_std_streams();
-    std::fprintf(stderr, "Exception ignored in: %s\n", where.c_str());
-    print_pending_exception();
+    lib::write_unraisable(take_exception(), nullptr, del);
   }
   ts.pending = saved;
 }
-
-}  // namespace
 
 void add_runtime_root_hook(RootVisitorHook hook) { extra_hooks().push_back(hook); }
 

@@ -5,19 +5,24 @@
 
 #include <array>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <unistd.h>
+#include <unordered_set>
 
 #include "frontend/compiler.h"
 #include "frontend/parser.h"
 #include "frontend/source.h"
+#include "frontend/symtable.h"
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/gc.h"
+#include "runtime/gc_finalize.h"
 #include "runtime/import.h"
 #include "runtime/init.h"
 #include "runtime/int.h"
@@ -29,6 +34,9 @@
 #include "runtime/suggestions.h"
 #include "runtime/sys_state.h"
 #include "runtime/thread.h"
+#include "runtime/traceback_format.h"
+#include "stdlib/atexit_module.h"
+#include "stdlib/warnings_module.h"
 #include "runtime/tuple.h"
 #include "stdlib/atexit_module.h"
 #include "stdlib/io_support.h"
@@ -49,149 +57,7 @@ bool read_file(const std::string& path, std::string* out, int* err) {
   return true;
 }
 
-// The source line `lineno` of `filename`, stripped, or "" when unreadable.
-std::string source_line(const std::string& filename, int lineno) {
-  if (filename.empty() || filename[0] == '<') return "";
-  std::ifstream in(filename, std::ios::binary);
-  if (!in) return "";
-  std::string line;
-  for (int i = 1; i <= lineno; ++i)
-    if (!std::getline(in, line)) return "";
-  size_t b = line.find_first_not_of(" \t\f");
-  if (b == std::string::npos) return "";
-  size_t e = line.find_last_not_of(" \t\f\r\n");
-  return line.substr(b, e - b + 1);
-}
-
 void write_err(const std::string& s) { lib::write_to_file(sys_attr("stderr"), s, true) || (clear_exception(), true); }
-
-std::string exception_type_label(Value exc) {
-  TypeObject* t = type_of(exc);
-  std::string qual = t->qualname ? std::string(t->qualname->view()) : t->name;
-  if (!has(t, TypeFlag::HeapType)) return qual;
-  Value m = dict_get_str(t->dict, names::dunder_module);
-  if (!m.is_empty_slot() && is_str(m)) {
-    std::string_view mod = as_str(m)->view();
-    if (mod != "builtins" && mod != "__main__") return std::string(mod) + "." + qual;
-    if (mod == "__main__") return "__main__." + qual;
-  }
-  return qual;
-}
-
-void print_syntax_error_body(ExceptionObject* e, std::string& out) {
-  auto field = [&](const char* name) {
-    return e->dict ? dict_get_str(e->dict, intern(name)) : Value();
-  };
-  Value filename = field("filename"), lineno = field("lineno"), offset = field("offset"), text = field("text"),
-        end_offset = field("end_offset"), end_lineno = field("end_lineno");
-  std::string fn = !filename.is_empty_slot() && is_str(filename) ? std::string(as_str(filename)->view()) : "<string>";
-  int64_t ln = 0;
-  if (!lineno.is_empty_slot() && is_int(lineno)) int_to_int64(lineno, &ln);
-  out += "  File \"" + fn + "\", line " + std::to_string(ln) + "\n";
-  if (!text.is_empty_slot() && is_str(text)) {
-    std::string t(as_str(text)->view());
-    // CPython strips leading whitespace and adjusts the caret column by it.
-    size_t strip = t.find_first_not_of(" \t\f");
-    if (strip == std::string::npos) strip = t.size();
-    std::string shown = t.substr(strip);
-    while (!shown.empty() && (shown.back() == '\n' || shown.back() == '\r')) shown.pop_back();
-    out += "    " + shown + "\n";
-    int64_t off = 0, end_off = 0, end_ln = ln;
-    if (!offset.is_empty_slot() && is_int(offset)) int_to_int64(offset, &off);
-    if (!end_offset.is_empty_slot() && is_int(end_offset)) int_to_int64(end_offset, &end_off);
-    if (!end_lineno.is_empty_slot() && is_int(end_lineno)) int_to_int64(end_lineno, &end_ln);
-    if (off > 0) {
-      // Offsets count code points; the caret line is built from the stripped text.
-      int64_t col = off - 1 - static_cast<int64_t>(utf8_length(t.substr(0, strip), nullptr));
-      if (col < 0) col = 0;
-      int64_t width = 1;
-      if (end_ln == ln && end_off > off) width = end_off - off;
-      int64_t shown_len = utf8_length(shown, nullptr);
-      if (col > shown_len) col = shown_len;
-      if (col + width > shown_len + 1) width = std::max<int64_t>(1, shown_len + 1 - col);
-      out += "    " + std::string(col, ' ') + std::string(width, '^') + "\n";
-    }
-  }
-}
-
-// Appends one exception (traceback, then "Type: message") to `out`.
-void format_one(Value exc, std::string& out) {
-  ExceptionObject* e = as_exception(exc);
-  if (e->traceback.is_obj()) {
-    out += "Traceback (most recent call last):\n";
-    Value tb = e->traceback;
-    // Like CPython: after 3 identical (file, line, name) entries in a row, the rest of the
-    // run is summarised as "[Previous line repeated N more times]".
-    std::string last_key;
-    int repeats = 0;
-    auto flush_repeats = [&]() {
-      if (repeats > 3) {
-        int more = repeats - 3;
-        out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more == 1 ? "" : "s") + "]\n";
-      }
-    };
-    while (tb.is_obj() && tb.as_obj()->type == TracebackType) {
-      auto* t = static_cast<TracebackObject*>(tb.as_obj());
-      std::string file(t->code->filename->view());
-      std::string key = file + ":" + std::to_string(t->lineno) + ":" + std::string(t->code->name->view());
-      if (key == last_key) {
-        ++repeats;
-      } else {
-        flush_repeats();
-        last_key = key;
-        repeats = 1;
-      }
-      if (repeats <= 3) {
-        out += "  File \"" + file + "\", line " + std::to_string(t->lineno) + ", in " + std::string(t->code->name->view()) + "\n";
-        std::string src = source_line(file, t->lineno);
-        if (!src.empty()) out += "    " + src + "\n";
-      }
-      tb = t->next;
-    }
-    flush_repeats();
-  }
-  if (is_subtype(e->type, SyntaxErrorType)) print_syntax_error_body(e, out);
-  std::string label = exception_type_label(exc);
-  Value s = str_of(exc);
-  if (s.is_empty_slot()) {
-    clear_exception();
-    out += label + ": <exception str() failed>\n";
-  } else if (as_str(s)->nbytes == 0) {
-    out += label + "\n";
-  } else {
-    std::string hint = suggestion_for(exc);
-    out += label + ": " + std::string(as_str(s)->view()) + (hint.empty() ? "" : ". Did you mean: '" + hint + "'?") + "\n";
-  }
-  if (e->dict) {
-    Value notes = dict_get_str(e->dict, names::dunder_notes);
-    if (!notes.is_empty_slot() && is_list(notes)) {
-      for (int64_t i = 0; i < as_list(notes)->size; ++i) {
-        std::string n;
-        if (str_string(as_list(notes)->items()[i], &n)) out += n + "\n";
-        else clear_exception();
-      }
-    }
-  }
-}
-
-void format_chain(Value exc, std::string& out, std::vector<Object*>& seen) {
-  seen.push_back(exc.as_obj());
-  ExceptionObject* e = as_exception(exc);
-  auto unseen = [&](Value v) {
-    if (!is_exception(v)) return false;
-    for (Object* o : seen)
-      if (o == v.as_obj()) return false;
-    return true;
-  };
-  if (unseen(e->cause)) {
-    format_chain(e->cause, out, seen);
-    out += "\nThe above exception was the direct cause of the following exception:\n\n";
-  } else if (!e->suppress_context && unseen(e->context)) {
-    format_chain(e->context, out, seen);
-    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
-  }
-  format_one(exc, out);
-}
 
 // SystemExit: the exit code CPython's handle_system_exit computes (printing str(code)
 // for non-int codes).
@@ -212,10 +78,61 @@ int system_exit_code(Value exc) {
   return 1;
 }
 
-// Interpreter exit, in CPython's order: wait for the non-daemon threads (threading._shutdown,
-// if threading was imported), run the atexit callbacks, then flush open files and the standard
-// streams; false when flushing sys.stdout failed (the exit status becomes 120, as CPython's
-// Py_FinalizeEx makes it).
+// At exit CPython drops __main__ from sys.modules; the module, its namespace and what only
+// they reach become cyclic garbage whose __del__s run with the namespace still intact. Coil
+// runs the pending __del__ of what __main__'s namespace reaches, breadth first: the values in
+// namespace order, then the items of plain lists and tuples (from the end, as their
+// deallocators drop them) and dicts. Approximate (docs/GC.md): objects reachable only from other
+// modules are not finalized at exit, and one also held by another module is finalized here.
+void finalize_main_module() {
+  Value m = dict_get_str(g_sys_modules, intern("__main__"));
+  if (m.is_empty_slot() || !m.is_obj() || m.as_obj()->type != ModuleType) return;
+  // Nothing registered for __del__ (the common case): nothing to do, however big the heap.
+  if (gc::python_finalizable_count() == 0) return;
+  DictObject* d = static_cast<ModuleObject*>(m.as_obj())->dict;
+  ListObject* queue = new_list(0);
+  if (!queue) return clear_exception();
+  std::unordered_set<Object*> seen;
+  // Only objects with a pending __del__ and the containers walked matter: the rest (ints,
+  // strs, ...) are skipped without being remembered.
+  auto push = [&](Value v) {
+    if (!v.is_obj()) return true;
+    Object* o = v.as_obj();
+    bool container = o->type == ListType || o->type == TupleType || o->type == DictType;
+    if (!container && !(o->gc_bits & gc::bit(gc::HeaderBit::kPyFinalizable))) return true;
+    if (!seen.insert(o).second) return true;
+    return list_append(queue, v);
+  };
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(d, &pos, &k, &v))
+    if (!(is_str(k) && as_str(k)->view() == "__builtins__") && !push(v)) return clear_exception();
+  for (int64_t i = 0; i < queue->size && gc::python_finalizable_count() > 0; ++i) {
+    Value item = queue->items()[i];
+    Object* o = item.as_obj();
+    if (gc::claim_python_finalizer(o)) run_python_finalizer(o);
+    if (o->type == ListType) {
+      for (int64_t j = as_list(item)->size - 1; j >= 0; --j)
+        if (j < as_list(item)->size && !push(as_list(item)->items()[j])) return clear_exception();
+    } else if (o->type == TupleType) {
+      for (int64_t j = as_tuple(item)->size - 1; j >= 0; --j)
+        if (!push(as_tuple(item)->items[j])) return clear_exception();
+    } else if (o->type == DictType) {
+      int64_t p2 = 0;
+      Value k2, v2;
+      while (dict_next(static_cast<DictObject*>(o), &p2, &k2, &v2))
+        if (!push(k2) || !push(v2)) return clear_exception();
+    }
+  }
+  clear_exception();
+}
+
+// Interpreter exit, in CPython's Py_FinalizeEx order: wait for the non-daemon threads
+// (threading._shutdown, if threading was imported), atexit callbacks, a flush of the standard
+// streams, the __del__s of what __main__ still holds, open files and the streams flushed
+// again. False when flushing sys.stdout failed (the exit status becomes 120).
+bool g_unhandled_keyboard_interrupt = false;
+
 bool run_atexit() {
   Value threading = dict_get_str(g_sys_modules, intern("threading"));
   if (!threading.is_empty_slot()) {
@@ -226,7 +143,18 @@ bool run_atexit() {
   }
   lib::run_exit_functions();
   bool ok = lib::flush_std_streams_at_exit();
+  set_traceback_source_lines(false);
+  finalize_main_module();
+  set_traceback_source_lines(true);
+  // Again for what the __del__s printed (not after a failure: it would be reported twice).
+  if (ok) ok = lib::flush_std_streams_at_exit();
   lib::flush_all_open_files();
+  if (g_unhandled_keyboard_interrupt) {
+    // As CPython: a program ended by an uncaught KeyboardInterrupt dies of SIGINT, so that its
+    // caller sees the interruption (exit status 130 in a shell).
+    std::signal(SIGINT, SIG_DFL);
+    ::kill(::getpid(), SIGINT);
+  }
   return ok;
 }
 
@@ -239,6 +167,7 @@ int run_main_code(CodeObject* code, ModuleObject* main) {
     int rc = system_exit_code(exc);
     return rc;
   }
+  g_unhandled_keyboard_interrupt = pending_matches(KeyboardInterruptType);
   print_pending_exception();
   return 1;
 }
@@ -269,19 +198,28 @@ void print_pending_exception() {
   Value exc = take_exception();
   if (!is_exception(exc)) return;
   lib::flush_std_streams();
-  std::string out;
-  std::vector<Object*> seen;
-  format_chain(exc, out, seen);
-  write_err(out);
+  // As PyErr_Print: sys.last_type / last_value / last_traceback, for post-mortem use.
+  if (g_sys_module) {
+    dict_set_str(g_sys_module->dict, intern("last_type"), Value::from_obj(type_of(exc)));
+    dict_set_str(g_sys_module->dict, intern("last_value"), exc);
+    dict_set_str(g_sys_module->dict, intern("last_traceback"), as_exception(exc)->traceback);
+  }
+  // As CPython: uncaught exceptions go through sys.excepthook (the native printer by default).
+  Value hook = sys_attr("excepthook");
+  if (hook.is_empty_slot() || hook == None) {
+    clear_exception();
+    write_err("sys.excepthook is missing\n" + format_exception(exc));
+    return;
+  }
+  Value args[3] = {Value::from_obj(type_of(exc)), exc, as_exception(exc)->traceback};
+  if (call(hook, args, 3).is_empty_slot()) {
+    Value err = take_exception();
+    lib::flush_std_streams();
+    write_err("Error in sys.excepthook:\n" + format_exception(err) + "\nOriginal exception was:\n" + format_exception(exc));
+  }
 }
 
-std::string format_exception_text(Value exc) {
-  std::string out;
-  if (!is_exception(exc)) return out;
-  std::vector<Object*> seen;
-  format_chain(exc, out, seen);
-  return out;
-}
+std::string format_exception_text(Value exc) { return format_exception(exc); }
 
 void raise_syntax_error(const fe::SyntaxErrorInfo& info) {
   // Too deeply nested source: CPython's parser gives up with an empty MemoryError.
@@ -293,8 +231,17 @@ void raise_syntax_error(const fe::SyntaxErrorInfo& info) {
   TypeObject* type = info.kind == fe::SyntaxErrorInfo::Kind::TabError ? TabErrorType
                      : info.kind == fe::SyntaxErrorInfo::Kind::IndentationError ? IndentationErrorType
                                                                                  : SyntaxErrorType;
+  // Errors found by the compiler carry no text: like CPython, read the line from the file.
+  std::string text = info.text;
+  if (text.empty() && !info.filename.empty() && info.filename[0] != '<' && info.lineno > 0) {
+    std::ifstream in(info.filename, std::ios::binary);
+    std::string line;
+    int n = 0;
+    while (in && n < info.lineno && std::getline(in, line)) ++n;
+    if (n == info.lineno) text = line + "\n";
+  }
   Value details = Value::from_obj(tuple_of({str_value(info.filename), int_from_int64(info.lineno),
-                                            int_from_int64(info.offset), str_value(info.text),
+                                            int_from_int64(info.offset), str_value(text),
                                             int_from_int64(info.end_lineno), int_from_int64(info.end_offset)}));
   ExceptionObject* e = new_exception(type, tuple_of({str_value(info.msg), details}));
   if (!e) return;
@@ -303,20 +250,48 @@ void raise_syntax_error(const fe::SyntaxErrorInfo& info) {
     Value a[3] = {Value::from_obj(e), str_value(info.msg), details};
     if (call(init, a, 3).is_empty_slot()) return;
   }
-  if (info.text.empty()) dict_set_str(e->dict, intern("text"), None);
+  if (text.empty()) dict_set_str(e->dict, intern("text"), None);
   raise(Value::from_obj(e));
 }
 
-CodeObject* compile_source(std::string_view source, const std::string& filename, int mode, int optimize) {
+// Issues the frontend's warnings (the parser's DeprecationWarnings for invalid escapes, the
+// compiler's SyntaxWarnings) through the warnings machinery; a warning turned into an error
+// becomes a SyntaxError at its location, as CPython's parser and compiler_warn do.
+bool emit_compile_warnings(const std::vector<fe::SyntaxErrorInfo>& warnings, TypeObject* category) {
+  for (const fe::SyntaxErrorInfo& w : warnings) {
+    if (lib::warn_explicit(category, w.msg, w.filename, w.lineno)) continue;
+    if (pending_matches(category)) {
+      clear_exception();
+      raise_syntax_error(w);
+    }
+    return false;
+  }
+  return true;
+}
+
+CodeObject* compile_source(std::string_view source, const std::string& filename, int mode, int optimize,
+                           uint32_t future) {
+  std::vector<fe::SyntaxErrorInfo> escapes, warnings;
+  bool parsed = false;
   try {
     fe::Arena arena;
     auto pmode = mode == 0 ? fe::ParseMode::Exec : mode == 1 ? fe::ParseMode::Eval : fe::ParseMode::Single;
     auto cmode = mode == 0 ? fe::CompileMode::Exec : mode == 1 ? fe::CompileMode::Eval : fe::CompileMode::Single;
-    fe::ModNode* mod = fe::parse(source, filename, pmode, arena);
-    std::shared_ptr<fe::CodeUnit> unit = fe::compile_module(mod, filename, cmode, optimize);
-    return code_from_unit(unit);
+    fe::ModNode* mod = fe::parse(source, filename, pmode, arena, &escapes);
+    parsed = true;
+    if (!emit_compile_warnings(escapes, DeprecationWarningType)) return nullptr;
+    std::shared_ptr<fe::CodeUnit> unit = fe::compile_module(mod, filename, cmode, optimize, future, &warnings);
+    if (!emit_compile_warnings(warnings, SyntaxWarningType)) return nullptr;
+    CodeObject* code = code_from_unit(unit);
+    if (!code) raise_memory_error();
+    return code;
   } catch (const fe::SyntaxErrorException& e) {
+    if (!parsed && !emit_compile_warnings(escapes, DeprecationWarningType)) return nullptr;
+    if (!emit_compile_warnings(warnings, SyntaxWarningType)) return nullptr;
     raise_syntax_error(e.info);
+    return nullptr;
+  } catch (const fe::CompileRecursionError& e) {
+    raise_msg(RecursionErrorType, e.msg);
     return nullptr;
   }
 }
@@ -356,6 +331,12 @@ int run(const Config& cfg) {
       if (r.is_empty_slot()) return 1;
     }
   }
+  // -W / PYTHONWARNINGS / -X dev: CPython imports warnings at start-up to apply them.
+  if (!cfg.warnoptions.empty() && import_module("warnings").is_empty_slot()) {
+    lib::flush_std_streams();
+    write_err("'import warnings' failed; traceback:\n");
+    print_pending_exception();
+  }
   int rc = 0;
   std::string source, filename;
   switch (cfg.run) {
@@ -387,8 +368,7 @@ int run(const Config& cfg) {
                      str_repr(absolute_path(cfg.program)).c_str(), err, std::strerror(err));
         return 2;
       }
-      // CPython runs the script under cwd + "/" + its path (not normalised).
-      filename = absolute_path(cfg.program);
+      filename = absolute_path(cfg.program);  // CPython makes the script path absolute (co_filename, __file__)
       break;
     }
     case Config::Run::Module: {
@@ -403,6 +383,7 @@ int run(const Config& cfg) {
           std::fprintf(stderr, "%s: %s\n", cfg.executable.c_str(), msg.c_str());
           rc = 1;
         } else {
+          g_unhandled_keyboard_interrupt = pending_matches(KeyboardInterruptType);
           print_pending_exception();
           rc = 1;
         }

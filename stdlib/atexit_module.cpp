@@ -1,21 +1,21 @@
-// atexit_module.cpp — the `atexit` module: callbacks registered with their arguments, run in
-// reverse order when the interpreter exits (after non-daemon threads are joined).
+// atexit_module.cpp — the atexit module: register/unregister exit callbacks, _run_exitfuncs,
+// _clear, _ncallbacks; the runner calls run_exit_functions() before the final flush.
 #include "stdlib/atexit_module.h"
 
 #include <cstdio>
-#include <string>
 
 #include "runtime/abstract.h"
-#include "runtime/builtin_types.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/native_module.h"
 #include "runtime/roots.h"
-#include "runtime/run.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
+#include "runtime/thread.h"
+#include "runtime/traceback_format.h"
 #include "runtime/tuple.h"
 #include "stdlib/io_support.h"
+#include "stdlib/unraisable.h"
 
 namespace coil::lib {
 
@@ -23,22 +23,24 @@ using namespace coil::rt;
 
 namespace {
 
-// Entries are (func, args tuple, kwargs dict or None), or None once unregistered: like
-// CPython's table, _ncallbacks counts those holes until the next clear.
-ListObject* g_callbacks = nullptr;
+ListObject* g_callbacks = nullptr;  // (func, args, kwargs-or-None) tuples; None once unregistered
+int64_t g_ncallbacks = 0;           // as CPython: unregister() does not lower it
 
-bool ensure_callbacks() {
+bool ensure_list() {
   if (g_callbacks) return true;
   g_callbacks = new_list(0);
   if (!g_callbacks) return false;
-  add_runtime_root_hook([](Visitor& v) { v.visit(g_callbacks); });
+  add_runtime_root_hook([](Visitor& v) {
+    if (g_callbacks) v.visit(g_callbacks);
+  });
   return true;
 }
 
-Value atexit_register(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (nargs < 1) return raise_msg(TypeErrorType, "register() takes at least 1 argument (0 given)");
+Value ax_register(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (nargs < 1)
+    return raise_fmt(TypeErrorType, "register() takes at least 1 argument (0 given)");
   if (!is_callable(args[0])) return raise_msg(TypeErrorType, "the first argument must be callable");
-  if (!ensure_callbacks()) return Value();
+  if (!ensure_list()) return Value();
   TupleObject* pos = new_tuple(nargs - 1);
   if (!pos) return Value();
   for (int64_t i = 1; i < nargs; ++i) pos->items[i - 1] = args[i];
@@ -52,72 +54,67 @@ Value atexit_register(Value* args, int64_t nargs, TupleObject* kwnames) {
   }
   TupleObject* entry = tuple_of({args[0], Value::from_obj(pos), kw});
   if (!entry || !list_append(g_callbacks, Value::from_obj(entry))) return Value();
+  ++g_ncallbacks;
   return args[0];
 }
 
-Value atexit_unregister(Value* args, int64_t nargs, TupleObject* kwnames) {
+Value ax_unregister(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("unregister", nargs, kwnames, 1, 1)) return Value();
   if (!g_callbacks) return None;
   for (int64_t i = 0; i < g_callbacks->size; ++i) {
     Value e = g_callbacks->items()[i];
     if (e == None) continue;
-    int eq = rich_compare_bool(as_tuple(e)->items[0], args[0], fe::CompareKind::Eq);
+    int eq = equal(as_tuple(e)->items[0], args[0]);
     if (eq < 0) return Value();
     if (eq) g_callbacks->items()[i] = None;
   }
   return None;
 }
 
-Value atexit_clear(Value*, int64_t nargs, TupleObject* kwnames) {
-  if (!check_args("_clear", nargs, kwnames, 0, 0)) return Value();
-  if (g_callbacks) g_callbacks->size = 0;
-  return None;
-}
-
-Value atexit_ncallbacks(Value*, int64_t nargs, TupleObject* kwnames) {
-  if (!check_args("_ncallbacks", nargs, kwnames, 0, 0)) return Value();
-  return Value::from_small_int(g_callbacks ? g_callbacks->size : 0);
-}
-
-Value atexit_run_exitfuncs(Value*, int64_t nargs, TupleObject* kwnames) {
+Value ax_run(Value*, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("_run_exitfuncs", nargs, kwnames, 0, 0)) return Value();
   run_exit_functions();
   return None;
 }
 
+Value ax_clear(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("_clear", nargs, kwnames, 0, 0)) return Value();
+  if (g_callbacks) g_callbacks->size = 0;
+  g_ncallbacks = 0;
+  return None;
+}
+
+Value ax_ncallbacks(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("_ncallbacks", nargs, kwnames, 0, 0)) return Value();
+  return Value::from_small_int(g_ncallbacks);
+}
+
 const NativeFunctionDef kAtexitFunctions[] = {
-    {"register", atexit_register},
-    {"unregister", atexit_unregister},
-    {"_clear", atexit_clear},
-    {"_ncallbacks", atexit_ncallbacks},
-    {"_run_exitfuncs", atexit_run_exitfuncs},
+    {"register", ax_register},   {"unregister", ax_unregister}, {"_run_exitfuncs", ax_run},
+    {"_clear", ax_clear},        {"_ncallbacks", ax_ncallbacks},
 };
 
 }  // namespace
 
 void run_exit_functions() {
   if (!g_callbacks) return;
-  for (int64_t i = g_callbacks->size - 1; i >= 0; --i) {
-    if (i >= g_callbacks->size) continue;  // a callback cleared the table
-    Value e = g_callbacks->items()[i];
+  Value saved = take_exception();
+  while (g_callbacks->size > 0) {
+    Value e = g_callbacks->items()[g_callbacks->size - 1];
+    --g_callbacks->size;
     if (e == None) continue;
     TupleObject* t = as_tuple(e);
-    Value kw = t->items[2];
-    Value r = call_tuple_dict(t->items[0], as_tuple(t->items[1]), kw == None ? nullptr : as_dict(kw));
-    if (r.is_empty_slot()) {
-      Value exc = take_exception();
-      std::string where;
-      if (!repr_string(t->items[0], &where)) {
-        clear_exception();
-        where = "<object repr() failed>";
-      }
-      flush_std_streams();
-      std::string text = "Exception ignored in atexit callback: " + where + "\n" + format_exception_text(exc);
-      // Through sys.stderr, as CPython prints it; a failing stream drops the text.
-      if (!write_to_file(sys_attr("stderr"), text, true)) clear_exception();
+    TupleObject* pos = as_tuple(t->items[1]);
+    Value r;
+    if (t->items[2] == None) {
+      r = call(t->items[0], pos->items, pos->size);
+    } else {
+      r = call_tuple_dict(t->items[0], pos, static_cast<DictObject*>(t->items[2].as_obj()));
     }
+    if (r.is_empty_slot()) write_unraisable(take_exception(), "Exception ignored in atexit callback", t->items[0]);
   }
-  if (g_callbacks) g_callbacks->size = 0;
+  g_ncallbacks = 0;
+  if (!saved.is_empty_slot()) thread_state().pending = saved;
 }
 
 extern const NativeModuleDef kAtexitModule;

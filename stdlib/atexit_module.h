@@ -1,10 +1,10 @@
-// atexit_module.h — running the `atexit` callbacks at interpreter exit.
+// atexit_module.h — running the callbacks registered with atexit.register at interpreter exit.
 #pragma once
 
 namespace coil::lib {
 
-// Calls the registered callbacks, last registered first, printing each error the way CPython
-// does ("Exception ignored in atexit callback: ..."), then forgets them.
+// Runs the registered callbacks, last registered first, and forgets them; a failing callback
+// is reported as "Exception ignored in atexit callback: ..." and the others still run.
 void run_exit_functions();
 
 }  // namespace coil::lib

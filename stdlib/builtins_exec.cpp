@@ -76,41 +76,13 @@ uint32_t inherited_future() {
   return f && f->code ? static_cast<uint32_t>(f->code->flags & kFutureFlags) : 0;
 }
 
-// Parses and compiles with __future__ features given by compile()'s flags; null with the
-// exception pending.
-CodeObject* compile_with_future(std::string_view text, fe::ModNode* (*parse)(std::string_view, const std::string&,
-                                                                               CompileMode, fe::Arena&),
-                                const std::string& filename, CompileMode mode, int optimize, uint32_t future) {
-  try {
-    fe::Arena arena;
-    fe::ModNode* mod = parse(text, filename, mode, arena);
-    fe::CompileMode cmode = mode == CompileMode::Exec ? fe::CompileMode::Exec
-                            : mode == CompileMode::Eval ? fe::CompileMode::Eval : fe::CompileMode::Single;
-    CodeObject* code = code_from_unit(fe::compile_module(mod, filename, cmode, optimize, future));
-    if (!code) raise_memory_error();
-    return code;
-  } catch (const fe::SyntaxErrorException& e) {
-    raise_syntax_error(e.info);
-  } catch (const fe::CompileRecursionError& e) {
-    raise_msg(RecursionErrorType, e.msg);
-  }
-  return nullptr;
-}
-
-fe::ModNode* parse_source(std::string_view text, const std::string& filename, CompileMode mode, fe::Arena& arena) {
-  fe::ParseMode pmode = mode == CompileMode::Exec ? fe::ParseMode::Exec
-                        : mode == CompileMode::Eval ? fe::ParseMode::Eval : fe::ParseMode::Single;
-  return fe::parse(text, filename, pmode, arena);
-}
-
 // Compiles str or bytes source; null with the exception pending. `future` holds the
 // CO_FUTURE_* bits of compile()'s flags.
 CodeObject* compile_text(Value source, const std::string& filename, CompileMode mode, int optimize, bool strip,
                          uint32_t future = 0) {
   std::string text;
   if (!source_text(source, filename, strip, &text)) return nullptr;
-  if (future) return compile_with_future(text, parse_source, filename, mode, optimize, future);
-  return compile_source(text, filename, static_cast<int>(mode), optimize);
+  return compile_source(text, filename, static_cast<int>(mode), optimize, future);
 }
 
 // compile(source, ..., PyCF_ONLY_AST): the source parsed into Python `ast` objects.
@@ -136,11 +108,14 @@ Value compile_ast(Value tree, const std::string& filename, std::string_view mode
   if (!mod) return Value();
   fe::CompileMode cmode = mode == "exec" ? fe::CompileMode::Exec : mode == "eval" ? fe::CompileMode::Eval
                                                                                  : fe::CompileMode::Single;
+  std::vector<fe::SyntaxErrorInfo> warnings;
   try {
-    std::shared_ptr<fe::CodeUnit> unit = fe::compile_module(mod, filename, cmode, optimize, future);
+    std::shared_ptr<fe::CodeUnit> unit = fe::compile_module(mod, filename, cmode, optimize, future, &warnings);
+    if (!emit_compile_warnings(warnings, SyntaxWarningType)) return Value();
     CodeObject* code = code_from_unit(unit);
     return code ? Value::from_obj(code) : raise_memory_error();
   } catch (const fe::SyntaxErrorException& e) {
+    if (!emit_compile_warnings(warnings, SyntaxWarningType)) return Value();
     raise_syntax_error(e.info);
     return Value();
   } catch (const fe::CompileRecursionError&) {

@@ -21,6 +21,10 @@ extern const rt::NativeModuleDef kPosixModule;
 extern const rt::NativeModuleDef kErrnoModule;
 extern const rt::NativeModuleDef kImpModule;
 extern const rt::NativeModuleDef kMarshalModule;
+extern const rt::NativeModuleDef kSreModule;
+extern const rt::NativeModuleDef kStructModule;
+extern const rt::NativeModuleDef kBinasciiModule;
+extern const rt::NativeModuleDef kArrayModule;
 extern const rt::NativeModuleDef kWarningsModule;
 extern const rt::NativeModuleDef kThreadModule;
 extern const rt::NativeModuleDef kAtexitModule;
@@ -53,6 +57,10 @@ const rt::NativeModuleDef* const kModules[] = {
     &kErrnoModule,
     &kImpModule,
     &kMarshalModule,
+    &kSreModule,
+    &kStructModule,
+    &kBinasciiModule,
+    &kArrayModule,
     &kWarningsModule,
     &kThreadModule,
     &kAtexitModule,

@@ -187,3 +187,45 @@ bool check_positional(const char* fname, int64_t nargs, int64_t min, int64_t max
 Value return_self(Value* args, int64_t, TupleObject*) { return args[0]; }
 
 }  // namespace coil::lib
+
+
+namespace coil::lib {
+
+TypeObject* make_exception_class(const char* module, const char* name, TypeObject* base) {
+  DictObject* ns = new_dict();
+  if (!ns || !dict_set_str(ns, intern("__module__"), str_value(module))) return nullptr;
+  TupleObject* bases = tuple_of({Value::from_obj(base)});
+  if (!bases) return nullptr;
+  TypeObject* t = new_heap_type(TypeType, str_value(name), bases, ns);
+  if (!t) return nullptr;
+  static std::vector<TypeObject*>* classes = nullptr;
+  if (!classes) {
+    classes = new std::vector<TypeObject*>();
+    add_runtime_root_hook([](Visitor& v) {
+      for (TypeObject* c : *classes) v.visit(c);
+    });
+  }
+  classes->push_back(t);
+  return t;
+}
+
+}  // namespace coil::lib
+
+namespace coil::lib {
+
+namespace {
+std::vector<const TypeObject*>& weakrefable_types() {
+  static auto* v = new std::vector<const TypeObject*>();
+  return *v;
+}
+}  // namespace
+
+void register_weakrefable_type(TypeObject* type) { weakrefable_types().push_back(type); }
+
+bool is_registered_weakrefable(const TypeObject* type) {
+  for (const TypeObject* t : weakrefable_types())
+    if (t == type) return true;
+  return false;
+}
+
+}  // namespace coil::lib

@@ -48,3 +48,16 @@ rt::TypeObject* new_exception_class(const char* name, rt::TypeObject* base);
 rt::Value return_self(rt::Value* args, int64_t nargs, rt::TupleObject* kwnames);
 
 }  // namespace coil::lib
+
+namespace coil::lib {
+// A Python exception class `module.name` deriving from `base` (struct.error, binascii.Error),
+// registered as a runtime root. Null with an exception pending on failure.
+rt::TypeObject* make_exception_class(const char* module, const char* name, rt::TypeObject* base);
+}  // namespace coil::lib
+
+namespace coil::lib {
+// Lets weakref.ref accept instances of a native type (re.Pattern, array.array, ...), as
+// CPython's types with a weak-reference list do.
+void register_weakrefable_type(rt::TypeObject* type);
+bool is_registered_weakrefable(const rt::TypeObject* type);
+}  // namespace coil::lib

@@ -65,18 +65,6 @@ Value sys_setrecursionlimit(Value* args, int64_t nargs, TupleObject* kwnames) {
   return None;
 }
 
-// sys.excepthook / sys.__excepthook__: prints the exception and its traceback to stderr.
-Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_args("excepthook", nargs, kwnames, 3, 3)) return Value();
-  if (!is_exception(args[1]))
-    return raise_fmt(TypeErrorType, "print_exception(): Exception expected for value, %s found", type_name(args[1]));
-  flush_std_streams();
-  std::string text = format_exception_text(args[1]);
-  // Through sys.stderr, as CPython prints it; a failing stream drops the text.
-  if (!write_to_file(sys_attr("stderr"), text, true)) clear_exception();
-  return None;
-}
-
 Value sys_getswitchinterval(Value*, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("getswitchinterval", nargs, kwnames, 0, 0)) return Value();
   return float_value(switch_interval());
@@ -200,6 +188,17 @@ Value sys_addaudithook(Value* args, int64_t nargs, TupleObject* kwnames) {
   return list_append(g_audit_hooks, a[0]) ? None : Value();
 }
 
+}  // namespace
+
+Value sys_get_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_unraisablehook(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_get_coroutine_origin_tracking_depth(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_set_coroutine_origin_tracking_depth(Value* args, int64_t nargs, TupleObject* kwnames);
+
+namespace {
+
 const NativeFunctionDef kSysFunctions[] = {
     {"audit", sys_audit},
     {"addaudithook", sys_addaudithook},
@@ -207,8 +206,6 @@ const NativeFunctionDef kSysFunctions[] = {
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
     {"getswitchinterval", sys_getswitchinterval},
-    {"excepthook", sys_excepthook},
-    {"__excepthook__", sys_excepthook},
     {"setswitchinterval", sys_setswitchinterval},
     {"exc_info", sys_exc_info},
     {"exception", sys_exception},
@@ -219,6 +216,12 @@ const NativeFunctionDef kSysFunctions[] = {
     {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors},
     {"get_int_max_str_digits", sys_get_int_max_str_digits},
     {"set_int_max_str_digits", sys_set_int_max_str_digits},
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
+    {"excepthook", sys_excepthook},
+    {"unraisablehook", sys_unraisablehook},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth},
+    {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth},
 };
 
 Value str_list(const std::vector<std::string>& items) {
@@ -276,6 +279,8 @@ bool init_sys(ModuleObject* m) {
   ok = ok && module_add(m, "builtin_module_names", Value::from_obj(builtin_module_names()));
   (void)names;
   ok = ok && init_sys_structs(m, cfg);
+  ok = ok && module_add(m, "__excepthook__", dict_get_str(m->dict, intern("excepthook")));
+  ok = ok && module_add(m, "__unraisablehook__", dict_get_str(m->dict, intern("unraisablehook")));
   return ok;
 }
 

@@ -105,7 +105,7 @@ bool weakrefable(Value v) {
   for (TypeObject* ok : {SetType, FrozenSetType, FunctionType, NativeFunctionType, MethodType, ModuleType, CodeType,
                          FrameType, GeneratorType, CoroutineType, AsyncGeneratorType})
     if (t == ok) return true;
-  return false;
+  return is_registered_weakrefable(t);
 }
 
 // Makes a weakref object of `type` to `target` (no sharing).

@@ -86,6 +86,16 @@ SAME = [
     (["-c", "import os, errno; print(os.path.basename(os.getcwd()) != '', errno.ENOENT)"], ""),
     (["-h"], ""),
     (["--help-env"], ""),
+    # warnings: -W / -X dev / -b build sys.warnoptions; warnings is imported to apply them
+    (["-X", "dev", "-b", "-W", "once", "-Werror", "-c", "import sys; print(sys.warnoptions, 'warnings' in sys.modules)"], ""),
+    (["-c", "import sys; print(sys.warnoptions, 'warnings' in sys.modules)"], ""),
+    (["-W", "bogus", "-W", "error::NoSuchWarning", "-c", "print('still runs')"], ""),
+    (["-W", "error", "-c", "x = 1\nif x is 1: pass"], ""),
+    (["-c", "x = 1\nif x is 1: pass\nimport _warnings\n_warnings.warn('shown')"], ""),
+    (["-W", "error::UserWarning", "-c", "import _warnings\n_warnings.warn('raised')"], ""),
+    (["-W", "ignore::SyntaxWarning", "-c", "print(1 is 1)"], ""),
+    # an uncaught KeyboardInterrupt: traceback, then death by SIGINT
+    (["-c", "print('before')\nraise KeyboardInterrupt"], ""),
 ]
 
 # (arguments, expected exit code, regex the output (stdout+stderr) must match) — Coil only.
