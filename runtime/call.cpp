@@ -163,7 +163,12 @@ static Value call_impl(Value callable, Value* args, int64_t nargs, TupleObject* 
   }
   Value c = type_lookup(t, names::dunder_call);
   if (c.is_empty_slot()) return raise_fmt(TypeErrorType, "'%s' object is not callable", t->name);
-  return call_with_self(c, callable, args, nargs, kwnames);
+  // Counted as a call level: a `__call__` that is itself an instance of the class recurses here
+  // without ever reaching Python code (CPython raises RecursionError the same way).
+  if (!enter_call(" while calling a Python object")) return Value();
+  Value r = call_with_self(c, callable, args, nargs, kwnames);
+  leave_call();
+  return r;
 }
 
 Value call0(Value callable) { return call(callable, nullptr, 0); }
