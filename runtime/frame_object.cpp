@@ -9,6 +9,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/interpreter.h"
 #include "runtime/str.h"
+#include "runtime/tuple.h"
 #include "runtime/typeobject.h"
 
 namespace coil::rt {
@@ -47,8 +48,27 @@ const NativeGetSetDef kFrameGetSets[] = {
     {"f_code", f_code},     {"f_globals", f_globals}, {"f_builtins", f_builtins}, {"f_locals", f_locals},
     {"f_back", f_back},     {"f_lineno", f_lineno},   {"f_lasti", f_lasti},       {"f_trace", f_trace},
 };
+// frame.clear(): drops the local variables the frame object holds (traceback.clear_frames and
+// unittest call it to break reference cycles). A frame object is a snapshot of an interpreter
+// frame, so a module-level frame (whose locals are its globals) keeps them, as CPython's does.
+// Not done: CPython's "cannot clear an executing frame" check (a snapshot does not know whether
+// its frame still runs) and closing a suspended generator that owns the frame.
+Value frame_clear(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (nargs != 1 || (kwnames && kwnames->size))
+    return raise_fmt(TypeErrorType, "frame.clear() takes no arguments (%lld given)",
+                     static_cast<long long>(nargs - 1 + (kwnames ? kwnames->size : 0)));
+  FrameObject* f = self_frame(args[0]);
+  if (f->locals != Value::from_obj(f->globals)) {
+    DictObject* d = new_dict();
+    if (!d) return raise_memory_error();
+    f->locals = Value::from_obj(d);
+  }
+  return None;
+}
+
 const NativeMethodDef kFrameMethods[] = {
     {"__repr__", frame_repr},
+    {"clear", frame_clear},
 };
 
 TracebackObject* self_tb(Value v) { return static_cast<TracebackObject*>(v.as_obj()); }

@@ -46,6 +46,17 @@ Value sys_getrecursionlimit(Value*, int64_t nargs, TupleObject* kwnames) {
   return Value::from_small_int(thread_state().recursion_limit);
 }
 
+// Coil has no trace or profile hooks yet (sys.settrace/setprofile are not provided), so no
+// hook is ever installed: None is the true answer. Tools check these before instrumenting.
+Value sys_gettrace(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("gettrace", nargs, kwnames, 0, 0)) return Value();
+  return None;
+}
+Value sys_getprofile(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("getprofile", nargs, kwnames, 0, 0)) return Value();
+  return None;
+}
+
 Value sys_setrecursionlimit(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("setrecursionlimit", nargs, kwnames, 1, 1)) return Value();
   if (is_float(args[0])) return raise_msg(TypeErrorType, "'float' object cannot be interpreted as an integer");
@@ -205,6 +216,8 @@ const NativeFunctionDef kSysFunctions[] = {
     {"exit", sys_exit},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
+    {"gettrace", sys_gettrace},
+    {"getprofile", sys_getprofile},
     {"getswitchinterval", sys_getswitchinterval},
     {"setswitchinterval", sys_setswitchinterval},
     {"exc_info", sys_exc_info},
