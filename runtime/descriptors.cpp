@@ -468,15 +468,22 @@ bool layout_slots(TypeObject* t, Value slots, DictObject* ns) {
     raise_fmt(TypeErrorType, "nonempty __slots__ not supported for subtype of '%s'", base->name);
     return false;
   }
+  // Every name is checked against the class body before any descriptor is added: a name listed
+  // twice (datetime's `date.__slots__ + time.__slots__`) is allowed, as in CPython, and the later
+  // descriptor wins while both keep their storage.
+  for (int64_t i = 0; i < names->size; ++i) {
+    Value n = names->items()[i];
+    if (n.is_empty_slot()) continue;
+    if (!dict_get_str(ns, mangle(t, intern(as_str(n)->view()))).is_empty_slot()) {
+      raise_fmt(ValueErrorType, "'%s' in __slots__ conflicts with class variable", as_str(n)->data);
+      return false;
+    }
+  }
   uint32_t offset = base->basic_size;
   for (int64_t i = 0; i < names->size; ++i) {
     Value n = names->items()[i];
     if (n.is_empty_slot()) continue;
     StrObject* name = mangle(t, intern(as_str(n)->view()));
-    if (!dict_get_str(ns, name).is_empty_slot()) {
-      raise_fmt(ValueErrorType, "'%s' in __slots__ conflicts with class variable", as_str(n)->data);
-      return false;
-    }
     MemberDescrObject* m = new_member_descr(t, name, offset);
     if (!m || !dict_set_str(ns, name, Value::from_obj(m))) return false;
     offset += sizeof(Value);
