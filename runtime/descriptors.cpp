@@ -473,7 +473,15 @@ bool layout_slots(TypeObject* t, Value slots, DictObject* ns) {
     Value n = names->items()[i];
     if (n.is_empty_slot()) continue;
     StrObject* name = mangle(t, intern(as_str(n)->view()));
-    if (!dict_get_str(ns, name).is_empty_slot()) {
+    Value prior = dict_get_str(ns, name);
+    // A name listed twice (datetime's `date.__slots__ + time.__slots__`) keeps its first slot,
+    // as in CPython; only what the class body itself defined conflicts.
+    if (prior.is_obj() && prior.as_obj()->type == MemberDescrType &&
+        static_cast<MemberDescrObject*>(prior.as_obj())->owner == t) {
+      offset += sizeof(Value);
+      continue;
+    }
+    if (!prior.is_empty_slot()) {
       raise_fmt(ValueErrorType, "'%s' in __slots__ conflicts with class variable", as_str(n)->data);
       return false;
     }
