@@ -1,5 +1,5 @@
 // time.cpp — the time module: clocks (time, monotonic, perf_counter, process_time,
-// thread_time and their _ns forms) and sleep. (struct_time, strftime, localtime: to come.)
+// thread_time and their _ns forms) and sleep; the calendar functions are in time_calendar.cpp.
 #include <cerrno>
 #include <cmath>
 #include <ctime>
@@ -10,6 +10,7 @@
 #include "runtime/float.h"
 #include "runtime/int.h"
 #include "runtime/native_module.h"
+#include "stdlib/time_calendar.h"
 
 namespace coil::lib {
 
@@ -77,11 +78,20 @@ const NativeFunctionDef kTimeFunctions[] = {
     {"thread_time", time_thread_time},
     {"thread_time_ns", time_thread_time_ns},
     {"sleep", time_sleep},
+    {"gmtime", time_gmtime},
+    {"localtime", time_localtime},
+    {"mktime", time_mktime},
+    {"asctime", time_asctime},
+    {"ctime", time_ctime},
+    {"strftime", time_strftime},
+    {"strptime", time_strptime},
+    {"tzset", time_tzset},
+    {"get_clock_info", time_get_clock_info},
 };
 
 }  // namespace
 
 extern const NativeModuleDef kTimeModule;
-const NativeModuleDef kTimeModule = {"time", kTimeFunctions, std::size(kTimeFunctions), nullptr};
+const NativeModuleDef kTimeModule = {"time", kTimeFunctions, std::size(kTimeFunctions), init_time_calendar};
 
 }  // namespace coil::lib
