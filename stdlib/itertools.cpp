@@ -435,11 +435,14 @@ Value grouper_next(Value* args, int64_t, TupleObject*) {
   auto* gr = fields<2>(args[0]);
   auto* g = fields<6>(gr->v[0]);
   if (g->v[5] != args[0]) return stop_iteration();
-  if (g->v[4].is_empty_slot() && !groupby_step(g)) return Value();
+  if ((g->v[4].is_empty_slot() || g->v[3].is_empty_slot()) && !groupby_step(g)) return Value();
   int eq = rich_compare_bool(gr->v[1], g->v[3], fe::CompareKind::Eq);
   if (eq < 0) return Value();
   if (!eq) return stop_iteration();
+  // The key's __eq__ may have advanced this grouper (or the groupby) itself and taken the value:
+  // then this group has nothing left here, as in CPython.
   Value r = g->v[4];
+  if (r.is_empty_slot()) return stop_iteration();
   g->v[4] = Value();
   return r;
 }

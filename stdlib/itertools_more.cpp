@@ -23,6 +23,7 @@ struct TeeDataObject : Object {
   Value it;
   Value next;  // the following chunk (empty until needed)
   int64_t numread;
+  bool running;  // inside the shared iterator's __next__ (re-entry would corrupt the chunk)
   Value values[kTeeChunk];
 };
 struct TeeObject : Object {
@@ -79,7 +80,12 @@ Value tee_next(Value* args, int64_t, TupleObject*) {
     d = static_cast<TeeDataObject*>(t->data.as_obj());
   }
   if (t->index < d->numread) return d->values[t->index++];
+  // The iterator's __next__ may re-enter this tee group (from Python code, or from another
+  // thread while it waits with the GIL released): refused, as CPython does.
+  if (d->running) return raise_msg(RuntimeErrorType, "cannot re-enter the tee iterator");
+  d->running = true;
   Value v = next_or_stop(d->it);
+  d->running = false;
   if (v.is_empty_slot()) return v;
   d->values[d->numread++] = v;
   ++t->index;
