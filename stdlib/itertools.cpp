@@ -416,7 +416,7 @@ Value groupby_next(Value* args, int64_t, TupleObject*) {
   while (true) {
     if (!g->v[3].is_empty_slot()) {
       if (g->v[2].is_empty_slot()) break;
-      int eq = rich_compare_bool(g->v[2], g->v[3], fe::CompareKind::Eq);
+      int eq = equal(g->v[2], g->v[3]);
       if (eq < 0) return Value();
       if (!eq) break;
     }
@@ -436,7 +436,7 @@ Value grouper_next(Value* args, int64_t, TupleObject*) {
   auto* g = fields<6>(gr->v[0]);
   if (g->v[5] != args[0]) return stop_iteration();
   if ((g->v[4].is_empty_slot() || g->v[3].is_empty_slot()) && !groupby_step(g)) return Value();
-  int eq = rich_compare_bool(gr->v[1], g->v[3], fe::CompareKind::Eq);
+  int eq = equal(gr->v[1], g->v[3]);
   if (eq < 0) return Value();
   if (!eq) return stop_iteration();
   // The key's __eq__ may have advanced this grouper (or the groupby) itself and taken the value:
