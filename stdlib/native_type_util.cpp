@@ -1,6 +1,8 @@
 // native_type_util.cpp — shared helpers of the stdlib modules that define native types.
 #include "stdlib/native_type_util.h"
 
+#include "runtime/os_error.h"
+
 #include <string>
 #include <vector>
 #include <string_view>
@@ -67,31 +69,9 @@ TypeObject* check_new_cls(TypeObject* type, Value* args, int64_t nargs) {
   return t;
 }
 
-namespace {
-// The OSError subclass CPython raises for an errno (PEP 3151).
-TypeObject* os_error_for(int err) {
-  switch (err) {
-    case EAGAIN: case EALREADY: case EINPROGRESS: return BlockingIOErrorType;
-    case ECHILD: return ChildProcessErrorType;
-    case EPIPE: case ESHUTDOWN: return BrokenPipeErrorType;
-    case ECONNABORTED: return ConnectionAbortedErrorType;
-    case ECONNREFUSED: return ConnectionRefusedErrorType;
-    case ECONNRESET: return ConnectionResetErrorType;
-    case EEXIST: return FileExistsErrorType;
-    case ENOENT: return FileNotFoundErrorType;
-    case EISDIR: return IsADirectoryErrorType;
-    case ENOTDIR: return NotADirectoryErrorType;
-    case EINTR: return InterruptedErrorType;
-    case EACCES: case EPERM: return PermissionErrorType;
-    case ESRCH: return ProcessLookupErrorType;
-    case ETIMEDOUT: return TimeoutErrorType;
-    default: return OSErrorType;
-  }
-}
-}  // namespace
 
 Value raise_errno(TypeObject* type, int err) {
-  if (type == OSErrorType) type = os_error_for(err);
+  if (type == OSErrorType) type = rt::os_error_type_for_errno(err);  // PEP 3151 subclass
   TupleObject* args = tuple_of({Value::from_small_int(err), str_value(std::strerror(err))});
   if (!args) return Value();
   Value exc = call(Value::from_obj(type), args->items, args->size);
