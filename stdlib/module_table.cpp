@@ -39,6 +39,7 @@ extern const rt::NativeModuleDef kAstModule;
 extern const rt::NativeModuleDef kRandomModule;
 extern const rt::NativeModuleDef kUnicodedataModule;
 extern const rt::NativeModuleDef kOperatorModule;
+extern const rt::NativeModuleDef kCsvModule;
 extern const rt::NativeModuleDef kMd5Module, kSha1Module, kSha256Module, kSha512Module, kSha3Module, kBlake2Module;
 
 namespace {
@@ -75,6 +76,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kRandomModule,
     &kUnicodedataModule,
     &kOperatorModule,
+    &kCsvModule,
     &kMd5Module,
     &kSha1Module,
     &kSha256Module,
