@@ -31,6 +31,9 @@ extern const rt::NativeModuleDef kAtexitModule;
 extern const rt::NativeModuleDef kContextvarsModule;
 extern const rt::NativeModuleDef kSignalModule;
 extern const rt::NativeModuleDef kSelectModule;
+namespace sock {
+extern const rt::NativeModuleDef kSocketModule;
+}
 extern const rt::NativeModuleDef kPosixSubprocessModule;
 extern const rt::NativeModuleDef kIOModule;
 extern const rt::NativeModuleDef kCodecsModule;
@@ -70,6 +73,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kContextvarsModule,
     &kSignalModule,
     &kSelectModule,
+    &sock::kSocketModule,
     &kPosixSubprocessModule,
     &kIOModule,
     &kCodecsModule,
