@@ -1,12 +1,13 @@
 // builtin_reduce.cpp — __reduce__ of the built-in types whose instances are rebuilt from a
 // call rather than from object.__reduce_ex__'s copyreg protocol, as CPython 3.11 defines them:
-// set/frozenset -> (cls, (list(self),), state), slice -> (slice, (start, stop, step)), a native
+// set/frozenset -> (cls, (list(self),), state), slice and range -> (type, (start, stop, step)), a native
 // function -> its name (found again as a module global) or (getattr, (self, name)), a method
 // descriptor -> (getattr, (owner, name)).
 #include "runtime/abstract.h"
 #include "runtime/exceptions.h"
 #include "runtime/function.h"
 #include "runtime/iterator_reduce.h"
+#include "runtime/iterators.h"
 #include "runtime/native_module.h"
 #include "runtime/object_reduce.h"
 #include "runtime/sequence_ops.h"
@@ -38,6 +39,12 @@ Value slice_reduce_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   return reduce_tuple(Value::from_obj(type_of(args[0])), {s->start, s->stop, s->step});
 }
 
+Value range_reduce_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!no_args(nargs, kwnames)) return Value();
+  auto* r = static_cast<RangeObject*>(args[0].as_obj());
+  return reduce_tuple(Value::from_obj(type_of(args[0])), {r->start, r->stop, r->step});
+}
+
 bool is_module_value(Value v) { return v.is_obj() && is_subtype(v.as_obj()->type, ModuleType); }
 
 // A module-level function pickles by name (pickle then finds it as module.name); a bound
@@ -63,6 +70,7 @@ const ReduceRow kReduceRows[] = {
     {&SetType, set_reduce_m},
     {&FrozenSetType, set_reduce_m},
     {&SliceType, slice_reduce_m},
+    {&RangeType, range_reduce_m},
     {&NativeFunctionType, native_reduce_m},
     {&MethodDescrType, method_descr_reduce_m},
 };
