@@ -81,6 +81,14 @@ T* new_instance(Value type) {
   return static_cast<T*>(t->alloc(t));
 }
 
+// CPython's rule for constructors without keyword parameters (map, filter, reversed): the
+// keywords are refused unless a subclass's own __init__ is there to take them.
+bool refuses_keywords(Value type, TupleObject* kwnames) {
+  if (!kwnames || !kwnames->size) return false;
+  StrObject* init = intern("__init__");
+  return type_lookup(static_cast<TypeObject*>(type.as_obj()), init) == type_lookup(ObjectType, init);
+}
+
 Value stop_iteration() {
   ExceptionObject* e = new_exception(StopIterationType, nullptr);
   return e ? raise(Value::from_obj(e)) : Value();
@@ -229,8 +237,7 @@ Value zip_next(ZipObject* z, bool* done) {
 // --- map ---
 
 Value map_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (kwnames && kwnames->size && static_cast<TypeObject*>(args[0].as_obj()) == MapType)
-    return raise_msg(TypeErrorType, "map() takes no keyword arguments");
+  if (refuses_keywords(args[0], kwnames)) return raise_msg(TypeErrorType, "map() takes no keyword arguments");
   if (nargs < 3) return raise_msg(TypeErrorType, "map() must have at least two arguments.");
   TupleObject* iters = new_tuple(nargs - 2);
   if (!iters) return Value();
@@ -264,8 +271,7 @@ Value map_next(MapObject* m, bool* done) {
 // --- filter ---
 
 Value filter_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (kwnames && kwnames->size && static_cast<TypeObject*>(args[0].as_obj()) == FilterType)
-    return raise_msg(TypeErrorType, "filter() takes no keyword arguments");
+  if (refuses_keywords(args[0], kwnames)) return raise_msg(TypeErrorType, "filter() takes no keyword arguments");
   if (!check_args("filter", nargs - 1, nullptr, 2, 2)) return Value();
   Value it = get_iter(args[2]);
   if (it.is_empty_slot()) return it;
@@ -299,8 +305,7 @@ bool is_sequence(Value v) {
 }
 
 Value reversed_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (kwnames && kwnames->size && static_cast<TypeObject*>(args[0].as_obj()) == ReversedType)
-    return raise_msg(TypeErrorType, "reversed() takes no keyword arguments");
+  if (refuses_keywords(args[0], kwnames)) return raise_msg(TypeErrorType, "reversed() takes no keyword arguments");
   if (nargs != 2)
     return raise_fmt(TypeErrorType, "reversed expected 1 argument, got %lld", static_cast<long long>(nargs - 1));
   Value seq = args[1];
