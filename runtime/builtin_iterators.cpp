@@ -553,6 +553,7 @@ void init_builtin_iterator_types() {
   set_layout(FilterType, sizeof(FilterObject), visit_filter);
   set_layout(ReversedType, sizeof(ReversedObject), visit_reversed);
   set_layout(ListRevIterType, sizeof(ReversedObject), visit_reversed);
+  ListRevIterType->alloc = nullptr;  // only reversed(list) makes one
   add_methods(EnumerateType, kEnumerateMethods);
   add_methods(ZipType, kZipMethods);
   add_methods(MapType, kMapMethods);

@@ -93,6 +93,7 @@ Value new_long_range_iter(RangeObject* r) {
     g_long_range_iter_type->base = ObjectType;
     g_long_range_iter_type->flags = TypeFlag::Immutable | TypeFlag::ExtType;
     finish_builtin_type(g_long_range_iter_type, sizeof(LongRangeIterObject), nullptr, visit_long_range_iter);
+    g_long_range_iter_type->alloc = nullptr;  // made by iter() only
     add_methods(g_long_range_iter_type, kLongRangeIterMethods);
     add_long_range_iter_pickling(g_long_range_iter_type);
     add_runtime_root_hook([](Visitor& v) { v.visit(g_long_range_iter_type); });
@@ -281,6 +282,8 @@ void init_iterator_types() {
   for (TypeObject* t : {SeqIterType, ListIterType, TupleIterType, StrIterType})
     finish_builtin_type(t, sizeof(SeqIterObject), nullptr, visit_seq_iter);
   finish_builtin_type(RangeIterType, sizeof(RangeIterObject), nullptr, nullptr);
+  // Only iter() makes these: calling the type is "cannot create 'list_iterator' instances".
+  for (TypeObject* t : {SeqIterType, ListIterType, TupleIterType, StrIterType, RangeIterType}) t->alloc = nullptr;
   finish_builtin_type(RangeType, sizeof(RangeObject), nullptr, visit_range);
 }
 
@@ -329,6 +332,7 @@ Value new_callable_iterator(Value callable, Value sentinel) {
     g_callable_iter_type->base = ObjectType;
     g_callable_iter_type->flags = TypeFlag::Immutable;
     finish_builtin_type(g_callable_iter_type, sizeof(CallableIterObject), nullptr, visit_callable_iter);
+    g_callable_iter_type->alloc = nullptr;  // made by iter() only
     add_methods(g_callable_iter_type, kCallableIterMethods);
     add_callable_iter_pickling(g_callable_iter_type);
     add_runtime_root_hook([](Visitor& v) { v.visit(g_callable_iter_type); });

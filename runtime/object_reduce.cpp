@@ -102,9 +102,10 @@ namespace {
 // __getnewargs_ex__ / __getnewargs__: the arguments __new__ needs; args/kwargs stay empty
 // when the class has neither.
 bool new_arguments(Value obj, Value* args, Value* kwargs) {
-  bool err = false;
-  Value ex = get_attr_opt(obj, intern("__getnewargs_ex__"), &err);
-  if (err) return false;
+  // Special-method lookup (on the type, bound): an instance __getattr__ is not consulted.
+  Value ex = lookup_special(obj, intern("__getnewargs_ex__"));
+  if (!ex.is_empty_slot()) ex = bind_descriptor(ex, obj);
+  if (ex.is_empty_slot() && has_pending_exception()) return false;
   if (!ex.is_empty_slot()) {
     Value r = call0(ex);
     if (r.is_empty_slot()) return false;
@@ -132,8 +133,9 @@ bool new_arguments(Value obj, Value* args, Value* kwargs) {
     *kwargs = t->items[1];
     return true;
   }
-  Value plain = get_attr_opt(obj, intern("__getnewargs__"), &err);
-  if (err) return false;
+  Value plain = lookup_special(obj, intern("__getnewargs__"));
+  if (!plain.is_empty_slot()) plain = bind_descriptor(plain, obj);
+  if (plain.is_empty_slot() && has_pending_exception()) return false;
   if (!plain.is_empty_slot()) {
     Value r = call0(plain);
     if (r.is_empty_slot()) return false;
