@@ -197,7 +197,7 @@ Value cycle_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (st->size != 2)
     return raise_fmt(TypeErrorType, "function takes exactly 2 arguments (%lld given)", static_cast<long long>(st->size));
   if (!is_exact(st->items[0], ListType) && !is_subtype(type_of(st->items[0]), ListType))
-    return raise_fmt(TypeErrorType, "argument 1 must be list, not %s", type_name(st->items[0]));
+    return raise_fmt(TypeErrorType, "argument 1 must be list, not %s", arg_type_name(st->items[0]));
   if (is_float(st->items[1])) return raise_msg(TypeErrorType, "'float' object cannot be interpreted as an integer");
   int64_t first;
   bool overflow = false;

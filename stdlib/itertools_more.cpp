@@ -119,7 +119,7 @@ Value tee_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (st->size != 2)
     return raise_fmt(TypeErrorType, "function takes exactly 2 arguments (%lld given)", static_cast<long long>(st->size));
   if (!is_exact(st->items[0], g_teedata_type))
-    return raise_fmt(TypeErrorType, "argument 1 must be itertools._tee_dataobject, not %s", type_name(st->items[0]));
+    return raise_fmt(TypeErrorType, "argument 1 must be itertools._tee_dataobject, not %s", arg_type_name(st->items[0]));
   int64_t index;
   if (!ssize_arg(st->items[1], &index)) return Value();
   if (index < 0 || index > kTeeChunk) return raise_msg(ValueErrorType, "Index out of range");
@@ -144,7 +144,7 @@ Value teedata_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!no_kwargs("_tee_dataobject", kwnames) || !check_positional("_tee_dataobject", nargs - 1, 3, 3)) return Value();
   Value values = args[2], next = args[3];
   if (!is_exact(values, ListType))
-    return raise_fmt(TypeErrorType, "_tee_dataobject() argument 2 must be list, not %s", type_name(values));
+    return raise_fmt(TypeErrorType, "_tee_dataobject() argument 2 must be list, not %s", arg_type_name(values));
   ListObject* l = as_list(values);
   // At most a chunk of values, and only a full chunk may link to a next one.
   bool ok = l->size <= kTeeChunk && (next == None || (l->size == kTeeChunk && is_exact(next, g_teedata_type)));
@@ -521,7 +521,7 @@ Value permutations_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
   for (int64_t i = 0; i < 2; ++i)
     if (!is_subtype(type_of(st->items[i]), TupleType))
       return raise_fmt(TypeErrorType, "argument %lld must be tuple, not %s", static_cast<long long>(i + 1),
-                       type_name(st->items[i]));
+                       arg_type_name(st->items[i]));
   auto* c = static_cast<CombObject*>(args[0].as_obj());
   const int64_t n = c->n;
   if (c->r > n) return None;  // never produces an item: nothing to restore

@@ -104,6 +104,8 @@ bool no_kwargs(const char* fname, TupleObject* kwnames) {
   return true;
 }
 
+const char* arg_type_name(Value v) { return v == None ? "None" : type_name(v); }
+
 bool no_kwargs_for(const char* fname, TypeObject* type, TupleObject* kwnames) {
   if (!kwnames || !kwnames->size) return true;
   StrObject* init = intern("__init__");

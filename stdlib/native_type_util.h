@@ -30,6 +30,9 @@ bool parse_args(const char* fname, rt::Value* args, int64_t nargs, rt::TupleObje
 // arguments, got 1", "f expected at most 2 arguments, got 3".
 bool check_positional(const char* fname, int64_t nargs, int64_t min, int64_t max);
 
+// How CPython's argument errors name a value's type: "None" for None, else the type's name.
+const char* arg_type_name(rt::Value v);
+
 // "f() takes no keyword arguments" when any keyword was passed.
 bool no_kwargs(const char* fname, rt::TupleObject* kwnames);
 // The same for the __new__ of a built-in type whose constructor takes no keywords, called for
