@@ -1,5 +1,6 @@
 // super.cpp — super(): explicit super(C, obj) and zero-argument super() through the
 // frame's first argument and its __class__ cell.
+#include "runtime/new_wrapper.h"
 #include "runtime/super.h"
 
 #include "runtime/abstract.h"
@@ -134,7 +135,8 @@ Value super_get_attr(Value self, StrObject* name) {
         if (vt == MethodDescrType) {
           auto* md = static_cast<MethodDescrObject*>(v.as_obj());
           if (md->is_static || md->is_classmethod) {
-            NativeFunctionObject* f = new_native_function(md->name, md->fn, md->is_static ? Value() : s->obj_type, Value());
+            NativeFunctionObject* f =
+                md->is_static ? bind_static_native(md) : new_native_function(md->name, md->fn, s->obj_type, Value());
             return f ? Value::from_obj(f) : Value();
           }
           return inst.is_empty_slot() ? v : bind_descriptor(v, inst);
