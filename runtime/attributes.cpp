@@ -3,7 +3,6 @@
 #include <array>
 #include <cstring>
 
-#include "runtime/new_wrapper.h"
 #include "runtime/abstract.h"
 #include "runtime/descriptors.h"
 #include "runtime/dict.h"
@@ -12,6 +11,7 @@
 #include "runtime/function.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
+#include "runtime/new_wrapper.h"
 #include "runtime/shape.h"
 #include "runtime/str.h"
 #include "runtime/super.h"

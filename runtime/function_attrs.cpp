@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <string>
 
-#include "runtime/new_wrapper.h"
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
 #include "runtime/descriptors.h"
@@ -16,6 +15,7 @@
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/native_module.h"
+#include "runtime/new_wrapper.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
 #include "runtime/tuple.h"

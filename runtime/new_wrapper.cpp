@@ -44,6 +44,11 @@ Value checked_new(Value* args, int64_t nargs, TupleObject* kwnames) {
 
 }  // namespace
 
+bool is_checked_new(Value v) {
+  return v.is_obj() && v.as_obj()->type == NativeFunctionType &&
+         static_cast<NativeFunctionObject*>(v.as_obj())->fn == checked_new;
+}
+
 NativeFunctionObject* bind_static_native(MethodDescrObject* md) {
   if (std::strcmp(md->name, "__new__") == 0)
     return new_native_function(md->name, checked_new, Value::from_obj(md->owner), Value());

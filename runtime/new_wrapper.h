@@ -11,5 +11,7 @@ namespace coil::rt {
 // its instances with this same __new__ (otherwise the instance's layout would be wrong);
 // any other static method as a plain function. Null with MemoryError.
 NativeFunctionObject* bind_static_native(MethodDescrObject* md);
+// Is `v` such a checking __new__ (what `__new__ = list.__new__` in a class body stores)?
+bool is_checked_new(Value v);
 
 }  // namespace coil::rt

@@ -1,6 +1,5 @@
 // super.cpp — super(): explicit super(C, obj) and zero-argument super() through the
 // frame's first argument and its __class__ cell.
-#include "runtime/new_wrapper.h"
 #include "runtime/super.h"
 
 #include "runtime/abstract.h"
@@ -8,6 +7,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/frame.h"
 #include "runtime/names.h"
+#include "runtime/new_wrapper.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"

@@ -34,3 +34,10 @@ except TypeError as e: print(e)
 print(BaseException.__new__(ValueError, 1).args, str.__new__(str, 'x'), dict.__new__(collections.OrderedDict))
 try: object.__new__(5)
 except TypeError as e: print(e)
+# A class body binding another type's __new__ is passed over when instantiating (CPython's
+# slot update makes the base's __new__ do the work).
+class C1(object):
+    __new__ = list.__new__
+class C2(list):
+    __new__ = object.__new__
+print(type(C1()).__name__, type(C2()).__name__, C2("ab"))
