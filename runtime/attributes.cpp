@@ -11,6 +11,7 @@
 #include "runtime/function.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
+#include "runtime/new_wrapper.h"
 #include "runtime/shape.h"
 #include "runtime/str.h"
 #include "runtime/super.h"
@@ -50,7 +51,7 @@ Value descr_get(Value descr, Value obj, TypeObject* owner, bool* is_descr) {
   if (t == MethodDescrType) {
     auto* md = static_cast<MethodDescrObject*>(descr.as_obj());
     if (md->is_static) {
-      NativeFunctionObject* f = new_native_function(md->name, md->fn, Value(), Value());
+      NativeFunctionObject* f = bind_static_native(md);
       return f ? Value::from_obj(f) : Value();
     }
     if (md->is_classmethod) {

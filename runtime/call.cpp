@@ -10,6 +10,7 @@
 #include "runtime/function.h"
 #include "runtime/interpreter.h"
 #include "runtime/names.h"
+#include "runtime/new_wrapper.h"
 #include "runtime/str.h"
 #include "runtime/super.h"
 #include "runtime/thread.h"
@@ -54,6 +55,9 @@ Value call_type(TypeObject* type, Value* args, int64_t nargs, TupleObject* kwnam
   if (type == TypeType && nargs == 1 && !kwnames) return Value::from_obj(type_of(args[0]));
   Value new_fn = type_lookup(type, names::dunder_new);
   if (new_fn.is_empty_slot()) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
+  // `__new__ = list.__new__` in a class body (a bound, checking __new__) is passed over: the
+  // instance is made by the base's __new__, as CPython's slot update makes it.
+  for (TypeObject* t = type; is_checked_new(new_fn) && t->base; t = t->base) new_fn = type_lookup(t->base, names::dunder_new);
   // __new__ is a static method: pass the type first.
   if (new_fn.is_obj() && new_fn.as_obj()->type == StaticMethodType)
     new_fn = static_cast<ClassMethodObject*>(new_fn.as_obj())->func;

@@ -15,6 +15,7 @@
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/native_module.h"
+#include "runtime/new_wrapper.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
 #include "runtime/tuple.h"
@@ -570,7 +571,11 @@ Value mdescr_get_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!m->is_classmethod && !m->is_static && !is_subtype(type_of(args[1]), m->owner))
     return raise_fmt(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m->name,
                      m->owner->name, type_name(args[1]));
-  Value self = m->is_static ? Value() : m->is_classmethod ? (nargs > 2 ? args[2] : Value::from_obj(m->owner)) : args[1];
+  if (m->is_static) {
+    NativeFunctionObject* f = bind_static_native(m);
+    return f ? Value::from_obj(f) : Value();
+  }
+  Value self = m->is_classmethod ? (nargs > 2 ? args[2] : Value::from_obj(m->owner)) : args[1];
   NativeFunctionObject* f = new_native_function(m->name, m->fn, self, Value());
   return f ? Value::from_obj(f) : Value();
 }

@@ -1319,7 +1319,8 @@ op_CallEx: {
   if (!is_exact(argt, TupleType)) {
     Value t = sequence_to_tuple(argt);
     if (t.is_empty_slot()) {
-      if (pending_matches(TypeErrorType)) {
+      // Only a non-iterable is reported so; a TypeError raised while iterating stays.
+      if (pending_matches(TypeErrorType) && get_iter_would_fail(argt)) {
         clear_exception();
         raise_fmt(TypeErrorType, "%s argument after * must be an iterable, not %s",
                   callable_description(callable).c_str(), type_name(argt));

@@ -7,6 +7,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/frame.h"
 #include "runtime/names.h"
+#include "runtime/new_wrapper.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
@@ -134,7 +135,8 @@ Value super_get_attr(Value self, StrObject* name) {
         if (vt == MethodDescrType) {
           auto* md = static_cast<MethodDescrObject*>(v.as_obj());
           if (md->is_static || md->is_classmethod) {
-            NativeFunctionObject* f = new_native_function(md->name, md->fn, md->is_static ? Value() : s->obj_type, Value());
+            NativeFunctionObject* f =
+                md->is_static ? bind_static_native(md) : new_native_function(md->name, md->fn, s->obj_type, Value());
             return f ? Value::from_obj(f) : Value();
           }
           return inst.is_empty_slot() ? v : bind_descriptor(v, inst);
