@@ -34,6 +34,14 @@ bool is_data_descr(Value descr) {
          !type_lookup(t, names::dunder_delete).is_empty_slot();
 }
 
+// A data descriptor without __get__ (only __set__) does not shadow the instance's own
+// attribute on reads: CPython calls it only when it has both.
+bool is_readable_data_descr(Value descr) {
+  if (!is_data_descr(descr)) return false;
+  TypeObject* t = descr.as_obj()->type;
+  return !has(t, TypeFlag::HeapType) || !type_lookup(t, names::dunder_get).is_empty_slot();
+}
+
 // descr.__get__(obj, owner); obj empty means "accessed on the class".
 Value descr_get(Value descr, Value obj, TypeObject* owner, bool* is_descr) {
   *is_descr = true;
@@ -75,10 +83,7 @@ Value descr_get(Value descr, Value obj, TypeObject* owner, bool* is_descr) {
     if (p->fget.is_empty_slot() || p->fget == None) return property_missing(p, obj, "getter");
     return call1(p->fget, obj);
   }
-  if (t == ClassMethodType) {
-    MethodObject* m = new_method(static_cast<ClassMethodObject*>(descr.as_obj())->func, Value::from_obj(owner));
-    return m ? Value::from_obj(m) : Value();
-  }
+  if (t == ClassMethodType) return classmethod_bind(static_cast<ClassMethodObject*>(descr.as_obj())->func, Value::from_obj(owner));
   if (t == StaticMethodType) return static_cast<ClassMethodObject*>(descr.as_obj())->func;
   if (has(t, TypeFlag::HeapType)) {
     Value get = type_lookup(t, names::dunder_get);
@@ -135,7 +140,7 @@ Value type_get_attr(TypeObject* type, StrObject* name, bool suppress) {
   TypeObject* meta = type->type;
   Value meta_attr = type_lookup(meta, name);
   bool is_descr;
-  if (!meta_attr.is_empty_slot() && is_data_descr(meta_attr))
+  if (!meta_attr.is_empty_slot() && is_readable_data_descr(meta_attr))
     return descr_get(meta_attr, Value::from_obj(type), meta, &is_descr);
   Value attr = type_lookup(type, name);
   if (!attr.is_empty_slot()) return descr_get(attr, Value(), type, &is_descr);
@@ -154,7 +159,7 @@ Value generic_get_attr(Value obj, StrObject* name, bool suppress_missing) {
     return type_get_attr(static_cast<TypeObject*>(obj.as_obj()), name, suppress_missing);
   Value descr = type_lookup(type, name);
   bool is_descr;
-  if (!descr.is_empty_slot() && is_data_descr(descr)) return descr_get(descr, obj, type, &is_descr);
+  if (!descr.is_empty_slot() && is_readable_data_descr(descr)) return descr_get(descr, obj, type, &is_descr);
   if (type->dict_offset && obj.is_obj()) {
     Value v = instance_attr_get(obj.as_obj(), name);
     if (!v.is_empty_slot()) return v;
@@ -192,13 +197,13 @@ Value get_attr(Value obj, StrObject* name) {
   if (type == SuperType) return super_get_attr(obj, name);
   // object.__getattribute__ (and type's, which is object's) means the generic path.
   bool custom = !uses_generic_getattr(type);
-  Value r = custom ? call2(type_lookup(type, names::dunder_getattribute), obj, Value::from_obj(name))
+  Value r = custom ? call_special1(type_lookup(type, names::dunder_getattribute), obj, Value::from_obj(name))
                    : generic_get_attr(obj, name, false);
   if (r.is_empty_slot() && has(type, TypeFlag::HeapType) && pending_matches(AttributeErrorType)) {
     Value getattr = type_lookup(type, names::dunder_getattr);
     if (!getattr.is_empty_slot()) {
       clear_exception();
-      return call2(getattr, obj, Value::from_obj(name));
+      return call_special1(getattr, obj, Value::from_obj(name));
     }
   }
   return r;

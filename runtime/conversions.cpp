@@ -126,7 +126,7 @@ Value repr(Value v) {
     Value m = type_lookup(t, names::dunder_repr);
     if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
       if (!enter_call(" while getting the repr of an object")) return Value();
-      Value r = call1(m, v);
+      Value r = call_special0(m, v);
       leave_call();
       if (r.is_empty_slot()) return r;
       if (!is_str(r)) return raise_fmt(TypeErrorType, "__repr__ returned non-string (type %s)", type_name(r));
@@ -138,7 +138,7 @@ Value repr(Value v) {
   // A built-in type whose __repr__ is a native method of its own (bytearray, ...).
   Value m = type_lookup(t, names::dunder_repr);
   if (!m.is_empty_slot() && m != type_lookup(ObjectType, names::dunder_repr)) {
-    r = call1(m, v);
+    r = call_special0(m, v);
     if (!r.is_empty_slot() && !is_str(r))
       return raise_fmt(TypeErrorType, "__repr__ returned non-string (type %s)", type_name(r));
     return r;
@@ -152,7 +152,7 @@ Value str_of(Value v) {
   if (has(t, TypeFlag::HeapType) || has(t, TypeFlag::BaseExcSubclass)) {
     Value m = type_lookup(t, names::dunder_str);
     if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
-      Value r = call1(m, v);
+      Value r = call_special0(m, v);
       if (r.is_empty_slot()) return r;
       if (!is_str(r)) return raise_fmt(TypeErrorType, "__str__ returned non-string (type %s)", type_name(r));
       return r;
@@ -163,7 +163,7 @@ Value str_of(Value v) {
     // A native type defined outside the core (mappingproxy, ...) with a __str__ of its own.
     Value m = type_lookup(t, names::dunder_str);
     if (m.is_obj() && m.as_obj()->type == MethodDescrType && static_cast<MethodDescrObject*>(m.as_obj())->owner != ObjectType)
-      return call1(m, v);
+      return call_special0(m, v);
   }
   return repr(v);
 }
@@ -212,7 +212,7 @@ Value format(Value v, Value spec) {
   TypeObject* t = type_of(v);
   Value m = type_lookup(t, names::dunder_format);
   if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
-    Value r = call2(m, v, spec);
+    Value r = call_special1(m, v, spec);
     if (r.is_empty_slot()) return r;
     if (!is_str(r)) return raise_fmt(TypeErrorType, "__format__ must return a str, not %s", type_name(r));
     return r;
@@ -235,7 +235,7 @@ int64_t length(Value v) {
       return -1;
     }
   }
-  Value r = call1(m, v);
+  Value r = call_special0(m, v);
   if (r.is_empty_slot()) return -1;
   if (!is_int(r)) {
     raise_fmt(TypeErrorType, "'%s' object cannot be interpreted as an integer", type_name(r));
@@ -282,7 +282,7 @@ int contains(Value container, Value item) {
   }
   Value m = type_lookup(t, names::dunder_contains);
   if (!m.is_empty_slot()) {
-    Value r = call2(m, container, item);
+    Value r = call_special1(m, container, item);
     if (r.is_empty_slot()) return -1;
     return is_true(r);
   }
@@ -326,7 +326,7 @@ int is_instance(Value obj, Value cls) {
     if (cls.as_obj()->type != TypeType) {
       Value m = type_lookup(cls.as_obj()->type, names::dunder_instancecheck);
       if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
-        Value r = call2(m, cls, obj);
+        Value r = call_special1(m, cls, obj);
         return r.is_empty_slot() ? -1 : is_true(r);
       }
     }
@@ -343,7 +343,7 @@ int is_instance(Value obj, Value cls) {
   }
   Value m = lookup_special(cls, names::dunder_instancecheck);
   if (!m.is_empty_slot()) {
-    Value r = call2(m, cls, obj);
+    Value r = call_special1(m, cls, obj);
     return r.is_empty_slot() ? -1 : is_true(r);
   }
   raise_msg(TypeErrorType, "isinstance() arg 2 must be a type, a tuple of types, or a union");
@@ -362,7 +362,7 @@ int is_subclass(Value derived, Value cls) {
   if (is_type(cls) && cls.as_obj()->type != TypeType) {
     Value m = type_lookup(cls.as_obj()->type, names::dunder_subclasscheck);
     if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
-      Value r = call2(m, cls, derived);
+      Value r = call_special1(m, cls, derived);
       return r.is_empty_slot() ? -1 : is_true(r);
     }
   }

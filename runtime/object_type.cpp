@@ -14,6 +14,7 @@
 #include "runtime/shape.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/type_mro.h"
 #include "runtime/typeobject.h"
 
 namespace coil::rt {
@@ -59,7 +60,8 @@ Value object_init(Value* args, int64_t nargs, TupleObject* kwnames) {
     if (overrides_object(type, names::dunder_init))
       return raise_msg(TypeErrorType, "object.__init__() takes exactly one argument (the instance to initialize)");
     if (!overrides_object(type, names::dunder_new))
-      return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
+      return raise_fmt(TypeErrorType, "%s.__init__() takes exactly one argument (the instance to initialize)",
+                       type->name);
   }
   return None;
 }
@@ -159,8 +161,11 @@ Value object_dir_m(Value* args, int64_t, TupleObject*) {
   // The instance's own names; read without `obj.__dict__` (which would move a shaped
   // instance to dict mode) unless a class overrides __dict__.
   TypeObject* t = type_of(args[0]);
-  if (args[0].is_obj() && t->dict_offset && uses_generic_getattr(t) &&
-      type_lookup(t, names::dunder_dict) == type_lookup(ObjectType, names::dunder_dict)) {
+  Value dd = type_lookup(t, names::dunder_dict);
+  bool plain_dict = dd.is_obj() && dd.as_obj()->type == GetSetDescrType &&
+                    static_cast<GetSetObject*>(dd.as_obj())->def ==
+                        static_cast<GetSetObject*>(dict_get_str(ObjectType->dict, names::dunder_dict).as_obj())->def;
+  if (args[0].is_obj() && t->dict_offset && uses_generic_getattr(t) && plain_dict) {
     if (!instance_attrs_copy_into(args[0].as_obj(), out)) return Value();
   } else {
     Value d = get_attr_opt(args[0], names::dunder_dict, &error);
@@ -279,14 +284,8 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!ns || !dict_update_from(ns, args[3])) return Value();
   TypeObject* t = new_heap_type(meta, args[1], as_tuple(args[2]), ns);
   if (!t) return Value();
-  // __qualname__ and __classcell__ from the namespace; __new__/__init_subclass__ are
-  // implicitly static/class methods.
-  Value qn = dict_get_str(ns, names::dunder_qualname);
-  if (!qn.is_empty_slot()) {
-    if (!is_str(qn)) return raise_fmt(TypeErrorType, "type __qualname__ must be a str, not %s", type_name(qn));
-    t->qualname = as_str(qn);
-    dict_del(ns, Value::from_obj(names::dunder_qualname));
-  }
+  // (new_heap_type took __qualname__ and __classcell__ out.) __new__ is implicitly a static
+  // method, __init_subclass__ and __class_getitem__ class methods.
   Value nw = dict_get_str(ns, names::dunder_new);
   if (!nw.is_empty_slot() && nw.is_obj() && nw.as_obj()->type == FunctionType) {
     auto* sm = static_cast<ClassMethodObject*>(allocate_object(StaticMethodType, sizeof(ClassMethodObject)));
@@ -309,13 +308,6 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   // A class that defines __eq__ but not __hash__ is unhashable.
   if (!dict_get_str(ns, names::dunder_eq).is_empty_slot() && dict_get_str(ns, names::dunder_hash).is_empty_slot())
     dict_set_str(ns, names::dunder_hash, None);
-  Value cell = dict_get_str(ns, names::dunder_classcell);
-  if (!cell.is_empty_slot()) {
-    if (!cell.is_obj() || cell.as_obj()->type != CellType)
-      return raise_fmt(TypeErrorType, "__classcell__ must be a nonlocal cell, not %s", type_name(cell));
-    static_cast<CellObject*>(cell.as_obj())->contents = Value::from_obj(t);
-    dict_del(ns, Value::from_obj(names::dunder_classcell));
-  }
   // __set_name__ on descriptors, then the parent's __init_subclass__. Over a copy of the
   // namespace, as CPython does: __set_name__ may change the class dict (enum does).
   ListObject* items = new_list(0);
@@ -328,8 +320,22 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
     Value key = items->items()[i], val = items->items()[i + 1];
     Value sn = lookup_special(val, names::dunder_set_name);
     if (!sn.is_empty_slot()) {
-      Value a3[3] = {val, Value::from_obj(t), key};
-      if (call(sn, a3, 3).is_empty_slot()) return Value();
+      Value a2[2] = {Value::from_obj(t), key};
+      if (call_special(sn, val, a2, 2).is_empty_slot()) {
+        // 3.11 wraps the error in a RuntimeError naming the attribute (raised from it).
+        Value cause = take_exception();
+        std::string key_repr;
+        if (!repr_string(key, &key_repr)) return Value();
+        raise_fmt(RuntimeErrorType, "Error calling __set_name__ on '%s' instance %s in '%s'", type_name(val),
+                  key_repr.c_str(), t->name);
+        Value exc = pending_exception();
+        if (is_exception(exc) && is_exception(cause)) {
+          as_exception(exc)->cause = cause;
+          as_exception(exc)->context = cause;
+          as_exception(exc)->suppress_context = true;
+        }
+        return Value();
+      }
     }
   }
   Value sup = new_super_value(Value::from_obj(t), Value::from_obj(t));
@@ -348,10 +354,17 @@ Value type_call_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   return call_type_default(args[0], args + 1, nargs - 1, kwnames);
 }
 
+// type.mro(): the C3 linearisation of the current bases (what a custom mro() extends).
 Value type_mro_m(Value* args, int64_t, TupleObject*) {
   auto* t = static_cast<TypeObject*>(args[0].as_obj());
-  ListObject* l = new_list(t->mro->size);
-  for (int64_t i = 0; i < t->mro->size; ++i) l->items()[i] = t->mro->items[i];
+  TupleObject* mro = t->mro;
+  if (has(t, TypeFlag::HeapType)) {
+    mro = compute_mro(t, t->bases);
+    if (!mro) return Value();
+  }
+  ListObject* l = new_list(mro->size);
+  if (!l) return Value();
+  for (int64_t i = 0; i < mro->size; ++i) l->items()[i] = mro->items[i];
   return Value::from_obj(l);
 }
 
@@ -383,7 +396,11 @@ bool type_qualname_set(Value self, Value v) {
   static_cast<TypeObject*>(self.as_obj())->qualname = as_str(v);
   return true;
 }
-Value type_mro_get(Value self) { return Value::from_obj(static_cast<TypeObject*>(self.as_obj())->mro); }
+// None while the class's mro() is still running.
+Value type_mro_get(Value self) {
+  TupleObject* mro = static_cast<TypeObject*>(self.as_obj())->mro;
+  return mro ? Value::from_obj(mro) : None;
+}
 Value type_bases_get(Value self) { return Value::from_obj(static_cast<TypeObject*>(self.as_obj())->bases); }
 bool type_bases_set(Value self, Value v) { return type_set_bases(static_cast<TypeObject*>(self.as_obj()), v); }
 Value type_base_get(Value self) {
@@ -402,10 +419,28 @@ Value type_module_get(Value self) {
   size_t dot = full.rfind('.');
   return str_value(dot == std::string_view::npos ? "builtins" : full.substr(0, dot));
 }
+// A class's __doc__ may be a descriptor in its namespace: it is asked with no instance.
 Value type_doc_get(Value self) {
   auto* t = static_cast<TypeObject*>(self.as_obj());
   Value d = dict_get_str(t->dict, names::dunder_doc);
-  return d.is_empty_slot() ? None : d;
+  if (d.is_empty_slot()) return None;
+  if (has(t, TypeFlag::HeapType) && d.is_obj()) {
+    Value get = type_lookup(type_of(d), names::dunder_get);
+    if (!get.is_empty_slot()) {
+      Value args[3] = {d, None, self};
+      return call(get, args, 3);
+    }
+  }
+  return d;
+}
+bool type_doc_set(Value self, Value v) {
+  auto* t = static_cast<TypeObject*>(self.as_obj());
+  if (!has(t, TypeFlag::HeapType) || v.is_empty_slot()) {
+    raise_fmt(TypeErrorType, "cannot %s '__doc__' attribute of immutable type '%s'", v.is_empty_slot() ? "delete" : "set",
+              t->name);
+    return false;
+  }
+  return type_set_attr_raw(t, names::dunder_doc, v);
 }
 
 const NativeMethodDef kObjectMethods[] = {
@@ -445,7 +480,7 @@ const NativeGetSetDef kTypeGetSets[] = {
     {"__base__", type_base_get},
     {"__dict__", type_dict_get},
     {"__module__", type_module_get},
-    {"__doc__", type_doc_get},
+    {"__doc__", type_doc_get, type_doc_set},
 };
 
 // Instances of object and of classes built on it: the type's own size (a class adds its

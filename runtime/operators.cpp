@@ -66,7 +66,7 @@ Value native_binary(Value a, Value b, BinaryOpKind op) {
 }
 
 // Calls the method `name` of type(obj) (found on the type) with obj and arg.
-Value call_dunder(Value method, Value self, Value arg) { return call2(method, self, arg); }
+Value call_dunder(Value method, Value self, Value arg) { return call_special1(method, self, arg); }
 
 bool is_not_impl(Value v) { return v == NotImplemented; }
 
@@ -148,7 +148,7 @@ static Value binary_op_impl(Value a, Value b, BinaryOpKind op) {
 static Value unary(Value v, StrObject* name, const char* symbol) {
   Value m = lookup_special(v, name);
   if (m.is_empty_slot()) return raise_fmt(TypeErrorType, "bad operand type for unary %s: '%s'", symbol, type_name(v));
-  return call1(m, v);
+  return call_special0(m, v);
 }
 
 Value unary_negative(Value v) {
@@ -216,14 +216,27 @@ Value call_user_compare(TypeObject* t, int k, Value self, Value other, bool* app
   if (m.is_empty_slot()) return Value();
   if (is_callable_dunder(m)) {
     *applied = true;
-    return call2(m, self, other);
+    // A descriptor whose __get__ fails counts as no method (CPython's slot_tp_richcompare).
+    if (!(m.is_obj() && (m.as_obj()->type == FunctionType || m.as_obj()->type == MethodDescrType))) {
+      Value get = type_lookup(type_of(m), names::dunder_get);
+      if (!get.is_empty_slot()) {
+        Value gargs[3] = {m, self, Value::from_obj(t)};
+        Value bound = call(get, gargs, 3);
+        if (bound.is_empty_slot()) {
+          clear_exception();
+          return NotImplemented;
+        }
+        return call1(bound, other);
+      }
+    }
+    return call_special1(m, self, other);
   }
   if (static_cast<CompareKind>(k) != CompareKind::Ne || static_cast<MethodDescrObject*>(m.as_obj())->owner != ObjectType)
     return Value();
   Value eq = type_lookup(t, names::dunder_eq);
   if (!is_callable_dunder(eq)) return Value();
   *applied = true;
-  Value r = call2(eq, self, other);
+  Value r = call_special1(eq, self, other);
   if (r.is_empty_slot() || r == NotImplemented) return r;
   int truth = is_true(r);
   if (truth < 0) return Value();
@@ -348,7 +361,7 @@ int is_true(Value v) {
   if (t == SetType || t == FrozenSetType) return as_set(v)->used != 0;
   Value b = type_lookup(t, names::dunder_bool);
   if (!b.is_empty_slot()) {
-    Value r = call1(b, v);
+    Value r = call_special0(b, v);
     if (r.is_empty_slot()) return -1;
     if (r == True) return 1;
     if (r == False) return 0;
@@ -380,7 +393,7 @@ int64_t hash(Value v) {
   if (h.is_obj() && h.as_obj()->type == MethodDescrType && !has(t, TypeFlag::HeapType) &&
       static_cast<MethodDescrObject*>(h.as_obj())->owner == t && t != ObjectType && !is_int(v) &&
       !has(t, TypeFlag::StrSubclass)) {
-    Value r = call1(h, v);
+    Value r = call_special0(h, v);
     if (r.is_empty_slot()) return -1;
     if (!is_int(r)) {
       raise_msg(TypeErrorType, "__hash__ method should return an integer");
@@ -400,7 +413,7 @@ int64_t hash(Value v) {
     int64_t r = static_cast<int64_t>(p);
     return r == -1 ? -2 : r;
   }
-  Value r = call1(h, v);
+  Value r = call_special0(h, v);
   if (r.is_empty_slot()) return -1;
   if (!is_int(r)) {
     raise_msg(TypeErrorType, "__hash__ method should return an integer");
@@ -415,7 +428,7 @@ Value index(Value v) {
   Value m = lookup_special(v, names::dunder_index);
   if (m.is_empty_slot())
     return raise_fmt(TypeErrorType, "'%s' object cannot be interpreted as an integer", type_name(v));
-  Value r = call1(m, v);
+  Value r = call_special0(m, v);
   if (r.is_empty_slot()) return r;
   if (!is_int(r)) return raise_fmt(TypeErrorType, "__index__ returned non-int (type %s)", type_name(r));
   return int_exact(r);

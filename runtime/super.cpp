@@ -3,9 +3,11 @@
 #include "runtime/super.h"
 
 #include "runtime/abstract.h"
+#include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/frame.h"
+#include "runtime/native_module.h"
 #include "runtime/names.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"
@@ -29,6 +31,12 @@ Value super_check(Value type, Value obj) {
   auto* t = static_cast<TypeObject*>(type.as_obj());
   if (is_type_value(obj) && is_subtype(static_cast<TypeObject*>(obj.as_obj()), t)) return obj;
   if (is_subtype(type_of(obj), t)) return Value::from_obj(type_of(obj));
+  // A proxy may claim a class through its __class__ attribute.
+  bool error = false;
+  Value cls = get_attr_opt(obj, names::dunder_class, &error);
+  if (error) return Value();
+  if (is_type_value(cls) && cls.as_obj() != type_of(obj) && is_subtype(static_cast<TypeObject*>(cls.as_obj()), t))
+    return cls;
   return raise_msg(TypeErrorType, "super(type, obj): obj must be an instance or subtype of type");
 }
 
@@ -74,6 +82,9 @@ Value super_init_args(Value* args, int64_t nargs, Value* type, Value* obj) {
 }
 
 Value super_new(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "super() takes no keyword arguments");
+  if (nargs - 1 > 2)
+    return raise_fmt(TypeErrorType, "super() expected at most 2 arguments, got %lld", static_cast<long long>(nargs - 1));
   Value type, obj;
   if (super_init_args(args + 1, nargs - 1, &type, &obj).is_empty_slot()) return Value();
   if (!is_type_value(type))
@@ -90,6 +101,17 @@ Value super_new(Value* args, int64_t nargs, TupleObject* kwnames) {
 
 Value super_init(Value*, int64_t, TupleObject*) { return None; }
 
+// An unbound super(C) stored on a class binds to the instance it is read through
+// (`self.__super.meth()`); a subclass of super is rebuilt through its own constructor.
+Value super_get_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__get__", nargs - 1, kwnames, 1, 2)) return Value();
+  auto* s = static_cast<SuperObject*>(args[0].as_obj());
+  Value obj = args[1];
+  if (obj == None || s->obj != None) return args[0];
+  if (type_of(args[0]) != SuperType) return call2(Value::from_obj(type_of(args[0])), s->type, obj);
+  return new_super_value(s->type, obj);
+}
+
 Value super_getattribute(Value* args, int64_t nargs, TupleObject*) {
   if (nargs != 2 || !is_str(args[1])) return raise_msg(TypeErrorType, "attribute name must be string");
   return super_get_attr(args[0], as_str(args[1]));
@@ -102,6 +124,7 @@ Value super_find_method(Value self, StrObject* name, Value* inst) {
   if (s->obj_type == None || s->obj == s->obj_type || !has(s->type.as_obj()->type, TypeFlag::TypeSubclass)) return Value();
   auto* start = static_cast<TypeObject*>(s->type.as_obj());
   TupleObject* mro = static_cast<TypeObject*>(s->obj_type.as_obj())->mro;
+  if (!mro) return Value();
   int64_t i = 0;
   while (i < mro->size && mro->items[i].as_obj() != start) ++i;
   for (++i; i < mro->size; ++i) {
@@ -121,8 +144,9 @@ Value super_get_attr(Value self, StrObject* name) {
     auto* ot = static_cast<TypeObject*>(s->obj_type.as_obj());
     TupleObject* mro = ot->mro;
     int64_t i = 0;
-    while (i < mro->size && mro->items[i].as_obj() != start) ++i;
-    for (++i; i < mro->size; ++i) {
+    int64_t n = mro ? mro->size : 0;  // a class whose MRO is still being computed
+    while (i < n && mro->items[i].as_obj() != start) ++i;
+    for (++i; i < n; ++i) {
       auto* t = static_cast<TypeObject*>(mro->items[i].as_obj());
       Value v = dict_get_str(t->dict, name);
       if (v.is_empty_slot()) continue;
@@ -139,10 +163,7 @@ Value super_get_attr(Value self, StrObject* name) {
           }
           return inst.is_empty_slot() ? v : bind_descriptor(v, inst);
         }
-        if (vt == ClassMethodType) {
-          MethodObject* m = new_method(static_cast<ClassMethodObject*>(v.as_obj())->func, s->obj_type);
-          return m ? Value::from_obj(m) : Value();
-        }
+        if (vt == ClassMethodType) return classmethod_bind(static_cast<ClassMethodObject*>(v.as_obj())->func, s->obj_type);
         if (vt == StaticMethodType) return static_cast<ClassMethodObject*>(v.as_obj())->func;
         Value get = type_lookup(vt, names::dunder_get);
         if (!get.is_empty_slot()) {
@@ -179,6 +200,7 @@ const NativeMethodDef kSuperMethods[] = {
     {"__new__", super_new, NativeMethodDef::Kind::StaticMethod},
     {"__init__", super_init},
     {"__getattribute__", super_getattribute},
+    {"__get__", super_get_m},
     {"__repr__", super_repr},
 };
 
