@@ -42,6 +42,13 @@ bool is_readable_data_descr(Value descr) {
   return !has(t, TypeFlag::HeapType) || !type_lookup(t, names::dunder_get).is_empty_slot();
 }
 
+// Built-in types whose instances are never descriptors (no lookup of __get__ needed).
+bool is_plain_value_type(TypeObject* t) {
+  return t == IntType || t == StrType || t == FloatType || t == TupleType || t == ListType || t == DictType ||
+         t == BoolType || t == NoneTypeType || t == BytesType || t == SetType || t == FrozenSetType ||
+         has(t, TypeFlag::TypeSubclass);
+}
+
 // descr.__get__(obj, owner); obj empty means "accessed on the class".
 Value descr_get(Value descr, Value obj, TypeObject* owner, bool* is_descr) {
   *is_descr = true;
@@ -85,7 +92,8 @@ Value descr_get(Value descr, Value obj, TypeObject* owner, bool* is_descr) {
   }
   if (t == ClassMethodType) return classmethod_bind(static_cast<ClassMethodObject*>(descr.as_obj())->func, Value::from_obj(owner));
   if (t == StaticMethodType) return static_cast<ClassMethodObject*>(descr.as_obj())->func;
-  if (has(t, TypeFlag::HeapType)) {
+  // Classes, and any other native type with __get__ (super, a native module's descriptors).
+  if (has(t, TypeFlag::HeapType) || !is_plain_value_type(t)) {
     Value get = type_lookup(t, names::dunder_get);
     if (!get.is_empty_slot()) {
       Value args[3] = {descr, obj.is_empty_slot() ? None : obj, Value::from_obj(owner)};

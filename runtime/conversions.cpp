@@ -319,6 +319,23 @@ bool is_subtype(TypeObject* a, TypeObject* b) {
 
 static bool is_type(Value v) { return v.is_obj() && has(v.as_obj()->type, TypeFlag::TypeSubclass); }
 
+// isinstance against a class: type(obj), then obj.__class__ when that says something else
+// (a proxy's), as CPython's object_isinstance. The attribute is read only when the type
+// could make it differ (a custom __getattribute__ or __class__).
+static int object_isinstance(Value obj, TypeObject* t) {
+  TypeObject* ot = type_of(obj);
+  if (is_subtype(ot, t)) return 1;
+  static Value object_class_descr;
+  if (object_class_descr.is_empty_slot()) object_class_descr = dict_get_str(ObjectType->dict, names::dunder_class);
+  if (uses_generic_getattr(ot) && type_lookup(ot, names::dunder_class) == object_class_descr) return 0;
+  bool error = false;
+  Value icls = get_attr_opt(obj, names::dunder_class, &error);
+  if (error) return -1;
+  if (!icls.is_empty_slot() && icls.as_obj() != ot && is_type(icls))
+    return is_subtype(static_cast<TypeObject*>(icls.as_obj()), t);
+  return 0;
+}
+
 int is_instance(Value obj, Value cls) {
   if (is_type(cls)) {
     auto* t = static_cast<TypeObject*>(cls.as_obj());
@@ -331,7 +348,7 @@ int is_instance(Value obj, Value cls) {
       }
     }
     // obj.__class__ may differ from type(obj) (proxies): CPython checks it too.
-    return 0;
+    return object_isinstance(obj, t);
   }
   if (is_exact(cls, TupleType)) {
     TupleObject* t = as_tuple(cls);
@@ -362,6 +379,14 @@ int is_subclass(Value derived, Value cls) {
   if (is_type(cls) && cls.as_obj()->type != TypeType) {
     Value m = type_lookup(cls.as_obj()->type, names::dunder_subclasscheck);
     if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
+      Value r = call_special1(m, cls, derived);
+      return r.is_empty_slot() ? -1 : is_true(r);
+    }
+  }
+  if (!is_type(cls) && !is_exact(cls, TupleType)) {
+    // Any object may define __subclasscheck__ (found on its type).
+    Value m = lookup_special(cls, names::dunder_subclasscheck);
+    if (!m.is_empty_slot()) {
       Value r = call_special1(m, cls, derived);
       return r.is_empty_slot() ? -1 : is_true(r);
     }

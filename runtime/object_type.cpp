@@ -105,12 +105,37 @@ Value object_getattribute_m(Value* args, int64_t nargs, TupleObject*) {
   return generic_get_attr(args[0], as_str(args[1]), false);
 }
 
+// object.__setattr__(x, ...) may not skip a built-in type's own __setattr__ between
+// type(x) and object (type.__setattr__ for a metaclass's instances): CPython's hackcheck.
+bool setattr_applies(Value self, const char* what) {
+  for (TypeObject* b = type_of(self); b && b != ObjectType; b = b->base) {
+    if (has(b, TypeFlag::HeapType)) continue;
+    if (!dict_get_str(b->dict, names::dunder_setattr).is_empty_slot()) {
+      raise_fmt(TypeErrorType, "can't apply this %s to %s object", what, type_name(self));
+      return false;
+    }
+  }
+  return true;
+}
+
 Value object_setattr_m(Value* args, int64_t nargs, TupleObject*) {
   if (nargs != 3 || !is_str(args[1])) return raise_msg(TypeErrorType, "attribute name must be string");
+  if (!setattr_applies(args[0], "__setattr__")) return Value();
   return generic_set_attr(args[0], as_str(args[1]), args[2]) ? None : Value();
 }
 
 Value object_delattr_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2 || !is_str(args[1])) return raise_msg(TypeErrorType, "attribute name must be string");
+  if (!setattr_applies(args[0], "__delattr__")) return Value();
+  return generic_set_attr(args[0], as_str(args[1]), Value()) ? None : Value();
+}
+
+// type.__setattr__ / __delattr__: the namespace of a class (generic_set_attr knows types).
+Value type_setattr_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 3 || !is_str(args[1])) return raise_msg(TypeErrorType, "attribute name must be string");
+  return generic_set_attr(args[0], as_str(args[1]), args[2]) ? None : Value();
+}
+Value type_delattr_m(Value* args, int64_t nargs, TupleObject*) {
   if (nargs != 2 || !is_str(args[1])) return raise_msg(TypeErrorType, "attribute name must be string");
   return generic_set_attr(args[0], as_str(args[1]), Value()) ? None : Value();
 }
@@ -467,6 +492,8 @@ const NativeMethodDef kTypeMethods[] = {
     {"__new__", type_new_m, NativeMethodDef::Kind::StaticMethod},
     {"__init__", type_init_m},
     {"__call__", type_call_m},
+    {"__setattr__", type_setattr_m},
+    {"__delattr__", type_delattr_m},
     {"mro", type_mro_m},
     {"__subclasses__", type_subclasses_m},
     {"__dir__", type_dir_m},

@@ -113,7 +113,9 @@ static Value binary_op_impl(Value a, Value b, BinaryOpKind op) {
   bool a_native = !uses_dict_dunders(ta) || !is_callable_dunder(fa);
   bool b_native = ta == tb || !uses_dict_dunders(tb) || !is_callable_dunder(fb);
   // A subclass's reflected method goes first when it overrides the operand's.
-  if (!fb.is_empty_slot() && !b_native && is_subtype(tb, ta)) {
+  // ... and only when it differs from the left operand's own reflected method (CPython's
+  // method_is_overloaded).
+  if (!fb.is_empty_slot() && !b_native && is_subtype(tb, ta) && fb != type_lookup(ta, *n.rop)) {
     Value r = call_dunder(fb, b, a);
     if (r.is_empty_slot() || !is_not_impl(r)) return r;
     fb = Value();
@@ -138,8 +140,9 @@ static Value binary_op_impl(Value a, Value b, BinaryOpKind op) {
       return raise_fmt(TypeErrorType, "can't multiply sequence by non-int of type '%s'",
                        is_seq(a) ? type_name(b) : type_name(a));
   }
-  if (inplace)
-    return raise_fmt(TypeErrorType, "unsupported operand type(s) for %s=: '%s' and '%s'", n.symbol, ta->name, tb->name);
+  if (inplace)  // "**=", not "** or pow()="
+    return raise_fmt(TypeErrorType, "unsupported operand type(s) for %s=: '%s' and '%s'",
+                     op == BinaryOpKind::InplacePower ? "**" : n.symbol, ta->name, tb->name);
   if (op == BinaryOpKind::Remainder && is_str(a))
     return raise_msg(TypeErrorType, "not all arguments converted during string formatting");
   return raise_fmt(TypeErrorType, "unsupported operand type(s) for %s: '%s' and '%s'", n.symbol, ta->name, tb->name);

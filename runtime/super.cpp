@@ -27,10 +27,19 @@ void visit_super(Object* self, Visitor& v) {
 
 bool is_type_value(Value v) { return v.is_obj() && has(v.as_obj()->type, TypeFlag::TypeSubclass); }
 
+// PyType_IsSubtype exactly: membership in a's MRO (a custom mro() may leave a out of its
+// own), the __base__ chain while the MRO is not computed yet.
+bool in_mro(TypeObject* a, TypeObject* b) {
+  if (!a->mro) return is_subtype(a, b);
+  for (int64_t i = 0; i < a->mro->size; ++i)
+    if (a->mro->items[i].as_obj() == b) return true;
+  return false;
+}
+
 Value super_check(Value type, Value obj) {
   auto* t = static_cast<TypeObject*>(type.as_obj());
-  if (is_type_value(obj) && is_subtype(static_cast<TypeObject*>(obj.as_obj()), t)) return obj;
-  if (is_subtype(type_of(obj), t)) return Value::from_obj(type_of(obj));
+  if (is_type_value(obj) && in_mro(static_cast<TypeObject*>(obj.as_obj()), t)) return obj;
+  if (in_mro(type_of(obj), t)) return Value::from_obj(type_of(obj));
   // A proxy may claim a class through its __class__ attribute.
   bool error = false;
   Value cls = get_attr_opt(obj, names::dunder_class, &error);
@@ -89,14 +98,21 @@ Value super_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (super_init_args(args + 1, nargs - 1, &type, &obj).is_empty_slot()) return Value();
   if (!is_type_value(type))
     return raise_fmt(TypeErrorType, "super() argument 1 must be a type, not %s", type_name(type));
-  if (obj.is_empty_slot()) {
-    auto* s = static_cast<SuperObject*>(allocate_object(SuperType, sizeof(SuperObject)));
-    s->type = type;
-    s->obj = None;
-    s->obj_type = None;
-    return Value::from_obj(s);
+  // A subclass of super gets an instance of itself (with its attribute storage).
+  auto* cls = static_cast<TypeObject*>(args[0].as_obj());
+  Value ot = None;
+  if (!obj.is_empty_slot()) {
+    ot = super_check(type, obj);
+    if (ot.is_empty_slot()) return ot;
+  } else {
+    obj = None;
   }
-  return new_super_value(type, obj);
+  auto* s = static_cast<SuperObject*>(cls == SuperType ? allocate_object(SuperType, sizeof(SuperObject)) : cls->alloc(cls));
+  if (!s) return raise_memory_error();
+  s->type = type;
+  s->obj = obj;
+  s->obj_type = ot;
+  return Value::from_obj(s);
 }
 
 Value super_init(Value*, int64_t, TupleObject*) { return None; }
