@@ -237,10 +237,24 @@ bool generic_set_attr(Value obj, StrObject* name, Value value) {
       raise_fmt(TypeErrorType, "cannot set '%s' attribute of immutable type '%s'", name->data, t->name);
       return false;
     }
+    // A data descriptor of the metaclass (type's own getsets, a property on a metaclass)
+    // takes the store; a read-only one refuses it.
     Value meta_attr = type_lookup(type, name);
-    if (!meta_attr.is_empty_slot() && meta_attr.is_obj() && meta_attr.as_obj()->type == GetSetDescrType) {
-      auto* gs = static_cast<GetSetObject*>(meta_attr.as_obj());
-      if (gs->def->set) return gs->def->set(obj, value);
+    if (!meta_attr.is_empty_slot() && meta_attr.is_obj()) {
+      TypeObject* mt = meta_attr.as_obj()->type;
+      if (mt == GetSetDescrType) {
+        auto* gs = static_cast<GetSetObject*>(meta_attr.as_obj());
+        if (gs->def->set) return gs->def->set(obj, value);
+        raise_fmt(AttributeErrorType, "attribute '%s' of '%s' objects is not writable", name->data, gs->owner->name);
+        return false;
+      }
+      if (is_data_descr(meta_attr)) {
+        Value setter = type_lookup(mt, value.is_empty_slot() ? names::dunder_delete : names::dunder_set);
+        if (!setter.is_empty_slot()) {
+          Value args[3] = {meta_attr, obj, value};
+          return !call(setter, args, value.is_empty_slot() ? 2 : 3).is_empty_slot();
+        }
+      }
     }
     return type_set_attr_raw(t, name, value);
   }

@@ -3,7 +3,9 @@
 // the methods here serve subclasses and explicit calls.
 #include "runtime/descriptors.h"
 
+#include <algorithm>
 #include <cstddef>
+#include <vector>
 #include <string>
 
 #include "runtime/abstract.h"
@@ -525,11 +527,14 @@ bool layout_slots(TypeObject* t, Value slots, DictObject* ns) {
     if (has(b, TypeFlag::WeakrefSlot)) want_weakref = true;
   }
   if (want_weakref || has(base, TypeFlag::WeakrefSlot)) t->flags = t->flags | TypeFlag::WeakrefSlot;
+  // Storage in the order of the mangled names (CPython sorts them), so classes naming the same
+  // slots in another order share a layout (__class__ assignment between them).
+  std::vector<StrObject*> sorted;
+  for (int64_t i = 0; i < names->size; ++i)
+    if (!names->items()[i].is_empty_slot()) sorted.push_back(mangle(t, intern(as_str(names->items()[i])->view())));
+  std::stable_sort(sorted.begin(), sorted.end(), [](StrObject* a, StrObject* b) { return a->view() < b->view(); });
   uint32_t offset = base->basic_size;
-  for (int64_t i = 0; i < names->size; ++i) {
-    Value n = names->items()[i];
-    if (n.is_empty_slot()) continue;
-    StrObject* name = mangle(t, intern(as_str(n)->view()));
+  for (StrObject* name : sorted) {
     MemberDescrObject* m = new_member_descr(t, name, offset);
     if (!m || !dict_set_str(ns, name, Value::from_obj(m))) return false;
     offset += sizeof(Value);

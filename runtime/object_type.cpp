@@ -1,9 +1,11 @@
 // object_type.cpp — the methods of `object` and `type`: __new__/__init__, attribute
 // hooks, __repr__/__str__/__hash__/__eq__, type(name, bases, dict), __build_class__ support.
 #include <algorithm>
+#include <string>
 #include <vector>
 
 #include "runtime/abstract.h"
+#include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/function.h"
@@ -213,6 +215,21 @@ Value type_dir_m(Value* args, int64_t, TupleObject*) {
 Value object_class(Value self) { return Value::from_obj(type_of(self)); }
 
 // obj.__class__ = C: only between classes (heap types) with the same instance layout.
+// The __slots__ members a class itself defines, by name (their storage is in name order).
+std::vector<std::string> own_slot_names(TypeObject* t) {
+  std::vector<std::string> out;
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(t->dict, &pos, &k, &v))
+    if (v.is_obj() && v.as_obj()->type == MemberDescrType && static_cast<MemberDescrObject*>(v.as_obj())->owner == t)
+      out.emplace_back(as_str(k)->view());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+bool same_slot_names(TypeObject* a, TypeObject* b) {
+  return has(a, TypeFlag::HeapType) && has(b, TypeFlag::HeapType) && own_slot_names(a) == own_slot_names(b);
+}
+
 bool object_class_set(Value self, Value v) {
   if (v.is_empty_slot()) {
     raise_msg(TypeErrorType, "can't delete __class__ attribute");
@@ -224,7 +241,8 @@ bool object_class_set(Value self, Value v) {
   }
   auto* to = static_cast<TypeObject*>(v.as_obj());
   TypeObject* from = type_of(self);
-  if (!self.is_obj() || !has(from, TypeFlag::HeapType) || !has(to, TypeFlag::HeapType)) {
+  bool modules = is_subtype(from, ModuleType) && is_subtype(to, ModuleType);
+  if (!self.is_obj() || (!modules && (!has(from, TypeFlag::HeapType) || !has(to, TypeFlag::HeapType)))) {
     raise_msg(TypeErrorType, "__class__ assignment only supported for mutable types or ModuleType subclasses");
     return false;
   }
@@ -234,6 +252,13 @@ bool object_class_set(Value self, Value v) {
   while (has(solid_to, TypeFlag::HeapType)) solid_to = solid_to->base;
   if (solid_from != solid_to || from->basic_size != to->basic_size || from->dict_offset != to->dict_offset ||
       has(from, TypeFlag::ShapedAttrs) != has(to, TypeFlag::ShapedAttrs)) {
+    raise_fmt(TypeErrorType, "__class__ assignment: '%s' object layout differs from '%s'", to->name, from->name);
+    return false;
+  }
+  // The classes that add to the layout must add the same named slots on the same base.
+  TypeObject* lay_from = solid_base(from);
+  TypeObject* lay_to = solid_base(to);
+  if (lay_from != lay_to && (lay_from->base != lay_to->base || !same_slot_names(lay_from, lay_to))) {
     raise_fmt(TypeErrorType, "__class__ assignment: '%s' object layout differs from '%s'", to->name, from->name);
     return false;
   }
@@ -250,7 +275,20 @@ Value type_prepare_m(Value*, int64_t, TupleObject*) {
   return d ? Value::from_obj(d) : Value();
 }
 
+// The __dict__ getset of the nearest built-in base of type(self) that has its own (type's,
+// for a class whose metaclass lists a plain class before type): a class's __dict__ goes
+// through it, as CPython's subtype_dict does.
+GetSetObject* builtin_dict_getset(Value self) {
+  for (TypeObject* b = type_of(self); b && b != ObjectType; b = b->base) {
+    if (has(b, TypeFlag::HeapType)) continue;
+    Value d = dict_get_str(b->dict, names::dunder_dict);
+    if (d.is_obj() && d.as_obj()->type == GetSetDescrType) return static_cast<GetSetObject*>(d.as_obj());
+  }
+  return nullptr;
+}
+
 Value object_dict(Value self) {
+  if (GetSetObject* g = builtin_dict_getset(self)) return g->def->get(self);
   if (!self.is_obj() || !self.as_obj()->type->dict_offset)
     return raise_fmt(AttributeErrorType, "'%s' object has no attribute '__dict__'", type_name(self));
   DictObject* d = instance_dict(self.as_obj());
@@ -259,6 +297,11 @@ Value object_dict(Value self) {
 
 // obj.__dict__ = d (any dict); `del obj.__dict__` leaves the instance without attributes.
 bool object_dict_set(Value self, Value v) {
+  if (GetSetObject* g = builtin_dict_getset(self)) {
+    if (g->def->set) return g->def->set(self, v);
+    raise_fmt(AttributeErrorType, "attribute '__dict__' of '%s' objects is not writable", g->owner->name);
+    return false;
+  }
   if (!self.is_obj() || !self.as_obj()->type->dict_offset) {
     raise_fmt(AttributeErrorType, "'%s' object has no attribute '__dict__'", type_name(self));
     return false;
@@ -444,6 +487,17 @@ Value type_module_get(Value self) {
   size_t dot = full.rfind('.');
   return str_value(dot == std::string_view::npos ? "builtins" : full.substr(0, dot));
 }
+// C.__module__ = m: kept in the class's namespace (CPython's type_set_module).
+bool type_module_set(Value self, Value v) {
+  auto* t = static_cast<TypeObject*>(self.as_obj());
+  if (!has(t, TypeFlag::HeapType) || v.is_empty_slot()) {
+    raise_fmt(TypeErrorType, "cannot %s '__module__' attribute of immutable type '%s'",
+              v.is_empty_slot() ? "delete" : "set", t->name);
+    return false;
+  }
+  return type_set_attr_raw(t, names::dunder_module, v);
+}
+
 // A class's __doc__ may be a descriptor in its namespace: it is asked with no instance.
 Value type_doc_get(Value self) {
   auto* t = static_cast<TypeObject*>(self.as_obj());
@@ -506,7 +560,7 @@ const NativeGetSetDef kTypeGetSets[] = {
     {"__bases__", type_bases_get, type_bases_set},
     {"__base__", type_base_get},
     {"__dict__", type_dict_get},
-    {"__module__", type_module_get},
+    {"__module__", type_module_get, type_module_set},
     {"__doc__", type_doc_get, type_doc_set},
 };
 

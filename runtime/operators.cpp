@@ -422,8 +422,11 @@ int64_t hash(Value v) {
     raise_msg(TypeErrorType, "__hash__ method should return an integer");
     return -1;
   }
-  int64_t x = int_hash(r);
-  return x;
+  // A result that fits is kept as is, so that `__hash__ = lambda s: hash(y)` hashes like y
+  // (CPython's slot_tp_hash); only a bigger int is reduced the way int hashes are.
+  int64_t x;
+  if (!int_to_int64(r, &x)) x = int_hash(r);
+  return x == -1 ? -2 : x;
 }
 
 Value index(Value v) {
