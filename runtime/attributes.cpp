@@ -308,11 +308,14 @@ bool set_attr(Value obj, StrObject* name, Value value) {
   if (uses_dict_dunders(type)) {
     Value sa = type_lookup(type, value.is_empty_slot() ? names::dunder_delattr : names::dunder_setattr);
     // Native __setattr__s are object's generic one, except those of ExtType natives (proxies).
+    // (`__setattr__ = dict.__setitem__` is a native method too, but not a setattr: called.)
     bool native = sa.is_obj() && sa.as_obj()->type == MethodDescrType &&
-                  !has(static_cast<MethodDescrObject*>(sa.as_obj())->owner, TypeFlag::ExtType);
+                  !has(static_cast<MethodDescrObject*>(sa.as_obj())->owner, TypeFlag::ExtType) &&
+                  std::strcmp(static_cast<MethodDescrObject*>(sa.as_obj())->name,
+                              value.is_empty_slot() ? "__delattr__" : "__setattr__") == 0;
     if (!sa.is_empty_slot() && !native) {
-      Value r = value.is_empty_slot() ? call2(sa, obj, Value::from_obj(name))
-                                      : call(sa, std::array<Value, 3>{obj, Value::from_obj(name), value}.data(), 3);
+      Value r = value.is_empty_slot() ? call_special1(sa, obj, Value::from_obj(name))
+                                      : call_special2(sa, obj, Value::from_obj(name), value);
       return !r.is_empty_slot();
     }
   }

@@ -1,9 +1,11 @@
 // module.cpp — module objects, native module creation and argument-checking helpers.
 #include "runtime/module.h"
 
+#include <cstddef>
 #include <cstring>
 
 #include "runtime/abstract.h"
+#include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/names.h"
@@ -143,6 +145,10 @@ void init_module_type() {
   finish_builtin_type(ModuleType, sizeof(ModuleObject), alloc_module, visit_module);
   ModuleType->dict_offset = offsetof(ModuleObject, dict);
   add_methods(ModuleType, kModuleMethods);
+  // A read-only member, as in CPython: a module's namespace cannot be replaced.
+  MemberDescrObject* d = new_member_descr(ModuleType, names::dunder_dict, static_cast<uint32_t>(offsetof(ModuleObject, dict)));
+  d->readonly = true;
+  dict_set_str(ModuleType->dict, names::dunder_dict, Value::from_obj(d));
 }
 
 }  // namespace coil::rt

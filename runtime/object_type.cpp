@@ -258,7 +258,8 @@ bool object_class_set(Value self, Value v) {
   // The classes that add to the layout must add the same named slots on the same base.
   TypeObject* lay_from = solid_base(from);
   TypeObject* lay_to = solid_base(to);
-  if (lay_from != lay_to && (lay_from->base != lay_to->base || !same_slot_names(lay_from, lay_to))) {
+  if ((!modules && has(from, TypeFlag::WeakrefSlot) != has(to, TypeFlag::WeakrefSlot)) ||
+      (lay_from != lay_to && (lay_from->base != lay_to->base || !same_slot_names(lay_from, lay_to)))) {
     raise_fmt(TypeErrorType, "__class__ assignment: '%s' object layout differs from '%s'", to->name, from->name);
     return false;
   }
@@ -278,17 +279,21 @@ Value type_prepare_m(Value*, int64_t, TupleObject*) {
 // The __dict__ getset of the nearest built-in base of type(self) that has its own (type's,
 // for a class whose metaclass lists a plain class before type): a class's __dict__ goes
 // through it, as CPython's subtype_dict does.
-GetSetObject* builtin_dict_getset(Value self) {
+Value builtin_dict_descr(Value self) {
   for (TypeObject* b = type_of(self); b && b != ObjectType; b = b->base) {
     if (has(b, TypeFlag::HeapType)) continue;
     Value d = dict_get_str(b->dict, names::dunder_dict);
-    if (d.is_obj() && d.as_obj()->type == GetSetDescrType) return static_cast<GetSetObject*>(d.as_obj());
+    if (d.is_obj() && (d.as_obj()->type == GetSetDescrType || d.as_obj()->type == MemberDescrType)) return d;
   }
-  return nullptr;
+  return Value();
 }
 
 Value object_dict(Value self) {
-  if (GetSetObject* g = builtin_dict_getset(self)) return g->def->get(self);
+  Value bd = builtin_dict_descr(self);
+  if (!bd.is_empty_slot()) {
+    if (bd.as_obj()->type == MemberDescrType) return member_get(static_cast<MemberDescrObject*>(bd.as_obj()), self);
+    return static_cast<GetSetObject*>(bd.as_obj())->def->get(self);
+  }
   if (!self.is_obj() || !self.as_obj()->type->dict_offset)
     return raise_fmt(AttributeErrorType, "'%s' object has no attribute '__dict__'", type_name(self));
   DictObject* d = instance_dict(self.as_obj());
@@ -297,7 +302,11 @@ Value object_dict(Value self) {
 
 // obj.__dict__ = d (any dict); `del obj.__dict__` leaves the instance without attributes.
 bool object_dict_set(Value self, Value v) {
-  if (GetSetObject* g = builtin_dict_getset(self)) {
+  Value bd = builtin_dict_descr(self);
+  if (!bd.is_empty_slot() && bd.as_obj()->type == MemberDescrType)
+    return member_set(static_cast<MemberDescrObject*>(bd.as_obj()), self, v);
+  if (!bd.is_empty_slot()) {
+    auto* g = static_cast<GetSetObject*>(bd.as_obj());
     if (g->def->set) return g->def->set(self, v);
     raise_fmt(AttributeErrorType, "attribute '__dict__' of '%s' objects is not writable", g->owner->name);
     return false;

@@ -74,6 +74,7 @@ bool is_not_impl(Value v) { return v == NotImplemented; }
 
 namespace {
 bool is_callable_dunder(Value m);
+bool is_foreign_native(Value m, TypeObject* t);
 }
 
 static Value binary_op_impl(Value a, Value b, BinaryOpKind op);
@@ -110,8 +111,8 @@ static Value binary_op_impl(Value a, Value b, BinaryOpKind op) {
   }
   Value fa = uses_dict_dunders(ta) ? type_lookup(ta, *n.op) : Value();
   Value fb = ta != tb && uses_dict_dunders(tb) ? type_lookup(tb, *n.rop) : Value();
-  bool a_native = !uses_dict_dunders(ta) || !is_callable_dunder(fa);
-  bool b_native = ta == tb || !uses_dict_dunders(tb) || !is_callable_dunder(fb);
+  bool a_native = !uses_dict_dunders(ta) || (!is_callable_dunder(fa) && !is_foreign_native(fa, ta));
+  bool b_native = ta == tb || !uses_dict_dunders(tb) || (!is_callable_dunder(fb) && !is_foreign_native(fb, tb));
   // A subclass's reflected method goes first when it overrides the operand's.
   // ... and only when it differs from the left operand's own reflected method (CPython's
   // method_is_overloaded).
@@ -190,6 +191,13 @@ bool is_callable_dunder(Value m) {
   return owner && has(owner, TypeFlag::ExtType);
 }
 
+// A native method of a type `t` does not inherit (`__eq__ = str.__eq__` in an int subclass)
+// is called, and refuses the instance, rather than standing for t's built-in behaviour.
+bool is_foreign_native(Value m, TypeObject* t) {
+  return m.is_obj() && m.as_obj()->type == MethodDescrType &&
+         !is_subtype(t, static_cast<MethodDescrObject*>(m.as_obj())->owner);
+}
+
 Value native_compare(Value a, Value b, CompareKind op) {
   if (is_number(a) && is_number(b)) return number_compare(a, b, op);
   Value r = sequence_compare(a, b, op);
@@ -217,7 +225,7 @@ Value call_user_compare(TypeObject* t, int k, Value self, Value other, bool* app
   if (!uses_dict_dunders(t)) return Value();
   Value m = type_lookup(t, *kCmpName[k]);
   if (m.is_empty_slot()) return Value();
-  if (is_callable_dunder(m)) {
+  if (is_callable_dunder(m) || is_foreign_native(m, t)) {
     *applied = true;
     // A descriptor whose __get__ fails counts as no method (CPython's slot_tp_richcompare).
     if (!(m.is_obj() && (m.as_obj()->type == FunctionType || m.as_obj()->type == MethodDescrType))) {
