@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "runtime/abstract.h"
+#include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/function.h"
@@ -190,8 +191,11 @@ static Value call_impl(Value callable, Value* args, int64_t nargs, TupleObject* 
     if (nargs < 1)
       return raise_fmt(TypeErrorType, "unbound method %s.%s() needs an argument", md->owner->name, md->name);
     if (!is_subtype(type_of(args[0]), md->owner))
-      return raise_fmt(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md->name,
-                       md->owner->name, type_name(args[0]));
+      return is_slot_wrapper_name(md->name)
+                 ? raise_fmt(TypeErrorType, "descriptor '%s' requires a '%s' object but received a '%s'", md->name,
+                             md->owner->name, type_name(args[0]))
+                 : raise_fmt(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md->name,
+                             md->owner->name, type_name(args[0]));
     if (!enter_call(" while calling a Python object")) return Value();
     Value r = md->fn(args, nargs, kwnames);
     leave_call();

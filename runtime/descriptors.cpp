@@ -639,7 +639,7 @@ Value weakref_get(Value self) { return lib::weakref_list_head(self); }
 
 }  // namespace
 
-const NativeGetSetDef kWeakrefGetSet = {"__weakref__", weakref_get, nullptr, "list of weak references to the object"};
+const NativeGetSetDef kWeakrefGetSet = {"__weakref__", weakref_get, nullptr, "list of weak references to the object (if defined)"};
 
 void init_getset_descr_type() {
   GetSetDescrType->visit = visit_getset;

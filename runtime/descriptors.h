@@ -31,6 +31,10 @@ Value property_missing(PropertyObject* p, Value obj, const char* what);
 // descriptor (a property), f.__get__(owner, owner) — 3.11's chaining.
 Value classmethod_bind(Value func, Value owner);
 
+// Is `name` one of the dunders CPython implements as a type slot (its native methods are
+// "slot wrappers": their repr and their wrong-receiver error differ from other methods)?
+bool is_slot_wrapper_name(const char* name);
+
 // The getset a class that adds weak-reference support shows as __weakref__.
 extern const NativeGetSetDef kWeakrefGetSet;
 

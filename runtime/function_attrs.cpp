@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
@@ -544,6 +546,26 @@ const NativeMethodDef kNativeMethods[] = {
 
 // --- method descriptor (list.append) ---
 
+}  // namespace
+
+bool is_slot_wrapper_name(const char* name) {
+  static const std::unordered_set<std::string_view> kSlots = {
+      "__repr__", "__hash__", "__call__", "__str__", "__getattribute__", "__setattr__", "__delattr__",
+      "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__iter__", "__next__", "__get__",
+      "__set__", "__delete__", "__init__", "__del__", "__await__", "__aiter__", "__anext__", "__add__",
+      "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__mod__", "__rmod__", "__divmod__",
+      "__rdivmod__", "__pow__", "__rpow__", "__neg__", "__pos__", "__abs__", "__bool__", "__invert__",
+      "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__and__", "__rand__", "__xor__",
+      "__rxor__", "__or__", "__ror__", "__int__", "__float__", "__iadd__", "__isub__", "__imul__",
+      "__imod__", "__ipow__", "__ilshift__", "__irshift__", "__iand__", "__ixor__", "__ior__",
+      "__floordiv__", "__rfloordiv__", "__truediv__", "__rtruediv__", "__ifloordiv__", "__itruediv__",
+      "__index__", "__matmul__", "__rmatmul__", "__imatmul__", "__len__", "__getitem__", "__setitem__",
+      "__delitem__", "__contains__"};
+  return kSlots.count(name) != 0;
+}
+
+namespace {
+
 Value mdescr_name(Value self) { return str_value(as_mdescr(self)->name); }
 Value mdescr_qualname(Value self) {
   MethodDescrObject* m = as_mdescr(self);
@@ -558,7 +580,8 @@ Value mdescr_doc(Value self) {
 
 Value mdescr_repr_m(Value* args, int64_t, TupleObject*) {
   MethodDescrObject* m = as_mdescr(args[0]);
-  return str_value("<method '" + std::string(m->name) + "' of '" + m->owner->name + "' objects>");
+  const char* kind = is_slot_wrapper_name(m->name) && !m->is_classmethod && !m->is_static ? "slot wrapper" : "method";
+  return str_value("<" + std::string(kind) + " '" + m->name + "' of '" + m->owner->name + "' objects>");
 }
 
 Value mdescr_get_m(Value* args, int64_t nargs, TupleObject* kwnames) {

@@ -549,7 +549,7 @@ const NativeMethodDef kObjectMethods[] = {
 };
 const NativeGetSetDef kObjectGetSets[] = {
     {"__class__", object_class, object_class_set},
-    {"__dict__", object_dict, object_dict_set},
+    {"__dict__", object_dict, object_dict_set, "dictionary for instance variables (if defined)"},
 };
 const NativeMethodDef kTypeMethods[] = {
     {"__new__", type_new_m, NativeMethodDef::Kind::StaticMethod},

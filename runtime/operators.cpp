@@ -220,6 +220,23 @@ namespace {
 // (*applied set).
 // `!=` on a class that defines only __eq__ is object.__ne__: the inverse of __eq__, with
 // NotImplemented passed through.
+Value call_compare_method(Value m, TypeObject* t, Value self, Value other) {
+  // A descriptor whose __get__ fails counts as no method (CPython's slot_tp_richcompare).
+  if (!(m.is_obj() && (m.as_obj()->type == FunctionType || m.as_obj()->type == MethodDescrType))) {
+    Value get = type_lookup(type_of(m), names::dunder_get);
+    if (!get.is_empty_slot()) {
+      Value gargs[3] = {m, self, Value::from_obj(t)};
+      Value bound = call(get, gargs, 3);
+      if (bound.is_empty_slot()) {
+        clear_exception();
+        return NotImplemented;
+      }
+      return call1(bound, other);
+    }
+  }
+  return call_special1(m, self, other);
+}
+
 Value call_user_compare(TypeObject* t, int k, Value self, Value other, bool* applied) {
   *applied = false;
   if (!uses_dict_dunders(t)) return Value();
@@ -227,27 +244,14 @@ Value call_user_compare(TypeObject* t, int k, Value self, Value other, bool* app
   if (m.is_empty_slot()) return Value();
   if (is_callable_dunder(m) || is_foreign_native(m, t)) {
     *applied = true;
-    // A descriptor whose __get__ fails counts as no method (CPython's slot_tp_richcompare).
-    if (!(m.is_obj() && (m.as_obj()->type == FunctionType || m.as_obj()->type == MethodDescrType))) {
-      Value get = type_lookup(type_of(m), names::dunder_get);
-      if (!get.is_empty_slot()) {
-        Value gargs[3] = {m, self, Value::from_obj(t)};
-        Value bound = call(get, gargs, 3);
-        if (bound.is_empty_slot()) {
-          clear_exception();
-          return NotImplemented;
-        }
-        return call1(bound, other);
-      }
-    }
-    return call_special1(m, self, other);
+    return call_compare_method(m, t, self, other);
   }
   if (static_cast<CompareKind>(k) != CompareKind::Ne || static_cast<MethodDescrObject*>(m.as_obj())->owner != ObjectType)
     return Value();
   Value eq = type_lookup(t, names::dunder_eq);
   if (!is_callable_dunder(eq)) return Value();
   *applied = true;
-  Value r = call_special1(eq, self, other);
+  Value r = call_compare_method(eq, t, self, other);
   if (r.is_empty_slot() || r == NotImplemented) return r;
   int truth = is_true(r);
   if (truth < 0) return Value();

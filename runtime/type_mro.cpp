@@ -198,7 +198,8 @@ bool type_set_bases(TypeObject* t, Value v) {
     if (!best || (solid_root(bt) != solid_root(best) && is_subtype(solid_root(bt), solid_root(best)))) best = bt;
   }
   TypeObject* old_base = t->base;
-  if (solid_root(best) != solid_root(old_base)) {
+  // object's instances are not collected like classes' (CPython: tp_free differs).
+  if (solid_root(best) != solid_root(old_base) || ((best == ObjectType) != (old_base == ObjectType))) {
     raise_fmt(TypeErrorType, "__bases__ assignment: '%s' deallocator differs from '%s'", best->name, old_base->name);
     return false;
   }

@@ -286,7 +286,7 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
   if (!cell.is_empty_slot()) {
     if (!cell.is_obj() || cell.as_obj()->type != CellType) {
       std::string r;
-      if (!repr_string(cell, &r)) return nullptr;
+      if (!repr_string(Value::from_obj(type_of(cell)), &r)) return nullptr;  // CPython shows the type
       raise_fmt(TypeErrorType, "__classcell__ must be a nonlocal cell, not %s", r.c_str());
       return nullptr;
     }
