@@ -533,9 +533,25 @@ Value native_call_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   return call(args[0], args + 1, nargs - 1, kwnames);
 }
 
+// A bound slot wrapper (`[].__add__`, CPython's method-wrapper) names the class that defines
+// it: the owner of the native method it was bound from. Other builtins have no __objclass__.
+Value native_objclass(Value self) {
+  auto* n = static_cast<NativeFunctionObject*>(self.as_obj());
+  if (!n->self.is_empty_slot() && is_slot_wrapper_name(n->name)) {
+    TupleObject* mro = type_of(n->self)->mro;
+    for (int64_t i = 0; mro && i < mro->size; ++i) {
+      auto* t = static_cast<TypeObject*>(mro->items[i].as_obj());
+      Value m = dict_get_str(t->dict, intern(n->name));
+      if (m.is_obj() && m.as_obj()->type == MethodDescrType && static_cast<MethodDescrObject*>(m.as_obj())->fn == n->fn)
+        return Value::from_obj(static_cast<MethodDescrObject*>(m.as_obj())->owner);
+    }
+  }
+  return raise_fmt(AttributeErrorType, "'%s' object has no attribute '__objclass__'", type_name(self));
+}
+
 const NativeGetSetDef kNativeGetSets[] = {
     {"__name__", native_name},     {"__qualname__", native_qualname}, {"__self__", native_self},
-    {"__module__", native_module}, {"__doc__", native_doc},
+    {"__module__", native_module}, {"__doc__", native_doc},           {"__objclass__", native_objclass},
 };
 const NativeMethodDef kNativeMethods[] = {
     {"__eq__", native_eq},
