@@ -157,7 +157,7 @@ Value get_iter(Value v) {
   if (is_builtin_iterator_type(t)) return v;  // enumerate, zip, map, ...: their own iterators
   Value m = type_lookup(t, names::dunder_iter);
   if (!m.is_empty_slot() && m != None) {
-    Value it = call1(m, v);
+    Value it = call_special0(m, v);
     if (it.is_empty_slot()) return it;
     if (type_lookup(type_of(it), names::dunder_next).is_empty_slot() && !is_native_iterator(it))
       return raise_fmt(TypeErrorType, "iter() returned non-iterator of type '%s'", type_name(it));
@@ -262,7 +262,7 @@ Value iter_next(Value it, bool* done) {
   if (is_builtin_iterator_type(t)) return builtin_iterator_next(it, done);
   Value m = type_lookup(t, names::dunder_next);
   if (m.is_empty_slot()) return raise_fmt(TypeErrorType, "'%s' object is not an iterator", t->name);
-  Value r = call1(m, it);
+  Value r = call_special0(m, it);
   if (r.is_empty_slot()) return stop_iteration_value(done);
   return r;
 }
