@@ -6,6 +6,7 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/frame.h"
 #include "runtime/function.h"
 #include "runtime/int.h"
 #include "runtime/super.h"
@@ -13,6 +14,7 @@
 #include "runtime/object_reduce.h"
 #include "runtime/shape.h"
 #include "runtime/str.h"
+#include "runtime/thread.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
 
@@ -277,6 +279,12 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   // The namespace is copied: later changes to it do not affect the class.
   DictObject* ns = new_dict();
   if (!ns || !dict_update_from(ns, args[3])) return Value();
+  if (dict_get_str(ns, names::dunder_module).is_empty_slot()) {
+    // As a class statement would: __module__ is the calling code's module name.
+    Frame* f = thread_state().frame;
+    Value modname = f && f->globals ? dict_get_str(f->globals, names::dunder_name) : Value();
+    if (!modname.is_empty_slot() && !dict_set_str(ns, names::dunder_module, modname)) return Value();
+  }
   TypeObject* t = new_heap_type(meta, args[1], as_tuple(args[2]), ns);
   if (!t) return Value();
   // __qualname__ and __classcell__ from the namespace; __new__/__init_subclass__ are

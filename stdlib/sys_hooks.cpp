@@ -5,6 +5,8 @@
 #include "runtime/abstract.h"
 #include "runtime/exceptions.h"
 #include "runtime/generator.h"
+#include "runtime/import.h"
+#include "runtime/config.h"
 #include "runtime/int.h"
 #include "runtime/native_module.h"
 #include "runtime/str.h"
@@ -15,6 +17,7 @@
 #include "stdlib/io_support.h"
 #include "stdlib/struct_sequence.h"
 #include "stdlib/unraisable.h"
+#include "stdlib/warnings_module.h"
 
 namespace coil::lib {
 
@@ -77,6 +80,34 @@ Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames) {
   set_async_gen_hooks(firstiter.is_empty_slot() ? old_first : firstiter,
                       finalizer.is_empty_slot() ? old_fin : finalizer);
   return None;
+}
+
+// breakpointhook(*args, **kws): calls the callable named by $PYTHONBREAKPOINT ("module.attr",
+// a builtin's name, or pdb.set_trace when unset or empty; "0" disables breakpoints). A name that
+// does not import warns (RuntimeWarning) and nothing is called. Also sys.__breakpointhook__.
+Value sys_breakpointhook(Value* args, int64_t nargs, TupleObject* kwnames) {
+  const char* env = g_config->ignore_environment ? nullptr : std::getenv("PYTHONBREAKPOINT");
+  std::string name = env && *env ? env : "pdb.set_trace";
+  if (name == "0") return None;
+  size_t dot = name.rfind('.');
+  std::string module = dot == std::string::npos ? "builtins" : name.substr(0, dot);
+  std::string attr = dot == std::string::npos ? name : name.substr(dot + 1);
+  Value hook;
+  if (dot != 0) {
+    Value m = import_module(module);
+    if (m.is_empty_slot()) {
+      if (!pending_matches(ImportErrorType)) return Value();
+    } else {
+      hook = get_attr(m, intern(attr));
+      if (hook.is_empty_slot() && !pending_matches(AttributeErrorType)) return Value();
+    }
+  }
+  if (hook.is_empty_slot()) {
+    clear_exception();
+    if (!warn(RuntimeWarningType, "Ignoring unimportable $PYTHONBREAKPOINT: \"" + name + "\"", 0)) return Value();
+    return None;
+  }
+  return call(hook, args, nargs, kwnames);
 }
 
 // excepthook(type, value, traceback): writes the exception as CPython's PyErr_Display does.
