@@ -442,12 +442,18 @@ bool layout_slots(TypeObject* t, Value slots, DictObject* ns) {
       if (n.is_empty_slot() || !list_append(names, n)) return false;
     }
   }
-  bool want_dict = false;
+  bool want_dict = false, want_weak = false;
   int64_t nslots = 0;
   for (int64_t i = 0; i < names->size; ++i) {
     Value n = names->items()[i];
     if (!is_str(n)) {
       raise_fmt(TypeErrorType, "__slots__ items must be strings, not '%s'", type_name(n));
+      return false;
+    }
+    Value ident = call_method(n, intern("isidentifier"), nullptr, 0);
+    if (ident.is_empty_slot()) return false;
+    if (ident != True) {
+      raise_msg(TypeErrorType, "__slots__ must be identifiers");
       return false;
     }
     std::string_view s = as_str(n)->view();
@@ -459,6 +465,14 @@ bool layout_slots(TypeObject* t, Value slots, DictObject* ns) {
       want_dict = true;
       names->items()[i] = Value();
     } else if (s == "__weakref__") {
+      // Once per class, and not under a base whose instances already take weak references (a
+      // class statement without __slots__).
+      bool base_has_weak = has(base, TypeFlag::HeapType) && dict_get_str(base->dict, intern("__slots__")).is_empty_slot();
+      if (want_weak || base_has_weak) {
+        raise_msg(TypeErrorType, "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+        return false;
+      }
+      want_weak = true;
       names->items()[i] = Value();  // weak references need no storage of their own here
     } else {
       ++nslots;

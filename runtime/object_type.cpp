@@ -251,6 +251,16 @@ bool object_dict_set(Value self, Value v) {
 
 // --- type ---
 
+// A class name or docstring must be valid UTF-8 text (no lone surrogates: UnicodeEncodeError)
+// and a name has no NUL (ValueError), as CPython checks them; false with the error pending.
+bool check_type_text(Value s, bool is_name) {
+  if (is_name && as_str(s)->view().find('\0') != std::string_view::npos) {
+    raise_msg(ValueErrorType, "type name must not contain null characters");
+    return false;
+  }
+  return !call_method(s, intern("encode"), nullptr, 0).is_empty_slot();
+}
+
 Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   // type.__new__(meta, name, bases, ns) — also type(x) through call_type.
   if (nargs == 2 && args[0].as_obj() == TypeType) return Value::from_obj(type_of(args[1]));
@@ -279,6 +289,9 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   // The namespace is copied: later changes to it do not affect the class.
   DictObject* ns = new_dict();
   if (!ns || !dict_update_from(ns, args[3])) return Value();
+  if (!check_type_text(args[1], true)) return Value();
+  Value doc = dict_get_str(ns, names::dunder_doc);
+  if (!doc.is_empty_slot() && is_str(doc) && !check_type_text(doc, false)) return Value();
   if (dict_get_str(ns, names::dunder_module).is_empty_slot()) {
     // As a class statement would: __module__ is the calling code's module name.
     Frame* f = thread_state().frame;
@@ -337,7 +350,19 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
     Value sn = lookup_special(val, names::dunder_set_name);
     if (!sn.is_empty_slot()) {
       Value a3[3] = {val, Value::from_obj(t), key};
-      if (call(sn, a3, 3).is_empty_slot()) return Value();
+      if (call(sn, a3, 3).is_empty_slot()) {
+        // 3.11 reports the failure as a RuntimeError caused by the original exception.
+        Value cause = take_exception();
+        Value kr = repr(key);
+        if (kr.is_empty_slot()) return kr;
+        raise_fmt(RuntimeErrorType, "Error calling __set_name__ on '%s' instance %s in '%s'", type_name(val),
+                  std::string(as_str(kr)->view()).c_str(), t->name);
+        Value exc = pending_exception();
+        as_exception(exc)->cause = cause;
+        as_exception(exc)->context = cause;
+        as_exception(exc)->suppress_context = true;
+        return Value();
+      }
     }
   }
   Value sup = new_super_value(Value::from_obj(t), Value::from_obj(t));
@@ -379,6 +404,7 @@ bool type_name_set(Value self, Value v) {
     raise_fmt(TypeErrorType, "can only assign string to %s.__name__, not '%s'", static_cast<TypeObject*>(self.as_obj())->name, type_name(v));
     return false;
   }
+  if (!check_type_text(v, true)) return false;
   static_cast<TypeObject*>(self.as_obj())->name_obj = as_str(v);
   return true;
 }
