@@ -274,7 +274,14 @@ Value builtin_vars(Value* args, int64_t nargs, TupleObject* kwnames) {
 }
 
 const NativeFunctionDef kMoreBuiltins[] = {
-    {"min", builtin_min}, {"max", builtin_max},     {"sum", builtin_sum}, {"any", builtin_any},
+    {"min", builtin_min,
+     "min(iterable, *[, default=obj, key=func]) -> value\nmin(arg1, arg2, *args, *[, key=func]) -> value\n\n"
+     "Returns the smallest item of one iterable (or `default` when it is empty), or the smallest of\n"
+     "two or more arguments; `key` maps each item to what is compared."},
+    {"max", builtin_max,
+     "max(iterable, *[, default=obj, key=func]) -> value\nmax(arg1, arg2, *args, *[, key=func]) -> value\n\n"
+     "Returns the largest item of one iterable (or `default` when it is empty), or the largest of\n"
+     "two or more arguments; `key` maps each item to what is compared."},     {"sum", builtin_sum}, {"any", builtin_any},
     {"all", builtin_all}, {"sorted", builtin_sorted}, {"input", builtin_input}, {"dir", builtin_dir},
     {"vars", builtin_vars}, {"open", io_open_builtin},
 };
