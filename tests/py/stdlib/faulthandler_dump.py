@@ -1,3 +1,4 @@
+# gcstress: 50
 # faulthandler: tracebacks written to a file descriptor (one thread or all, the current one
 # marked), the fatal-signal handler of enable() (in a child process), dump_traceback_later.
 import faulthandler
