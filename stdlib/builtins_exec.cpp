@@ -54,7 +54,7 @@ bool source_text(Value source, const std::string& filename, bool strip, std::str
     }
   }
   if (text.find('\0') != std::string::npos) {
-    raise_msg(SyntaxErrorType, "source code string cannot contain null bytes");
+    raise_msg(ValueErrorType, "source code string cannot contain null bytes");
     return false;
   }
   size_t start = 0;

@@ -3,6 +3,7 @@
 // uncaught exceptions, also sys.__excepthook__), unraisablehook (errors that cannot propagate,
 // also sys.__unraisablehook__) and the runtime's write_unraisable.
 #include "runtime/abstract.h"
+#include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/generator.h"
 #include "runtime/import.h"
@@ -79,6 +80,37 @@ Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value old_first = or_none(async_gen_hooks(false)), old_fin = or_none(async_gen_hooks(true));
   set_async_gen_hooks(firstiter.is_empty_slot() ? old_first : firstiter,
                       finalizer.is_empty_slot() ? old_fin : finalizer);
+  return None;
+}
+
+// displayhook(value): what the REPL (and doctest) does with an expression statement's value:
+// None is skipped; else repr(value) and a newline go to sys.stdout and builtins._ is set. A repr
+// that stdout's encoding cannot take is written with backslash escapes. Also sys.__displayhook__.
+Value sys_displayhook(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("displayhook", nargs, kwnames, 1, 1)) return Value();
+  Value o = args[0];
+  if (o == None) return None;
+  Value builtins = Value::from_obj(g_builtins_module);
+  if (!set_attr(builtins, intern("_"), None)) return Value();
+  Value out = dict_get_str(g_sys_module->dict, intern("stdout"));
+  if (out.is_empty_slot() || out == None) return raise_msg(RuntimeErrorType, "lost sys.stdout");
+  Value text = repr(o);
+  if (text.is_empty_slot()) return text;
+  if (call_method(out, intern("write"), &text, 1).is_empty_slot()) {
+    if (!pending_matches(UnicodeEncodeErrorType)) return Value();
+    clear_exception();
+    Value enc = get_attr(out, intern("encoding"));
+    if (enc.is_empty_slot()) return enc;
+    Value ea[2] = {enc, str_value("backslashreplace")};
+    Value raw = call_method(text, intern("encode"), ea, 2);
+    if (raw.is_empty_slot()) return raw;
+    Value da[2] = {enc, str_value("strict")};
+    Value safe = call_method(raw, intern("decode"), da, 2);
+    if (safe.is_empty_slot() || call_method(out, intern("write"), &safe, 1).is_empty_slot()) return Value();
+  }
+  Value nl = str_value("\n");
+  if (call_method(out, intern("write"), &nl, 1).is_empty_slot()) return Value();
+  if (!set_attr(builtins, intern("_"), o)) return Value();
   return None;
 }
 
