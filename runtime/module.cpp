@@ -42,13 +42,21 @@ Value module_init(Value* args, int64_t nargs, TupleObject* kwnames) {
 // dir(module): the namespace's names, or the module's own __dir__ function.
 Value module_dir(Value* args, int64_t, TupleObject*) {
   ModuleObject* m = as_module(args[0]);
-  Value custom = dict_get_str(m->dict, names::dunder_dir);
+  DictObject* ns = m->dict;
+  if (args[0].as_obj()->type != ModuleType) {
+    // A subclass may define __dict__ otherwise: dir() reads the attribute, as CPython.
+    Value d = get_attr(args[0], intern("__dict__"));
+    if (d.is_empty_slot()) return d;
+    if (!is_dict(d)) return raise_msg(TypeErrorType, "<module>.__dict__ is not a dictionary");
+    ns = as_dict(d);
+  }
+  Value custom = dict_get_str(ns, names::dunder_dir);
   if (!custom.is_empty_slot()) return call0(custom);
   ListObject* l = new_list(0);
   if (!l) return Value();
   int64_t pos = 0;
   Value k, v;
-  while (dict_next(m->dict, &pos, &k, &v))
+  while (dict_next(ns, &pos, &k, &v))
     if (!list_append(l, k)) return Value();
   return Value::from_obj(l);
 }

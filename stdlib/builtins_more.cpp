@@ -228,10 +228,10 @@ Value builtin_input(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs == 1) {
     std::string prompt;
     if (!str_string(args[0], &prompt)) return Value();
-    if (!write_to_file(out, prompt, true)) return Value();
-  } else if (call_method(out, names::flush, nullptr, 0).is_empty_slot()) {
-    clear_exception();
+    if (!write_to_file(out, prompt, false)) return Value();
   }
+  // As CPython: a stdout without a working flush() is no error here.
+  if (call_method(out, names::flush, nullptr, 0).is_empty_slot()) clear_exception();
   Value line = call_method(in, names::readline, nullptr, 0);
   if (line.is_empty_slot()) return line;
   if (!is_str(line)) return raise_msg(TypeErrorType, "object.readline() returned non-string");
@@ -250,7 +250,7 @@ Value builtin_dir(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs == 0) {
     Value locals = frame_locals(thread_state().frame);
     if (locals.is_empty_slot()) return locals;
-    Value keys = is_dict(locals) ? locals : call_method(locals, names::keys, nullptr, 0);
+    Value keys = is_exact(locals, DictType) ? locals : call_method(locals, names::keys, nullptr, 0);
     if (keys.is_empty_slot() || !list_extend(l, keys)) return Value();
   } else {
     Value m = lookup_special(args[0], names::dunder_dir);
