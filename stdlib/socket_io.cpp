@@ -62,6 +62,7 @@ bool send_data(Value v, std::string* copy, std::string_view* out) {
 // Writes `data` into writable buffer object `target` (its bytes re-fetched under the GIL).
 bool store_into(Value target, std::string_view data) {
   ByteBuffer buf;
+  if (data.empty()) return true;
   if (!get_buffer(target, &buf) || !buf.writable || buf.data.size() < data.size()) {
     raise_msg(ValueErrorType, "buffer changed size during the operation");
     return false;
@@ -72,7 +73,7 @@ bool store_into(Value target, std::string_view data) {
 
 // A writable buffer argument, with CPython's message for read-only ones.
 bool writable_arg(Value v, const char* fname, ByteBuffer* out) {
-  if (get_buffer(v, out) && out->writable) return true;
+  if (get_buffer(v, out) && (out->writable || is_bytearray(v))) return true;  // an empty bytearray has no storage
   if (has_pending_exception()) return false;
   raise_fmt(TypeErrorType, "%s() argument 1 must be read-write bytes-like object, not %s", fname, type_name(v));
   return false;
