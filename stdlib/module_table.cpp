@@ -43,6 +43,9 @@ extern const rt::NativeModuleDef kAstModule;
 extern const rt::NativeModuleDef kRandomModule;
 extern const rt::NativeModuleDef kUnicodedataModule;
 extern const rt::NativeModuleDef kOperatorModule;
+extern const rt::NativeModuleDef kCsvModule;
+extern const rt::NativeModuleDef kHeapqModule;
+extern const rt::NativeModuleDef kBisectModule;
 extern const rt::NativeModuleDef kMd5Module, kSha1Module, kSha256Module, kSha512Module, kSha3Module, kBlake2Module;
 
 namespace {
@@ -81,6 +84,9 @@ const rt::NativeModuleDef* const kModules[] = {
     &kRandomModule,
     &kUnicodedataModule,
     &kOperatorModule,
+    &kCsvModule,
+    &kHeapqModule,
+    &kBisectModule,
     &kMd5Module,
     &kSha1Module,
     &kSha256Module,
