@@ -49,6 +49,24 @@ Value call_with_self(Value fn, Value self, Value* args, int64_t nargs, TupleObje
   return call(fn, buf.data(), nargs + 1, kwnames);
 }
 
+// Calls a __call__ found on the type of `self` the way CPython's slot_tp_call does: a function
+// (or native method) gets self first; another descriptor is bound through its __get__; a
+// plain callable (typing's `__call__ = dict`) is called as it is.
+Value call_dunder_call(Value fn, Value self, Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (fn.is_obj()) {
+    TypeObject* ft = fn.as_obj()->type;
+    if (ft != FunctionType && ft != MethodDescrType) {
+      Value get = type_lookup(ft, names::dunder_get);
+      if (get.is_empty_slot()) return call(fn, args, nargs, kwnames);
+      Value a3[3] = {fn, self, Value::from_obj(type_of(self))};
+      Value bound = call(get, a3, 3);
+      if (bound.is_empty_slot()) return bound;
+      return call(bound, args, nargs, kwnames);
+    }
+  }
+  return call_with_self(fn, self, args, nargs, kwnames);
+}
+
 Value call_type(TypeObject* type, Value* args, int64_t nargs, TupleObject* kwnames) {
   // type(x): the type of x.
   if (type == TypeType && nargs == 1 && !kwnames) return Value::from_obj(type_of(args[0]));
@@ -157,7 +175,7 @@ static Value call_impl(Value callable, Value* args, int64_t nargs, TupleObject* 
     if (t != TypeType) {
       Value mc = type_lookup(t, names::dunder_call);
       if (!mc.is_empty_slot() && !(mc.is_obj() && mc.as_obj()->type == MethodDescrType))
-        return call_with_self(mc, callable, args, nargs, kwnames);
+        return call_dunder_call(mc, callable, args, nargs, kwnames);
     }
     return call_type(type, args, nargs, kwnames);
   }
@@ -166,7 +184,7 @@ static Value call_impl(Value callable, Value* args, int64_t nargs, TupleObject* 
   // Counted as a call level: a `__call__` that is itself an instance of the class recurses here
   // without ever reaching Python code (CPython raises RecursionError the same way).
   if (!enter_call(" while calling a Python object")) return Value();
-  Value r = call_with_self(c, callable, args, nargs, kwnames);
+  Value r = call_dunder_call(c, callable, args, nargs, kwnames);
   leave_call();
   return r;
 }
