@@ -1,3 +1,4 @@
+# gcstress: 50
 # __mro_entries__ is looked up as an ordinary attribute, so a function can carry one (what
 # typing.TypedDict does); generic aliases substitute their origin; __orig_bases__ is kept.
 from typing import TypedDict, Generic, TypeVar
