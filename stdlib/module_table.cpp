@@ -46,6 +46,7 @@ extern const rt::NativeModuleDef kOperatorModule;
 extern const rt::NativeModuleDef kCsvModule;
 extern const rt::NativeModuleDef kHeapqModule;
 extern const rt::NativeModuleDef kBisectModule;
+extern const rt::NativeModuleDef kMultiprocessingModule;
 extern const rt::NativeModuleDef kMd5Module, kSha1Module, kSha256Module, kSha512Module, kSha3Module, kBlake2Module;
 
 namespace {
@@ -87,6 +88,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kCsvModule,
     &kHeapqModule,
     &kBisectModule,
+    &kMultiprocessingModule,
     &kMd5Module,
     &kSha1Module,
     &kSha256Module,
