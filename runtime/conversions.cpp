@@ -255,6 +255,10 @@ int64_t length(Value v) {
     return -1;
   }
   int64_t n;
+  if (int_sign(r) < 0) {  // checked before the size, as CPython: a huge negative is a ValueError
+    raise_msg(ValueErrorType, "__len__() should return >= 0");
+    return -1;
+  }
   if (!int_to_int64(r, &n)) {
     raise_msg(OverflowErrorType, "cannot fit 'int' into an index-sized integer");
     return -1;

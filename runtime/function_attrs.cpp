@@ -550,6 +550,24 @@ Value native_objclass(Value self) {
   return raise_fmt(AttributeErrorType, "'%s' object has no attribute '__objclass__'", type_name(self));
 }
 
+// (getattr, (owner, name)): how a bound built-in method or a method descriptor pickles.
+Value reduce_to_getattr(Value owner, const char* name) {
+  Value getattr_fn = dict_get_str(g_builtins_module->dict, intern("getattr"));
+  if (getattr_fn.is_empty_slot()) return raise_msg(RuntimeErrorType, "lost builtins.getattr");
+  TupleObject* inner = tuple_of({owner, str_value(name)});
+  TupleObject* t = inner ? tuple_of({getattr_fn, Value::from_obj(inner)}) : nullptr;
+  return t ? Value::from_obj(t) : Value();
+}
+
+// A module-level built-in pickles by name (found again through __module__); a bound method
+// through getattr on its receiver, as CPython's meth_reduce.
+Value native_reduce(Value* args, int64_t, TupleObject*) {
+  NativeFunctionObject* n = as_native(args[0]);
+  if (n->self.is_empty_slot() || (n->self.is_obj() && is_subtype(n->self.as_obj()->type, ModuleType)))
+    return str_value(n->name);
+  return reduce_to_getattr(n->self, n->name);
+}
+
 const NativeGetSetDef kNativeGetSets[] = {
     {"__name__", native_name},     {"__qualname__", native_qualname}, {"__self__", native_self},
     {"__module__", native_module}, {"__doc__", native_doc},           {"__objclass__", native_objclass},
@@ -559,6 +577,7 @@ const NativeMethodDef kNativeMethods[] = {
     {"__ne__", native_ne},
     {"__hash__", native_hash},
     {"__call__", native_call_m},
+    {"__reduce__", native_reduce},
 };
 
 // --- method descriptor (list.append) ---
@@ -627,7 +646,13 @@ const NativeGetSetDef kMethodDescrGetSets[] = {
     {"__objclass__", mdescr_objclass},
     {"__doc__", mdescr_doc},
 };
+Value mdescr_reduce_m(Value* args, int64_t, TupleObject*) {
+  MethodDescrObject* m = as_mdescr(args[0]);
+  return reduce_to_getattr(Value::from_obj(m->owner), m->name);
+}
+
 const NativeMethodDef kMethodDescrMethods[] = {
+    {"__reduce__", mdescr_reduce_m},
     {"__repr__", mdescr_repr_m},
     {"__get__", mdescr_get_m},
     {"__call__", mdescr_call_m},

@@ -167,7 +167,10 @@ bool del_item(Value c, Value key) {
 }
 
 bool dict_update_from(DictObject* d, Value m) {
-  if (is_dict(m)) {
+  // A dict subclass that iterates its own way (OrderedDict) is read through keys(), as
+  // CPython's dict_merge does when tp_iter is not dict's.
+  if (is_dict(m) && (is_exact(m, DictType) ||
+                     type_lookup(type_of(m), names::dunder_iter) == type_lookup(DictType, names::dunder_iter))) {
     int64_t pos = 0;
     Value k, v;
     while (dict_next(as_dict(m), &pos, &k, &v))

@@ -176,16 +176,16 @@ Value mv_tolist(Value* args, int64_t, TupleObject*) {
   return Value::from_obj(l);
 }
 
-Value mv_hex(Value* args, int64_t, TupleObject*) {
+// hex(sep=..., bytes_per_sep=1): bytes.hex of the viewed bytes (the same separators).
+Value mv_hex(Value* args, int64_t nargs, TupleObject* kwnames) {
   std::string_view d;
   if (!view_data(args[0], &d)) return Value();
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : d) {
-    out += kHex[c >> 4];
-    out += kHex[c & 15];
-  }
-  return str_value(out);
+  Value b = bytes_value(d);
+  if (b.is_empty_slot()) return b;
+  int64_t total = nargs + (kwnames ? kwnames->size : 0);
+  Value meth = get_attr(b, intern("hex"));
+  if (meth.is_empty_slot()) return meth;
+  return call(meth, args + 1, nargs - 1, total > nargs ? kwnames : nullptr);
 }
 
 Value mv_release(Value* args, int64_t, TupleObject*) {

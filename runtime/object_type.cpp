@@ -8,6 +8,7 @@
 #include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/frame.h"
 #include "runtime/function.h"
 #include "runtime/int.h"
 #include "runtime/super.h"
@@ -15,6 +16,8 @@
 #include "runtime/object_reduce.h"
 #include "runtime/shape.h"
 #include "runtime/str.h"
+#include "runtime/sys_state.h"
+#include "runtime/thread.h"
 #include "runtime/tuple.h"
 #include "runtime/type_mro.h"
 #include "runtime/typeobject.h"
@@ -43,8 +46,22 @@ Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
     if (!overrides_object(type, names::dunder_init))
       return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
   }
-  if (has(type, TypeFlag::IsAbstract))
-    return raise_fmt(TypeErrorType, "Can't instantiate abstract class %s", type->name);
+  if (has(type, TypeFlag::IsAbstract)) {
+    // "... with abstract methods a, b": the sorted names, as CPython lists them.
+    Value names_v = dict_get_str(type->dict, intern("__abstractmethods__"));
+    Value sorted_v = names_v.is_empty_slot() ? Value() : call1(get_attr(Value::from_obj(g_builtins_module), intern("sorted")), names_v);
+    if (sorted_v.is_empty_slot()) return Value();
+    ListObject* l = as_list(sorted_v);
+    std::string joined;
+    for (int64_t i = 0; i < l->size; ++i) {
+      Value s = str_of(l->items()[i]);
+      if (s.is_empty_slot()) return s;
+      if (i) joined += ", ";
+      joined += as_str(s)->view();
+    }
+    return raise_fmt(TypeErrorType, "Can't instantiate abstract class %s with abstract method%s %s",
+                     type->name_obj ? std::string(type->name_obj->view()).c_str() : type->name, l->size > 1 ? "s" : "", joined.c_str());
+  }
   if (!type->alloc) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
   // A built-in type, or a class deriving from one, with its own __new__ (str, bytes, a native
   // module's type...) must build the instance's value: its fields would be left unset.
@@ -312,6 +329,13 @@ bool object_dict_set(Value self, Value v) {
     return false;
   }
   if (v.is_empty_slot()) {
+    // A dict that a built-in layout provides (functools.partial's) cannot be deleted.
+    TypeObject* b = self.as_obj()->type;
+    while (b && has(b, TypeFlag::HeapType)) b = b->base;
+    if (b && b->dict_offset) {
+      raise_msg(TypeErrorType, "cannot delete __dict__");
+      return false;
+    }
     DictObject* fresh = new_dict();
     if (!fresh) return false;
     instance_dict_assign(self.as_obj(), fresh);
@@ -322,6 +346,16 @@ bool object_dict_set(Value self, Value v) {
 }
 
 // --- type ---
+
+// A class name or docstring must be valid UTF-8 text (no lone surrogates: UnicodeEncodeError)
+// and a name has no NUL (ValueError), as CPython checks them; false with the error pending.
+bool check_type_text(Value s, bool is_name) {
+  if (is_name && as_str(s)->view().find('\0') != std::string_view::npos) {
+    raise_msg(ValueErrorType, "type name must not contain null characters");
+    return false;
+  }
+  return !call_method(s, intern("encode"), nullptr, 0).is_empty_slot();
+}
 
 Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   // type.__new__(meta, name, bases, ns) — also type(x) through call_type.
@@ -351,6 +385,15 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   // The namespace is copied: later changes to it do not affect the class.
   DictObject* ns = new_dict();
   if (!ns || !dict_update_from(ns, args[3])) return Value();
+  if (!check_type_text(args[1], true)) return Value();
+  Value doc = dict_get_str(ns, names::dunder_doc);
+  if (!doc.is_empty_slot() && is_str(doc) && !check_type_text(doc, false)) return Value();
+  if (dict_get_str(ns, names::dunder_module).is_empty_slot()) {
+    // As a class statement would: __module__ is the calling code's module name.
+    Frame* f = thread_state().frame;
+    Value modname = f && f->globals ? dict_get_str(f->globals, names::dunder_name) : Value();
+    if (!modname.is_empty_slot() && !dict_set_str(ns, names::dunder_module, modname)) return Value();
+  }
   TypeObject* t = new_heap_type(meta, args[1], as_tuple(args[2]), ns);
   if (!t) return Value();
   // (new_heap_type took __qualname__ and __classcell__ out.) __new__ is implicitly a static
@@ -453,6 +496,7 @@ bool type_name_set(Value self, Value v) {
     raise_fmt(TypeErrorType, "can only assign string to %s.__name__, not '%s'", static_cast<TypeObject*>(self.as_obj())->name, type_name(v));
     return false;
   }
+  if (!check_type_text(v, true)) return false;
   static_cast<TypeObject*>(self.as_obj())->name_obj = as_str(v);
   return true;
 }
@@ -554,7 +598,37 @@ const NativeMethodDef kTypeMethods[] = {
     {"__dir__", type_dir_m},
     {"__prepare__", type_prepare_m, NativeMethodDef::Kind::ClassMethod},
 };
+// cls.__abstractmethods__ (what abc sets): kept in the class dict; a non-empty value marks the
+// class abstract, so object.__new__ refuses it, as CPython's type_set_abstractmethods.
+Value type_abstract_get(Value self) {
+  auto* t = static_cast<TypeObject*>(self.as_obj());
+  Value v = t == TypeType ? Value() : dict_get_str(t->dict, intern("__abstractmethods__"));
+  if (v.is_empty_slot()) return raise_msg(AttributeErrorType, "__abstractmethods__");
+  return v;
+}
+bool type_abstract_set(Value self, Value v) {
+  auto* t = static_cast<TypeObject*>(self.as_obj());
+  bool abstract = false;
+  if (v.is_empty_slot()) {
+    int r = t == TypeType ? 0 : dict_del(t->dict, Value::from_obj(intern("__abstractmethods__")));
+    if (r < 0) return false;
+    if (r == 0) {
+      raise_msg(AttributeErrorType, "__abstractmethods__");
+      return false;
+    }
+  } else {
+    int truth = is_true(v);
+    if (truth < 0 || !dict_set_str(t->dict, intern("__abstractmethods__"), v)) return false;
+    abstract = truth != 0;
+  }
+  type_modified(t);
+  t->flags = abstract ? t->flags | TypeFlag::IsAbstract
+                      : static_cast<TypeFlag>(static_cast<uint32_t>(t->flags) & ~static_cast<uint32_t>(TypeFlag::IsAbstract));
+  return true;
+}
+
 const NativeGetSetDef kTypeGetSets[] = {
+    {"__abstractmethods__", type_abstract_get, type_abstract_set},
     {"__name__", type_name_get, type_name_set},
     {"__qualname__", type_qualname_get, type_qualname_set},
     {"__mro__", type_mro_get},

@@ -5,6 +5,7 @@
 #include <new>
 #include <stdexcept>
 
+#include "stdlib/warnings_module.h"
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
@@ -374,6 +375,11 @@ int is_true(Value v) {
   if (t == TupleType) return as_tuple(v)->size != 0;
   if (t == DictType) return as_dict(v)->used != 0;
   if (t == SetType || t == FrozenSetType) return as_set(v)->used != 0;
+  if (v == NotImplemented) {
+    // Still true in 3.11, but deprecated (bpo-35712): it is almost always a misused comparison.
+    if (!lib::warn(DeprecationWarningType, "NotImplemented should not be used in a boolean context", 1)) return -1;
+    return 1;
+  }
   Value b = type_lookup(t, names::dunder_bool);
   if (!b.is_empty_slot()) {
     Value r = call_special0(b, v);
