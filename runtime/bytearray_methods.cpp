@@ -6,6 +6,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/bytes_export.h"
 #include "runtime/bytes_util.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -37,6 +38,13 @@ bool splice(ByteArrayObject* b, int64_t start, int64_t len, std::string_view dat
   return true;
 }
 
+// Replaces all of b's bytes with `data` (a copy, never b's own storage).
+bool assign_all(ByteArrayObject* b, std::string_view data) {
+  if (!bytearray_resize(b, static_cast<int64_t>(data.size()))) return false;
+  if (!data.empty()) std::memcpy(b->data(), data.data(), data.size());
+  return true;
+}
+
 Value ba_new(Value* args, int64_t nargs, TupleObject*) {
   if (nargs < 1 || !args[0].is_obj() || !has(args[0].as_obj()->type, TypeFlag::TypeSubclass))
     return raise_msg(TypeErrorType, "bytearray.__new__(X): X is not a type object");
@@ -53,10 +61,8 @@ Value ba_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value ready;
   if (!bytes_source(a[0], a[1], a[2], "bytearray", &data, &ready)) return Value();
   ByteArrayObject* b = self_ba(args);
-  b->size = 0;
-  if (!bytearray_resize(b, static_cast<int64_t>(data.size()))) return Value();
-  if (!data.empty()) std::memcpy(b->data(), data.data(), data.size());
-  return None;
+  // CPython empties the old contents first, so re-initialising an exported bytearray fails.
+  return bytearray_resize(b, 0) && assign_all(b, data) ? None : Value();
 }
 
 bool is_slice_value(Value v) { return v.is_obj() && v.as_obj()->type == SliceType; }
@@ -84,7 +90,7 @@ bool set_slice(ByteArrayObject* b, Value slice, Value value) {
   std::string data;
   if (!value.is_empty_slot()) {
     std::string_view v;
-    if (bytes_like_view(value, &v)) {
+    if (buffer_view(value, &v)) {
       data = std::string(v);
     } else if (is_int(value)) {
       raise_msg(TypeErrorType, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
@@ -105,8 +111,7 @@ bool set_slice(ByteArrayObject* b, Value slice, Value value) {
     for (int64_t i = 0; i < count; ++i) drop[start + i * step] = true;
     for (int64_t i = 0; i < b->size; ++i)
       if (!drop[i]) keep += b->data()[i];
-    b->size = 0;
-    return splice(b, 0, 0, keep);
+    return assign_all(b, keep);
   }
   if (static_cast<int64_t>(data.size()) != count) {
     raise_fmt(ValueErrorType, "attempt to assign bytes of size %zu to extended slice of size %lld", data.size(),
@@ -152,7 +157,7 @@ Value ba_extend(Value* args, int64_t nargs, TupleObject* kw) {
   if (!args_one("bytearray.extend", nargs - 1, kw)) return Value();
   std::string data;
   std::string_view v;
-  if (bytes_like_view(args[1], &v)) data = std::string(v);
+  if (buffer_view(args[1], &v)) data = std::string(v);
   else if (get_iter_would_fail(args[1]))
     return raise_fmt(TypeErrorType, "can't extend bytearray with %s", type_name(args[1]));
   else if (!bytes_from_iterable(args[1], &data, "byte must be in range(0, 256)")) return Value();
@@ -198,8 +203,7 @@ Value ba_remove(Value* args, int64_t nargs, TupleObject* kw) {
 
 Value ba_clear(Value* args, int64_t nargs, TupleObject* kw) {
   if (!args_none("bytearray.clear", nargs - 1, kw)) return Value();
-  self_ba(args)->size = 0;
-  return None;
+  return bytearray_resize(self_ba(args), 0) ? None : Value();
 }
 
 Value ba_copy(Value* args, int64_t nargs, TupleObject* kw) {
@@ -229,7 +233,7 @@ Value ba_imul(Value* args, int64_t nargs, TupleObject*) {
 Value ba_iadd_value(Value self, Value other) {
   Value args[2] = {self, other};
   std::string_view v;
-  if (!bytes_like_view(args[1], &v))
+  if (!buffer_view(args[1], &v))
     return raise_fmt(TypeErrorType, "can't concat %s to bytearray", type_name(args[1]));
   ByteArrayObject* b = self_ba(args);
   return splice(b, b->size, 0, v) ? args[0] : Value();
@@ -241,10 +245,12 @@ Value ba_imul_value(Value self, Value n_value) {
   int64_t n;
   if (!arg_index(args[1], 0, &n)) return Value();
   ByteArrayObject* b = self_ba(args);
-  std::string one(b->view()), all;
-  for (int64_t i = 0; i < n; ++i) all += one;
-  b->size = 0;
-  return splice(b, 0, 0, all) ? args[0] : Value();
+  if (n <= 0 || b->size == 0) return bytearray_resize(b, 0) ? args[0] : Value();
+  if (b->size > INT64_MAX / n) return raise_memory_error();
+  const int64_t one = b->size;
+  if (!bytearray_resize(b, one * n)) return Value();
+  for (int64_t i = 1; i < n; ++i) std::memcpy(b->data() + i * one, b->data(), one);
+  return args[0];
 }
 
 namespace {
@@ -255,6 +261,7 @@ Value ba_len(Value* args, int64_t nargs, TupleObject* kw) {
 }
 
 void visit_bytearray(Object* self, Visitor& v) { v.visit(static_cast<ByteArrayObject*>(self)->storage); }
+void finalize_bytearray(Object* self) { export_drop(static_cast<ByteArrayObject*>(self)->exports); }
 
 const NativeMethodDef kByteArrayMethods[] = {
     {"__new__", ba_new, NativeMethodDef::Kind::StaticMethod},
@@ -279,6 +286,7 @@ const NativeMethodDef kByteArrayMethods[] = {
 void init_bytearray_methods() {
   ByteArrayType->basic_size = sizeof(ByteArrayObject);
   ByteArrayType->visit = visit_bytearray;
+  ByteArrayType->finalize = finalize_bytearray;
   add_methods(ByteArrayType, kBytesSharedMethods, kBytesSharedMethodCount);
   add_methods(ByteArrayType, kByteArrayMethods);
   // bytearray is mutable: hash() must refuse it.

@@ -98,28 +98,23 @@ bool bytes_source(Value source, Value encoding, Value errors, const char* kind, 
       return false;
     }
   }
-  if (is_str(source)) {
-    if (encoding.is_empty_slot()) {
-      raise_msg(TypeErrorType, "string argument without an encoding");
-      return false;
-    }
+  if (!encoding.is_empty_slot() && is_str(source)) {
     Value b = codec_encode(as_str(source), as_str(encoding)->view(),
                            errors.is_empty_slot() ? "strict" : as_str(errors)->view());
     if (b.is_empty_slot()) return false;
     *out = std::string(as_bytes(b)->view());
     return true;
   }
+  const bool is_bytes_kind = std::strcmp(kind, "bytes") == 0;
   if (!encoding.is_empty_slot() || !errors.is_empty_slot()) {
-    raise_msg(TypeErrorType, encoding.is_empty_slot() ? "errors without a string argument"
-                                                      : "encoding without a string argument");
+    const char* msg = is_str(source)             ? "string argument without an encoding"
+                      : encoding.is_empty_slot() ? "errors without a string argument"
+                                                 : "encoding without a string argument";
+    raise_msg(TypeErrorType, msg);
     return false;
   }
-  std::string_view v;
-  if (buffer_view(source, &v)) {
-    *out = std::string(v);
-    return true;
-  }
-  if (std::strcmp(kind, "bytes") == 0) {
+  if (is_bytes_kind) {
+    // bytes() asks __bytes__ first (a str subclass may define it; `__bytes__ = None` blocks).
     Value m = lookup_special(source, names::dunder_bytes);
     if (!m.is_empty_slot()) {
       Value r = call1(m, source);
@@ -131,6 +126,16 @@ bool bytes_source(Value source, Value encoding, Value errors, const char* kind, 
       *result = r;
       return true;
     }
+    if (has_pending_exception()) return false;
+  }
+  if (is_str(source)) {
+    raise_msg(TypeErrorType, "string argument without an encoding");
+    return false;
+  }
+  std::string_view v;
+  if (buffer_view(source, &v)) {
+    *out = std::string(v);
+    return true;
   }
   if (is_int(source) || !type_lookup(type_of(source), names::dunder_index).is_empty_slot()) {
     Value iv = index(source);
