@@ -1,8 +1,10 @@
 // sys_hooks.cpp — sys functions that install interpreter hooks: set_asyncgen_hooks /
-// get_asyncgen_hooks (PEP 525's firstiter and finalizer), excepthook (the default printer of
+// get_asyncgen_hooks (PEP 525's firstiter and finalizer), displayhook (also
+// sys.__displayhook__), excepthook (the default printer of
 // uncaught exceptions, also sys.__excepthook__), unraisablehook (errors that cannot propagate,
 // also sys.__unraisablehook__) and the runtime's write_unraisable.
 #include "runtime/abstract.h"
+#include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/generator.h"
 #include "runtime/int.h"
@@ -96,6 +98,23 @@ Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value err = sys_attr("stderr");
   if (err.is_empty_slot() || err == None) return None;
   if (!write_to_file(err, text, true)) return Value();
+  return None;
+}
+
+// displayhook(object): the default echo of interactive mode (and doctest's): writes
+// repr(object) and a newline to sys.stdout and binds it to builtins._ (None is not shown).
+Value sys_displayhook(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("displayhook", nargs, kwnames, 1, 1)) return Value();
+  Value o = args[0];
+  if (!g_builtins_module) return raise_msg(RuntimeErrorType, "lost builtins module");
+  if (o == None) return None;
+  if (!dict_set_str(g_builtins_module->dict, intern("_"), None)) return Value();  // no recursion through _
+  Value out = sys_attr("stdout");
+  if (out.is_empty_slot() || out == None) return raise_msg(RuntimeErrorType, "lost sys.stdout");
+  std::string text;
+  if (!repr_string(o, &text)) return Value();
+  if (!write_to_file(out, text + "\n", false)) return Value();
+  if (!dict_set_str(g_builtins_module->dict, intern("_"), o)) return Value();
   return None;
 }
 
