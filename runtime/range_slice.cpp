@@ -212,29 +212,47 @@ Value long_slice_bound(Value v, Value dflt, Value length, Value lower, Value upp
   return int_compare(i, upper) > 0 ? upper : i;
 }
 
+}  // namespace
+
+bool slice_long_indices(Value slice, Value len, Value* start_out, Value* stop_out, Value* step_out) {
+  auto* sl = static_cast<SliceObject*>(slice.as_obj());
+  Value step = Value::from_small_int(1);
+  if (sl->step != None) {
+    if (!is_int(sl->step) && lookup_special(sl->step, names::dunder_index).is_empty_slot()) {
+      raise_msg(TypeErrorType, "slice indices must be integers or None or have an __index__ method");
+      return false;
+    }
+    step = index(sl->step);
+    if (step.is_empty_slot()) return false;
+    if (int_is_zero(step)) {
+      raise_msg(ValueErrorType, "slice step cannot be zero");
+      return false;
+    }
+  }
+  const bool backwards = int_sign(step) < 0;
+  Value lower = backwards ? Value::from_small_int(-1) : Value::from_small_int(0);
+  Value upper = backwards ? int_binary(len, lower, fe::BinaryOpKind::Add) : len;
+  if (upper.is_empty_slot()) return false;
+  Value start = long_slice_bound(sl->start, backwards ? upper : lower, len, lower, upper);
+  if (start.is_empty_slot()) return false;
+  Value stop = long_slice_bound(sl->stop, backwards ? lower : upper, len, lower, upper);
+  if (stop.is_empty_slot()) return false;
+  *start_out = start;
+  *stop_out = stop;
+  *step_out = step;
+  return true;
+}
+
+namespace {
+
 // slice.indices(length) for any int length (CPython's _PySlice_GetLongIndices).
 Value slice_indices_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("indices", nargs - 1, kwnames, 1, 1)) return Value();
   Value len = index(args[1]);
   if (len.is_empty_slot()) return len;
   if (int_sign(len) < 0) return raise_msg(ValueErrorType, "length should not be negative");
-  auto* sl = static_cast<SliceObject*>(args[0].as_obj());
-  Value step = Value::from_small_int(1);
-  if (sl->step != None) {
-    if (!is_int(sl->step) && lookup_special(sl->step, names::dunder_index).is_empty_slot())
-      return raise_msg(TypeErrorType, "slice indices must be integers or None or have an __index__ method");
-    step = index(sl->step);
-    if (step.is_empty_slot()) return step;
-    if (int_is_zero(step)) return raise_msg(ValueErrorType, "slice step cannot be zero");
-  }
-  const bool backwards = int_sign(step) < 0;
-  Value lower = backwards ? Value::from_small_int(-1) : Value::from_small_int(0);
-  Value upper = backwards ? int_binary(len, lower, fe::BinaryOpKind::Add) : len;
-  if (upper.is_empty_slot()) return upper;
-  Value start = long_slice_bound(sl->start, backwards ? upper : lower, len, lower, upper);
-  if (start.is_empty_slot()) return start;
-  Value stop = long_slice_bound(sl->stop, backwards ? lower : upper, len, lower, upper);
-  if (stop.is_empty_slot()) return stop;
+  Value start, stop, step;
+  if (!slice_long_indices(args[0], len, &start, &stop, &step)) return Value();
   TupleObject* t = tuple_of({start, stop, step});
   return t ? Value::from_obj(t) : Value();
 }
