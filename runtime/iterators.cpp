@@ -274,6 +274,8 @@ void init_iterator_types() {
   for (TypeObject* t : {SeqIterType, ListIterType, TupleIterType, StrIterType})
     finish_builtin_type(t, sizeof(SeqIterObject), nullptr, visit_seq_iter);
   finish_builtin_type(RangeIterType, sizeof(RangeIterObject), nullptr, nullptr);
+  // Iterators come from iter() only: calling their types is CPython's "cannot create".
+  for (TypeObject* t : {SeqIterType, ListIterType, TupleIterType, StrIterType, RangeIterType}) t->alloc = nullptr;
   finish_builtin_type(RangeType, sizeof(RangeObject), nullptr, visit_range);
 }
 

@@ -225,15 +225,19 @@ Value str_percent_format(Value fmt_value, Value args) {
       }
       case 'c': {
         std::string ch;
-        if (is_int(v)) {
-          int64_t cp;
-          if (!int_to_int64(v, &cp) || cp < 0 || cp > 0x10FFFF)
-            return raise_msg(OverflowErrorType, "%c arg not in range(0x110000)");
-          append_utf8(ch, static_cast<uint32_t>(cp));
-        } else if (is_str(v) && as_str(v)->length == 1) {
+        if (is_str(v)) {
+          if (as_str(v)->length != 1) return raise_msg(TypeErrorType, "%c requires int or char");
           ch = as_str(v)->view();
         } else {
-          return raise_msg(TypeErrorType, "%c requires int or char");
+          Value iv = is_int(v) ? v : index(v);  // any __index__ object is a code point
+          if (iv.is_empty_slot()) {
+            clear_exception();
+            return raise_msg(TypeErrorType, "%c requires int or char");
+          }
+          int64_t cp;
+          if (!int_to_int64(iv, &cp) || cp < 0 || cp > 0x10FFFF)
+            return raise_msg(OverflowErrorType, "%c arg not in range(0x110000)");
+          append_utf8(ch, static_cast<uint32_t>(cp));
         }
         append_padded(&out, ch, spec.width, spec.left);
         break;

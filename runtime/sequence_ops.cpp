@@ -96,6 +96,9 @@ static Value exact_text(Value v) {
 }
 
 Value sequence_binary(Value a, Value b, BinaryOpKind op) {
+  // `str % arg`: the argument keeps its type (a str subclass's __str__ is what %s shows).
+  BinaryOpKind plain_op = static_cast<int>(op) >= fe::kInplace ? static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace) : op;
+  if (plain_op == BinaryOpKind::Remainder && is_str(a)) return str_percent_format(exact_text(a), b);
   a = exact_text(a);
   b = exact_text(b);
   if (!is_exact(a, BytesType) || !is_exact(b, BytesType)) {
@@ -335,7 +338,10 @@ bool normalize_index(Value index_value, int64_t size, int64_t* out, const char* 
   if (!as_int64(index_value, &i, &overflow)) {
     if (pending_matches(TypeErrorType)) {
       clear_exception();
-      raise_fmt(TypeErrorType, "%s indices must be integers or slices, not %s", what, type_name(index_value));
+      if (std::string_view(what) == "string")  // str's own wording since 3.11
+        raise_fmt(TypeErrorType, "string indices must be integers, not '%s'", type_name(index_value));
+      else
+        raise_fmt(TypeErrorType, "%s indices must be integers or slices, not %s", what, type_name(index_value));
     }
     return false;
   }
