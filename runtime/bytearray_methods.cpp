@@ -57,10 +57,29 @@ Value ba_new(Value* args, int64_t nargs, TupleObject*) {
 Value ba_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value a[3];
   if (!args_keywords("bytearray", args + 1, nargs - 1, kwnames, {"source", "encoding", "errors"}, 0, a)) return Value();
+  ByteArrayObject* b = self_ba(args);
+  Value src = a[0];
+  std::string_view buf;
+  if (!src.is_empty_slot() && a[1].is_empty_slot() && a[2].is_empty_slot() && !is_str(src) && !is_int(src) &&
+      type_lookup(type_of(src), names::dunder_index).is_empty_slot() && !buffer_view(src, &buf) &&
+      !has_pending_exception() && !get_iter_would_fail(src)) {
+    // An iterable fills the bytearray as it goes (a generator sees the items so far).
+    if (!bytearray_resize(b, 0)) return Value();
+    Value it = get_iter(src);
+    if (it.is_empty_slot()) return it;
+    while (true) {
+      bool done = false;
+      Value item = iter_next(it, &done);
+      if (done) return None;
+      if (item.is_empty_slot()) return item;
+      unsigned char c;
+      if (!byte_value(item, &c) || !bytearray_resize(b, b->size + 1)) return Value();
+      b->data()[b->size - 1] = static_cast<char>(c);
+    }
+  }
   std::string data;
   Value ready;
   if (!bytes_source(a[0], a[1], a[2], "bytearray", &data, &ready)) return Value();
-  ByteArrayObject* b = self_ba(args);
   // CPython empties the old contents first, so re-initialising an exported bytearray fails.
   return bytearray_resize(b, 0) && assign_all(b, data) ? None : Value();
 }
@@ -105,7 +124,7 @@ bool set_slice(ByteArrayObject* b, Value slice, Value value) {
   int64_t start, stop, step, count;
   if (!slice_indices(slice, b->size, &start, &stop, &step, &count)) return false;
   if (step == 1) return splice(b, start, std::max<int64_t>(stop - start, 0), data);
-  if (value.is_empty_slot()) {
+  if (value.is_empty_slot() || data.empty()) {  // assigning nothing to an extended slice deletes it
     std::string keep;
     std::vector<bool> drop(static_cast<size_t>(b->size), false);
     for (int64_t i = 0; i < count; ++i) drop[start + i * step] = true;
@@ -126,10 +145,18 @@ Value ba_setitem(Value* args, int64_t nargs, TupleObject*) {
   if (nargs != 3) return raise_fmt(TypeErrorType, "expected 2 arguments, got %lld", static_cast<long long>(nargs - 1));
   ByteArrayObject* b = self_ba(args);
   if (is_slice_value(args[1])) return set_slice(b, args[1], args[2]) ? None : Value();
+  // The key, then the value (whose __index__ may resize b), then the bounds against the size
+  // as it is now (CPython's order, gh-91153).
+  if (!is_int(args[1]) && type_lookup(type_of(args[1]), names::dunder_index).is_empty_slot())
+    return raise_fmt(TypeErrorType, "bytearray indices must be integers or slices, not %s", type_name(args[1]));
+  Value iv = index(args[1]);
+  if (iv.is_empty_slot()) return iv;
   int64_t i;
-  if (!item_index(b, args[1], &i)) return Value();
+  if (!int_to_int64(iv, &i)) i = INT64_MAX;
   unsigned char c;
   if (!byte_value(args[2], &c)) return Value();
+  if (i < 0) i += b->size;
+  if (i < 0 || i >= b->size) return raise_msg(IndexErrorType, "bytearray index out of range");
   b->data()[i] = static_cast<char>(c);
   return None;
 }
@@ -206,6 +233,13 @@ Value ba_clear(Value* args, int64_t nargs, TupleObject* kw) {
   return bytearray_resize(self_ba(args), 0) ? None : Value();
 }
 
+// __alloc__(): the bytes allocated for the contents, the trailing NUL included.
+Value ba_alloc(Value* args, int64_t nargs, TupleObject* kw) {
+  if (!args_none("bytearray.__alloc__", nargs - 1, kw)) return Value();
+  BytesObject* storage = self_ba(args)->storage;
+  return int_from_int64(storage ? storage->size + 1 : 0);
+}
+
 Value ba_copy(Value* args, int64_t nargs, TupleObject* kw) {
   if (!args_none("bytearray.copy", nargs - 1, kw)) return Value();
   return new_bytearray(ByteArrayType, self_ba(args)->view());
@@ -278,6 +312,7 @@ const NativeMethodDef kByteArrayMethods[] = {
     {"remove", ba_remove},
     {"clear", ba_clear},
     {"copy", ba_copy},
+    {"__alloc__", ba_alloc},
     {"reverse", ba_reverse},
 };
 

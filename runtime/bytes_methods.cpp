@@ -14,6 +14,7 @@
 #include "runtime/bytes_export.h"
 #include "runtime/bytes_util.h"
 #include "runtime/codecs.h"
+#include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/iterators.h"
@@ -351,6 +352,7 @@ Value bytes_mul(Value* args, int64_t nargs, TupleObject*) {
   int64_t n;
   if (!arg_index(args[1], 0, &n)) return Value();
   std::string_view v = self_view(args[0]);
+  if (n == 1 && is_exact(args[0], BytesType)) return args[0];  // immutable: the same object
   if (n <= 0 || v.empty()) return same_kind(args[0], "");
   if (static_cast<int64_t>(v.size()) > (int64_t(1) << 56) / n) return raise_memory_error();
   std::string out;
@@ -1075,6 +1077,23 @@ void init_bytes_methods() {
     add_methods(t, kBytesIterMethods);
   }
   init_bytearray_methods();
+  // The constructors' signatures, as help() shows them.
+  dict_set_str(BytesType->dict, names::dunder_doc,
+               str_value("bytes(iterable_of_ints) -> bytes\n"
+                         "bytes(string, encoding[, errors]) -> bytes\n"
+                         "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\n"
+                         "bytes(int) -> bytes object of size given by the parameter initialized with null bytes\n"
+                         "bytes() -> empty bytes object\n\n"
+                         "Construct an immutable array of bytes from an iterable of ints in range(256), a str\n"
+                         "encoded with the given encoding, any buffer object, or a size."));
+  dict_set_str(ByteArrayType->dict, names::dunder_doc,
+               str_value("bytearray(iterable_of_ints) -> bytearray\n"
+                         "bytearray(string, encoding[, errors]) -> bytearray\n"
+                         "bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\n"
+                         "bytearray(int) -> bytes array of size given by the parameter initialized with null bytes\n"
+                         "bytearray() -> empty bytes array\n\n"
+                         "Construct a mutable bytearray from an iterable of ints in range(256), a str encoded\n"
+                         "with the given encoding, any buffer object, or a size."));
 }
 
 }  // namespace coil::rt
