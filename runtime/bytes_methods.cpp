@@ -16,6 +16,7 @@
 #include "runtime/codecs.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/formatting.h"
 #include "runtime/int.h"
 #include "runtime/iterators.h"
 #include "runtime/method_args.h"
@@ -359,6 +360,16 @@ Value bytes_mul(Value* args, int64_t nargs, TupleObject*) {
   out.reserve(v.size() * n);
   for (int64_t i = 0; i < n; ++i) out.append(v);
   return same_kind(args[0], out);
+}
+
+// b % args (PEP 461), and the reflected form, which applies only to a bytes-like format.
+Value bytes_mod_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2) return raise_fmt(TypeErrorType, "expected 1 argument, got %lld", static_cast<long long>(nargs - 1));
+  return bytes_percent_format(args[0], args[1]);
+}
+Value bytes_rmod_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2) return raise_fmt(TypeErrorType, "expected 1 argument, got %lld", static_cast<long long>(nargs - 1));
+  return bytes_percent_format(args[1], args[0]);
 }
 
 Value bytes_getnewargs(Value* args, int64_t nargs, TupleObject* kw) {
@@ -988,6 +999,8 @@ void visit_bytes_iter(Object* self, Visitor& v) { v.visit(static_cast<SeqIterObj
 // Methods shared by bytes and bytearray (same implementation, result kind follows self).
 const NativeMethodDef kBytesSharedMethods[] = {
     {"__getitem__", bytes_getitem},
+    {"__mod__", bytes_mod_m},
+    {"__rmod__", bytes_rmod_m},
     {"__len__", bytes_len},
     {"__contains__", bytes_contains},
     {"__iter__", bytes_iter},

@@ -99,6 +99,7 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
   // `str % arg`: the argument keeps its type (a str subclass's __str__ is what %s shows).
   BinaryOpKind plain_op = static_cast<int>(op) >= fe::kInplace ? static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace) : op;
   if (plain_op == BinaryOpKind::Remainder && is_str(a)) return str_percent_format(exact_text(a), b);
+  if (plain_op == BinaryOpKind::Remainder && (is_bytes(a) || is_bytearray(a))) return bytes_percent_format(a, b);
   a = exact_text(a);
   b = exact_text(b);
   if (!is_exact(a, BytesType) || !is_exact(b, BytesType)) {
