@@ -216,11 +216,11 @@ Value builtin_ord(Value* args, int64_t nargs, TupleObject* kwnames) {
     const char* p = s->data;
     return Value::from_small_int(decode_utf8(p));
   }
-  std::string_view b;
-  if (bytes_like_view(args[0], &b)) {  // bytes and bytearray (not other buffers), as CPython
-    if (b.size() == 1) return Value::from_small_int(static_cast<unsigned char>(b[0]));
-    return raise_fmt(TypeErrorType, "ord() expected a character, but string of length %lld found",
-                     static_cast<long long>(b.size()));
+  if (is_bytes(args[0]) || is_bytearray(args[0])) {
+    std::string_view b = is_bytes(args[0]) ? as_bytes(args[0])->view() : as_bytearray(args[0])->view();
+    if (b.size() != 1)
+      return raise_fmt(TypeErrorType, "ord() expected a character, but string of length %lld found", static_cast<long long>(b.size()));
+    return Value::from_small_int(static_cast<unsigned char>(b[0]));
   }
   return raise_fmt(TypeErrorType, "ord() expected string of length 1, but %s found", type_name(args[0]));
 }
