@@ -159,13 +159,14 @@ Value str_of(Value v) {
   if (t == StrType) return v;
   if (has(t, TypeFlag::HeapType) || has(t, TypeFlag::BaseExcSubclass)) {
     Value m = type_lookup(t, names::dunder_str);
-    // A native __str__ is object's (repr), an exception's (below), or another built-in's that
-    // a class took over (ReprEnum's `__str__ = int.__repr__`): that one is called.
-    bool native = m.is_obj() && m.as_obj()->type == MethodDescrType;
-    bool foreign_native = native && !has(t, TypeFlag::BaseExcSubclass) &&
-                          static_cast<MethodDescrObject*>(m.as_obj())->owner != ObjectType;
-    if (!m.is_empty_slot() && (!native || foreign_native)) {
-      Value r = call_special0(m, v);
+    // A native __str__ of object, str or an exception class is handled below; any other one
+    // (a Python method, or a native one such as IntEnum's __str__ = int.__repr__) is called.
+    TypeObject* owner = m.is_obj() && m.as_obj()->type == MethodDescrType
+                            ? static_cast<MethodDescrObject*>(m.as_obj())->owner
+                            : nullptr;
+    if (!m.is_empty_slot() &&
+        !(owner && (owner == ObjectType || owner == StrType || has(owner, TypeFlag::BaseExcSubclass)))) {
+      Value r = call1(m, v);
       if (r.is_empty_slot()) return r;
       if (!is_str(r)) return raise_fmt(TypeErrorType, "__str__ returned non-string (type %s)", type_name(r));
       return r;

@@ -167,14 +167,21 @@ bool del_item(Value c, Value key) {
 }
 
 bool dict_update_from(DictObject* d, Value m) {
-  // A dict subclass that iterates its own way (OrderedDict) is read through keys(), as
-  // CPython's dict_merge does when tp_iter is not dict's.
+  // A dict whose iteration is dict's own is read entry by entry with the stored hashes;
+  // CPython's dict_merge: a source changed meanwhile (by a key's __eq__) is a RuntimeError.
   if (is_dict(m) && (is_exact(m, DictType) ||
                      type_lookup(type_of(m), names::dunder_iter) == type_lookup(DictType, names::dunder_iter))) {
-    int64_t pos = 0;
+    DictObject* src = as_dict(m);
+    const int64_t used = src->used;
+    int64_t pos = 0, h;
     Value k, v;
-    while (dict_next(as_dict(m), &pos, &k, &v))
-      if (!dict_set(d, k, v)) return false;
+    while (dict_next(src, &pos, &k, &v, &h)) {
+      if (!dict_set_hashed(d, k, h, v)) return false;
+      if (src->used != used) {
+        raise_msg(RuntimeErrorType, "dict mutated during update");
+        return false;
+      }
+    }
     return true;
   }
   Value keys = get_attr(m, names::keys);

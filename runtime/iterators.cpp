@@ -347,20 +347,18 @@ Value new_callable_iterator(Value callable, Value sentinel) {
 Value range_subscript(Value range, Value key) {
   auto* r = static_cast<RangeObject*>(range.as_obj());
   if (key.is_obj() && key.as_obj()->type == SliceType) {
-    int64_t len;
-    if (!int_to_int64(r->length, &len)) return raise_msg(OverflowErrorType, "range too large");
-    int64_t start, stop, step, count;
-    if (!slice_indices(key, len, &start, &stop, &step, &count)) return Value();
-    auto at = [&](int64_t i) {
-      return int_binary(r->start, int_binary(Value::from_small_int(i), r->step, fe::BinaryOpKind::Multiply),
-                        fe::BinaryOpKind::Add);
+    Value start, stop, step;
+    if (!slice_long_indices(key, r->length, &start, &stop, &step)) return Value();
+    auto at = [&](Value i) {
+      Value offset = int_binary(i, r->step, fe::BinaryOpKind::Multiply);
+      return offset.is_empty_slot() ? offset : int_binary(r->start, offset, fe::BinaryOpKind::Add);
     };
     // The slice's index bounds map through the range (CPython's compute_slice), so the
     // repr of the result shows the same stop.
     Value new_start = at(start);
     Value new_stop = at(stop);
-    Value new_step = int_binary(r->step, int_from_int64(step), fe::BinaryOpKind::Multiply);
-    (void)count;
+    Value new_step = int_binary(r->step, step, fe::BinaryOpKind::Multiply);
+    if (new_start.is_empty_slot() || new_stop.is_empty_slot() || new_step.is_empty_slot()) return Value();
     return new_range(new_start, new_stop, new_step);
   }
   Value i = index(key);

@@ -514,6 +514,17 @@ Value type_mro_get(Value self) {
   TupleObject* mro = static_cast<TypeObject*>(self.as_obj())->mro;
   return mro ? Value::from_obj(mro) : None;
 }
+
+// __itemsize__: the per-item size CPython's variable-size layouts report (a tuple's item is
+// a pointer, an int's a 30-bit digit in 4 bytes, bytes' a byte); 0 for fixed-size types.
+Value type_itemsize_get(Value self) {
+  auto* t = static_cast<TypeObject*>(self.as_obj());
+  if (is_subtype(t, TupleType)) return Value::from_small_int(8);
+  if (is_subtype(t, IntType)) return Value::from_small_int(4);
+  if (is_subtype(t, BytesType)) return Value::from_small_int(1);
+  if (is_subtype(t, TypeType)) return Value::from_small_int(40);
+  return Value::from_small_int(0);
+}
 Value type_bases_get(Value self) { return Value::from_obj(static_cast<TypeObject*>(self.as_obj())->bases); }
 bool type_bases_set(Value self, Value v) { return type_set_bases(static_cast<TypeObject*>(self.as_obj()), v); }
 Value type_base_get(Value self) {
@@ -634,6 +645,7 @@ const NativeGetSetDef kTypeGetSets[] = {
     {"__mro__", type_mro_get},
     {"__bases__", type_bases_get, type_bases_set},
     {"__base__", type_base_get},
+    {"__itemsize__", type_itemsize_get},
     {"__dict__", type_dict_get},
     {"__module__", type_module_get, type_module_set},
     {"__doc__", type_doc_get, type_doc_set},

@@ -93,6 +93,11 @@ Value binary_op(Value a, Value b, BinaryOpKind op) {
 
 static Value binary_op_impl(Value a, Value b, BinaryOpKind op) {
   if (is_builtin_value(a) && is_builtin_value(b)) {
+    // list += / *= and bytearray's work in place (the result is the left operand itself).
+    if (static_cast<int>(op) >= fe::kInplace && a.is_obj() && (is_exact(a, ListType) || is_bytearray(a))) {
+      Value r = sequence_inplace(a, b, op);
+      if (!is_not_impl(r)) return r;
+    }
     Value r = native_binary(a, b, op);
     if (!is_not_impl(r)) return r;
   }

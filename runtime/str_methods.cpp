@@ -12,6 +12,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/bytes_export.h"
 #include "runtime/codecs.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
@@ -117,13 +118,16 @@ Value str_new(Value* args, int64_t nargs, TupleObject* kwnames) {
     } else {
       std::string_view data;
       if (is_str(a[0])) return raise_msg(TypeErrorType, "decoding str is not supported");
-      if (!bytes_like_view(a[0], &data))
+      if (!buffer_view(a[0], &data)) {
+        if (has_pending_exception()) return Value();
         return raise_fmt(TypeErrorType, "decoding to str: need a bytes-like object, %s found", type_name(a[0]));
+      }
       r = codec_decode(data, a[1].is_empty_slot() ? "utf-8" : as_str(a[1])->view(),
                        a[2].is_empty_slot() ? "strict" : as_str(a[2])->view());
     }
   }
-  if (r.is_empty_slot() || type == StrType) return r.is_empty_slot() ? r : exact_str(r);
+  // str(x) is whatever x.__str__ gave, a str subclass instance included (as CPython).
+  if (r.is_empty_slot() || type == StrType) return r;
   return new_str_subclass(type, as_str(r));
 }
 
@@ -136,11 +140,18 @@ Value str_binary_dunder(Value* args, int64_t nargs, fe::BinaryOpKind op, bool re
   }
   if (op == fe::BinaryOpKind::Multiply && !is_int(b)) {
     Value m = type_lookup(type_of(b), names::dunder_index);
-    if (m.is_empty_slot()) return NotImplemented;
+    if (m.is_empty_slot()) {
+      // str.__mul__ is a repeat slot wrapper: a non-index count is a TypeError, unless the
+      // other operand may still handle the product itself (its __rmul__).
+      if (!reflected && !(has(type_of(b), TypeFlag::HeapType) && !type_lookup(type_of(b), names::dunder_rmul).is_empty_slot()))
+        return raise_fmt(TypeErrorType, "'%s' object cannot be interpreted as an integer", type_name(b));
+      return NotImplemented;
+    }
   }
   if (op == fe::BinaryOpKind::Remainder && reflected) {
     if (!is_str(b)) return NotImplemented;
-    std::swap(a, b);
+    a = b;
+    b = args[0];  // the format's argument keeps its own type (its __str__ may be overridden)
   }
   return sequence_binary(a, b, op);
 }

@@ -1,5 +1,6 @@
 // sys_hooks.cpp — sys functions that install interpreter hooks: set_asyncgen_hooks /
-// get_asyncgen_hooks (PEP 525's firstiter and finalizer), excepthook (the default printer of
+// get_asyncgen_hooks (PEP 525's firstiter and finalizer), displayhook (also
+// sys.__displayhook__), excepthook (the default printer of
 // uncaught exceptions, also sys.__excepthook__), unraisablehook (errors that cannot propagate,
 // also sys.__unraisablehook__) and the runtime's write_unraisable.
 #include "runtime/abstract.h"
