@@ -14,6 +14,7 @@
 #include "runtime/gil.h"
 #include "runtime/hashing.h"
 #include "runtime/int.h"
+#include "runtime/method_args.h"
 #include "runtime/names.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
@@ -152,6 +153,22 @@ Value imp_init_frozen(Value* args, int64_t nargs, TupleObject* kw) {
   return None;
 }
 
+// The override of "use frozen modules" that test.support.import_helper.frozen_modules()
+// sets (-1 off, 1 on, 0 none). Coil has no frozen modules, so the setting is recorded
+// and changes nothing: every import finds source either way.
+int g_frozen_override = 0;
+
+Value imp_override_frozen_modules_for_tests(Value* args, int64_t nargs, TupleObject* kw) {
+  if (!args_one("_imp._override_frozen_modules_for_tests", nargs, kw)) return Value();
+  int64_t v;
+  bool overflow = false;
+  if (!as_int64(args[0], &v, &overflow)) return Value();
+  if (overflow || v < INT32_MIN || v > INT32_MAX)
+    return raise_msg(OverflowErrorType, "Python int too large to convert to C int");
+  g_frozen_override = static_cast<int>(v);
+  return None;
+}
+
 Value imp_extension_suffixes(Value*, int64_t nargs, TupleObject* kw) {
   if (!check_args("extension_suffixes", nargs, kw, 0, 0)) return Value();
   ListObject* l = new_list(0);
@@ -213,6 +230,7 @@ const NativeFunctionDef kImpFunctions[] = {
     {"init_frozen", imp_init_frozen},
     {"extension_suffixes", imp_extension_suffixes},
     {"_fix_co_filename", imp_fix_co_filename},
+    {"_override_frozen_modules_for_tests", imp_override_frozen_modules_for_tests},
 };
 
 bool init_imp(ModuleObject* m) {
