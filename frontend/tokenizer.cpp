@@ -317,6 +317,12 @@ Token Tokenizer::parser_next() {
       if (is_digit(c) || (c == '.' && is_digit(p_[1]))) return scan_number(start);
       if (c == '"' || c == '\'') return scan_string(start, start);
 
+      // CPython's tokenizer rejects a control byte where a token would start.
+      if (unsigned char uc = static_cast<unsigned char>(c); (uc < 0x20 && uc != 0) || uc == 0x7f) {
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "invalid non-printable character U+%04X", static_cast<unsigned>(uc));
+        tok_error(buf, p_ + 1);
+      }
       int len;
       TokenKind kind = match_operator(p_, len);
       p_ += len;
