@@ -250,8 +250,16 @@ ExprNode* Parser::parse_fstring_field() {
 }
 
 ModNode* parse(std::string_view utf8_source, const std::string& filename, ParseMode mode,
-               Arena& arena, std::vector<SyntaxErrorInfo>* escape_warnings) {
+               Arena& arena, std::vector<SyntaxErrorInfo>* escape_warnings,
+               std::vector<SyntaxErrorInfo>* token_warnings) {
   Tokenizer tok(std::string(utf8_source), filename);
+  struct CopyWarnings {  // on every way out, errors included
+    Tokenizer& tok;
+    std::vector<SyntaxErrorInfo>* out;
+    ~CopyWarnings() {
+      if (out) out->insert(out->end(), tok.warnings().begin(), tok.warnings().end());
+    }
+  } copy_warnings{tok, token_warnings};
   Parser p(tok.buffer(), filename, arena, [&tok]() { return tok.next(); });
   p.escape_warnings_ = escape_warnings;
   p.set_eof_errors(&tok);

@@ -568,7 +568,13 @@ bool Tokenizer::verify_end_of_number(const char*& p, const char* kind) {
     default: break;
   }
   if (r) {
-    warnings_.push_back({std::string("invalid ") + kind + " literal", lineno_});
+    SyntaxErrorInfo w;
+    w.msg = std::string("invalid ") + kind + " literal";
+    w.filename = filename_;
+    w.lineno = w.end_lineno = lineno_;
+    w.offset = w.end_offset = cp_count(line_start_, p);
+    w.text = line_without_newline(line_start_, end_);
+    warnings_.push_back(std::move(w));
   } else if (static_cast<unsigned char>(c) < 128 && is_id_byte(c)) {
     // A non-ASCII character after a number is left for the next token to judge.
     tok_error(std::string("invalid ") + kind + " literal", p);

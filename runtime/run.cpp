@@ -269,24 +269,48 @@ bool emit_compile_warnings(const std::vector<fe::SyntaxErrorInfo>& warnings, Typ
   return true;
 }
 
+bool emit_parse_warnings(const std::vector<fe::SyntaxErrorInfo>& token_warnings,
+                         const std::vector<fe::SyntaxErrorInfo>& escapes) {
+  // In source order (a line's tokenizer warnings before its escapes). An escape warning
+  // made an error does not stop CPython's parser: a later tokenizer warning made an error
+  // still replaces it.
+  size_t t = 0, e = 0;
+  Value escape_error;
+  while (t < token_warnings.size() || e < escapes.size()) {
+    bool take_token = e == escapes.size() ||
+                      (t < token_warnings.size() && token_warnings[t].lineno <= escapes[e].lineno);
+    if (take_token) {
+      if (!emit_compile_warnings({token_warnings[t++]}, SyntaxWarningType)) return false;
+    } else if (!escape_error.is_empty_slot()) {
+      ++e;
+    } else if (!emit_compile_warnings({escapes[e++]}, DeprecationWarningType)) {
+      if (!pending_matches(SyntaxErrorType)) return false;
+      escape_error = take_exception();
+    }
+  }
+  if (escape_error.is_empty_slot()) return true;
+  raise(escape_error);
+  return false;
+}
+
 CodeObject* compile_source(std::string_view source, const std::string& filename, int mode, int optimize,
                            uint32_t future) {
-  std::vector<fe::SyntaxErrorInfo> escapes, warnings;
+  std::vector<fe::SyntaxErrorInfo> token_warnings, escapes, warnings;
   bool parsed = false;
   try {
     fe::Arena arena;
     auto pmode = mode == 0 ? fe::ParseMode::Exec : mode == 1 ? fe::ParseMode::Eval : fe::ParseMode::Single;
     auto cmode = mode == 0 ? fe::CompileMode::Exec : mode == 1 ? fe::CompileMode::Eval : fe::CompileMode::Single;
-    fe::ModNode* mod = fe::parse(source, filename, pmode, arena, &escapes);
+    fe::ModNode* mod = fe::parse(source, filename, pmode, arena, &escapes, &token_warnings);
     parsed = true;
-    if (!emit_compile_warnings(escapes, DeprecationWarningType)) return nullptr;
+    if (!emit_parse_warnings(token_warnings, escapes)) return nullptr;
     std::shared_ptr<fe::CodeUnit> unit = fe::compile_module(mod, filename, cmode, optimize, future, &warnings);
     if (!emit_compile_warnings(warnings, SyntaxWarningType)) return nullptr;
     CodeObject* code = code_from_unit(unit);
     if (!code) raise_memory_error();
     return code;
   } catch (const fe::SyntaxErrorException& e) {
-    if (!parsed && !emit_compile_warnings(escapes, DeprecationWarningType)) return nullptr;
+    if (!parsed && !emit_parse_warnings(token_warnings, escapes)) return nullptr;
     if (!emit_compile_warnings(warnings, SyntaxWarningType)) return nullptr;
     raise_syntax_error(e.info);
     return nullptr;

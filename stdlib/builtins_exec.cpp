@@ -91,11 +91,14 @@ Value parse_to_ast(Value source, const std::string& filename, std::string_view m
   if (!source_text(source, filename, false, &text)) return Value();
   fe::ParseMode pmode = mode == "exec" ? fe::ParseMode::Exec : mode == "eval" ? fe::ParseMode::Eval
                         : mode == "single" ? fe::ParseMode::Single : fe::ParseMode::FuncType;
+  std::vector<fe::SyntaxErrorInfo> token_warnings, escapes;
   try {
     fe::Arena arena;
-    fe::ModNode* mod = fe::parse(text, filename, pmode, arena);
+    fe::ModNode* mod = fe::parse(text, filename, pmode, arena, &escapes, &token_warnings);
+    if (!emit_parse_warnings(token_warnings, escapes)) return Value();
     return ast::to_python(mod);
   } catch (const fe::SyntaxErrorException& e) {
+    if (!emit_parse_warnings(token_warnings, escapes)) return Value();
     raise_syntax_error(e.info);
     return Value();
   }
