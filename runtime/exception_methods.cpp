@@ -80,15 +80,40 @@ bool init_special(ExceptionObject* e, TupleObject* a) {
 
 namespace {
 
-// ImportError(*args, name=None, path=None): the only built-in exception with keywords.
-bool import_error_keywords(ExceptionObject* e, Value* args, int64_t nargs, TupleObject* kwnames) {
+// The built-in exceptions whose __init__ takes keyword-only arguments (CPython's
+// "|$OO:ImportError" style parsing): ImportError(name=, path=), AttributeError(name=,
+// obj=), NameError(name=). Null for the others.
+struct ExcKeywords {
+  const char* type_name;
+  const char* names[2];
+  int count;
+};
+const ExcKeywords* exc_keywords_for(TypeObject* t) {
+  static const ExcKeywords kImport{"ImportError", {"name", "path"}, 2};
+  static const ExcKeywords kAttribute{"AttributeError", {"name", "obj"}, 2};
+  static const ExcKeywords kName{"NameError", {"name", nullptr}, 1};
+  if (is_subtype(t, ImportErrorType)) return &kImport;
+  if (is_subtype(t, AttributeErrorType)) return &kAttribute;
+  if (is_subtype(t, NameErrorType)) return &kName;
+  return nullptr;
+}
+
+bool exc_keywords(ExceptionObject* e, const ExcKeywords& spec, Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (kwnames->size > spec.count) {
+    raise_fmt(TypeErrorType, "%s() takes at most %d keyword argument%s (%lld given)", spec.type_name, spec.count,
+              spec.count == 1 ? "" : "s", static_cast<long long>(kwnames->size));
+    return false;
+  }
   for (int64_t i = 0; i < kwnames->size; ++i) {
     std::string_view k = as_str(kwnames->items[i])->view();
-    if (k != "name" && k != "path") {
+    bool known = false;
+    for (int j = 0; j < spec.count; ++j) known |= k == spec.names[j];
+    if (!known) {
       raise_fmt(TypeErrorType, "'%.*s' is an invalid keyword argument for %s()", static_cast<int>(k.size()), k.data(),
-                e->type->name);
+                spec.type_name);
       return false;
     }
+    if (!e->dict && !(e->dict = new_dict())) return false;
     if (!dict_set_str(e->dict, as_str(kwnames->items[i]), args[nargs + i])) return false;
   }
   return true;
@@ -96,14 +121,14 @@ bool import_error_keywords(ExceptionObject* e, Value* args, int64_t nargs, Tuple
 
 Value exc_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   ExceptionObject* e = self_exc(args);
-  bool import_error = is_subtype(e->type, ImportErrorType);
-  if (kwnames && kwnames->size && !import_error)
+  const ExcKeywords* spec = exc_keywords_for(e->type);
+  if (kwnames && kwnames->size && !spec)
     return raise_fmt(TypeErrorType, "%s() takes no keyword arguments", type_name(args[0]));
   TupleObject* t = args_tuple(args, nargs);
   if (!t) return Value();
   e->args = t;
   if (!init_special(e, t)) return Value();
-  if (import_error && kwnames && !import_error_keywords(e, args, nargs, kwnames)) return Value();
+  if (spec && kwnames && kwnames->size && !exc_keywords(e, *spec, args, nargs, kwnames)) return Value();
   return None;
 }
 
@@ -124,9 +149,8 @@ Value exc_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!t) return Value();
   ExceptionObject* e = new_exception(type, t);
   if (!e) return Value();
+  // Keyword arguments are __init__'s business (BaseException.__new__ ignores them).
   if (!init_special(e, t)) return Value();
-  if (kwnames && kwnames->size && is_subtype(type, ImportErrorType) && !import_error_keywords(e, args, nargs, kwnames))
-    return Value();
   return Value::from_obj(e);
 }
 

@@ -339,13 +339,16 @@ std::string format_exception_only(Value exc) {
     Value s = str_of(exc);
     if (s.is_empty_slot()) {
       clear_exception();
-      out = label + ": <exception str() failed>\n";
+      out = label + ": <exception str() failed>";
     } else if (as_str(s)->nbytes == 0) {
-      out = label + "\n";
+      out = label;
     } else {
-      std::string hint = suggestion_for(exc);
-      out = label + ": " + std::string(as_str(s)->view()) + (hint.empty() ? "" : ". Did you mean: '" + hint + "'?") + "\n";
+      out = label + ": " + std::string(as_str(s)->view());
     }
+    // As CPython's printer: the hint follows whatever the message was, even none.
+    std::string hint = suggestion_for(exc);
+    if (!hint.empty()) out += ". Did you mean: '" + hint + "'?";
+    out += "\n";
   }
   return out + format_notes(exc);
 }
