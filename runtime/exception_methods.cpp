@@ -68,10 +68,22 @@ bool init_special(ExceptionObject* e, TupleObject* a) {
     Value msg = a->size >= 1 ? first : None;
     bool ok = set("msg", msg) && set("filename", None) && set("lineno", None) && set("offset", None) &&
               set("text", None) && set("end_lineno", None) && set("end_offset", None) && set("print_file_and_line", None);
-    if (ok && a->size == 2 && is_exact(a->items[1], TupleType)) {
-      TupleObject* info = as_tuple(a->items[1]);
+    if (ok && a->size == 2) {
+      // (filename, lineno, offset, text[, end_lineno, end_offset]) from any sequence.
+      Value seq = sequence_to_tuple(a->items[1]);
+      if (seq.is_empty_slot()) return false;
+      TupleObject* info = as_tuple(seq);
+      if (info->size < 4 || info->size > 6) {
+        raise_fmt(TypeErrorType, "function takes %s %d arguments (%lld given)", info->size < 4 ? "at least" : "at most",
+                  info->size < 4 ? 4 : 6, static_cast<long long>(info->size));
+        return false;
+      }
       const char* fields[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
-      for (int64_t i = 0; i < info->size && i < 6; ++i) ok = ok && set(fields[i], info->items[i]);
+      for (int64_t i = 0; i < info->size; ++i) ok = ok && set(fields[i], info->items[i]);
+      if (ok && info->size == 5) {
+        raise_msg(TypeErrorType, "end_offset must be provided when end_lineno is provided");
+        return false;
+      }
     }
     return ok;
   }
