@@ -43,7 +43,8 @@ bool init_special(ExceptionObject* e, TupleObject* a) {
     // name= and path= keywords are set by exc_init / exc_new afterwards.
     return set("msg", a->size == 1 ? first : None) && set("name", None) && set("path", None);
   }
-  if (is_subtype(t, UnicodeDecodeErrorType) || is_subtype(t, UnicodeEncodeErrorType))
+  if (is_subtype(t, UnicodeDecodeErrorType) || is_subtype(t, UnicodeEncodeErrorType) ||
+      is_subtype(t, UnicodeTranslateErrorType))
     return unicode_error_init(Value::from_obj(e));
   if (is_subtype(t, NameErrorType)) return set("name", None);
   if (is_subtype(t, AttributeErrorType)) return set("name", None) && set("obj", None);
@@ -139,6 +140,10 @@ Value exc_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   TupleObject* t = args_tuple(args, nargs);
   if (!t) return Value();
   e->args = t;
+  if (t->size == 0 && (is_subtype(e->type, UnicodeEncodeErrorType) || is_subtype(e->type, UnicodeDecodeErrorType) ||
+                       is_subtype(e->type, UnicodeTranslateErrorType)))
+    return raise_fmt(TypeErrorType, "function takes exactly %d arguments (0 given)",
+                     is_subtype(e->type, UnicodeTranslateErrorType) ? 4 : 5);
   if (!init_special(e, t)) return Value();
   if (spec && kwnames && kwnames->size && !exc_keywords(e, *spec, args, nargs, kwnames)) return Value();
   return None;
@@ -162,7 +167,6 @@ Value exc_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   ExceptionObject* e = new_exception(type, t);
   if (!e) return Value();
   // Keyword arguments are __init__'s business (BaseException.__new__ ignores them).
-  if (!init_special(e, t)) return Value();
   return Value::from_obj(e);
 }
 
@@ -257,9 +261,10 @@ Value exception_str(Value v) {
   TupleObject* a = e->args;
   if (is_subtype(e->type, KeyErrorType) && a->size == 1) return repr(a->items[0]);
   if (is_subtype(e->type, BaseExceptionGroupType)) return exception_group_str(v);
-  if (is_subtype(e->type, UnicodeDecodeErrorType) || is_subtype(e->type, UnicodeEncodeErrorType)) {
+  if (is_subtype(e->type, UnicodeDecodeErrorType) || is_subtype(e->type, UnicodeEncodeErrorType) ||
+      is_subtype(e->type, UnicodeTranslateErrorType)) {
     Value s = unicode_error_str(v);
-    if (!s.is_empty_slot()) return s;
+    if (!s.is_empty_slot() || has_pending_exception()) return s;
   }
   if (is_subtype(e->type, ImportErrorType) && e->dict) {
     Value msg = dict_get_str(e->dict, intern("msg"));
