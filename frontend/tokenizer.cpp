@@ -575,8 +575,9 @@ bool Tokenizer::verify_end_of_number(const char*& p, const char* kind) {
     w.offset = w.end_offset = cp_count(line_start_, p);
     w.text = line_without_newline(line_start_, end_);
     warnings_.push_back(std::move(w));
-  } else if (static_cast<unsigned char>(c) < 128 && is_id_byte(c)) {
-    // A non-ASCII character after a number is left for the next token to judge.
+  } else if (is_id_byte(c)) {
+    // 3.11.2 counts any non-ASCII byte as a name character here (later 3.11 releases leave
+    // it to the next token).
     tok_error(std::string("invalid ") + kind + " literal", p);
   }
   return true;

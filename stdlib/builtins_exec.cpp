@@ -45,6 +45,10 @@ bool source_text(Value source, const std::string& filename, bool strip, std::str
   if (is_str(source)) {
     text = as_str(source)->view();
   } else {
+    if (as_bytes(source)->view().find('\0') != std::string_view::npos) {
+      raise_msg(ValueErrorType, "source code string cannot contain null bytes");
+      return false;
+    }
     try {
       text = fe::decode_source(as_bytes(source)->view(), filename).text;
     } catch (const fe::SyntaxErrorException& e) {
@@ -53,7 +57,7 @@ bool source_text(Value source, const std::string& filename, bool strip, std::str
     }
   }
   if (text.find('\0') != std::string::npos) {
-    raise_msg(SyntaxErrorType, "source code string cannot contain null bytes");
+    raise_msg(ValueErrorType, "source code string cannot contain null bytes");  // 3.11.2: ValueError
     return false;
   }
   size_t start = 0;
