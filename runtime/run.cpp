@@ -240,9 +240,12 @@ void raise_syntax_error(const fe::SyntaxErrorInfo& info) {
     while (in && n < info.lineno && std::getline(in, line)) ++n;
     if (n == info.lineno) text = line + "\n";
   }
-  Value details = Value::from_obj(tuple_of({str_value(info.filename), int_from_int64(info.lineno),
-                                            int_from_int64(info.offset), str_value(text),
-                                            int_from_int64(info.end_lineno), int_from_int64(info.end_offset)}));
+  // An error with no place (source bytes that do not decode) has CPython's short details.
+  bool unplaced = info.lineno == 0 && info.offset == -1;
+  Value details = Value::from_obj(
+      unplaced ? tuple_of({str_value(info.filename), int_from_int64(0), int_from_int64(-1), None})
+               : tuple_of({str_value(info.filename), int_from_int64(info.lineno), int_from_int64(info.offset),
+                           str_value(text), int_from_int64(info.end_lineno), int_from_int64(info.end_offset)}));
   ExceptionObject* e = new_exception(type, tuple_of({str_value(info.msg), details}));
   if (!e) return;
   Value init = type_lookup(type, names::dunder_init);

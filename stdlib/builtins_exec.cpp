@@ -50,7 +50,7 @@ bool source_text(Value source, const std::string& filename, bool strip, std::str
       return false;
     }
     try {
-      text = fe::decode_source(as_bytes(source)->view(), filename).text;
+      text = fe::decode_source(as_bytes(source)->view(), filename, fe::SourceOrigin::Bytes).text;
     } catch (const fe::SyntaxErrorException& e) {
       raise_syntax_error(e.info);
       return false;
