@@ -105,6 +105,7 @@ class Compiler {
   int add_name(const std::string& name);
   int add_varname(const std::string& name);
   int deref_index(const std::string& name);
+  int name_deref_index(const std::string& name);
   // Starts handler code coverage: emits the Setup marker and pushes the handler.
   int push_handler(int label, int pop, bool lasti);
   void pop_handler();
@@ -158,6 +159,7 @@ class Compiler {
   void check_ann_expr(const ExprNode* e);
   bool fold_const(const ExprNode* e, CodeConst& out) const;
   static Opcode binop_opcode_kind(OperatorKind k, bool inplace, uint32_t& arg);
+  uint32_t temp_operand_bits(const ExprNode* left, const ExprNode* right) const;
 
   // --- statements (compile_stmt.cpp) ---
   void visit_stmt(const StmtNode* s);

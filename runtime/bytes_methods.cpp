@@ -122,7 +122,7 @@ bool bytes_source(Value source, Value encoding, Value errors, const char* kind, 
   if (std::strcmp(kind, "bytes") == 0) {
     Value m = lookup_special(source, names::dunder_bytes);
     if (!m.is_empty_slot()) {
-      Value r = call1(m, source);
+      Value r = call_special0(m, source);
       if (r.is_empty_slot()) return false;
       if (!is_bytes(r)) {
         raise_fmt(TypeErrorType, "__bytes__ returned non-bytes (type %s)", type_name(r));

@@ -131,7 +131,8 @@ Value build_class(Value* args, int64_t nargs, TupleObject* kwnames) {
   margs.insert(margs.end(), kwvals.begin(), kwvals.end());
   Value cls = call(meta, margs.data(), 3, kw);
   if (cls.is_empty_slot()) return cls;
-  if (cell.is_obj() && cell.as_obj()->type == CellType) {
+  // Only a class result is checked: a metaclass may return anything else (CPython too).
+  if (cell.is_obj() && cell.as_obj()->type == CellType && cls.is_obj() && has(type_of(cls), TypeFlag::TypeSubclass)) {
     Value contents = static_cast<CellObject*>(cell.as_obj())->contents;
     if (contents != cls) {
       if (contents.is_empty_slot())

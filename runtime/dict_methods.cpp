@@ -132,7 +132,7 @@ Value dict_getitem_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!v.is_empty_slot()) return v;
   if (!is_exact(args[0], DictType)) {
     Value missing = type_lookup(type_of(args[0]), names::dunder_missing);
-    if (!missing.is_empty_slot()) return call2(missing, args[0], args[1]);
+    if (!missing.is_empty_slot()) return call_special1(missing, args[0], args[1]);
   }
   return key_error(args[1]);
 }

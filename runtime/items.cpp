@@ -97,7 +97,7 @@ Value get_item(Value c, Value key) {
   Value m = type_lookup(t, names::dunder_getitem);
   if (!m.is_empty_slot()) {
     // dict.__getitem__ itself calls __missing__ for subclasses.
-    return call2(m, c, key);
+    return call_special1(m, c, key);
   }
   if (has(t, TypeFlag::TypeSubclass)) {
     if (c.as_obj() == TypeType) return c;  // type[int]: a GenericAlias in CPython
@@ -132,8 +132,7 @@ bool set_item(Value c, Value key, Value value) {
     raise_fmt(TypeErrorType, "'%s' object does not support item assignment", t->name);
     return false;
   }
-  Value args[3] = {c, key, value};
-  return !call(m, args, 3).is_empty_slot();
+  return !call_special2(m, c, key, value).is_empty_slot();
 }
 
 bool del_item(Value c, Value key) {
@@ -164,7 +163,7 @@ bool del_item(Value c, Value key) {
     raise_fmt(TypeErrorType, "'%s' object does not support item deletion", t->name);
     return false;
   }
-  return !call2(m, c, key).is_empty_slot();
+  return !call_special1(m, c, key).is_empty_slot();
 }
 
 bool dict_update_from(DictObject* d, Value m) {

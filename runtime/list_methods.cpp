@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "runtime/abstract.h"
+#include "runtime/names.h"
 #include "runtime/containers.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -62,8 +63,10 @@ Value list_new_m(Value* args, int64_t, TupleObject*) {
   return o ? Value::from_obj(o) : Value();
 }
 
+// Keywords reach list.__init__ from a subclass's own __new__; without one they are refused.
 Value list_init_m(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (kwnames && kwnames->size && type_of(args[0]) == ListType)
+  if (kwnames && kwnames->size &&
+      type_lookup(type_of(args[0]), names::dunder_new) == type_lookup(ListType, names::dunder_new))
     return raise_msg(TypeErrorType, "list() takes no keyword arguments");
   if (nargs > 2) return raise_fmt(TypeErrorType, "list expected at most 1 argument, got %lld", static_cast<long long>(nargs - 1));
   ListObject* l = SELF;

@@ -30,6 +30,9 @@ bool emit_parse_warnings(const std::vector<fe::SyntaxErrorInfo>& token_warnings,
                          const std::vector<fe::SyntaxErrorInfo>& escapes);
 // Raises the Python SyntaxError for a frontend error.
 void raise_syntax_error(const fe::SyntaxErrorInfo& info);
+// sys.is_finalizing(): true once the exit sequence has run the atexit callbacks and flushed
+// the standard streams, while what remains is torn down.
+bool is_finalizing();
 // Prints the pending exception (with traceback) to stderr the way CPython does, and clears it.
 void print_pending_exception();
 // The text print_pending_exception would print for the exception `exc` (chain and traceback).

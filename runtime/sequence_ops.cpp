@@ -15,8 +15,10 @@
 #include "runtime/pending_features.h"
 #include "runtime/formatting.h"
 #include "runtime/int.h"
+#include "runtime/names.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/typeobject.h"
 
 namespace coil::rt {
 
@@ -207,6 +209,45 @@ Value sequence_inplace(Value a, Value b, BinaryOpKind op) {
   return NotImplemented;
 }
 
+namespace {
+
+// CPython's PyObject_LengthHint for a class instance: len() if it has one, else its
+// __length_hint__ (found on the type, bound like any special method); -1 with an error.
+int64_t class_length_hint(Value v, int64_t fallback) {
+  TypeObject* t = type_of(v);
+  if (!type_lookup(t, names::dunder_len).is_empty_slot()) {
+    int64_t n = length(v);
+    if (n >= 0) return n;
+    if (!pending_matches(TypeErrorType)) return -1;
+    clear_exception();
+  }
+  Value m = type_lookup(t, intern("__length_hint__"));
+  if (m.is_empty_slot()) return fallback;
+  Value r = call_special0(m, v);
+  if (r.is_empty_slot()) {
+    if (!pending_matches(TypeErrorType)) return -1;
+    clear_exception();
+    return fallback;
+  }
+  if (r == NotImplemented) return fallback;
+  if (!is_int(r)) {
+    raise_fmt(TypeErrorType, "__length_hint__ must be an integer, not %s", type_name(r));
+    return -1;
+  }
+  int64_t n = 0;
+  if (!int_to_int64(r, &n)) {
+    raise_msg(OverflowErrorType, "cannot fit 'int' into an index-sized integer");
+    return -1;
+  }
+  if (n < 0) {
+    raise_msg(ValueErrorType, "__length_hint__() should return >= 0");
+    return -1;
+  }
+  return n;
+}
+
+}  // namespace
+
 bool list_extend(ListObject* l, Value iterable) {
   if (is_exact(iterable, ListType) || is_exact(iterable, TupleType)) {
     Value* items;
@@ -221,6 +262,12 @@ bool list_extend(ListObject* l, Value iterable) {
   }
   Value it = get_iter(iterable);
   if (it.is_empty_slot()) return false;
+  if (uses_dict_dunders(type_of(iterable))) {
+    int64_t hint = class_length_hint(iterable, 8);
+    if (hint < 0) return false;
+    // The hint only pre-sizes the list; a wrong one costs nothing but memory.
+    if (hint > 0 && hint < (int64_t{1} << 20) && !list_reserve(l, l->size + hint)) return false;
+  }
   while (true) {
     bool done = false;
     Value v = iter_next(it, &done);

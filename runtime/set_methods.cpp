@@ -4,6 +4,7 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "runtime/names.h"
 #include "runtime/containers.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -251,14 +252,15 @@ int discard_with_frozen(SetObject* s, Value key) {
 
 Value set_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   auto* type = static_cast<TypeObject*>(args[0].as_obj());
-  if (type == SetType && kwnames && kwnames->size) return raise_msg(TypeErrorType, "set() takes no keyword arguments");
+  // Keywords are for a subclass's own __init__; set.__init__ itself refuses them.
+  if (kwnames && kwnames->size && type_lookup(type, names::dunder_init) == type_lookup(SetType, names::dunder_init))
+    return raise_msg(TypeErrorType, "set() takes no keyword arguments");
   SetObject* s = new_set(type);
   return s ? Value::from_obj(s) : Value();
 }
 
 Value set_init_m(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (kwnames && kwnames->size && type_of(args[0]) == SetType)
-    return raise_msg(TypeErrorType, "set() takes no keyword arguments");
+  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "set() takes no keyword arguments");
   if (nargs > 2) return raise_fmt(TypeErrorType, "set expected at most 1 argument, got %lld", static_cast<long long>(nargs - 1));
   SetObject* s = SELF;
   if (s->fill) set_clear_internal(s);
@@ -268,7 +270,8 @@ Value set_init_m(Value* args, int64_t nargs, TupleObject* kwnames) {
 
 Value frozenset_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   auto* type = static_cast<TypeObject*>(args[0].as_obj());
-  if (type == FrozenSetType && kwnames && kwnames->size)
+  if (kwnames && kwnames->size &&
+      type_lookup(type, names::dunder_init) == type_lookup(FrozenSetType, names::dunder_init))
     return raise_msg(TypeErrorType, "frozenset() takes no keyword arguments");
   if (nargs > 2)
     return raise_fmt(TypeErrorType, "frozenset expected at most 1 argument, got %lld", static_cast<long long>(nargs - 1));

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "runtime/names.h"
 #include "runtime/containers.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -47,7 +48,8 @@ bool clamp_index(Value v, int64_t size, int64_t* out) {
 
 Value tuple_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   auto* type = static_cast<TypeObject*>(args[0].as_obj());
-  if (type == TupleType && kwnames && kwnames->size)
+  // Keywords are for a subclass's own __init__; without one they are refused.
+  if (kwnames && kwnames->size && type_lookup(type, names::dunder_init) == type_lookup(TupleType, names::dunder_init))
     return raise_msg(TypeErrorType, "tuple() takes no keyword arguments");
   if (nargs > 2)
     return raise_fmt(TypeErrorType, "tuple expected at most 1 argument, got %lld", static_cast<long long>(nargs - 1));

@@ -256,7 +256,7 @@ Value builtin_dir(Value* args, int64_t nargs, TupleObject* kwnames) {
     Value m = lookup_special(args[0], names::dunder_dir);
     if (m.is_empty_slot())
       return raise_fmt(TypeErrorType, "object does not provide __dir__");
-    Value r = call1(m, args[0]);
+    Value r = call_special0(m, args[0]);
     if (r.is_empty_slot() || !list_extend(l, r)) return Value();
   }
   if (!list_sort(l, Value(), false)) return Value();

@@ -6,12 +6,14 @@
 
 #include "coil_config.h"
 #include "runtime/abstract.h"
+#include "runtime/arg_parse.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/frame.h"
 #include "runtime/frame_object.h"
 #include "runtime/int.h"
+#include "runtime/names.h"
 #include "runtime/native_module.h"
 #include "runtime/roots.h"
 #include "runtime/search_path.h"
@@ -39,6 +41,11 @@ Value sys_exit(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!e->dict) e->dict = new_dict();
   dict_set_str(e->dict, intern("code"), nargs ? args[0] : None);
   return raise(Value::from_obj(e));
+}
+
+Value sys_is_finalizing(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("is_finalizing", nargs, kwnames, 0, 0)) return Value();
+  return bool_value(is_finalizing());
 }
 
 Value sys_getrecursionlimit(Value*, int64_t nargs, TupleObject* kwnames) {
@@ -113,6 +120,34 @@ Value sys_intern(Value* args, int64_t nargs, TupleObject* kwnames) {
     return raise_fmt(TypeErrorType, "intern() argument must be str, not %s", type_name(args[0]));
   StrObject* s = intern(as_str(args[0])->view());
   return s ? Value::from_obj(s) : Value();
+}
+
+// sys.getsizeof(obj[, default]): type(obj).__sizeof__(obj). Coil has no GC pre-header
+// outside the object (its 16-byte header is part of every size), so nothing is added.
+// A TypeError (no __sizeof__, a non-int result) gives `default` when one is passed.
+Value sys_getsizeof(Value* args, int64_t nargs, TupleObject* kwnames) {
+  Value a[2];
+  if (!parse_args({"getsizeof", {"object", "default"}, 0, 1}, args, nargs, kwnames, a)) return Value();
+  Value obj = a[0];
+  Value m = lookup_special(obj, names::dunder_sizeof);
+  Value r;
+  if (m.is_empty_slot()) raise_fmt(TypeErrorType, "Type %s doesn't define __sizeof__", type_name(obj));
+  else r = call_special0(m, obj);
+  if (!r.is_empty_slot() && !is_int(r)) {
+    raise_msg(TypeErrorType, "an integer is required");
+    r = Value();
+  }
+  if (r.is_empty_slot()) {
+    if (!a[1].is_empty_slot() && pending_matches(TypeErrorType)) {
+      clear_exception();
+      return a[1];
+    }
+    return Value();
+  }
+  int64_t n = 0;
+  if (!int_to_int64(r, &n)) return raise_msg(OverflowErrorType, "Python int too large to convert to C ssize_t");
+  if (n < 0) return raise_msg(ValueErrorType, "__sizeof__() should return >= 0");
+  return int_from_int64(n);
 }
 
 Value sys_getframe(Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -216,6 +251,7 @@ const NativeFunctionDef kSysFunctions[] = {
     {"addaudithook", sys_addaudithook},
     {"exit", sys_exit},
     {"getrecursionlimit", sys_getrecursionlimit},
+    {"is_finalizing", sys_is_finalizing},
     {"setrecursionlimit", sys_setrecursionlimit},
     {"gettrace", sys_gettrace},
     {"getprofile", sys_getprofile},
@@ -224,6 +260,7 @@ const NativeFunctionDef kSysFunctions[] = {
     {"exc_info", sys_exc_info},
     {"exception", sys_exception},
     {"intern", sys_intern},
+    {"getsizeof", sys_getsizeof},
     {"_getframe", sys_getframe},
     {"getdefaultencoding", sys_getdefaultencoding},
     {"getfilesystemencoding", sys_getfilesystemencoding},
