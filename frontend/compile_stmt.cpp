@@ -427,7 +427,16 @@ void Compiler::visit_try_finally(const StmtNode* s, const std::vector<StmtNode*>
   push_fblock(s, FBlock{FBlockKind::FinallyEnd});
   visit_stmts(finalbody);
   pop_fblock();
+  // As CPython, the re-raise keeps the location of the finally body's last statement
+  // (it is the line a frame left through this path reports).
+  Position saved = u().loc;
+  for (auto it = u().instrs.rbegin(); it != u().instrs.rend(); ++it)
+    if (it->op < kPseudoLabel) {
+      set_loc(it->pos);
+      break;
+    }
   emit(Opcode::Reraise, 0);
+  set_loc(saved);
   pop_handler();
   place(cleanup);
   pop_except_and_reraise();

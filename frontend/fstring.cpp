@@ -277,7 +277,15 @@ class FStringScanner {
     std::string src = "(" + std::string(body_.substr(start, end - start)) + ")";
     Tokenizer sub(src, p_.filename_);
     TokenPull pull = [&sub, line_base, col_base]() {
-      Token t = sub.next();
+      Token t;
+      try {
+        t = sub.next();
+      } catch (SyntaxErrorException& e) {
+        // The field's tokenizer counts lines from the string's line, as CPython's does.
+        e.info.lineno += line_base - 1;
+        if (e.info.end_lineno > 0) e.info.end_lineno += line_base - 1;
+        throw;
+      }
       if (t.line == 1) t.col += col_base;
       if (t.end_line == 1) t.end_col += col_base;
       t.line += line_base - 1;

@@ -78,9 +78,15 @@ bool starts_with_excluded_atom(const ExprNode* e) {
 
 void Parser::error_at(const char* msg, int line, int col, int end_line, int end_col,
                       SyntaxErrorInfo::Kind kind) {
+  // In an f-string field, CPython takes the field's column shift off every line (only
+  // first-line tokens carried it), which can leave a negative column on later lines.
+  bool negative_end = false;
   if (fs_line_base_ > 0) {
-    if (line == fs_line_base_) col -= fs_col_base_;
-    if (end_line == fs_line_base_ && end_col >= 0) end_col -= fs_col_base_;
+    if (col >= 0) col -= fs_col_base_;
+    if (end_col >= 0) {
+      end_col -= fs_col_base_;
+      negative_end = end_col < 0;
+    }
     line -= fs_line_base_ - 1;
     end_line -= fs_line_base_ - 1;
   }
@@ -94,7 +100,9 @@ void Parser::error_at(const char* msg, int line, int col, int end_line, int end_
   std::string_view text = source_line(line);
   info.offset = col < 0 ? col + 1 : code_points(text, col) + 1;
   info.end_lineno = end_line;
-  if (end_col == -2) {
+  if (negative_end) {
+    info.end_offset = end_col + 1;
+  } else if (end_col == -2) {
     info.end_offset = 0;  // CPython leaves some errors' end column at 0
   } else if (end_col < 0) {
     info.end_offset = -1;
@@ -102,6 +110,16 @@ void Parser::error_at(const char* msg, int line, int col, int end_line, int end_
     info.end_offset = code_points(source_line(end_line), end_col) + 1;
   }
   info.text = std::string(text);
+  // In an f-string field the text is the field's own line, but the line numbers are the
+  // file's, as CPython's sub-parser starts counting at the string's line. A line the
+  // field's tokenizer has already left is shown without its newline, as CPython's is.
+  if (fs_line_base_ > 0) {
+    if (!toks_.empty() && toks_.back().line > line + fs_line_base_ - 1 && !info.text.empty() &&
+        info.text.back() == '\n')
+      info.text.pop_back();
+    info.lineno += fs_line_base_ - 1;
+    info.end_lineno += fs_line_base_ - 1;
+  }
   throw SyntaxErrorException{info};
 }
 

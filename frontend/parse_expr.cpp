@@ -455,6 +455,13 @@ void Parser::call_arguments(Call* call, bool allow_genexp) {
         const Comprehension* last = g->generators.back();
         const Located* end = last->ifs.empty() ? static_cast<const Located*>(last->iter)
                                                 : last->ifs.back();
+        // CPython's invalid_arguments reads the rest of the call: if the input ends inside
+        // it, the tokenizer's end-of-input error is what gets reported.
+        for (int k = 0, level = peek().level;; ++k) {
+          const PTok& t = peek(k);
+          if (t.kind == TokenKind::ErrorToken && pending_eof_error_) throw_eof_error();
+          if (t.kind == TokenKind::EndMarker || t.level < level) break;
+        }
         error_range("Generator expression must be parenthesized", e, end);
       }
       if (at(TokenKind::Equal)) {

@@ -59,7 +59,23 @@ PatternNode* Parser::pattern() {
 PatternNode* Parser::as_pattern_or(PatternNode* p, Pos s) {
   if (!at_kw(Kw::As)) return p;
   advance();
-  if (!at_name()) syntax_error_here();
+  if (!at_name()) {
+    // CPython's invalid_as_pattern: an expression after 'as' (not a name) is named as
+    // the bad target; anything else is the generic error.
+    PTok furthest = first_pass_token();
+    ExprNode* e = nullptr;
+    {
+      Speculation speculation(*this);
+      try {
+        e = expression();
+      } catch (const SyntaxErrorException&) {
+        if (tokenizer_failed_ || last_error_class_ == ErrorClass::Specific) throw;
+      }
+    }
+    if (e) error_node("invalid pattern target", e);
+    next_error_class_ = ErrorClass::Generic;
+    error_tok("invalid syntax", furthest);
+  }
   const PTok& t = peek();
   if (t.text == "_") error_tok("cannot use '_' as a target", t);
   auto* as_p = make<MatchAs>();

@@ -544,6 +544,7 @@ StmtNode* Parser::with_stmt(Pos s, bool is_async) {
   std::vector<WithItem*> items;
   bool done = false;
   if (at(TokenKind::LPar)) {
+    PTok missing_colon;
     // The parenthesised form `with (a as b, c):` wins when it parses up to ':'.
     int m = mark();
     try {
@@ -554,10 +555,13 @@ StmtNode* Parser::with_stmt(Pos s, bool is_async) {
         if (at(TokenKind::RPar)) break;
       }
       expect(TokenKind::RPar);
+      // invalid_with_stmt: the parenthesised items end the line without ':'.
+      if (at(TokenKind::Newline)) missing_colon = peek();
       if (!at(TokenKind::Colon)) throw SyntaxErrorException{};
       done = true;
     } catch (const SyntaxErrorException&) {
       if (tokenizer_failed_) throw;  // tokenizer errors are final, as in CPython
+      if (missing_colon.kind == TokenKind::Newline) error_tok("expected ':'", missing_colon);
       items.clear();
       reset(m);
     }
@@ -594,12 +598,20 @@ StmtNode* Parser::try_stmt() {
   while (at_kw(Kw::Except)) {
     Pos hs = start();
     int hline = peek().line;
-    const PTok& except_tok = advance();
-    int is_star = accept(TokenKind::Star) ? 1 : 0;
-    if (star_kind >= 0 && star_kind != is_star)
-      error_tok("cannot have both 'except' and 'except*' on the same 'try'", except_tok);
+    PTok except_tok = advance();
+    int is_star = at(TokenKind::Star) ? 1 : 0;
+    if (star_kind >= 0 && star_kind != is_star) {
+      // invalid_try_stmt: an 'except*' after 'except' blocks spans "except*"; an 'except'
+      // after 'except*' blocks is the keyword alone.
+      const PTok& last = is_star ? peek() : except_tok;
+      error_at("cannot have both 'except' and 'except*' on the same 'try'", except_tok.line, except_tok.col,
+               last.end_line, last.end_col);
+    }
+    if (is_star) advance();
     star_kind = is_star;
     auto* h = make<ExceptHandler>();
+    if (at(TokenKind::Newline))  // invalid_except_stmt: a bare 'except' / 'except*' line
+      error_tok(is_star ? "expected one or more exception types" : "expected ':'", peek());
     if (!at(TokenKind::Colon)) {
       h->type = expression();
       if (at(TokenKind::Comma)) {

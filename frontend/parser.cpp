@@ -249,9 +249,39 @@ ExprNode* Parser::parse_fstring_field() {
   return e;
 }
 
+SyntaxErrorException unclosed_bracket_error(const Tokenizer& tok, const std::string& filename) {
+  const OpenBracket& b = tok.open_brackets().back();
+  SyntaxErrorInfo info;
+  info.msg = std::string("'") + b.ch + "' was never closed";
+  info.filename = filename;
+  info.lineno = info.end_lineno = b.line;
+  info.offset = tok.char_offset(b.line, b.col);
+  info.end_offset = 0;
+  std::string_view line = tok.line_text(b.line);
+  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+  info.text = std::string(line);
+  return SyntaxErrorException{std::move(info)};
+}
+
+void Parser::throw_eof_error() {
+  // End of input after a backslash inside brackets: CPython names the open bracket.
+  if (eof_tok_ && eof_tok_->last_error_kind() == TokenizerErrorKind::EofInContinuation &&
+      !eof_tok_->open_brackets().empty())
+    throw unclosed_bracket_error(*eof_tok_, filename_);
+  throw *pending_eof_error_;
+}
+
 ModNode* parse(std::string_view utf8_source, const std::string& filename, ParseMode mode,
-               Arena& arena, std::vector<SyntaxErrorInfo>* escape_warnings) {
+               Arena& arena, std::vector<SyntaxErrorInfo>* escape_warnings,
+               std::vector<SyntaxErrorInfo>* token_warnings) {
   Tokenizer tok(std::string(utf8_source), filename);
+  struct CopyWarnings {  // on every way out, errors included
+    Tokenizer& tok;
+    std::vector<SyntaxErrorInfo>* out;
+    ~CopyWarnings() {
+      if (out) out->insert(out->end(), tok.warnings().begin(), tok.warnings().end());
+    }
+  } copy_warnings{tok, token_warnings};
   Parser p(tok.buffer(), filename, arena, [&tok]() { return tok.next(); });
   p.escape_warnings_ = escape_warnings;
   p.set_eof_errors(&tok);
@@ -266,7 +296,7 @@ ModNode* parse(std::string_view utf8_source, const std::string& filename, ParseM
     // opened on an earlier line than the last token read.
     int err_line = p.furthest_line();
     if (p.pending_eof_error_) {
-      if (p.pending_eof_error_->info.lineno < err_line) throw *p.pending_eof_error_;
+      if (p.pending_eof_error_->info.lineno < err_line) p.throw_eof_error();
       throw;
     }
     try {
@@ -285,19 +315,8 @@ ModNode* parse(std::string_view utf8_source, const std::string& filename, ParseM
       // A flagged error inside brackets opened before the parser's error line is reported
       // as that bracket never being closed.
       if (flagged && !tok.open_brackets().empty() &&
-          tok.open_brackets().back().line < err_line) {
-        const OpenBracket& b = tok.open_brackets().back();
-        SyntaxErrorInfo info;
-        info.msg = std::string("'") + b.ch + "' was never closed";
-        info.filename = filename;
-        info.lineno = info.end_lineno = b.line;
-        info.offset = tok.char_offset(b.line, b.col);
-        info.end_offset = 0;
-        std::string_view line = tok.line_text(b.line);
-        if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
-        info.text = std::string(line);
-        throw SyntaxErrorException{std::move(info)};
-      }
+          tok.open_brackets().back().line < err_line)
+        throw unclosed_bracket_error(tok, filename);
     }
     throw;
   }

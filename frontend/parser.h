@@ -20,7 +20,10 @@ enum class ParseMode : uint8_t { Exec, Eval, Single, FuncType };
 // them as 3-byte (CESU-style) sequences.
 // `escape_warnings`, when given, receives CPython's DeprecationWarnings for invalid escape
 // sequences in string literals ("invalid escape sequence '\d'"), located at their tokens.
+// `token_warnings`, when given, receives the tokenizer's SyntaxWarnings (a number glued to
+// a keyword: "invalid decimal literal"), also when parsing fails.
 ModNode* parse(std::string_view utf8_source, const std::string& filename, ParseMode mode,
-               Arena& arena, std::vector<SyntaxErrorInfo>* escape_warnings = nullptr);
+               Arena& arena, std::vector<SyntaxErrorInfo>* escape_warnings = nullptr,
+               std::vector<SyntaxErrorInfo>* token_warnings = nullptr);
 
 }  // namespace coil::fe

@@ -26,6 +26,8 @@
 namespace coil::fe {
 
 class Tokenizer;
+// "'(' was never closed" for the innermost bracket the tokenizer has open.
+SyntaxErrorException unclosed_bracket_error(const Tokenizer& tok, const std::string& filename);
 
 // Hard keywords of 3.11 (soft keywords `match`, `case`, `_` stay plain names).
 #define COIL_KEYWORDS(X)                                                                    \
@@ -221,6 +223,9 @@ class Parser {
 
   std::string_view source_line(int line);
   void set_eof_errors(const Tokenizer* tok) { eof_tok_ = tok; }
+  // Throws the pending end-of-input error as CPython reports it once a rule needed a token
+  // past the end (an open bracket's "was never closed" after a final backslash).
+  [[noreturn]] void throw_eof_error();
   // Records CPython's DeprecationWarning for the first invalid escape of string token `t`
   // ("invalid escape sequence '\d'"), located at the token, once per place.
   void warn_invalid_escape(const char* first_invalid, const PTok& t);

@@ -48,6 +48,16 @@ std::string normal_encoding_name(std::string_view s) {
   throw SyntaxErrorException{std::move(info)};
 }
 
+// A decoding error of compile()/exec() source bytes: CPython gives it no position
+// (lineno 0, offset -1, no text).
+[[noreturn]] void fail_unplaced(std::string msg, const std::string& filename) {
+  SyntaxErrorInfo info;
+  info.msg = std::move(msg);
+  info.filename = filename;
+  info.offset = -1;
+  throw SyntaxErrorException{std::move(info)};
+}
+
 // Splits off line `n` (0-based) of `s`, newline included.
 std::string_view nth_line(std::string_view s, int n, size_t* start_out = nullptr) {
   size_t start = 0;
@@ -173,6 +183,23 @@ std::optional<Utf8Error> find_utf8_error(std::string_view s) {
   return std::nullopt;
 }
 
+// `s` with each ill-formed UTF-8 sequence replaced by U+FFFD (decoding with "replace"), so
+// the line an error shows is valid text.
+std::string replace_bad_utf8(std::string_view s) {
+  std::string out;
+  while (!s.empty()) {
+    std::optional<Utf8Error> err = find_utf8_error(s);
+    if (!err) {
+      out.append(s);
+      break;
+    }
+    out.append(s.substr(0, err->start));
+    out.append("\xEF\xBF\xBD");
+    s.remove_prefix(std::max(err->end, err->start + 1));
+  }
+  return out;
+}
+
 std::string utf8_error_message(std::string_view s, const Utf8Error& e) {
   char buf[160];
   if (e.end - e.start <= 1)
@@ -220,10 +247,14 @@ DecodedSource decode_source(std::string_view bytes, const std::string& filename,
 
   std::string name = cookie ? *cookie : "utf-8";
   std::optional<Codec> codec = lookup_codec(name);
-  if (cookie && out.had_bom && name != "utf-8") fail("encoding problem: " + name + " with BOM", filename);
-  if (!codec)
-    fail(origin == SourceOrigin::File ? "encoding problem: " + name : "unknown encoding: " + name,
-         filename);
+  if (cookie && out.had_bom && name != "utf-8") {
+    if (origin == SourceOrigin::Bytes) fail_unplaced("encoding problem: " + name + " with BOM", filename);
+    fail("encoding problem: " + name + " with BOM", filename);
+  }
+  if (!codec) {
+    if (origin == SourceOrigin::Bytes) fail_unplaced("unknown encoding: " + name, filename);
+    fail("encoding problem: " + name, filename);
+  }
   out.encoding = name;
 
   if (origin == SourceOrigin::File) {
@@ -254,13 +285,12 @@ DecodedSource decode_source(std::string_view bytes, const std::string& filename,
       size_t start = 0;
       std::string_view line = nth_line(bytes, lineno - 1, &start);
       Utf8Error rel{err->start - start, err->end - start, err->reason};
-      fail("(unicode error) " + utf8_error_message(line, rel), filename, lineno,
-           std::string(line));
+      fail("(unicode error) " + utf8_error_message(line, rel), filename, lineno, replace_bad_utf8(line));
     }
     out.text.assign(bytes);
   } else if (auto bad = decode_bytes(*codec, bytes, out.text)) {
     if (origin == SourceOrigin::File) fail("encoding problem: " + name, filename);
-    fail(decode_error_message(*codec, static_cast<unsigned char>(bytes[*bad]), *bad), filename);
+    fail_unplaced(decode_error_message(*codec, static_cast<unsigned char>(bytes[*bad]), *bad), filename);
   }
   return out;
 }

@@ -317,6 +317,12 @@ Token Tokenizer::parser_next() {
       if (is_digit(c) || (c == '.' && is_digit(p_[1]))) return scan_number(start);
       if (c == '"' || c == '\'') return scan_string(start, start);
 
+      // CPython's tokenizer rejects a control byte where a token would start.
+      if (unsigned char uc = static_cast<unsigned char>(c); (uc < 0x20 && uc != 0) || uc == 0x7f) {
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "invalid non-printable character U+%04X", static_cast<unsigned>(uc));
+        tok_error(buf, p_ + 1);
+      }
       int len;
       TokenKind kind = match_operator(p_, len);
       p_ += len;
@@ -562,9 +568,16 @@ bool Tokenizer::verify_end_of_number(const char*& p, const char* kind) {
     default: break;
   }
   if (r) {
-    warnings_.push_back({std::string("invalid ") + kind + " literal", lineno_});
-  } else if (static_cast<unsigned char>(c) < 128 && is_id_byte(c)) {
-    // A non-ASCII character after a number is left for the next token to judge.
+    SyntaxErrorInfo w;
+    w.msg = std::string("invalid ") + kind + " literal";
+    w.filename = filename_;
+    w.lineno = w.end_lineno = lineno_;
+    w.offset = w.end_offset = cp_count(line_start_, p);
+    w.text = line_without_newline(line_start_, end_);
+    warnings_.push_back(std::move(w));
+  } else if (is_id_byte(c)) {
+    // 3.11.2 counts any non-ASCII byte as a name character here (later 3.11 releases leave
+    // it to the next token).
     tok_error(std::string("invalid ") + kind + " literal", p);
   }
   return true;

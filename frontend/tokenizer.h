@@ -46,11 +46,6 @@ enum class TokenizerErrorKind : uint8_t {
   EofInContinuation,  // backslash continuation at EOF: "unexpected EOF while parsing"
 };
 
-struct TokenizerWarning {  // a SyntaxWarning the tokenizer would emit ("invalid decimal literal")
-  std::string msg;
-  int lineno = 0;
-};
-
 struct OpenBracket {
   char ch;
   int line, col;  // col: 0-based byte column
@@ -79,7 +74,9 @@ class Tokenizer {
 
   TokenizerErrorKind last_error_kind() const { return last_error_; }
   const std::vector<OpenBracket>& open_brackets() const { return brackets_; }
-  const std::vector<TokenizerWarning>& warnings() const { return warnings_; }
+  // The SyntaxWarnings met so far ("invalid decimal literal"), located where CPython's
+  // tokenizer would turn them into a SyntaxError when warnings are errors.
+  const std::vector<SyntaxErrorInfo>& warnings() const { return warnings_; }
 
   // TokenizeModule mode only: make line `lineno` fail to decode with `message` when reached
   // (tokenize.py decodes line by line, so earlier tokens and errors come first).
@@ -121,7 +118,7 @@ class Tokenizer {
   std::string filename_;
   std::string encoding_;
   std::vector<uint32_t> line_starts_;  // byte offset of each physical line (index lineno-1)
-  std::vector<TokenizerWarning> warnings_;
+  std::vector<SyntaxErrorInfo> warnings_;
   std::vector<OpenBracket> brackets_;
   TokenizerErrorKind last_error_ = TokenizerErrorKind::None;
 

@@ -201,6 +201,21 @@ bool uses_generic_getattr(TypeObject* type) {
   return generic;
 }
 
+// Gives a pending AttributeError that names nothing (raised by a __getattr__ or a custom
+// __getattribute__) the attribute and object looked up, as CPython's PyObject_GetAttr
+// does, so the traceback printer can offer "Did you mean".
+void add_attribute_error_context(Value obj, StrObject* name) {
+  if (!pending_matches(AttributeErrorType)) return;
+  Value exc = pending_exception();
+  if (!is_exception(exc) || !is_subtype(as_exception(exc)->type, AttributeErrorType)) return;
+  DictObject* d = as_exception(exc)->dict;
+  if (!d) return;
+  Value n = dict_get_str(d, intern("name")), o = dict_get_str(d, intern("obj"));
+  if ((!n.is_empty_slot() && n != None) || (!o.is_empty_slot() && o != None)) return;
+  dict_set_str(d, intern("name"), Value::from_obj(name));
+  dict_set_str(d, intern("obj"), obj);
+}
+
 Value get_attr(Value obj, StrObject* name) {
   TypeObject* type = type_of(obj);
   if (type == SuperType) return super_get_attr(obj, name);
@@ -212,9 +227,10 @@ Value get_attr(Value obj, StrObject* name) {
     Value getattr = type_lookup(type, names::dunder_getattr);
     if (!getattr.is_empty_slot()) {
       clear_exception();
-      return call_special1(getattr, obj, Value::from_obj(name));
+      r = call_special1(getattr, obj, Value::from_obj(name));
     }
   }
+  if (r.is_empty_slot() && (custom || has(type, TypeFlag::HeapType))) add_attribute_error_context(obj, name);
   return r;
 }
 

@@ -12,6 +12,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/bytes_export.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/import.h"
@@ -450,65 +451,86 @@ Value codec_encode(StrObject* s, std::string_view encoding, std::string_view err
   return encode(s, c, errors);
 }
 
+// UnicodeEncodeError(encoding, object, start, end, reason), UnicodeDecodeError (object
+// bytes-like, kept as bytes) and UnicodeTranslateError(object, start, end, reason), with
+// CPython's argument checks.
 bool unicode_error_init(Value exc) {
   ExceptionObject* e = as_exception(exc);
   TupleObject* a = e->args;
   bool decode_error = is_subtype(e->type, UnicodeDecodeErrorType);
   bool translate_error = is_subtype(e->type, UnicodeTranslateErrorType);
   if (!decode_error && !translate_error && !is_subtype(e->type, UnicodeEncodeErrorType)) return true;
-  // UnicodeTranslateError(object, start, end, reason) has no encoding.
   const int64_t want = translate_error ? 4 : 5;
+  // BaseException.__new__ alone (no arguments) leaves the details unset; __init__ checks
+  // the count itself (exc_init).
+  if (a->size == 0) return true;
   if (a->size != want) {
     raise_fmt(TypeErrorType, "function takes exactly %lld arguments (%lld given)", static_cast<long long>(want),
               static_cast<long long>(a->size));
     return false;
   }
+  Value v[5];
+  int first = translate_error ? 1 : 0;  // translate errors have no encoding argument
+  v[0] = None;
+  for (int64_t i = 0; i < a->size; ++i) v[first + i] = a->items[i];
+  auto need_str = [&](int slot) {
+    if (is_str(v[slot])) return true;
+    raise_fmt(TypeErrorType, "argument %d must be str, not %s", slot + 1 - first, type_name(v[slot]));
+    return false;
+  };
+  if (!translate_error && !need_str(0)) return false;
+  if (decode_error) {
+    std::string_view data;
+    if (is_subtype(type_of(v[1]), MemoryViewType)) {
+      v[1] = call1(Value::from_obj(BytesType), v[1]);  // its bytes, as CPython copies the buffer
+      if (v[1].is_empty_slot()) return false;
+    } else if (!buffer_view(v[1], &data)) {
+      raise_fmt(TypeErrorType, "a bytes-like object is required, not '%s'", type_name(v[1]));
+      return false;
+    } else if (!is_exact(v[1], BytesType)) {
+      v[1] = bytes_value(data);
+    }
+  } else if (!need_str(1)) {
+    return false;
+  }
+  for (int slot : {2, 3}) {
+    Value n = index(v[slot]);
+    if (n.is_empty_slot()) return false;
+    v[slot] = n;
+  }
+  if (!need_str(4)) return false;
   if (!e->dict) e->dict = new_dict();
   if (!e->dict) return false;
-  const char* all_names[] = {"encoding", "object", "start", "end", "reason"};
-  const char** names = all_names + (5 - want);
-  for (int i = 0; i < want; ++i) {
-    Value v = a->items[i];
-    // A decode error keeps its input as bytes, whatever buffer it was given.
-    if (i == 1 && decode_error && v.is_obj() && (v.as_obj()->type == ByteArrayType || v.as_obj()->type == MemoryViewType)) {
-      v = call1(Value::from_obj(BytesType), v);
-      if (v.is_empty_slot()) return false;
-    }
-    if (!dict_set_str(e->dict, intern(names[i]), v)) return false;
-  }
+  const char* names[] = {"encoding", "object", "start", "end", "reason"};
+  for (int i = 0; i < 5; ++i)
+    if (!dict_set_str(e->dict, intern(names[i]), v[i])) return false;
   return true;
 }
 
+// str() of the three UnicodeError subclasses, from their current attributes (which may
+// have been changed after construction); "" for one made by __new__ alone.
 Value unicode_error_str(Value exc) {
   ExceptionObject* e = as_exception(exc);
-  Value enc = attr(e, "encoding"), obj = attr(e, "object"), start = attr(e, "start"), end = attr(e, "end"),
-        reason = attr(e, "reason");
-  if (is_subtype(e->type, UnicodeTranslateErrorType)) {
-    // No codec: "can't translate character '\u3042' in position 0: reason".
-    if (obj.is_empty_slot() || !is_str(obj) || !start.is_small_int() || !end.is_small_int() || reason.is_empty_slot() ||
-        !is_str(reason))
-      return Value();
-    StrObject* s = as_str(obj);
-    int64_t st = start.as_small_int(), en = end.as_small_int();
-    char buf[128];
-    if (st >= 0 && st < s->length && en == st + 1) {
-      const char* p = s->data + str_byte_offset(s, st);
-      std::string esc;
-      append_hex_escape(esc, decode_utf8(p));
-      std::snprintf(buf, sizeof buf, "can't translate character '%s' in position %lld: ", esc.c_str(),
-                    static_cast<long long>(st));
-    } else {
-      std::snprintf(buf, sizeof buf, "can't translate characters in position %lld-%lld: ", static_cast<long long>(st),
-                    static_cast<long long>(en - 1));
-    }
-    return str_value(std::string(buf) + std::string(as_str(reason)->view()));
-  }
-  if (enc.is_empty_slot() || obj.is_empty_slot() || !start.is_small_int() || !end.is_small_int() ||
-      reason.is_empty_slot() || !is_str(enc) || !is_str(reason))
+  Value obj = attr(e, "object");
+  if (obj.is_empty_slot()) return str_value("");
+  Value enc = attr(e, "encoding"), start = attr(e, "start"), end = attr(e, "end"), reason = attr(e, "reason");
+  int64_t st = 0, en = 0;
+  bool overflow = false;
+  if (start.is_empty_slot() || end.is_empty_slot() || !as_int64(start, &st, &overflow) || !as_int64(end, &en, &overflow))
     return Value();
-  int64_t st = start.as_small_int(), en = end.as_small_int();
-  std::string out = "'" + std::string(as_str(enc)->view()) + "' codec can't ";
-  char buf[128];
+  Value reason_s = str_of(reason.is_empty_slot() ? None : reason);
+  if (reason_s.is_empty_slot()) return reason_s;
+  std::string out;
+  const bool translate = is_subtype(e->type, UnicodeTranslateErrorType);
+  if (!translate) {
+    Value enc_s = str_of(enc.is_empty_slot() ? None : enc);
+    if (enc_s.is_empty_slot()) return enc_s;
+    out = "'" + std::string(as_str(enc_s)->view()) + "' codec can't ";
+  } else {
+    out = "can't ";
+  }
+  const char* verb = translate ? "translate" : "encode";
+  char buf[160];
   if (is_subtype(e->type, UnicodeDecodeErrorType) && is_bytes(obj)) {
     BytesObject* b = as_bytes(obj);
     if (st >= 0 && st < b->size && en == st + 1) {
@@ -524,16 +546,16 @@ Value unicode_error_str(Value exc) {
       const char* p = s->data + str_byte_offset(s, st);
       std::string esc;
       append_hex_escape(esc, decode_utf8(p));
-      std::snprintf(buf, sizeof buf, "encode character '%s' in position %lld: ", esc.c_str(), static_cast<long long>(st));
+      std::snprintf(buf, sizeof buf, "%s character '%s' in position %lld: ", verb, esc.c_str(), static_cast<long long>(st));
     } else {
-      std::snprintf(buf, sizeof buf, "encode characters in position %lld-%lld: ", static_cast<long long>(st),
+      std::snprintf(buf, sizeof buf, "%s characters in position %lld-%lld: ", verb, static_cast<long long>(st),
                     static_cast<long long>(en - 1));
     }
   } else {
     return Value();
   }
   out += buf;
-  out += as_str(reason)->view();
+  out += as_str(reason_s)->view();
   return str_value(out);
 }
 

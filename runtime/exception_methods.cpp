@@ -70,10 +70,22 @@ bool init_special(ExceptionObject* e, TupleObject* a) {
     Value msg = a->size >= 1 ? first : None;
     bool ok = set("msg", msg) && set("filename", None) && set("lineno", None) && set("offset", None) &&
               set("text", None) && set("end_lineno", None) && set("end_offset", None) && set("print_file_and_line", None);
-    if (ok && a->size == 2 && is_exact(a->items[1], TupleType)) {
-      TupleObject* info = as_tuple(a->items[1]);
+    if (ok && a->size == 2) {
+      // (filename, lineno, offset, text[, end_lineno, end_offset]) from any sequence.
+      Value seq = sequence_to_tuple(a->items[1]);
+      if (seq.is_empty_slot()) return false;
+      TupleObject* info = as_tuple(seq);
+      if (info->size < 4 || info->size > 6) {
+        raise_fmt(TypeErrorType, "function takes %s %d arguments (%lld given)", info->size < 4 ? "at least" : "at most",
+                  info->size < 4 ? 4 : 6, static_cast<long long>(info->size));
+        return false;
+      }
       const char* fields[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
-      for (int64_t i = 0; i < info->size && i < 6; ++i) ok = ok && set(fields[i], info->items[i]);
+      for (int64_t i = 0; i < info->size; ++i) ok = ok && set(fields[i], info->items[i]);
+      if (ok && info->size == 5) {
+        raise_msg(TypeErrorType, "end_offset must be provided when end_lineno is provided");
+        return false;
+      }
     }
     return ok;
   }
@@ -82,15 +94,40 @@ bool init_special(ExceptionObject* e, TupleObject* a) {
 
 namespace {
 
-// ImportError(*args, name=None, path=None): the only built-in exception with keywords.
-bool import_error_keywords(ExceptionObject* e, Value* args, int64_t nargs, TupleObject* kwnames) {
+// The built-in exceptions whose __init__ takes keyword-only arguments (CPython's
+// "|$OO:ImportError" style parsing): ImportError(name=, path=), AttributeError(name=,
+// obj=), NameError(name=). Null for the others.
+struct ExcKeywords {
+  const char* type_name;
+  const char* names[2];
+  int count;
+};
+const ExcKeywords* exc_keywords_for(TypeObject* t) {
+  static const ExcKeywords kImport{"ImportError", {"name", "path"}, 2};
+  static const ExcKeywords kAttribute{"AttributeError", {"name", "obj"}, 2};
+  static const ExcKeywords kName{"NameError", {"name", nullptr}, 1};
+  if (is_subtype(t, ImportErrorType)) return &kImport;
+  if (is_subtype(t, AttributeErrorType)) return &kAttribute;
+  if (is_subtype(t, NameErrorType)) return &kName;
+  return nullptr;
+}
+
+bool exc_keywords(ExceptionObject* e, const ExcKeywords& spec, Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (kwnames->size > spec.count) {
+    raise_fmt(TypeErrorType, "%s() takes at most %d keyword argument%s (%lld given)", spec.type_name, spec.count,
+              spec.count == 1 ? "" : "s", static_cast<long long>(kwnames->size));
+    return false;
+  }
   for (int64_t i = 0; i < kwnames->size; ++i) {
     std::string_view k = as_str(kwnames->items[i])->view();
-    if (k != "name" && k != "path") {
+    bool known = false;
+    for (int j = 0; j < spec.count; ++j) known |= k == spec.names[j];
+    if (!known) {
       raise_fmt(TypeErrorType, "'%.*s' is an invalid keyword argument for %s()", static_cast<int>(k.size()), k.data(),
-                e->type->name);
+                spec.type_name);
       return false;
     }
+    if (!e->dict && !(e->dict = new_dict())) return false;
     if (!dict_set_str(e->dict, as_str(kwnames->items[i]), args[nargs + i])) return false;
   }
   return true;
@@ -98,14 +135,18 @@ bool import_error_keywords(ExceptionObject* e, Value* args, int64_t nargs, Tuple
 
 Value exc_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   ExceptionObject* e = self_exc(args);
-  bool import_error = is_subtype(e->type, ImportErrorType);
-  if (kwnames && kwnames->size && !import_error)
+  const ExcKeywords* spec = exc_keywords_for(e->type);
+  if (kwnames && kwnames->size && !spec)
     return raise_fmt(TypeErrorType, "%s() takes no keyword arguments", type_name(args[0]));
   TupleObject* t = args_tuple(args, nargs);
   if (!t) return Value();
   e->args = t;
+  if (t->size == 0 && (is_subtype(e->type, UnicodeEncodeErrorType) || is_subtype(e->type, UnicodeDecodeErrorType) ||
+                       is_subtype(e->type, UnicodeTranslateErrorType)))
+    return raise_fmt(TypeErrorType, "function takes exactly %d arguments (0 given)",
+                     is_subtype(e->type, UnicodeTranslateErrorType) ? 4 : 5);
   if (!init_special(e, t)) return Value();
-  if (import_error && kwnames && !import_error_keywords(e, args, nargs, kwnames)) return Value();
+  if (spec && kwnames && kwnames->size && !exc_keywords(e, *spec, args, nargs, kwnames)) return Value();
   return None;
 }
 
@@ -126,9 +167,7 @@ Value exc_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!t) return Value();
   ExceptionObject* e = new_exception(type, t);
   if (!e) return Value();
-  if (!init_special(e, t)) return Value();
-  if (kwnames && kwnames->size && is_subtype(type, ImportErrorType) && !import_error_keywords(e, args, nargs, kwnames))
-    return Value();
+  // Keyword arguments are __init__'s business (BaseException.__new__ ignores them).
   return Value::from_obj(e);
 }
 
@@ -325,7 +364,7 @@ Value exception_str(Value v) {
   if (is_subtype(e->type, UnicodeDecodeErrorType) || is_subtype(e->type, UnicodeEncodeErrorType) ||
       is_subtype(e->type, UnicodeTranslateErrorType)) {
     Value s = unicode_error_str(v);
-    if (!s.is_empty_slot()) return s;
+    if (!s.is_empty_slot() || has_pending_exception()) return s;
   }
   if (is_subtype(e->type, ImportErrorType) && e->dict) {
     Value msg = dict_get_str(e->dict, intern("msg"));

@@ -137,20 +137,16 @@ bool bind_arguments(FunctionObject* fn, Frame* f, Value* args, int64_t nargs, Tu
   return true;
 }
 
-// NameError for `name`, with what CPython needs for its "Did you mean" hint: .name, and
-// the scopes searched (locals, globals, builtins) captured now, while the frame exists.
-Value raise_name_error(Frame* f, StrObject* name) {
+// NameError for `name`, with .name set for the printer's "Did you mean" hint (which reads
+// the scopes from the traceback's innermost frame, as CPython's does).
+Value raise_name_error(Frame*, StrObject* name) {
   raise_fmt(NameErrorType, "name '%s' is not defined", name->data);
   Value exc = pending_exception();
   if (!is_exception(exc)) return Value();
   ExceptionObject* e = as_exception(exc);
   if (!e->dict) e->dict = new_dict();
   if (!e->dict) return Value();
-  Value loc = frame_locals(f);
-  TupleObject* scopes = tuple_of({loc.is_empty_slot() ? None : loc, Value::from_obj(f->globals), Value::from_obj(f->builtins)});
   dict_set_str(e->dict, intern("name"), Value::from_obj(name));
-  if (scopes) dict_set_str(e->dict, intern("__coil_scopes__"), Value::from_obj(scopes));
-  thread_state().pending = exc;
   return Value();
 }
 

@@ -6,6 +6,7 @@
 // faulting pc up in the code's exception table: a handler cuts the stack, pushes lasti (if
 // asked) and the exception, and continues; no handler adds a traceback entry and returns.
 #include "runtime/interpreter.h"
+#include "runtime/frame_object.h"
 
 #include <cstring>
 #include <sys/mman.h>
@@ -129,6 +130,26 @@ void add_traceback(Value exc, Frame* f, int64_t pc) {
 }
 
 namespace {
+
+// A frame left by an exception reports, as its f_lineno, the line of the last instruction
+// it ran (a handler's re-raise, the end of a finally body), which can differ from the line
+// its traceback entry shows; the frame object is then made now, at that line.
+void record_exit_line(Value exc, Frame* f, int64_t pc) {
+  if (!is_exception(exc)) return;
+  Value head = as_exception(exc)->traceback;
+  if (!head.is_obj() || head.as_obj()->type != TracebackType) return;
+  auto* tb = static_cast<TracebackObject*>(head.as_obj());
+  if (tb->code != f->code || (tb->frame.is_obj() && tb->frame != None)) return;
+  int32_t line = code_line(f->code, pc);
+  if (line == tb->lineno) return;
+  Value locals = frame_locals(f);
+  if (locals.is_empty_slot()) {
+    thread_state().pending = exc;  // the exception in flight stays the one reported
+    return;
+  }
+  Value fo = frame_object_from_parts(f->code, f->globals, f->builtins, locals, line, pc);
+  if (!fo.is_empty_slot()) tb->frame = fo;
+}
 
 // Looks the handler for `pc` up in the exception table; null when the frame has none.
 const fe::ExceptionEntry* find_handler(CodeObject* code, int64_t pc) {
@@ -338,6 +359,9 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   Value* consts = code->consts->items;
   Value* names_ = code->names->items;
   int64_t pc = f->pc;
+  // The instruction a re-raise (Reraise n > 0) restored as the frame's current one (the
+  // one that first raised), as CPython's RERAISE resets f_lasti; -1 when none is pending.
+  int64_t reraise_pc = -1;
   uint32_t unit = 0;
   uint32_t a = 0;
   uint64_t fresh_float = 0;  // bits of the float box BinaryOp made last (see op_BinaryOp)
@@ -1447,7 +1471,7 @@ op_Reraise: {
   Value exc = POP();
   if (a) {
     Value lasti = PEEK(a);
-    if (lasti.is_small_int()) f->pc = lasti.as_small_int();
+    if (lasti.is_small_int()) f->pc = reraise_pc = lasti.as_small_int();
   }
   ts.pending = exc;  // no new traceback entry: it already has this frame's
   goto reraise;
@@ -1663,12 +1687,14 @@ op_CopyDictWithoutKeys: {
 error:
   // A new exception passing through this frame gets a traceback entry for it.
   add_traceback(ts.pending, f, pc);
+  reraise_pc = -1;
 reraise: {
   Value exc = ts.pending;
   const fe::ExceptionEntry* h = find_handler(code, pc);
   if (h) {
     sp = f->stack_base() + h->depth;
-    if (h->push_lasti) PUSH(Value::from_small_int(pc));
+    if (h->push_lasti) PUSH(Value::from_small_int(reraise_pc >= 0 ? reraise_pc : pc));
+    reraise_pc = -1;
     ts.pending = Value();
     PUSH(exc);
     pc = h->target;
@@ -1677,6 +1703,7 @@ reraise: {
   result = Value();
   f->sp = sp;
   f->pc = pc;
+  record_exit_line(exc, f, reraise_pc >= 0 ? reraise_pc : pc);
   if (f != entry) {
     // Unwinding out of a frame this loop called: continue in the caller at its call site.
     Frame* caller = f->back;

@@ -62,6 +62,28 @@ Value module_dir(Value* args, int64_t, TupleObject*) {
   return Value::from_obj(l);
 }
 
+// module.__annotations__: the namespace's entry, created empty on first read (a module
+// without annotations, a package's __init__ for one, still answers {}).
+Value module_annotations_get(Value self) {
+  ModuleObject* m = as_module(self);
+  Value a = dict_get_str(m->dict, names::dunder_annotations);
+  if (!a.is_empty_slot()) return a;
+  DictObject* d = new_dict();
+  if (!d || !dict_set_str(m->dict, names::dunder_annotations, Value::from_obj(d))) return Value();
+  return Value::from_obj(d);
+}
+bool module_annotations_set(Value self, Value v) {
+  ModuleObject* m = as_module(self);
+  if (!v.is_empty_slot()) return dict_set_str(m->dict, names::dunder_annotations, v);
+  int r = dict_del(m->dict, Value::from_obj(names::dunder_annotations));
+  if (r == 0) raise_msg(AttributeErrorType, "__annotations__");
+  return r > 0;
+}
+
+const NativeGetSetDef kModuleGetSets[] = {
+    {"__annotations__", module_annotations_get, module_annotations_set},
+};
+
 const NativeMethodDef kModuleMethods[] = {
     {"__init__", module_init},
     {"__dir__", module_dir},
@@ -145,6 +167,7 @@ void init_module_type() {
   finish_builtin_type(ModuleType, sizeof(ModuleObject), alloc_module, visit_module);
   ModuleType->dict_offset = offsetof(ModuleObject, dict);
   add_methods(ModuleType, kModuleMethods);
+  add_getsets(ModuleType, kModuleGetSets);
   // A read-only member, as in CPython: a module's namespace cannot be replaced.
   MemberDescrObject* d = new_member_descr(ModuleType, names::dunder_dict, static_cast<uint32_t>(offsetof(ModuleObject, dict)));
   d->readonly = true;

@@ -578,6 +578,36 @@ bool type_doc_set(Value self, Value v) {
   return type_set_attr_raw(t, names::dunder_doc, v);
 }
 
+// type.__annotations__: a class's own annotations, never a base's; a class without any
+// gets an empty dict stored in its namespace (so later class-level reads see it).
+Value type_annotations_get(Value self) {
+  auto* t = static_cast<TypeObject*>(self.as_obj());
+  if (!has(t, TypeFlag::HeapType))
+    return raise_fmt(AttributeErrorType, "type object '%s' has no attribute '__annotations__'", t->name);
+  Value a = dict_get_str(t->dict, names::dunder_annotations);
+  if (a.is_empty_slot()) {
+    DictObject* d = new_dict();
+    if (!d || !type_set_attr_raw(t, names::dunder_annotations, Value::from_obj(d))) return Value();
+    return Value::from_obj(d);
+  }
+  Value get = type_lookup(type_of(a), names::dunder_get);
+  if (get.is_empty_slot()) return a;
+  Value args[3] = {a, None, self};
+  return call(get, args, 3);
+}
+bool type_annotations_set(Value self, Value v) {
+  auto* t = static_cast<TypeObject*>(self.as_obj());
+  if (has(t, TypeFlag::Immutable)) {
+    raise_fmt(TypeErrorType, "cannot set '__annotations__' attribute of immutable type '%s'", t->name);
+    return false;
+  }
+  if (v.is_empty_slot() && dict_get_str(t->dict, names::dunder_annotations).is_empty_slot()) {
+    raise_msg(AttributeErrorType, "__annotations__");
+    return false;
+  }
+  return type_set_attr_raw(t, names::dunder_annotations, v);
+}
+
 const NativeMethodDef kObjectMethods[] = {
     {"__new__", object_new, NativeMethodDef::Kind::StaticMethod},
     {"__init__", object_init},
@@ -649,6 +679,7 @@ const NativeGetSetDef kTypeGetSets[] = {
     {"__dict__", type_dict_get},
     {"__module__", type_module_get, type_module_set},
     {"__doc__", type_doc_get, type_doc_set},
+    {"__annotations__", type_annotations_get, type_annotations_set},
 };
 
 // Instances of object and of classes built on it: the type's own size (a class adds its

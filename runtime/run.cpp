@@ -242,9 +242,12 @@ void raise_syntax_error(const fe::SyntaxErrorInfo& info) {
     while (in && n < info.lineno && std::getline(in, line)) ++n;
     if (n == info.lineno) text = line + "\n";
   }
-  Value details = Value::from_obj(tuple_of({str_value(info.filename), int_from_int64(info.lineno),
-                                            int_from_int64(info.offset), str_value(text),
-                                            int_from_int64(info.end_lineno), int_from_int64(info.end_offset)}));
+  // An error with no place (source bytes that do not decode) has CPython's short details.
+  bool unplaced = info.lineno == 0 && info.offset == -1;
+  Value details = Value::from_obj(
+      unplaced ? tuple_of({str_value(info.filename), int_from_int64(0), int_from_int64(-1), None})
+               : tuple_of({str_value(info.filename), int_from_int64(info.lineno), int_from_int64(info.offset),
+                           str_value(text), int_from_int64(info.end_lineno), int_from_int64(info.end_offset)}));
   ExceptionObject* e = new_exception(type, tuple_of({str_value(info.msg), details}));
   if (!e) return;
   Value init = type_lookup(type, names::dunder_init);
@@ -271,24 +274,48 @@ bool emit_compile_warnings(const std::vector<fe::SyntaxErrorInfo>& warnings, Typ
   return true;
 }
 
+bool emit_parse_warnings(const std::vector<fe::SyntaxErrorInfo>& token_warnings,
+                         const std::vector<fe::SyntaxErrorInfo>& escapes) {
+  // In source order (a line's tokenizer warnings before its escapes). An escape warning
+  // made an error does not stop CPython's parser: a later tokenizer warning made an error
+  // still replaces it.
+  size_t t = 0, e = 0;
+  Value escape_error;
+  while (t < token_warnings.size() || e < escapes.size()) {
+    bool take_token = e == escapes.size() ||
+                      (t < token_warnings.size() && token_warnings[t].lineno <= escapes[e].lineno);
+    if (take_token) {
+      if (!emit_compile_warnings({token_warnings[t++]}, SyntaxWarningType)) return false;
+    } else if (!escape_error.is_empty_slot()) {
+      ++e;
+    } else if (!emit_compile_warnings({escapes[e++]}, DeprecationWarningType)) {
+      if (!pending_matches(SyntaxErrorType)) return false;
+      escape_error = take_exception();
+    }
+  }
+  if (escape_error.is_empty_slot()) return true;
+  raise(escape_error);
+  return false;
+}
+
 CodeObject* compile_source(std::string_view source, const std::string& filename, int mode, int optimize,
                            uint32_t future) {
-  std::vector<fe::SyntaxErrorInfo> escapes, warnings;
+  std::vector<fe::SyntaxErrorInfo> token_warnings, escapes, warnings;
   bool parsed = false;
   try {
     fe::Arena arena;
     auto pmode = mode == 0 ? fe::ParseMode::Exec : mode == 1 ? fe::ParseMode::Eval : fe::ParseMode::Single;
     auto cmode = mode == 0 ? fe::CompileMode::Exec : mode == 1 ? fe::CompileMode::Eval : fe::CompileMode::Single;
-    fe::ModNode* mod = fe::parse(source, filename, pmode, arena, &escapes);
+    fe::ModNode* mod = fe::parse(source, filename, pmode, arena, &escapes, &token_warnings);
     parsed = true;
-    if (!emit_compile_warnings(escapes, DeprecationWarningType)) return nullptr;
+    if (!emit_parse_warnings(token_warnings, escapes)) return nullptr;
     std::shared_ptr<fe::CodeUnit> unit = fe::compile_module(mod, filename, cmode, optimize, future, &warnings);
     if (!emit_compile_warnings(warnings, SyntaxWarningType)) return nullptr;
     CodeObject* code = code_from_unit(unit);
     if (!code) raise_memory_error();
     return code;
   } catch (const fe::SyntaxErrorException& e) {
-    if (!parsed && !emit_compile_warnings(escapes, DeprecationWarningType)) return nullptr;
+    if (!parsed && !emit_parse_warnings(token_warnings, escapes)) return nullptr;
     if (!emit_compile_warnings(warnings, SyntaxWarningType)) return nullptr;
     raise_syntax_error(e.info);
     return nullptr;

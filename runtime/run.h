@@ -24,6 +24,10 @@ CodeObject* compile_source(std::string_view source, const std::string& filename,
 // Issues frontend warnings (parser: DeprecationWarning, compiler: SyntaxWarning) as CPython
 // does; false with an exception pending (a SyntaxError when a filter made one an error).
 bool emit_compile_warnings(const std::vector<fe::SyntaxErrorInfo>& warnings, TypeObject* category);
+// Issues the parser's warnings: the tokenizer's SyntaxWarnings and the DeprecationWarnings
+// for invalid escapes, in source order, with CPython's precedence when they are errors.
+bool emit_parse_warnings(const std::vector<fe::SyntaxErrorInfo>& token_warnings,
+                         const std::vector<fe::SyntaxErrorInfo>& escapes);
 // Raises the Python SyntaxError for a frontend error.
 void raise_syntax_error(const fe::SyntaxErrorInfo& info);
 // sys.is_finalizing(): true once the exit sequence has run the atexit callbacks and flushed

@@ -14,6 +14,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/shape.h"
 #include "runtime/str.h"
+#include "runtime/sys_state.h"
 #include "runtime/tuple.h"
 
 namespace coil::rt {
@@ -63,11 +64,21 @@ size_t levenshtein(std::string_view a, std::string_view b, size_t max_cost) {
   return result;
 }
 
-void add_keys(DictObject* d, std::vector<std::string>& out) {
-  if (!d) return;
+// The str items of a sequence (a list or tuple), in order; other items are skipped.
+void add_names(Value seq, std::vector<std::string>& out) {
+  if (!is_list(seq) && !is_tuple(seq)) return;
+  int64_t n = is_list(seq) ? as_list(seq)->size : as_tuple(seq)->size;
+  for (int64_t i = 0; i < n; ++i) {
+    Value k = is_list(seq) ? as_list(seq)->items()[i] : as_tuple(seq)->items[i];
+    if (is_str(k)) out.emplace_back(as_str(k)->view());
+  }
+}
+
+void add_keys(Value d, std::vector<std::string>& out) {
+  if (!is_dict(d)) return;
   int64_t pos = 0;
   Value k;
-  while (dict_next(d, &pos, &k, nullptr))
+  while (dict_next(as_dict(d), &pos, &k, nullptr))
     if (is_str(k)) out.emplace_back(as_str(k)->view());
 }
 
@@ -75,10 +86,63 @@ Value exc_attr(ExceptionObject* e, const char* name) {
   return e->dict ? dict_get_str(e->dict, intern(name)) : Value();
 }
 
+// Reads obj.name, or empty (error cleared) when that fails.
+Value attr_or_empty(Value obj, const char* name) {
+  Value v = get_attr(obj, intern(name));
+  if (v.is_empty_slot()) clear_exception();
+  return v;
+}
+
+// NameError: the names of the innermost frame of the traceback — its code's co_varnames,
+// then its globals, then its builtins, each searched on its own, in their own order.
+std::string name_error_suggestion(ExceptionObject* e, std::string_view name) {
+  Value tb = e->traceback;
+  if (!tb.is_obj() || tb.as_obj()->type != TracebackType) return "";
+  for (;;) {
+    Value next = attr_or_empty(tb, "tb_next");
+    if (next.is_empty_slot() || !next.is_obj() || next.as_obj()->type != TracebackType) break;
+    tb = next;
+  }
+  Value frame = attr_or_empty(tb, "tb_frame");
+  if (frame.is_empty_slot() || frame == None) return "";
+  Value code = attr_or_empty(frame, "f_code");
+  std::vector<std::string> cands;
+  if (!code.is_empty_slot()) {
+    Value varnames = attr_or_empty(code, "co_varnames");
+    if (!varnames.is_empty_slot()) add_names(varnames, cands);
+  }
+  std::string best = best_suggestion(name, cands);
+  if (!best.empty()) return best;
+  cands.clear();
+  Value globals = attr_or_empty(frame, "f_globals");
+  if (!globals.is_empty_slot()) add_keys(globals, cands);
+  best = best_suggestion(name, cands);
+  if (!best.empty()) return best;
+  cands.clear();
+  Value builtins = attr_or_empty(frame, "f_builtins");
+  if (builtins.is_empty_slot() || !is_dict(builtins)) builtins = Value::from_obj(g_builtins_module->dict);
+  add_keys(builtins, cands);
+  return best_suggestion(name, cands);
+}
+
+// AttributeError: the names dir(obj) lists.
+std::string attribute_error_suggestion(Value obj, std::string_view name) {
+  Value dir_fn = dict_get_str(g_builtins_module->dict, intern("dir"));
+  if (dir_fn.is_empty_slot()) return "";
+  Value names = call1(dir_fn, obj);
+  if (names.is_empty_slot()) {
+    clear_exception();
+    return "";
+  }
+  std::vector<std::string> cands;
+  add_names(names, cands);
+  return best_suggestion(name, cands);
+}
+
 }  // namespace
 
 std::string best_suggestion(std::string_view name, const std::vector<std::string>& candidates) {
-  if (candidates.size() > kMaxCandidates) return "";
+  if (candidates.size() >= kMaxCandidates) return "";
   std::string best;
   size_t best_distance = SIZE_MAX;
   for (const std::string& item : candidates) {
@@ -99,38 +163,14 @@ std::string suggestion_for(Value exc) {
   if (!is_exception(exc)) return "";
   ExceptionObject* e = as_exception(exc);
   Value name = exc_attr(e, "name");
-  if (name.is_empty_slot() || !is_str(name)) return "";
+  if (name.is_empty_slot() || !is_exact(name, StrType)) return "";
   std::string_view n = as_str(name)->view();
-  if (is_subtype(e->type, NameErrorType)) {
-    // Candidates were captured when the error was raised: locals, then globals, then builtins.
-    Value scopes = exc_attr(e, "__coil_scopes__");
-    if (!is_exact(scopes, TupleType)) return "";
-    for (int64_t i = 0; i < as_tuple(scopes)->size; ++i) {
-      std::vector<std::string> cands;
-      Value s = as_tuple(scopes)->items[i];
-      if (is_dict(s)) add_keys(as_dict(s), cands);
-      std::sort(cands.begin(), cands.end());
-      std::string best = best_suggestion(n, cands);
-      if (!best.empty()) return best;
-    }
-    return "";
-  }
   if (is_subtype(e->type, AttributeErrorType)) {
     Value obj = exc_attr(e, "obj");
-    if (obj.is_empty_slot()) return "";
-    std::vector<std::string> cands;
-    TypeObject* t = type_of(obj);
-    if (obj.is_obj() && t->dict_offset) {
-      DictObject* own = new_dict();
-      if (own && instance_attrs_copy_into(obj.as_obj(), own)) add_keys(own, cands);
-      else clear_exception();
-    }
-    if (has(t, TypeFlag::TypeSubclass) && obj.is_obj()) t = static_cast<TypeObject*>(obj.as_obj());
-    for (int64_t i = 0; t->mro && i < t->mro->size; ++i) add_keys(static_cast<TypeObject*>(t->mro->items[i].as_obj())->dict, cands);
-    std::sort(cands.begin(), cands.end());
-    cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
-    return best_suggestion(n, cands);
+    if (obj.is_empty_slot() || obj == None) return "";
+    return attribute_error_suggestion(obj, n);
   }
+  if (is_subtype(e->type, NameErrorType)) return name_error_suggestion(e, n);
   return "";
 }
 

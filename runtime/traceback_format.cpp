@@ -258,35 +258,43 @@ std::string format_syntax_error(ExceptionObject* e, const std::string& label) {
     if (!str_string(filename, &fs)) clear_exception();
     suffix = " (" + fs + ")";
   }
-  if (is_str(text)) {
-    std::string r(as_str(text)->view());
-    while (!r.empty() && r.back() == '\n') r.pop_back();
-    size_t lead = 0;
-    while (lead < r.size() && (r[lead] == ' ' || r[lead] == '\n' || r[lead] == '\f')) ++lead;
-    std::string l = r.substr(lead);
-    out += "    " + l + "\n";
-    if (offset != None && is_int(offset)) {
-      int64_t off = 0, end = 0;
-      int_to_int64(offset, &off);
-      if (end_offset != None && is_int(end_offset)) int_to_int64(end_offset, &end);
-      if (end == 0) end = off;
-      if (off == end || end == -1) end = off + 1;
-      int64_t spaces = char_offset(r, static_cast<int64_t>(lead));
-      int64_t col = off - 1 - spaces, end_col = end - 1 - spaces;
-      if (col >= 0) {
-        std::string caret = "    ";
-        int64_t i = 0;
-        for (size_t k = 0; k < l.size() && i < col; ++k) {
-          unsigned char c = static_cast<unsigned char>(l[k]);
-          if ((c & 0xC0) == 0x80) continue;
-          caret += (c == '\t' || c == '\f' || c == '\v') ? static_cast<char>(c) : ' ';
-          ++i;
-        }
-        for (; i < col; ++i) caret += ' ';
-        if (end_col > col) caret += std::string(end_col - col, '^');
-        out += caret + "\n";
-      }
+  // The source line and carets, as CPython's print_error_text: offsets count from 1,
+  // leading blanks are dropped, the caret is clipped to the line, a line break before the
+  // caret starts the shown text after it, and a caret left of the text is not drawn.
+  int64_t line = 0;
+  if (is_str(text) && is_int(lineno) && int_to_int64(lineno, &line) && (offset == None || is_int(offset))) {
+    std::string_view t = as_str(text)->view();
+    const int64_t line_size = static_cast<int64_t>(t.size());
+    int64_t off = -1, end = -1;
+    if (offset != None) int_to_int64(offset, &off);
+    // Only an exact SyntaxError's end position counts; a range running past its first
+    // line goes to that line's end, and never past the text.
+    if (e->type == SyntaxErrorType) {
+      if (is_int(end_offset)) int_to_int64(end_offset, &end);
+      int64_t end_line = 0;
+      Value end_lineno = field(e, "end_lineno");
+      if (is_int(end_lineno) && int_to_int64(end_lineno, &end_line) && end_line > line) end = line_size;
+      if (end > line_size + 1) end = line_size + 1;
     }
+    int64_t carets = end > 0 && end > off ? end - off : 1;
+    --off;
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\f')) {
+      t.remove_prefix(1);
+      --off;
+    }
+    int64_t len = static_cast<int64_t>(t.size());
+    if (len > 0 && t.back() == '\n') --len;
+    if (off > len) off = len;
+    for (;;) {
+      size_t nl = t.find('\n');
+      if (nl == std::string_view::npos || static_cast<int64_t>(nl) >= off) break;
+      t.remove_prefix(nl + 1);
+      len -= static_cast<int64_t>(nl) + 1;
+      off -= static_cast<int64_t>(nl) + 1;
+    }
+    out += "    " + std::string(t);
+    if (len >= static_cast<int64_t>(t.size()) || t[len] != '\n') out += "\n";
+    if (off >= 0) out += "    " + std::string(off, ' ') + std::string(carets, '^') + "\n";
   }
   std::string m;
   if (msg != None && !str_string(msg, &m)) clear_exception();
@@ -339,13 +347,16 @@ std::string format_exception_only(Value exc) {
     Value s = str_of(exc);
     if (s.is_empty_slot()) {
       clear_exception();
-      out = label + ": <exception str() failed>\n";
+      out = label + ": <exception str() failed>";
     } else if (as_str(s)->nbytes == 0) {
-      out = label + "\n";
+      out = label;
     } else {
-      std::string hint = suggestion_for(exc);
-      out = label + ": " + std::string(as_str(s)->view()) + (hint.empty() ? "" : ". Did you mean: '" + hint + "'?") + "\n";
+      out = label + ": " + std::string(as_str(s)->view());
     }
+    // As CPython's printer: the hint follows whatever the message was, even none.
+    std::string hint = suggestion_for(exc);
+    if (!hint.empty()) out += ". Did you mean: '" + hint + "'?";
+    out += "\n";
   }
   return out + format_notes(exc);
 }

@@ -46,8 +46,12 @@ bool source_text(Value source, const std::string& filename, bool strip, std::str
   if (is_str(source)) {
     text = as_str(source)->view();
   } else {
+    if (as_bytes(source)->view().find('\0') != std::string_view::npos) {
+      raise_msg(ValueErrorType, "source code string cannot contain null bytes");
+      return false;
+    }
     try {
-      text = fe::decode_source(as_bytes(source)->view(), filename).text;
+      text = fe::decode_source(as_bytes(source)->view(), filename, fe::SourceOrigin::Bytes).text;
     } catch (const fe::SyntaxErrorException& e) {
       raise_syntax_error(e.info);
       return false;
@@ -92,11 +96,14 @@ Value parse_to_ast(Value source, const std::string& filename, std::string_view m
   if (!source_text(source, filename, false, &text)) return Value();
   fe::ParseMode pmode = mode == "exec" ? fe::ParseMode::Exec : mode == "eval" ? fe::ParseMode::Eval
                         : mode == "single" ? fe::ParseMode::Single : fe::ParseMode::FuncType;
+  std::vector<fe::SyntaxErrorInfo> token_warnings, escapes;
   try {
     fe::Arena arena;
-    fe::ModNode* mod = fe::parse(text, filename, pmode, arena);
+    fe::ModNode* mod = fe::parse(text, filename, pmode, arena, &escapes, &token_warnings);
+    if (!emit_parse_warnings(token_warnings, escapes)) return Value();
     return ast::to_python(mod);
   } catch (const fe::SyntaxErrorException& e) {
+    if (!emit_parse_warnings(token_warnings, escapes)) return Value();
     raise_syntax_error(e.info);
     return Value();
   }

@@ -15,6 +15,7 @@
 #include "runtime/gil.h"
 #include "runtime/hashing.h"
 #include "runtime/int.h"
+#include "runtime/method_args.h"
 #include "runtime/names.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"

@@ -17,6 +17,7 @@ extern const rt::NativeModuleDef kItertoolsModule;
 extern const rt::NativeModuleDef kCollectionsModule;
 extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
+extern const rt::NativeModuleDef kJsonModule;
 extern const rt::NativeModuleDef kPosixModule;
 extern const rt::NativeModuleDef kErrnoModule;
 extern const rt::NativeModuleDef kFaulthandlerModule;
@@ -61,6 +62,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kCollectionsModule,
     &kStringModule,
     &kFunctoolsModule,
+    &kJsonModule,
     &kPosixModule,
     &kErrnoModule,
     &kFaulthandlerModule,

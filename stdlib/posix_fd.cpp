@@ -18,6 +18,7 @@
 #include "runtime/os_error.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "stdlib/buffer.h"
 #include "stdlib/native_type_util.h"
 #include "stdlib/posix_support.h"
 #include "stdlib/struct_sequence.h"
@@ -120,9 +121,9 @@ Value posix_read(Value* args, int64_t nargs, TupleObject* kwnames) {
 Value posix_write(Value* args, int64_t nargs, TupleObject* kwnames) {
   int fd;
   if (!check_positional("write", nargs, 2, 2) || !no_kwargs("write", kwnames) || !fd_arg(args[0], &fd)) return Value();
-  std::string_view data;
-  if (!bytes_like_view(args[1], &data))
-    return raise_fmt(TypeErrorType, "a bytes-like object is required, not '%s'", type_name(args[1]));
+  ByteBuffer buf;  // any bytes-like object: subprocess writes memoryview slices
+  if (!require_buffer(args[1], &buf)) return Value();
+  std::string_view data = buf.data;
   // Another thread may resize a bytearray while the GIL is released: write from a copy.
   std::string copy;
   if (!is_exact(args[1], BytesType)) {
@@ -329,9 +330,9 @@ Value posix_pwrite(Value* args, int64_t nargs, TupleObject* kwnames) {
   int64_t off;
   bool overflow = false;
   if (!check_positional("pwrite", nargs, 3, 3) || !no_kwargs("pwrite", kwnames) || !fd_arg(args[0], &fd)) return Value();
-  std::string_view data;
-  if (!bytes_like_view(args[1], &data))
-    return raise_fmt(TypeErrorType, "a bytes-like object is required, not '%s'", type_name(args[1]));
+  ByteBuffer buf;  // any bytes-like object: subprocess writes memoryview slices
+  if (!require_buffer(args[1], &buf)) return Value();
+  std::string_view data = buf.data;
   if (!as_int64(args[2], &off, &overflow)) return Value();
   std::string copy;
   if (!is_exact(args[1], BytesType)) {

@@ -9,6 +9,7 @@
 #include "runtime/generator.h"
 #include "runtime/import.h"
 #include "runtime/config.h"
+#include "runtime/dict.h"
 #include "runtime/int.h"
 #include "runtime/native_module.h"
 #include "runtime/str.h"
