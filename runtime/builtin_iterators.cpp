@@ -317,7 +317,7 @@ Value reversed_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   }
   Value m = type_lookup(t, names::dunder_reversed);
   if (m == None) return raise_fmt(TypeErrorType, "'%s' object is not reversible", t->name);
-  if (!m.is_empty_slot()) return call1(m, seq);
+  if (!m.is_empty_slot()) return call_special0(m, seq);
   if (!is_sequence(seq)) return raise_fmt(TypeErrorType, "'%s' object is not reversible", t->name);
   int64_t n = length(seq);
   if (n < 0) return Value();

@@ -17,7 +17,9 @@
 #include "runtime/import.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
+#include "runtime/sys_state.h"
 #include "runtime/tuple.h"
+#include "stdlib/codecs_support.h"
 
 namespace coil::rt {
 
@@ -412,7 +414,17 @@ const char* codec_canonical_name(std::string_view encoding) {
   return find_codec(encoding, &c) ? codec_name(c) : nullptr;
 }
 
+namespace {
+// Dev mode (-X dev) checks the error handler name even when no error occurs (CPython's
+// unicode_check_encoding_errors), so a typo is caught on the first call.
+bool check_errors_in_dev_mode(std::string_view errors) {
+  if (!g_config || !g_config->dev_mode || errors == "strict") return true;
+  return !lib::lookup_error_handler(errors).is_empty_slot();
+}
+}  // namespace
+
 Value codec_decode(std::string_view data, std::string_view encoding, std::string_view errors) {
+  if (!check_errors_in_dev_mode(errors)) return Value();
   Codec c;
   if (!find_codec(encoding, &c)) {
     // Other codecs come from the registry (_codecs / the encodings package), as in CPython.
@@ -427,6 +439,7 @@ Value codec_decode(std::string_view data, std::string_view encoding, std::string
 }
 
 Value codec_encode(StrObject* s, std::string_view encoding, std::string_view errors) {
+  if (!check_errors_in_dev_mode(errors)) return Value();
   Codec c;
   if (!find_codec(encoding, &c)) {
     Value r = registry_codec(Value::from_obj(s), encoding, errors, 0);

@@ -151,7 +151,7 @@ Value enter_context(Value* sp, bool async) {
                      kind, async ? "__aexit__" : "__exit__");
   Value exit = bind_descriptor(exit_fn, mgr);
   if (exit.is_empty_slot()) return exit;
-  Value r = call1(enter, mgr);
+  Value r = call_special0(enter, mgr);
   if (r.is_empty_slot()) return r;
   sp[-1] = exit;
   return r;

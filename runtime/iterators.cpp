@@ -157,7 +157,7 @@ Value get_iter(Value v) {
   if (is_builtin_iterator_type(t)) return v;  // enumerate, zip, map, ...: their own iterators
   Value m = type_lookup(t, names::dunder_iter);
   if (!m.is_empty_slot() && m != None) {
-    Value it = call1(m, v);
+    Value it = call_special0(m, v);
     if (it.is_empty_slot()) return it;
     if (type_lookup(type_of(it), names::dunder_next).is_empty_slot() && !is_native_iterator(it))
       return raise_fmt(TypeErrorType, "iter() returned non-iterator of type '%s'", type_name(it));
@@ -262,7 +262,7 @@ Value iter_next(Value it, bool* done) {
   if (is_builtin_iterator_type(t)) return builtin_iterator_next(it, done);
   Value m = type_lookup(t, names::dunder_next);
   if (m.is_empty_slot()) return raise_fmt(TypeErrorType, "'%s' object is not an iterator", t->name);
-  Value r = call1(m, it);
+  Value r = call_special0(m, it);
   if (r.is_empty_slot()) return stop_iteration_value(done);
   return r;
 }
@@ -347,20 +347,18 @@ Value new_callable_iterator(Value callable, Value sentinel) {
 Value range_subscript(Value range, Value key) {
   auto* r = static_cast<RangeObject*>(range.as_obj());
   if (key.is_obj() && key.as_obj()->type == SliceType) {
-    int64_t len;
-    if (!int_to_int64(r->length, &len)) return raise_msg(OverflowErrorType, "range too large");
-    int64_t start, stop, step, count;
-    if (!slice_indices(key, len, &start, &stop, &step, &count)) return Value();
-    auto at = [&](int64_t i) {
-      return int_binary(r->start, int_binary(Value::from_small_int(i), r->step, fe::BinaryOpKind::Multiply),
-                        fe::BinaryOpKind::Add);
+    Value start, stop, step;
+    if (!slice_long_indices(key, r->length, &start, &stop, &step)) return Value();
+    auto at = [&](Value i) {
+      Value offset = int_binary(i, r->step, fe::BinaryOpKind::Multiply);
+      return offset.is_empty_slot() ? offset : int_binary(r->start, offset, fe::BinaryOpKind::Add);
     };
     // The slice's index bounds map through the range (CPython's compute_slice), so the
     // repr of the result shows the same stop.
     Value new_start = at(start);
     Value new_stop = at(stop);
-    Value new_step = int_binary(r->step, int_from_int64(step), fe::BinaryOpKind::Multiply);
-    (void)count;
+    Value new_step = int_binary(r->step, step, fe::BinaryOpKind::Multiply);
+    if (new_start.is_empty_slot() || new_stop.is_empty_slot() || new_step.is_empty_slot()) return Value();
     return new_range(new_start, new_stop, new_step);
   }
   Value i = index(key);
