@@ -92,9 +92,10 @@ Frame* push_frame(CodeObject* code) {
   if (__builtin_expect(size > static_cast<size_t>(t_data_end - top), 0)) return push_frame_slow(code, size);
   auto* f = reinterpret_cast<Frame*>(top);
   t_data_top = top + size;
-  // Only the header and the locals/cells need clearing; the value stack is written before
-  // it is read (stale words there only make the conservative scan keep a little more).
-  std::memset(static_cast<void*>(f), 0, sizeof(Frame) + sizeof(Value) * static_cast<size_t>(code->nlocalsplus));
+  // The value stack is cleared too, although it is written before it is read: the data stack
+  // is scanned conservatively up to its top, and stale words of dead frames there would keep
+  // their objects alive.
+  std::memset(static_cast<void*>(f), 0, size);
   f->code = code;
   f->nslots = code->nlocalsplus + code->stacksize;
   f->sp = f->stack_base();
@@ -294,7 +295,8 @@ template <bool kNative = false>
   f->call_kind = static_cast<int32_t>(FrameCallKind::kPlain);
   int64_t i = 0;
   for (; i < nargs; ++i) f->slots[i] = args[i];
-  for (; i < code->nlocalsplus; ++i) f->slots[i] = Value();
+  // The value stack is cleared too: stale words of dead frames would keep objects alive.
+  for (const int64_t n = static_cast<int64_t>((size - sizeof(Frame)) / sizeof(Value)); i < n; ++i) f->slots[i] = Value();
   f->sp = f->slots + code->nlocalsplus;
   ts.frame = f;
   return f;

@@ -1,6 +1,6 @@
 // sys_hooks.cpp — sys functions that install interpreter hooks: set_asyncgen_hooks /
 // get_asyncgen_hooks (PEP 525's firstiter and finalizer), excepthook (the default printer of
-// uncaught exceptions, also sys.__excepthook__), unraisablehook (errors that cannot propagate,
+// uncaught exceptions, also sys.__excepthook__), displayhook (the interactive echo), unraisablehook (errors that cannot propagate,
 // also sys.__unraisablehook__) and the runtime's write_unraisable.
 #include "runtime/abstract.h"
 #include "runtime/exceptions.h"
@@ -96,6 +96,47 @@ Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value err = sys_attr("stderr");
   if (err.is_empty_slot() || err == None) return None;
   if (!write_to_file(err, text, true)) return Value();
+  return None;
+}
+
+// Writes repr text that stdout's encoding cannot take with backslash escapes instead, as
+// CPython's displayhook does after a UnicodeEncodeError: to stdout.buffer when there is one.
+static bool write_unencodable(Value out, Value text) {
+  Value encoding = get_attr(out, "encoding");
+  if (encoding.is_empty_slot()) return false;
+  Value args[2] = {encoding, str_value("backslashreplace")};
+  Value bytes = call_method(text, intern("encode"), args, 2);
+  if (bytes.is_empty_slot()) return false;
+  bool error = false;
+  Value buffer = get_attr_opt(out, intern("buffer"), &error);
+  if (error) return false;
+  if (!buffer.is_empty_slot()) return !call_method(buffer, intern("write"), &bytes, 1).is_empty_slot();
+  Value dargs[2] = {encoding, str_value("strict")};
+  Value back = call_method(bytes, intern("decode"), dargs, 2);
+  return !back.is_empty_slot() && !call_method(out, intern("write"), &back, 1).is_empty_slot();
+}
+
+// displayhook(object): prints repr(object) to sys.stdout and keeps it in builtins._ (the
+// interactive echo; also sys.__displayhook__).
+Value sys_displayhook(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("displayhook", nargs, kwnames, 1, 1)) return Value();
+  Value o = args[0];
+  if (o == None) return None;
+  Value builtins = Value::from_obj(g_builtins_module);
+  StrObject* underscore = intern("_");
+  if (!set_attr(builtins, underscore, None)) return Value();
+  Value out = sys_attr("stdout");
+  if (out.is_empty_slot() || out == None) return raise_msg(RuntimeErrorType, "lost sys.stdout");
+  Value text = repr(o);
+  if (text.is_empty_slot()) return Value();
+  if (call_method(out, intern("write"), &text, 1).is_empty_slot()) {
+    if (!pending_matches(UnicodeEncodeErrorType)) return Value();
+    clear_exception();
+    if (!write_unencodable(out, text)) return Value();
+  }
+  Value nl = str_value("\n");
+  if (call_method(out, intern("write"), &nl, 1).is_empty_slot()) return Value();
+  if (!set_attr(builtins, underscore, o)) return Value();
   return None;
 }
 

@@ -1,0 +1,20 @@
+// gc_explain.h — a debugging aid for "why is this object still alive?": with COIL_GC_WHY=NAME
+// in the environment, every explicit collection (gc.collect()) prints to stderr, for each live
+// object whose type is named NAME, one chain of references from a root to it.
+#pragma once
+
+#include <string>
+
+#include "runtime/object.h"
+
+namespace coil::rt::gc {
+
+// Says where the runtime's root visitor holds `o` (a frame slot, the exception state, ...);
+// set by the runtime, used to label chains that start there.
+using RootDescriber = std::string (*)(Object* o);
+void set_root_describer(RootDescriber fn);
+
+// Prints the chains for COIL_GC_WHY (nothing when it is unset). Run after a full collection.
+void explain_survivors();
+
+}  // namespace coil::rt::gc
