@@ -48,10 +48,10 @@ std::string native_frame_of(const std::vector<NativeFrame>& frames, uintptr_t ad
     Dl_info info{};
     char buf[256];
     if (dladdr(reinterpret_cast<void*>(f.ip), &info) && info.dli_sname)
-      std::snprintf(buf, sizeof buf, " in the frame of %s", info.dli_sname);
+      std::snprintf(buf, sizeof buf, " in the frame of %s (CFA-%td)", info.dli_sname, f.cfa - addr);
     else if (info.dli_fbase)
-      std::snprintf(buf, sizeof buf, " in the frame of %s+0x%tx", info.dli_fname ? info.dli_fname : "?",
-                    f.ip - reinterpret_cast<uintptr_t>(info.dli_fbase));
+      std::snprintf(buf, sizeof buf, " in the frame of %s+0x%tx (CFA-%td)", info.dli_fname ? info.dli_fname : "?",
+                    f.ip - reinterpret_cast<uintptr_t>(info.dli_fbase), f.cfa - addr);
     else
       std::snprintf(buf, sizeof buf, " in the frame at ip %p", reinterpret_cast<void*>(f.ip));
     return buf;
@@ -107,6 +107,8 @@ class Explainer final : public detail::RootWalker {
   }
 
   void report(const char* name) {
+    if (std::getenv("COIL_GC_WHY_FRAMES"))
+      for (const NativeFrame& f : frames_) std::fprintf(stderr, "  native frame cfa %p ip %p%s\n", reinterpret_cast<void*>(f.cfa), reinterpret_cast<void*>(f.ip), native_frame_of(frames_, f.cfa - 1).c_str());
     for (auto& [o, origin] : seen_) {
       if (!o->type || !o->type->name || std::strcmp(o->type->name, name) != 0) continue;
       std::fprintf(stderr, "coil gc why: %s object at %p is alive:\n", name, static_cast<void*>(o));

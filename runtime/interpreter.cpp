@@ -345,6 +345,9 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   // Width of the current instruction: 1, or 2 when a cache unit follows.
 #define CACHED 2
 #define CHECK(v) do { if ((v).is_empty_slot()) goto error; } while (0)
+  // Clears the n value-stack slots from sp up, operands just consumed: the data stack is scanned
+  // conservatively, and a dead argument left there would stay alive (CPython drops it).
+#define CLEAR_OPERANDS(n) do { for (uint32_t i_ = 0, n_ = (n); i_ < n_; ++i_) sp[i_] = Value(); } while (0)
   // Makes `f` the executing frame: reloads the cached code pointers, stack and pc.
 #define LOAD_FRAME()                  \
   do {                                \
@@ -1240,6 +1243,7 @@ op_Call: {
     v = call(callable, args, nargs, nullptr);
   }
   sp = base;
+  CLEAR_OPERANDS(a + 2);
   CHECK(v);
   PUSH(v);
   NEXT(CACHED);
@@ -1272,6 +1276,7 @@ op_CallKw: {
   }
   Value v = call(callable, args, nargs, kwnames);
   sp = base;
+  CLEAR_OPERANDS(a + 3);
   CHECK(v);
   PUSH(v);
   NEXT(1);
@@ -1296,6 +1301,7 @@ op_CallEx: {
   f->sp = sp;
   f->pc = pc;
   Value v = call_tuple_dict(callable, as_tuple(argt), kwargs.is_empty_slot() ? nullptr : as_dict(kwargs));
+  CLEAR_OPERANDS((a & 1) ? 4 : 3);
   CHECK(v);
   PUSH(v);
   NEXT(1);
@@ -1340,7 +1346,12 @@ op_ReturnValue:
       result = sp[1];
     }
     PUSH(result);
-    NEXT(fe::unit_op(units[pc]) == Opcode::Call ? CACHED : 1);
+    {
+      // The call's other operands (callable, self, arguments, keyword names) are dead now.
+      const Opcode op = fe::unit_op(units[pc]);
+      CLEAR_OPERANDS(fe::unit_arg(units[pc]) + (op == Opcode::Call ? 1 : 2));
+      NEXT(op == Opcode::Call ? CACHED : 1);
+    }
   }
   goto done;
 op_LoadBuildClass: {
@@ -1635,6 +1646,8 @@ reraise: {
     if (h->push_lasti) PUSH(Value::from_small_int(pc));
     ts.pending = Value();
     PUSH(exc);
+    // What the handler cut off is dead: the conservative scan must not keep it alive.
+    for (Value* p = sp, *end = f->slots + f->nslots; p < end; ++p) *p = Value();
     pc = h->target;
     DISPATCH();
   }
