@@ -158,6 +158,14 @@ Value enter_context(Value* sp, bool async) {
   return r;
 }
 
+// WithExceptStart: exit(type, exc, tb). Out of line, so the argument array lives in a frame
+// that is dead once it returns, not in eval_frame's, which the conservative stack scan would
+// keep seeing (holding the exception and its traceback's frames alive).
+[[gnu::noinline]] Value call_exit(Value exit, Value exc) {
+  Value args[3] = {Value::from_obj(exc.as_obj()->type), exc, as_exception(exc)->traceback};
+  return call(exit, args, 3);
+}
+
 // A new exact float, allocated inline (docs/GC.md: fixed-size fast path).
 inline Value box_float(double d) {
   auto* o = static_cast<FloatObject*>(allocate_fixed<sizeof(FloatObject)>());
@@ -1438,6 +1446,10 @@ op_PushExcInfo: {
 op_PopExcept: {
   Value prev = POP();
   ts.handled = prev == None ? Value() : prev;
+  // The handled exception was just above it (PushExcInfo): both slots are dead now, and the
+  // exception (with its traceback's frames) must not stay reachable from the stack.
+  sp[0] = Value();
+  sp[1] = Value();
   NEXT(1);
 }
 op_CheckExcMatch: {
@@ -1477,11 +1489,7 @@ op_BeforeWith: {
   NEXT(1);
 }
 op_WithExceptStart: {
-  Value exc = TOP();
-  Value exit = PEEK(4);
-  ExceptionObject* e = as_exception(exc);
-  Value args[3] = {Value::from_obj(exc.as_obj()->type), exc, e->traceback};
-  Value r = call(exit, args, 3);
+  Value r = call_exit(PEEK(4), TOP());
   CHECK(r);
   PUSH(r);
   NEXT(1);
