@@ -25,6 +25,8 @@ bool overrides_object(TypeObject* type, StrObject* name) {
   return type_lookup(type, name) != dict_get_str(ObjectType->dict, name);
 }
 
+Value raise_abstract_instantiation(TypeObject* type);
+
 // object.__new__ and object.__init__ tolerate extra arguments only when the other one of
 // the pair is overridden (CPython's excess_args rules, with its messages).
 Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -38,8 +40,7 @@ Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
     if (!overrides_object(type, names::dunder_init))
       return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
   }
-  if (has(type, TypeFlag::IsAbstract))
-    return raise_fmt(TypeErrorType, "Can't instantiate abstract class %s", type->name);
+  if (has(type, TypeFlag::IsAbstract)) return raise_abstract_instantiation(type);
   if (!type->alloc) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
   // A built-in type, or a class deriving from one, with its own __new__ (str, bytes, a native
   // module's type...) must build the instance's value: its fields would be left unset.
@@ -408,6 +409,57 @@ Value type_doc_get(Value self) {
   return d.is_empty_slot() ? None : d;
 }
 
+// type.__abstractmethods__: kept in the class namespace; setting a true value marks the class
+// abstract (object.__new__ then refuses it), as abc.ABCMeta does. `type` itself has none.
+Value type_abstractmethods_get(Value self) {
+  auto* t = static_cast<TypeObject*>(self.as_obj());
+  Value v = t == TypeType ? Value() : dict_get_str(t->dict, intern("__abstractmethods__"));
+  if (v.is_empty_slot()) return raise_msg(AttributeErrorType, "__abstractmethods__");
+  return v;
+}
+bool type_abstractmethods_set(Value self, Value v) {
+  auto* t = static_cast<TypeObject*>(self.as_obj());
+  StrObject* key = intern("__abstractmethods__");
+  int abstract = 0;
+  if (!v.is_empty_slot()) {
+    abstract = is_true(v);
+    if (abstract < 0 || !dict_set_str(t->dict, key, v)) return false;
+  } else {
+    int r = dict_del(t->dict, Value::from_obj(key));
+    if (r < 0) return false;
+    if (r == 0) {
+      raise_msg(AttributeErrorType, "__abstractmethods__");
+      return false;
+    }
+  }
+  type_modified(t);
+  t->flags = abstract ? (t->flags | TypeFlag::IsAbstract)
+                      : static_cast<TypeFlag>(static_cast<uint32_t>(t->flags) & ~static_cast<uint32_t>(TypeFlag::IsAbstract));
+  return true;
+}
+
+// "Can't instantiate abstract class C with abstract method(s) a, b" (names sorted).
+Value raise_abstract_instantiation(TypeObject* type) {
+  Value methods = type_abstractmethods_get(Value::from_obj(type));
+  if (methods.is_empty_slot()) return methods;
+  Value items = sequence_to_tuple(methods);
+  if (items.is_empty_slot()) return items;
+  ListObject* l = new_list(0);
+  if (!l) return Value();
+  for (int64_t i = 0; i < as_tuple(items)->size; ++i)
+    if (!list_append(l, as_tuple(items)->items[i])) return Value();
+  if (!list_sort(l, Value(), false)) return Value();
+  std::string joined;
+  for (int64_t i = 0; i < l->size; ++i) {
+    Value s = str_of(l->items()[i]);
+    if (s.is_empty_slot()) return s;
+    if (i) joined += ", ";
+    joined += as_str(s)->view();
+  }
+  return raise_fmt(TypeErrorType, "Can't instantiate abstract class %s with abstract method%s %s", type->name,
+                   l->size > 1 ? "s" : "", joined.c_str());
+}
+
 const NativeMethodDef kObjectMethods[] = {
     {"__new__", object_new, NativeMethodDef::Kind::StaticMethod},
     {"__init__", object_init},
@@ -446,6 +498,7 @@ const NativeGetSetDef kTypeGetSets[] = {
     {"__dict__", type_dict_get},
     {"__module__", type_module_get},
     {"__doc__", type_doc_get},
+    {"__abstractmethods__", type_abstractmethods_get, type_abstractmethods_set},
 };
 
 // Instances of object and of classes built on it: the type's own size (a class adds its
