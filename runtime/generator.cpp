@@ -38,6 +38,7 @@ void visit_generator(Object* self, Visitor& v) {
   v.visit(g->yield_from);
   v.visit(g->finalizer);
   v.visit(g->origin);
+  v.visit(g->exc_state);
   Frame& f = g->frame;
   v.visit(f.code);
   v.visit(f.func);
@@ -159,8 +160,18 @@ Value run_frame(GeneratorObject* g, Value exc, bool* returned) {
     g->running = false;
     return Value();
   }
+  // The generator's own handled exception is the innermost level while it runs (what it
+  // handles does not leak to its resumer, and it sees its own across yields).
+  ThreadState& ts = thread_state();
+  ExcStackItem outer{ts.handled, ts.exc_outer};
+  ts.exc_outer = &outer;
+  ts.handled = g->exc_state;
+  g->exc_state = Value();
   bool yielded = false;
   Value r = eval_frame(f, &yielded, exc);
+  if (yielded) g->exc_state = ts.handled;
+  ts.handled = outer.value;
+  ts.exc_outer = outer.previous;
   leave_call();
   g->running = false;
   if (yielded) {

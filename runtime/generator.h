@@ -19,6 +19,7 @@ struct GeneratorObject : Object {
   bool hooks_inited;
   Value finalizer;      // the finalizer hook captured on first use, or empty
   Value origin;         // coroutines: cr_origin when origin tracking was on, or empty
+  Value exc_state;      // the exception handled inside while suspended (empty: none)
   Frame frame;          // must be last: its slots follow in the same allocation
 };
 

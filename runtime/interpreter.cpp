@@ -1398,8 +1398,8 @@ op_PrintExpr: {
 
 op_Raise: {
   if (a == 0) {
-    Value h = ts.handled;
-    if (h.is_empty_slot() || h == None) {
+    Value h = topmost_handled(ts);
+    if (h.is_empty_slot()) {
       raise_msg(RuntimeErrorType, "No active exception to reraise");
       goto error;
     }
