@@ -571,7 +571,7 @@ Value mdescr_get_m(Value* args, int64_t nargs, TupleObject* kwnames) {
     return raise_fmt(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m->name,
                      m->owner->name, type_name(args[1]));
   Value self = m->is_static ? Value() : m->is_classmethod ? (nargs > 2 ? args[2] : Value::from_obj(m->owner)) : args[1];
-  NativeFunctionObject* f = new_native_function(m->name, m->fn, self, Value());
+  NativeFunctionObject* f = new_native_function(m->name, m->fn, self, Value(), m->doc);
   return f ? Value::from_obj(f) : Value();
 }
 

@@ -32,7 +32,8 @@ Value gen_resume(GeneratorObject* g, Value value, Value exc, bool* returned);
 // CPython's gen.throw does. Same outcome convention as gen_resume.
 Value gen_throw_raw(GeneratorObject* g, Value exc, bool* returned);
 // The exception `throw(typ[, val[, tb]])` raises (targs = typ, val, tb; n = 1..3), with
-// CPython's checks and messages.
+// CPython's checks and messages (empty, with the error pending, when they fail). When calling
+// the class fails, the error it raised is returned: that is what gets thrown in.
 Value thrown_exception(Value* targs, int64_t n);
 // gen.close(): GeneratorExit thrown in; "generator ignored GeneratorExit" if it yields.
 Value gen_close(GeneratorObject* g);

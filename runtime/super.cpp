@@ -134,7 +134,7 @@ Value super_get_attr(Value self, StrObject* name) {
         if (vt == MethodDescrType) {
           auto* md = static_cast<MethodDescrObject*>(v.as_obj());
           if (md->is_static || md->is_classmethod) {
-            NativeFunctionObject* f = new_native_function(md->name, md->fn, md->is_static ? Value() : s->obj_type, Value());
+            NativeFunctionObject* f = new_native_function(md->name, md->fn, md->is_static ? Value() : s->obj_type, Value(), md->doc);
             return f ? Value::from_obj(f) : Value();
           }
           return inst.is_empty_slot() ? v : bind_descriptor(v, inst);
