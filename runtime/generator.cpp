@@ -207,7 +207,10 @@ Value gen_resume(GeneratorObject* g, Value value, Value exc, bool* returned) {
   if (g->running) return raise_fmt(ValueErrorType, "%s already executing", kind_name(g));
   if (g->finished) {
     if (g->type == CoroutineType) return raise_msg(RuntimeErrorType, "cannot reuse already awaited coroutine");
-    if (!exc.is_empty_slot()) return raise(exc);
+    if (!exc.is_empty_slot()) {
+      thread_state().pending = exc;  // as thrown: no __context__ chaining
+      return Value();
+    }
     *returned = true;
     return None;
   }

@@ -369,7 +369,9 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   } while (0)
 
   if (!throw_in.is_empty_slot()) {
-    raise(throw_in);
+    // Thrown in as is (CPython restores it): its __context__ is not chained to what is being
+    // handled here.
+    ts.pending = throw_in;
     goto error;
   }
   DISPATCH();
@@ -1217,6 +1219,12 @@ op_Call: {
         Frame* nf = enter_python_call(static_cast<FunctionObject*>(c.obj), base + 1, a + 1, nullptr);
         if (!nf) { sp = base; goto error; }
         nf->call_kind = static_cast<int32_t>(FrameCallKind::kInit);
+        // The arguments now belong to the callee (moved, as CPython moves them): the caller's
+        // copies would keep them alive after the callee drops them. The instance stays in
+        // base[1] for the return.
+        base[0] = Value();
+        sp = base + 2;
+        CLEAR_OPERANDS(a);
         f->sp = base;
         f = nf;
         LOAD_FRAME();
@@ -1228,6 +1236,8 @@ op_Call: {
       if (!(fn->code->flags & kGeneratorFlags)) {
         Frame* nf = enter_python_call(fn, args, nargs, nullptr);
         if (!nf) { sp = base; goto error; }
+        sp = base;
+        CLEAR_OPERANDS(a + 2);  // moved into the callee's frame
         f->sp = base;
         f = nf;
         LOAD_FRAME();
@@ -1277,6 +1287,8 @@ op_CallKw: {
       !(static_cast<FunctionObject*>(callable.as_obj())->code->flags & kGeneratorFlags)) {
     Frame* nf = enter_python_call(static_cast<FunctionObject*>(callable.as_obj()), args, nargs, kwnames);
     if (!nf) { sp = base; goto error; }
+    sp = base;
+    CLEAR_OPERANDS(a + 3);  // moved into the callee's frame
     f->sp = base;
     f = nf;
     LOAD_FRAME();
@@ -1352,14 +1364,11 @@ op_ReturnValue:
         goto error;
       }
       result = sp[1];
+      sp[1] = Value();
     }
+    // The call's other operands were cleared when they moved into the callee's frame.
     PUSH(result);
-    {
-      // The call's other operands (callable, self, arguments, keyword names) are dead now.
-      const Opcode op = fe::unit_op(units[pc]);
-      CLEAR_OPERANDS(fe::unit_arg(units[pc]) + (op == Opcode::Call ? 1 : 2));
-      NEXT(op == Opcode::Call ? CACHED : 1);
-    }
+    NEXT(fe::unit_op(units[pc]) == Opcode::Call ? CACHED : 1);
   }
   goto done;
 op_LoadBuildClass: {
