@@ -168,6 +168,12 @@ Value run_frame(GeneratorObject* g, Value exc, bool* returned) {
   ts.exc_outer = &outer;
   ts.handled = g->exc_state;
   g->exc_state = Value();
+  // A thrown exception is chained to the exception the generator itself is handling, if any
+  // (never to the resumer's): raise() chains to the innermost level, which is now g's.
+  if (!exc.is_empty_slot() && !ts.handled.is_empty_slot()) {
+    raise(exc);
+    exc = take_exception();
+  }
   bool yielded = false;
   Value r = eval_frame(f, &yielded, exc);
   if (yielded) g->exc_state = ts.handled;

@@ -166,3 +166,22 @@ for attr in ("__name__", "__qualname__"):
         print(e)
 print(g.__next__.__doc__)
 print(type(g).send.__doc__)
+
+
+# ... but it is chained to what the generator itself was handling at its yield.
+def handling_at_yield():
+    try:
+        raise KeyError("a")
+    except Exception:
+        yield
+
+
+g = handling_at_yield()
+next(g)
+try:
+    raise OSError("resumer's")
+except OSError:
+    try:
+        g.throw(ValueError)
+    except ValueError as e:
+        print(chain(e))
