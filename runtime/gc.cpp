@@ -224,6 +224,8 @@ void collect_impl(bool full) {
     std::abort();
   }
 #endif
+  // COIL_GC_WHY: the same roots, walked from (nearly) the same stack depth as the marking.
+  if (full) explain_survivors();
   Marker m(g_gc.mark_stack);
   mark_roots(m);
   clear_dead_weak_slots();
@@ -418,7 +420,6 @@ void collect() {
   if (!g_gc.initialized) init();
   detail::collect_impl(true);
   run_pending_finalizers();
-  explain_survivors();
 }
 
 void enable() { g_gc.enabled = true; }

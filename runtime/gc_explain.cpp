@@ -77,6 +77,8 @@ class Explainer final : public detail::RootWalker {
   }
   void set_label(const char* label) override { label_ = label; }
   void conservative(const void* lo, const void* hi, const char* what) override {
+    // The walk's own frames (below explain_survivors') hold its garbage, not the program's.
+    if (std::strcmp(what, "native stack") == 0 && lo < own_frames_end && own_frames_end < hi) lo = own_frames_end;
     auto* w = reinterpret_cast<const uintptr_t*>((reinterpret_cast<uintptr_t>(lo) + 7) & ~uintptr_t(7));
     for (auto* end = static_cast<const uintptr_t*>(hi); w < end; ++w) {
       const uintptr_t v = *w;
@@ -92,6 +94,8 @@ class Explainer final : public detail::RootWalker {
       visit(o);
     }
   }
+
+  const void* own_frames_end = nullptr;
 
   void drain() {
     while (!queue_.empty()) {
@@ -141,11 +145,12 @@ class Explainer final : public detail::RootWalker {
 
 void set_root_describer(RootDescriber fn) { g_describer = fn; }
 
-void explain_survivors() {
+[[gnu::noinline]] void explain_survivors() {
   static const char* name = std::getenv("COIL_GC_WHY");
   if (!name || !*name) return;
   detail::flush_cursors();
   Explainer e;
+  e.own_frames_end = __builtin_frame_address(0);
   detail::walk_roots(e);
   e.drain();
   e.report(name);

@@ -1,6 +1,7 @@
 // gc_explain.h — a debugging aid for "why is this object still alive?": with COIL_GC_WHY=NAME
-// in the environment, every explicit collection (gc.collect()) prints to stderr, for each live
-// object whose type is named NAME, one chain of references from a root to it.
+// in the environment, every full collection (gc.collect()) prints to stderr, before marking, for
+// each object whose type is named NAME and that the marking will find alive, one chain of
+// references from a root to it.
 #pragma once
 
 #include <string>
@@ -14,7 +15,7 @@ namespace coil::rt::gc {
 using RootDescriber = std::string (*)(Object* o);
 void set_root_describer(RootDescriber fn);
 
-// Prints the chains for COIL_GC_WHY (nothing when it is unset). Run after a full collection.
+// Prints the chains for COIL_GC_WHY (nothing when it is unset). Run by a full collection.
 void explain_survivors();
 
 }  // namespace coil::rt::gc
