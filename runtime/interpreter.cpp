@@ -274,8 +274,10 @@ static_assert(sizeof(Frame) == 10 * 8 + 2 * 4, "enter_python_call writes every F
 
 // The common call inline: exactly the positional parameters, under the recursion limit, room
 // on the data stack. Frames run by the dispatch loop never grow the native stack, so only the
-// depth counts; a call from C++ (kNative) also checks the native stack guard.
-template <bool kNative = false>
+// depth counts; a call from C++ (kNative) also checks the native stack guard. kMove: the
+// arguments are the interpreter's own value-stack slots, cleared as they move into the callee's
+// frame (as CPython moves them: a callee that rebinds a parameter drops the last reference).
+template <bool kNative = false, bool kMove = false>
 [[gnu::always_inline]] inline Frame* enter_python_call(FunctionObject* fn, Value* args, int64_t nargs,
                                                        TupleObject* kwnames) {
   constexpr uint32_t kStarFlags = fe::coflag::VARARGS | fe::coflag::VARKEYWORDS;
@@ -285,8 +287,12 @@ template <bool kNative = false>
   char probe;
   if (kwnames || nargs != code->argcount || code->kwonlyargcount != 0 || (code->flags & kStarFlags) ||
       ts.depth >= ts.recursion_limit || size > static_cast<size_t>(t_data_end - t_data_top) ||
-      (kNative && ts.stack_limit && &probe < ts.stack_limit) || eval_breaker_set()) [[unlikely]]
-    return enter_python_call_slow(fn, args, nargs, kwnames);
+      (kNative && ts.stack_limit && &probe < ts.stack_limit) || eval_breaker_set()) [[unlikely]] {
+    Frame* nf = enter_python_call_slow(fn, args, nargs, kwnames);
+    if (kMove && nf)
+      for (int64_t k = 0; k < nargs; ++k) args[k] = Value();
+    return nf;
+  }
   ++ts.depth;
   auto* f = reinterpret_cast<Frame*>(t_data_top);
   t_data_top += size;
@@ -302,7 +308,10 @@ template <bool kNative = false>
   f->nslots = code->nlocalsplus + code->stacksize;
   f->call_kind = static_cast<int32_t>(FrameCallKind::kPlain);
   int64_t i = 0;
-  for (; i < nargs; ++i) f->slots[i] = args[i];
+  for (; i < nargs; ++i) {
+    f->slots[i] = args[i];
+    if (kMove) args[i] = Value();
+  }
   // The value stack is cleared too: stale words of dead frames would keep objects alive.
   for (const int64_t n = static_cast<int64_t>((size - sizeof(Frame)) / sizeof(Value)); i < n; ++i) f->slots[i] = Value();
   f->sp = f->slots + code->nlocalsplus;
@@ -1216,15 +1225,10 @@ op_Call: {
         if (!inst) { sp = base; goto error; }
         base[0] = Value::from_obj(c.obj);
         base[1] = Value::from_obj(inst);
-        Frame* nf = enter_python_call(static_cast<FunctionObject*>(c.obj), base + 1, a + 1, nullptr);
+        Frame* nf = enter_python_call<false, true>(static_cast<FunctionObject*>(c.obj), base + 1, a + 1, nullptr);
         if (!nf) { sp = base; goto error; }
         nf->call_kind = static_cast<int32_t>(FrameCallKind::kInit);
-        // The arguments now belong to the callee (moved, as CPython moves them): the caller's
-        // copies would keep them alive after the callee drops them. The instance stays in
-        // base[1] for the return.
-        base[0] = Value();
-        sp = base + 2;
-        CLEAR_OPERANDS(a);
+        base[1] = Value::from_obj(inst);  // moved out with the arguments: the return needs it
         f->sp = base;
         f = nf;
         LOAD_FRAME();
@@ -1234,10 +1238,9 @@ op_Call: {
     } else if (ct == FunctionType) {
       auto* fn = static_cast<FunctionObject*>(callable.as_obj());
       if (!(fn->code->flags & kGeneratorFlags)) {
-        Frame* nf = enter_python_call(fn, args, nargs, nullptr);
+        Frame* nf = enter_python_call<false, true>(fn, args, nargs, nullptr);
         if (!nf) { sp = base; goto error; }
-        sp = base;
-        CLEAR_OPERANDS(a + 2);  // moved into the callee's frame
+        base[1] = Value();  // the callable when base[0] is null (else self, already moved)
         f->sp = base;
         f = nf;
         LOAD_FRAME();
