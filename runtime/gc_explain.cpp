@@ -78,7 +78,8 @@ class Explainer final : public detail::RootWalker {
   void set_label(const char* label) override { label_ = label; }
   void conservative(const void* lo, const void* hi, const char* what) override {
     // The walk's own frames (below explain_survivors') hold its garbage, not the program's.
-    if (std::strcmp(what, "native stack") == 0 && lo < own_frames_end && own_frames_end < hi) lo = own_frames_end;
+    if (std::strcmp(what, "native stack") == 0 && lo < own_frames_end && own_frames_end < hi && !std::getenv("COIL_GC_WHY_ALL"))
+      lo = own_frames_end;
     auto* w = reinterpret_cast<const uintptr_t*>((reinterpret_cast<uintptr_t>(lo) + 7) & ~uintptr_t(7));
     for (auto* end = static_cast<const uintptr_t*>(hi); w < end; ++w) {
       const uintptr_t v = *w;

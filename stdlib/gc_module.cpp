@@ -46,6 +46,8 @@ bool run_callbacks(const char* phase, int64_t generation, int64_t collected) {
   return true;
 }
 
+[[gnu::noinline]] void collect_now() { gc::collect(); }
+
 [[gnu::noinline]] Value collect_in_clean_frames(Value* args, int64_t nargs, TupleObject* kw) {
   if (!check_kwargs("collect", kw, {"generation"})) return Value();
   int64_t nkw = kw ? kw->size : 0;
@@ -59,7 +61,10 @@ bool run_callbacks(const char* phase, int64_t generation, int64_t collected) {
   }
   if (!run_callbacks("start", generation, 0)) return Value();
   gc::Stats before = gc::stats();
-  gc::collect();
+  // Again right before collecting: the callbacks above allocate, and a collection they caused
+  // (COIL_GC_STRESS) leaves pointers to what it marked in the stack below.
+  gc::clear_stack_below();
+  collect_now();
   gc::Stats after = gc::stats();
   // Python finalizers queued by this collection run now, at a safe point.
   gc::run_pending_finalizers();
