@@ -70,11 +70,11 @@ Value descr_get(Value descr, Value obj, TypeObject* owner, bool* is_descr) {
       return f ? Value::from_obj(f) : Value();
     }
     if (md->is_classmethod) {
-      NativeFunctionObject* f = new_native_function(md->name, md->fn, Value::from_obj(owner), Value());
+      NativeFunctionObject* f = new_native_function(md->name, md->fn, Value::from_obj(owner), Value(), md->doc);
       return f ? Value::from_obj(f) : Value();
     }
     if (obj.is_empty_slot()) return descr;
-    NativeFunctionObject* f = new_native_function(md->name, md->fn, obj, Value());
+    NativeFunctionObject* f = new_native_function(md->name, md->fn, obj, Value(), md->doc);
     return f ? Value::from_obj(f) : Value();
   }
   if (t == GetSetDescrType) {

@@ -285,7 +285,7 @@ Value bind_descriptor(Value descr, Value self) {
     }
     if (t == MethodDescrType) {
       auto* md = static_cast<MethodDescrObject*>(descr.as_obj());
-      NativeFunctionObject* f = new_native_function(md->name, md->fn, self, Value());
+      NativeFunctionObject* f = new_native_function(md->name, md->fn, self, Value(), md->doc);
       return f ? Value::from_obj(f) : Value();
     }
     Value get = type_lookup(t, names::dunder_get);

@@ -89,8 +89,8 @@ ExceptionObject* new_exception(TypeObject* type, TupleObject* args) {
 // Sets __context__ of a newly raised exception to the one being handled, breaking any
 // cycle that would create (CPython's rule at every raise site).
 static void chain_context(ThreadState& ts, Value exc) {
-  Value handled = ts.handled;
-  if (handled.is_empty_slot() || handled == None || handled == exc || !is_exception(exc)) return;
+  Value handled = topmost_handled(ts);
+  if (handled.is_empty_slot() || handled == exc || !is_exception(exc)) return;
   // Floyd's cycle detection, as CPython: a pre-existing context cycle must not hang us.
   Value o = handled, slow = handled;
   bool toggle = false;

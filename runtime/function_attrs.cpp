@@ -632,7 +632,7 @@ Value mdescr_get_m(Value* args, int64_t nargs, TupleObject* kwnames) {
     return f ? Value::from_obj(f) : Value();
   }
   Value self = m->is_classmethod ? (nargs > 2 ? args[2] : Value::from_obj(m->owner)) : args[1];
-  NativeFunctionObject* f = new_native_function(m->name, m->fn, self, Value());
+  NativeFunctionObject* f = new_native_function(m->name, m->fn, self, Value(), m->doc);
   return f ? Value::from_obj(f) : Value();
 }
 

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "runtime/gc_explain.h"
 #include "runtime/heap.h"
 
 namespace coil::rt::gc::detail {
@@ -223,6 +224,8 @@ void collect_impl(bool full) {
     std::abort();
   }
 #endif
+  // COIL_GC_WHY: the same roots, walked from (nearly) the same stack depth as the marking.
+  if (full) explain_survivors();
   Marker m(g_gc.mark_stack);
   mark_roots(m);
   clear_dead_weak_slots();
@@ -284,6 +287,27 @@ void on_budget_exhausted() {
     if (g_gc.notify && has_pending_finalizers()) g_gc.notify();
   }
   reset_budget();
+}
+
+void walk_roots(RootWalker& w) {
+  w.set_label("static object");
+  for (Object* o : g_gc.statics) w.visit(o);
+  w.set_label("root range");
+  for (auto [b, e] : g_gc.root_ranges) w.visit_range(b, e);
+  for (auto [b, e] : g_gc.conservative_ranges) w.conservative(b, e, "conservative range");
+  char label[64];
+  for (size_t i = 0; i < g_gc.root_visitors.size(); ++i) {
+    std::snprintf(label, sizeof label, "root visitor #%zu", i);
+    w.set_label(label);
+    g_gc.root_visitors[i].first(w, g_gc.root_visitors[i].second);
+  }
+  w.set_label("pending __del__");
+  for (Object* o : g_gc.pending_del) w.visit(o);
+  w.set_label("pending weakref callback");
+  for (Object* o : g_gc.pending_weak) w.visit(o);
+  scan_thread_stacks(
+      [](const void* lo, const void* hi, void* ctx) { static_cast<RootWalker*>(ctx)->conservative(lo, hi, "native stack"); },
+      &w);
 }
 
 void collect_for_memory() {

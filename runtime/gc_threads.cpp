@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "runtime/gc_stack.h"
 #include "runtime/heap.h"
 
 namespace coil::rt::gc::detail {
@@ -130,6 +131,18 @@ void unregister_thread() {
   r->parked_sp.store(detail::approximate_sp(), std::memory_order_release);
   fn(arg);
   r->parked_sp.store(nullptr, std::memory_order_release);
+}
+
+}  // namespace coil::rt::gc
+
+namespace coil::rt::gc {
+
+[[gnu::noinline]] void clear_stack_below(size_t bytes) {
+  // alloca, so the zeroed block starts right below this (small) frame; the barrier keeps the
+  // stores, which nothing reads.
+  char* block = static_cast<char*>(__builtin_alloca(bytes));
+  __builtin_memset(block, 0, bytes);
+  asm volatile("" : : "r"(block) : "memory");
 }
 
 }  // namespace coil::rt::gc

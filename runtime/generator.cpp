@@ -38,6 +38,7 @@ void visit_generator(Object* self, Visitor& v) {
   v.visit(g->yield_from);
   v.visit(g->finalizer);
   v.visit(g->origin);
+  v.visit(g->exc_state);
   Frame& f = g->frame;
   v.visit(f.code);
   v.visit(f.func);
@@ -62,7 +63,8 @@ void visit_generator(Object* self, Visitor& v) {
 // The value a generator delegating with `yield from` is suspended on (Send loop), if any.
 Value delegate_of(GeneratorObject* g) {
   Frame& f = g->frame;
-  if (g->finished || !g->started) return Value();
+  // A running generator's pc is stale (it is in the interpreter's registers): nothing to report.
+  if (g->finished || !g->started || g->running) return Value();
   // Suspended at `YieldValue 1` (pc points after it): the delegate is under the top.
   int64_t pc = f.pc - 1;
   if (pc < 0) return Value();
@@ -93,7 +95,7 @@ Value make_generator(Frame* f) {
   gf.sp = gf.slots + (f->sp - f->slots);
   gf.owner = g;
   gf.back = nullptr;
-  g->name = code->name;
+  g->name = f->func ? f->func->name : code->name;
   g->qualname = f->func ? f->func->qualname : code->qualname;
   // A coroutine that dies never awaited is reported (RuntimeWarning) by its finalizer.
   if (type == CoroutineType) {
@@ -159,8 +161,24 @@ Value run_frame(GeneratorObject* g, Value exc, bool* returned) {
     g->running = false;
     return Value();
   }
+  // The generator's own handled exception is the innermost level while it runs (what it
+  // handles does not leak to its resumer, and it sees its own across yields).
+  ThreadState& ts = thread_state();
+  ExcStackItem outer{ts.handled, ts.exc_outer};
+  ts.exc_outer = &outer;
+  ts.handled = g->exc_state;
+  g->exc_state = Value();
+  // A thrown exception is chained to the exception the generator itself is handling, if any
+  // (never to the resumer's): raise() chains to the innermost level, which is now g's.
+  if (!exc.is_empty_slot() && !ts.handled.is_empty_slot()) {
+    raise(exc);
+    exc = take_exception();
+  }
   bool yielded = false;
   Value r = eval_frame(f, &yielded, exc);
+  if (yielded) g->exc_state = ts.handled;
+  ts.handled = outer.value;
+  ts.exc_outer = outer.previous;
   leave_call();
   g->running = false;
   if (yielded) {
@@ -195,7 +213,10 @@ Value gen_resume(GeneratorObject* g, Value value, Value exc, bool* returned) {
   if (g->running) return raise_fmt(ValueErrorType, "%s already executing", kind_name(g));
   if (g->finished) {
     if (g->type == CoroutineType) return raise_msg(RuntimeErrorType, "cannot reuse already awaited coroutine");
-    if (!exc.is_empty_slot()) return raise(exc);
+    if (!exc.is_empty_slot()) {
+      thread_state().pending = exc;  // as thrown: no __context__ chaining
+      return Value();
+    }
     *returned = true;
     return None;
   }
@@ -286,16 +307,19 @@ Value thrown_exception(Value* targs, int64_t n) {
     exc = typ;
   } else if (typ.is_obj() && has(typ.as_obj()->type, TypeFlag::TypeSubclass) &&
              has(static_cast<TypeObject*>(typ.as_obj()), TypeFlag::BaseExcSubclass)) {
+    // As CPython's exception normalization: when making the instance fails, the error it
+    // raised is what gets thrown in.
     if (is_exception(val) && is_subtype(type_of(val), static_cast<TypeObject*>(typ.as_obj()))) exc = val;
     else if (val == None) exc = call0(typ);
     else if (is_exact(val, TupleType)) exc = call(typ, as_tuple(val)->items, as_tuple(val)->size);
     else exc = call1(typ, val);
-    if (exc.is_empty_slot()) return exc;
+    if (exc.is_empty_slot()) return take_exception();
     if (!is_exception(exc)) {
       std::string tr;
-      if (!repr_string(typ, &tr)) return Value();
-      return raise_fmt(TypeErrorType, "calling %s should have returned an instance of BaseException, not %s",
-                       tr.c_str(), type_name(exc));
+      if (!repr_string(typ, &tr)) return take_exception();
+      raise_fmt(TypeErrorType, "calling %s should have returned an instance of BaseException, not %s", tr.c_str(),
+                type_name(exc));
+      return take_exception();
     }
   } else {
     return raise_fmt(TypeErrorType, "exceptions must be classes or instances deriving from BaseException, not %s",
@@ -321,7 +345,13 @@ Value gen_throw_raw(GeneratorObject* g, Value exc, bool* returned) {
     }
     g->running = true;
     if (delegate.is_obj() && (delegate.as_obj()->type == GeneratorType || delegate.as_obj()->type == CoroutineType)) {
+      // g's frame is the current one meanwhile, so the delegate's frame sees it as its caller.
+      ThreadState& ts = thread_state();
+      g->frame.back = ts.frame;
+      ts.frame = &g->frame;
       r = gen_throw_raw(static_cast<GeneratorObject*>(delegate.as_obj()), exc, &dret);
+      ts.frame = g->frame.back;
+      g->frame.back = nullptr;
     } else {
       bool error = false;
       Value meth = get_attr_opt(delegate, names::throw_, &error);
@@ -442,6 +472,23 @@ Value coro_origin(Value self) {
 
 Value gen_name(Value self) { return Value::from_obj(static_cast<GeneratorObject*>(self.as_obj())->name); }
 Value gen_qualname(Value self) { return Value::from_obj(static_cast<GeneratorObject*>(self.as_obj())->qualname); }
+// __name__ / __qualname__ are writable, with strs only (deleting is refused the same way).
+bool gen_set_name(Value self, Value v) {
+  if (v.is_empty_slot() || !is_str(v)) {
+    raise_msg(TypeErrorType, "__name__ must be set to a string object");
+    return false;
+  }
+  static_cast<GeneratorObject*>(self.as_obj())->name = as_str(v);
+  return true;
+}
+bool gen_set_qualname(Value self, Value v) {
+  if (v.is_empty_slot() || !is_str(v)) {
+    raise_msg(TypeErrorType, "__qualname__ must be set to a string object");
+    return false;
+  }
+  static_cast<GeneratorObject*>(self.as_obj())->qualname = as_str(v);
+  return true;
+}
 Value gen_running(Value self) { return bool_value(static_cast<GeneratorObject*>(self.as_obj())->running); }
 // gi_suspended / cr_suspended: paused at a yield or await (started, not running, not done).
 Value gen_suspended(Value self) {
@@ -468,19 +515,24 @@ Value gen_repr_m(Value* args, int64_t, TupleObject*) {
   return str_value("<" + std::string(g->type->name) + " object " + std::string(g->qualname->view()) + " at " + addr + ">");
 }
 
+constexpr const char* kSendDoc = "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration.";
+constexpr const char* kThrowDoc =
+    "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration.";
+constexpr const char* kCloseDoc = "close() -> raise GeneratorExit inside generator.";
+
 const NativeMethodDef kGenMethods[] = {
-    {"__next__", gen_next_m},
-    {"__iter__", gen_iter_m},
-    {"send", gen_send_m},
-    {"throw", gen_throw_m},
-    {"close", gen_close_m},
+    {"__next__", gen_next_m, NativeMethodDef::Kind::Method, "Implement next(self)."},
+    {"__iter__", gen_iter_m, NativeMethodDef::Kind::Method, "Implement iter(self)."},
+    {"send", gen_send_m, NativeMethodDef::Kind::Method, kSendDoc},
+    {"throw", gen_throw_m, NativeMethodDef::Kind::Method, kThrowDoc},
+    {"close", gen_close_m, NativeMethodDef::Kind::Method, kCloseDoc},
     {"__repr__", gen_repr_m},
     {"__del__", gen_del_m},
 };
 
 const NativeGetSetDef kGenGetSets[] = {
-    {"__name__", gen_name},
-    {"__qualname__", gen_qualname},
+    {"__name__", gen_name, gen_set_name},
+    {"__qualname__", gen_qualname, gen_set_qualname},
     {"gi_running", gen_running},
     {"gi_code", gen_code},
     {"gi_frame", gen_frame},
@@ -488,8 +540,8 @@ const NativeGetSetDef kGenGetSets[] = {
     {"gi_suspended", gen_suspended},
 };
 const NativeGetSetDef kCoroGetSets[] = {
-    {"__name__", gen_name},
-    {"__qualname__", gen_qualname},
+    {"__name__", gen_name, gen_set_name},
+    {"__qualname__", gen_qualname, gen_set_qualname},
     {"cr_running", gen_running},
     {"cr_code", gen_code},
     {"cr_frame", gen_frame},
@@ -502,8 +554,8 @@ const NativeMethodDef kAsyncGenRepr[] = {
     {"__del__", gen_del_m},
 };
 const NativeGetSetDef kAsyncGenGetSets[] = {
-    {"__name__", gen_name},
-    {"__qualname__", gen_qualname},
+    {"__name__", gen_name, gen_set_name},
+    {"__qualname__", gen_qualname, gen_set_qualname},
     {"ag_code", gen_code},
     {"ag_frame", gen_frame},
     {"ag_await", gen_delegate},

@@ -19,6 +19,7 @@ struct GeneratorObject : Object {
   bool hooks_inited;
   Value finalizer;      // the finalizer hook captured on first use, or empty
   Value origin;         // coroutines: cr_origin when origin tracking was on, or empty
+  Value exc_state;      // the exception handled inside while suspended (empty: none)
   Frame frame;          // must be last: its slots follow in the same allocation
 };
 
@@ -31,7 +32,8 @@ Value gen_resume(GeneratorObject* g, Value value, Value exc, bool* returned);
 // CPython's gen.throw does. Same outcome convention as gen_resume.
 Value gen_throw_raw(GeneratorObject* g, Value exc, bool* returned);
 // The exception `throw(typ[, val[, tb]])` raises (targs = typ, val, tb; n = 1..3), with
-// CPython's checks and messages.
+// CPython's checks and messages (empty, with the error pending, when they fail). When calling
+// the class fails, the error it raised is returned: that is what gets thrown in.
 Value thrown_exception(Value* targs, int64_t n);
 // gen.close(): GeneratorExit thrown in; "generator ignored GeneratorExit" if it yields.
 Value gen_close(GeneratorObject* g);

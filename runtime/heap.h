@@ -144,6 +144,15 @@ bool in_collection();
 // A full collection after the OS refused memory (the caller retries once).
 void collect_for_memory();
 bool is_static_object(const Object* o);
+// Receives every root the collector knows, labelled (gc_explain.cpp's COIL_GC_WHY walk): the
+// precise ones through visit(), conservative ranges (native stacks included) as raw ranges.
+class RootWalker : public Visitor {
+ public:
+  using Visitor::visit;
+  virtual void set_label(const char* label) = 0;
+  virtual void conservative(const void* lo, const void* hi, const char* what) = 0;
+};
+void walk_roots(RootWalker& w);
 
 
 // ---- gc_threads.cpp -----------------------------------------------------------------------------

@@ -93,9 +93,10 @@ Frame* push_frame(CodeObject* code) {
   if (__builtin_expect(size > static_cast<size_t>(t_data_end - top), 0)) return push_frame_slow(code, size);
   auto* f = reinterpret_cast<Frame*>(top);
   t_data_top = top + size;
-  // Only the header and the locals/cells need clearing; the value stack is written before
-  // it is read (stale words there only make the conservative scan keep a little more).
-  std::memset(static_cast<void*>(f), 0, sizeof(Frame) + sizeof(Value) * static_cast<size_t>(code->nlocalsplus));
+  // The value stack is cleared too, although it is written before it is read: the data stack
+  // is scanned conservatively up to its top, and stale words of dead frames there would keep
+  // their objects alive.
+  std::memset(static_cast<void*>(f), 0, size);
   f->code = code;
   f->nslots = code->nlocalsplus + code->stacksize;
   f->sp = f->stack_base();
@@ -176,6 +177,14 @@ Value enter_context(Value* sp, bool async) {
   if (r.is_empty_slot()) return r;
   sp[-1] = exit;
   return r;
+}
+
+// WithExceptStart: exit(type, exc, tb). Out of line, so the argument array lives in a frame
+// that is dead once it returns, not in eval_frame's, which the conservative stack scan would
+// keep seeing (holding the exception and its traceback's frames alive).
+[[gnu::noinline]] Value call_exit(Value exit, Value exc) {
+  Value args[3] = {Value::from_obj(exc.as_obj()->type), exc, as_exception(exc)->traceback};
+  return call(exit, args, 3);
 }
 
 // A new exact float, allocated inline (docs/GC.md: fixed-size fast path).
@@ -305,8 +314,10 @@ static_assert(sizeof(Frame) == 10 * 8 + 2 * 4, "enter_python_call writes every F
 
 // The common call inline: exactly the positional parameters, under the recursion limit, room
 // on the data stack. Frames run by the dispatch loop never grow the native stack, so only the
-// depth counts; a call from C++ (kNative) also checks the native stack guard.
-template <bool kNative = false>
+// depth counts; a call from C++ (kNative) also checks the native stack guard. kMove: the
+// arguments are the interpreter's own value-stack slots, cleared as they move into the callee's
+// frame (as CPython moves them: a callee that rebinds a parameter drops the last reference).
+template <bool kNative = false, bool kMove = false>
 [[gnu::always_inline]] inline Frame* enter_python_call(FunctionObject* fn, Value* args, int64_t nargs,
                                                        TupleObject* kwnames) {
   constexpr uint32_t kStarFlags = fe::coflag::VARARGS | fe::coflag::VARKEYWORDS;
@@ -316,8 +327,12 @@ template <bool kNative = false>
   char probe;
   if (kwnames || nargs != code->argcount || code->kwonlyargcount != 0 || (code->flags & kStarFlags) ||
       ts.depth >= ts.recursion_limit || size > static_cast<size_t>(t_data_end - t_data_top) ||
-      (kNative && ts.stack_limit && &probe < ts.stack_limit) || eval_breaker_set()) [[unlikely]]
-    return enter_python_call_slow(fn, args, nargs, kwnames);
+      (kNative && ts.stack_limit && &probe < ts.stack_limit) || eval_breaker_set()) [[unlikely]] {
+    Frame* nf = enter_python_call_slow(fn, args, nargs, kwnames);
+    if (kMove && nf)
+      for (int64_t k = 0; k < nargs; ++k) args[k] = Value();
+    return nf;
+  }
   ++ts.depth;
   auto* f = reinterpret_cast<Frame*>(t_data_top);
   t_data_top += size;
@@ -333,8 +348,12 @@ template <bool kNative = false>
   f->nslots = code->nlocalsplus + code->stacksize;
   f->call_kind = static_cast<int32_t>(FrameCallKind::kPlain);
   int64_t i = 0;
-  for (; i < nargs; ++i) f->slots[i] = args[i];
-  for (; i < code->nlocalsplus; ++i) f->slots[i] = Value();
+  for (; i < nargs; ++i) {
+    f->slots[i] = args[i];
+    if (kMove) args[i] = Value();
+  }
+  // The value stack is cleared too: stale words of dead frames would keep objects alive.
+  for (const int64_t n = static_cast<int64_t>((size - sizeof(Frame)) / sizeof(Value)); i < n; ++i) f->slots[i] = Value();
   f->sp = f->slots + code->nlocalsplus;
   ts.frame = f;
   return f;
@@ -387,6 +406,9 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   // Width of the current instruction: 1, or 2 when a cache unit follows.
 #define CACHED 2
 #define CHECK(v) do { if ((v).is_empty_slot()) goto error; } while (0)
+  // Clears the n value-stack slots from sp up, operands just consumed: the data stack is scanned
+  // conservatively, and a dead argument left there would stay alive (CPython drops it).
+#define CLEAR_OPERANDS(n) do { for (uint32_t i_ = 0, n_ = (n); i_ < n_; ++i_) sp[i_] = Value(); } while (0)
   // Makes `f` the executing frame: reloads the cached code pointers, stack and pc.
 #define LOAD_FRAME()                  \
   do {                                \
@@ -400,7 +422,9 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   } while (0)
 
   if (!throw_in.is_empty_slot()) {
-    raise(throw_in);
+    // Thrown in as is (CPython restores it): its __context__ is not chained to what is being
+    // handled here.
+    ts.pending = throw_in;
     goto error;
   }
   DISPATCH();
@@ -1262,9 +1286,10 @@ op_Call: {
         if (!inst) { sp = base; goto error; }
         base[0] = Value::from_obj(c.obj);
         base[1] = Value::from_obj(inst);
-        Frame* nf = enter_python_call(static_cast<FunctionObject*>(c.obj), base + 1, a + 1, nullptr);
+        Frame* nf = enter_python_call<false, true>(static_cast<FunctionObject*>(c.obj), base + 1, a + 1, nullptr);
         if (!nf) { sp = base; goto error; }
         nf->call_kind = static_cast<int32_t>(FrameCallKind::kInit);
+        base[1] = Value::from_obj(inst);  // moved out with the arguments: the return needs it
         f->sp = base;
         f = nf;
         LOAD_FRAME();
@@ -1274,8 +1299,9 @@ op_Call: {
     } else if (ct == FunctionType) {
       auto* fn = static_cast<FunctionObject*>(callable.as_obj());
       if (!(fn->code->flags & kGeneratorFlags)) {
-        Frame* nf = enter_python_call(fn, args, nargs, nullptr);
+        Frame* nf = enter_python_call<false, true>(fn, args, nargs, nullptr);
         if (!nf) { sp = base; goto error; }
+        base[1] = Value();  // the callable when base[0] is null (else self, already moved)
         f->sp = base;
         f = nf;
         LOAD_FRAME();
@@ -1299,6 +1325,7 @@ op_Call: {
     v = call(callable, args, nargs, nullptr);
   }
   sp = base;
+  CLEAR_OPERANDS(a + 2);
   CHECK(v);
   PUSH(v);
   NEXT(CACHED);
@@ -1324,6 +1351,8 @@ op_CallKw: {
       !(static_cast<FunctionObject*>(callable.as_obj())->code->flags & kGeneratorFlags)) {
     Frame* nf = enter_python_call(static_cast<FunctionObject*>(callable.as_obj()), args, nargs, kwnames);
     if (!nf) { sp = base; goto error; }
+    sp = base;
+    CLEAR_OPERANDS(a + 3);  // moved into the callee's frame
     f->sp = base;
     f = nf;
     LOAD_FRAME();
@@ -1331,6 +1360,7 @@ op_CallKw: {
   }
   Value v = call(callable, args, nargs, kwnames);
   sp = base;
+  CLEAR_OPERANDS(a + 3);
   CHECK(v);
   PUSH(v);
   NEXT(1);
@@ -1356,6 +1386,7 @@ op_CallEx: {
   f->sp = sp;
   f->pc = pc;
   Value v = call_tuple_dict(callable, as_tuple(argt), kwargs.is_empty_slot() ? nullptr : as_dict(kwargs));
+  CLEAR_OPERANDS((a & 1) ? 4 : 3);
   CHECK(v);
   PUSH(v);
   NEXT(1);
@@ -1398,7 +1429,9 @@ op_ReturnValue:
         goto error;
       }
       result = sp[1];
+      sp[1] = Value();
     }
+    // The call's other operands were cleared when they moved into the callee's frame.
     PUSH(result);
     NEXT(fe::unit_op(units[pc]) == Opcode::Call ? CACHED : 1);
   }
@@ -1439,8 +1472,8 @@ op_PrintExpr: {
 
 op_Raise: {
   if (a == 0) {
-    Value h = ts.handled;
-    if (h.is_empty_slot() || h == None) {
+    Value h = topmost_handled(ts);
+    if (h.is_empty_slot()) {
       raise_msg(RuntimeErrorType, "No active exception to reraise");
       goto error;
     }
@@ -1487,6 +1520,10 @@ op_PushExcInfo: {
 op_PopExcept: {
   Value prev = POP();
   ts.handled = prev == None ? Value() : prev;
+  // The handled exception was just above it (PushExcInfo): both slots are dead now, and the
+  // exception (with its traceback's frames) must not stay reachable from the stack.
+  sp[0] = Value();
+  sp[1] = Value();
   NEXT(1);
 }
 op_CheckExcMatch: {
@@ -1526,11 +1563,7 @@ op_BeforeWith: {
   NEXT(1);
 }
 op_WithExceptStart: {
-  Value exc = TOP();
-  Value exit = PEEK(4);
-  ExceptionObject* e = as_exception(exc);
-  Value args[3] = {Value::from_obj(exc.as_obj()->type), exc, e->traceback};
-  Value r = call(exit, args, 3);
+  Value r = call_exit(PEEK(4), TOP());
   CHECK(r);
   PUSH(r);
   NEXT(1);
@@ -1697,6 +1730,8 @@ reraise: {
     reraise_pc = -1;
     ts.pending = Value();
     PUSH(exc);
+    // What the handler cut off is dead: the conservative scan must not keep it alive.
+    for (Value* p = sp, *end = f->slots + f->nslots; p < end; ++p) *p = Value();
     pc = h->target;
     DISPATCH();
   }

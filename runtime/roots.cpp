@@ -15,7 +15,9 @@
 #include "runtime/run.h"
 #include "runtime/typeobject.h"
 #include "stdlib/io_support.h"
+#include "runtime/frame.h"
 #include "runtime/gc.h"
+#include "runtime/gc_explain.h"
 #include "runtime/names.h"
 #include "runtime/sys_state.h"
 #include "runtime/thread.h"
@@ -43,6 +45,52 @@ void visit_thread_state(ThreadState& ts, void* ctx) {
     if (*p & 7) continue;
     if (Object* o = gc::find_object(reinterpret_cast<void*>(*p))) v.visit(o);
   }
+}
+
+// COIL_GC_WHY's description of where thread states hold `o`: the exception state, or a word of
+// a frame on a data stack (which frame, which slot, and whether it is above the saved sp).
+struct DescribeCtx {
+  Object* target;
+  std::string out;
+};
+
+void describe_in_thread_state(ThreadState& ts, void* ctx) {
+  auto& d = *static_cast<DescribeCtx*>(ctx);
+  auto holds = [&](Value v) { return v.is_obj() && v.as_obj() == d.target; };
+  if (holds(ts.pending)) d.out += "[thread's pending exception] ";
+  if (holds(ts.handled)) d.out += "[thread's handled exception] ";
+  if (holds(ts.context)) d.out += "[thread's context] ";
+  if (!ts.data_stack_top) return;
+  char* top = *ts.data_stack_top;
+  for (char* p = ts.data_stack_base; p < top;) {
+    auto* f = reinterpret_cast<Frame*>(p);
+    size_t size = (frame_size(f->code) + 15) & ~size_t(15);
+    std::string fname = f->code && f->code->qualname ? std::string(f->code->qualname->view()) : "?";
+    for (auto* w = reinterpret_cast<uintptr_t*>(p); w < reinterpret_cast<uintptr_t*>(p + size) && w < reinterpret_cast<uintptr_t*>(top); ++w) {
+      if ((*w & 7) || gc::find_object(reinterpret_cast<void*>(*w)) != d.target) continue;
+      ptrdiff_t i = reinterpret_cast<Value*>(w) - f->slots;
+      char buf[200];
+      if (i < 0) {
+        std::snprintf(buf, sizeof buf, "[frame %s: header word %td] ", fname.c_str(), i + static_cast<ptrdiff_t>(sizeof(Frame) / 8));
+      } else if (i < f->code->nlocalsplus) {
+        std::snprintf(buf, sizeof buf, "[frame %s: local slot %td] ", fname.c_str(), i);
+      } else {
+        std::snprintf(buf, sizeof buf, "[frame %s: value stack %td, saved depth %td%s] ", fname.c_str(),
+                      i - f->code->nlocalsplus, f->sp - f->stack_base(),
+                      reinterpret_cast<Value*>(w) >= f->sp ? ", ABOVE saved sp" : "");
+      }
+      d.out += buf;
+    }
+    p += size;
+  }
+}
+
+std::string describe_root(Object* o) {
+  DescribeCtx d{o, {}};
+  ThreadState& self = thread_state();
+  if (!self.registered) describe_in_thread_state(self, &d);
+  for_each_thread_state(describe_in_thread_state, &d);
+  return d.out;
 }
 
 void visit_runtime_roots(Visitor& v, void*) {
@@ -93,6 +141,7 @@ void init_gc_roots() {
   gc::init();
   gc::init_thread();
   gc::add_root_visitor(visit_runtime_roots, nullptr);
+  gc::set_root_describer(describe_root);
   gc::set_pending_notify(request_finalizers);
   gc::set_python_finalizer_hook(run_python_finalizer);
 }

@@ -176,7 +176,7 @@ Value super_get_attr(Value self, StrObject* name) {
           auto* md = static_cast<MethodDescrObject*>(v.as_obj());
           if (md->is_static || md->is_classmethod) {
             NativeFunctionObject* f =
-                md->is_static ? bind_static_native(md) : new_native_function(md->name, md->fn, s->obj_type, Value());
+                md->is_static ? bind_static_native(md) : new_native_function(md->name, md->fn, s->obj_type, Value(), md->doc);
             return f ? Value::from_obj(f) : Value();
           }
           return inst.is_empty_slot() ? v : bind_descriptor(v, inst);

@@ -13,9 +13,18 @@ namespace coil::rt {
 
 struct Frame;
 
+// A saved level of the handled-exception stack (CPython's _PyErr_StackItem chain): while a
+// generator runs, `handled` is the generator's own, and its resumer's waits in one of these,
+// on the C++ stack of the resume (so the conservative stack scan keeps it alive).
+struct ExcStackItem {
+  Value value;
+  ExcStackItem* previous;
+};
+
 struct ThreadState {
   Value pending;               // exception being raised (empty: none)
-  Value handled;               // exception being handled (sys.exc_info()[1]); empty: none
+  Value handled;               // exception handled at the innermost level (empty: none)
+  ExcStackItem* exc_outer = nullptr;  // the levels of the generators' resumers, innermost first
   Frame* frame = nullptr;      // innermost Python frame
   Value context;               // the current contextvars.Context (empty: none made yet)
   int depth = 0;               // Python call depth (RecursionError past the limit)
@@ -33,6 +42,10 @@ struct ThreadState {
 // The current thread's state: a constinit thread_local, so access needs no init guard.
 extern constinit thread_local ThreadState g_thread_state;
 inline ThreadState& thread_state() { return g_thread_state; }
+
+// The exception being handled as sys.exc_info() and context chaining see it: the innermost
+// level's, or the first one set further out (empty: none).
+Value topmost_handled(const ThreadState& ts);
 
 // Enters a nested call; false (RecursionError raised) past the limit. Pair with leave_call.
 bool enter_call(const char* where);

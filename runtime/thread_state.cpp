@@ -2,6 +2,8 @@
 // report every thread's exception state and data stack.
 #include "runtime/thread.h"
 
+#include "runtime/builtin_types.h"
+
 namespace coil::rt {
 
 void release_data_stack(ThreadState& ts);  // interpreter.cpp
@@ -10,6 +12,12 @@ namespace {
 // Changed and walked only with the GIL held.
 ThreadState* g_thread_states = nullptr;
 }  // namespace
+
+Value topmost_handled(const ThreadState& ts) {
+  Value h = ts.handled;
+  for (const ExcStackItem* i = ts.exc_outer; (h.is_empty_slot() || h == None) && i; i = i->previous) h = i->value;
+  return h.is_empty_slot() || h == None ? Value() : h;
+}
 
 void register_thread_state() {
   ThreadState& ts = thread_state();
@@ -32,6 +40,7 @@ void unregister_thread_state() {
   ts.registered = false;
   ts.pending = Value();
   ts.handled = Value();
+  ts.exc_outer = nullptr;
   ts.context = Value();
   ts.frame = nullptr;
   release_data_stack(ts);

@@ -99,8 +99,8 @@ Value sys_setswitchinterval(Value* args, int64_t nargs, TupleObject* kwnames) {
 
 Value sys_exc_info(Value*, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("exc_info", nargs, kwnames, 0, 0)) return Value();
-  Value h = thread_state().handled;
-  if (h.is_empty_slot() || h == None) {
+  Value h = topmost_handled(thread_state());
+  if (h.is_empty_slot()) {
     TupleObject* t = tuple_of({None, None, None});
     return t ? Value::from_obj(t) : Value();
   }
@@ -110,7 +110,7 @@ Value sys_exc_info(Value*, int64_t nargs, TupleObject* kwnames) {
 
 Value sys_exception(Value*, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("exception", nargs, kwnames, 0, 0)) return Value();
-  Value h = thread_state().handled;
+  Value h = topmost_handled(thread_state());
   return h.is_empty_slot() ? None : h;
 }
 
