@@ -24,6 +24,7 @@
 #include "runtime/float.h"
 #include "runtime/exception_group.h"
 #include "runtime/float_ops.h"
+#include "runtime/frame_object.h"
 #include "runtime/generator.h"
 #include "runtime/int.h"
 #include "runtime/interp_support.h"
@@ -34,6 +35,7 @@
 #include "runtime/str.h"
 #include "runtime/super.h"
 #include "runtime/thread.h"
+#include "runtime/trace.h"
 #include "runtime/tuple.h"
 
 namespace coil::rt {
@@ -76,7 +78,29 @@ __attribute__((tls_model("local-exec"))) constinit thread_local char* t_data_end
   return push_frame(code);
 }
 
+// --- dispatch tables ---------------------------------------------------------------------
+// Each thread dispatches through its own table (one %fs-relative indirect jump, as cheap as a
+// static table): the loop's op labels, or, while the thread traces (runtime/trace.h), the
+// tracing entry in every slot. eval_frame publishes its labels on its first run.
+constexpr int kOpCount = 0
+#define OP(Name, Format, Pop, Push, JumpPop, JumpPush, Flags) +1
+#include "frontend/opcodes.def"
+    ;
+__attribute__((tls_model("local-exec"))) constinit thread_local void* t_dispatch[kOpCount] = {};
+void* const* g_op_labels = nullptr;
+void* g_trace_entry = nullptr;
+
 }  // namespace
+
+void refresh_dispatch_table() {
+  if (!g_op_labels) return;  // no loop has run yet: its first run fills the table
+  ThreadState& ts = thread_state();
+  if (ts.use_tracing && ts.tracing == 0) {
+    for (void*& slot : t_dispatch) slot = g_trace_entry;
+  } else {
+    std::memcpy(t_dispatch, g_op_labels, sizeof t_dispatch);
+  }
+}
 
 void release_data_stack(ThreadState& ts) {
   if (ts.data_stack_base) munmap(ts.data_stack_base, ts.data_stack_bytes);
@@ -101,7 +125,10 @@ Frame* push_frame(CodeObject* code) {
   return f;
 }
 
-void pop_frame(Frame* f) { t_data_top = reinterpret_cast<char*>(f); }
+void pop_frame(Frame* f) {
+  frame_ending(f);
+  t_data_top = reinterpret_cast<char*>(f);
+}
 
 void visit_traceback(Object* self, Visitor& v) {
   auto* tb = static_cast<TracebackObject*>(self);
@@ -122,7 +149,7 @@ void add_traceback(Value exc, Frame* f, int64_t pc) {
   tb->code = code;
   tb->lasti = pc;
   tb->lineno = code_line(code, pc);
-  tb->frame = None;
+  tb->frame = f->frame_object ? Value::from_obj(f->frame_object) : None;
   tb->globals = f->globals;
   tb->locals = f->locals;
   e->traceback = Value::from_obj(tb);
@@ -307,6 +334,12 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
 #define OP(Name, Format, Pop, Push, JumpPop, JumpPush, Flags) &&op_##Name,
 #include "frontend/opcodes.def"
   };
+  static_assert(sizeof kDispatch / sizeof kDispatch[0] == kOpCount);
+  if (!t_dispatch[0]) [[unlikely]] {
+    g_op_labels = kDispatch;
+    g_trace_entry = &&trace_entry;
+    refresh_dispatch_table();
+  }
   ThreadState& ts = thread_state();
   // Python-to-Python calls run in this loop (no C++ recursion): `f` switches to the callee's
   // frame and back on return. `entry` is the frame this activation was started with; only
@@ -337,7 +370,7 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   do {                                               \
     unit = units[pc];                                \
     a = fe::unit_arg(unit);                          \
-    goto* kDispatch[static_cast<int>(fe::unit_op(unit))];              \
+    goto* t_dispatch[static_cast<int>(fe::unit_op(unit))];             \
   } while (0)
 #define NEXT(n) do { pc += (n); DISPATCH(); } while (0)
   // Width of the current instruction: 1, or 2 when a cache unit follows.
@@ -356,10 +389,44 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   } while (0)
 
   if (!throw_in.is_empty_slot()) {
+    if (ts.use_tracing && !ts.tracing && !trace_resume_by_throw(f)) goto unwind_traced;
     raise(throw_in);
     goto error;
   }
   DISPATCH();
+
+trace_entry: {
+  // Every instruction of a tracing thread comes here first (runtime/trace.h).
+  f->sp = sp;
+  switch (trace_step(f, pc)) {
+    case TraceStep::kContinue: break;
+    case TraceStep::kError: goto error;
+    case TraceStep::kUnwindTraced: goto unwind_traced;
+    case TraceStep::kUnwind: goto exit_unwind;
+  }
+  Opcode op = fe::unit_op(unit);
+  if ((op == Opcode::Call || op == Opcode::CallKw) && !ts.profile_func.is_empty_slot() && !ts.tracing) {
+    // Built-in callees are reported to the profile function ('c_call' ...).
+    bool kw = op == Opcode::CallKw;
+    TupleObject* kwnames = kw ? as_tuple(sp[-1]) : nullptr;
+    Value* base = sp - a - 2 - kw;
+    int64_t nkw = kw ? kwnames->size : 0;
+    bool self_first = !base[0].is_empty_slot();
+    Value callable = self_first ? base[0] : base[1];
+    Value* args = self_first ? base + 1 : base + 2;
+    int64_t nargs = a - nkw + self_first;
+    f->pc = pc;
+    bool handled = false;
+    Value v = profile_native_call(callable, args, nargs, kwnames, &handled);
+    if (handled) {
+      sp = base;
+      CHECK(v);
+      PUSH(v);
+      NEXT(kw ? 1 : CACHED);
+    }
+  }
+  goto* kDispatch[static_cast<int>(op)];
+}
 
 op_Nop: NEXT(1);
 op_ExtendedArg: {
@@ -1293,7 +1360,11 @@ op_CallEx: {
   }
   f->sp = sp;
   f->pc = pc;
-  Value v = call_tuple_dict(callable, as_tuple(argt), kwargs.is_empty_slot() ? nullptr : as_dict(kwargs));
+  Value v;
+  bool profiled = false;
+  if (ts.use_tracing && !ts.profile_func.is_empty_slot() && !ts.tracing) [[unlikely]]
+    v = profile_native_call_ex(callable, as_tuple(argt), kwargs.is_empty_slot() ? nullptr : as_dict(kwargs), &profiled);
+  if (!profiled) v = call_tuple_dict(callable, as_tuple(argt), kwargs.is_empty_slot() ? nullptr : as_dict(kwargs));
   CHECK(v);
   PUSH(v);
   NEXT(1);
@@ -1325,6 +1396,7 @@ op_ReturnValue:
     Frame* caller = f->back;
     bool init = f->call_kind == static_cast<int32_t>(FrameCallKind::kInit);
     ts.frame = caller;
+    frame_ending(f);
     t_data_top = reinterpret_cast<char*>(f);  // pop_frame
     --ts.depth;                                // leave_call
     f = caller;
@@ -1625,6 +1697,7 @@ op_CopyDictWithoutKeys: {
 error:
   // A new exception passing through this frame gets a traceback entry for it.
   add_traceback(ts.pending, f, pc);
+  if (ts.use_tracing) [[unlikely]] trace_exception(f, pc);
 reraise: {
   Value exc = ts.pending;
   const fe::ExceptionEntry* h = find_handler(code, pc);
@@ -1636,6 +1709,10 @@ reraise: {
     pc = h->target;
     DISPATCH();
   }
+}
+unwind_traced:
+  if (ts.use_tracing) [[unlikely]] trace_unwind_return(f, pc);
+exit_unwind: {
   result = Value();
   f->sp = sp;
   f->pc = pc;
@@ -1643,6 +1720,7 @@ reraise: {
     // Unwinding out of a frame this loop called: continue in the caller at its call site.
     Frame* caller = f->back;
     ts.frame = caller;
+    frame_ending(f);
     t_data_top = reinterpret_cast<char*>(f);  // pop_frame
     --ts.depth;                                // leave_call
     f = caller;

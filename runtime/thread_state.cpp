@@ -33,6 +33,9 @@ void unregister_thread_state() {
   ts.pending = Value();
   ts.handled = Value();
   ts.context = Value();
+  ts.trace_func = Value();
+  ts.profile_func = Value();
+  ts.use_tracing = false;
   ts.frame = nullptr;
   release_data_stack(ts);
 }
