@@ -405,6 +405,21 @@ trace_entry: {
     case TraceStep::kUnwind: goto exit_unwind;
   }
   Opcode op = fe::unit_op(unit);
+  if ((op == Opcode::ForIter || op == Opcode::Send) && !ts.trace_func.is_empty_slot() && !ts.tracing) {
+    // A StopIteration ending the iteration is an 'exception' event here (trace.h).
+    bool finished = false;
+    bool send = op == Opcode::Send;
+    Value v = traced_iter_step(f, pc, send ? sp[-2] : sp[-1], send ? sp[-1] : Value(), &finished);
+    if (send) --sp;
+    if (finished && !v.is_empty_slot()) {
+      if (send) TOP() = v; else --sp;
+      pc = a;
+      DISPATCH();
+    }
+    CHECK(v);
+    PUSH(v);
+    NEXT(send ? 1 : CACHED);
+  }
   if ((op == Opcode::Call || op == Opcode::CallKw) && !ts.profile_func.is_empty_slot() && !ts.tracing) {
     // Built-in callees are reported to the profile function ('c_call' ...).
     bool kw = op == Opcode::CallKw;
@@ -1711,11 +1726,13 @@ reraise: {
   }
 }
 unwind_traced:
-  if (ts.use_tracing) [[unlikely]] trace_unwind_return(f, pc);
+  // The frame ends at the instruction that raised, or at the one a `Reraise` named (its
+  // lasti), as CPython's frame reports f_lineno.
+  if (!(fe::unit_op(units[pc]) == Opcode::Reraise && fe::unit_arg(units[pc]) > 0)) f->pc = pc;
+  if (ts.use_tracing) [[unlikely]] trace_unwind_return(f, f->pc);
 exit_unwind: {
   result = Value();
   f->sp = sp;
-  f->pc = pc;
   if (f != entry) {
     // Unwinding out of a frame this loop called: continue in the caller at its call site.
     Frame* caller = f->back;

@@ -19,7 +19,10 @@
 #include "runtime/exceptions.h"
 #include "runtime/frame_object.h"
 #include "runtime/function.h"
+#include "runtime/generator.h"
 #include "runtime/interpreter.h"
+#include "runtime/iterators.h"
+#include "runtime/names.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"
 #include "runtime/tuple.h"
@@ -223,6 +226,52 @@ void trace_unwind_return(Frame* f, int64_t pc) {
   f->pc = pc;
   protected_send([&] { return send_trace(f, TraceEvent::kReturn, None); }) &&
       protected_send([&] { return send_profile(f, TraceEvent::kReturn, None); });
+}
+
+namespace {
+
+// Reports the pending StopIteration to `f`, then takes it: its value, or empty when the
+// trace function raised instead.
+Value report_stop(Frame* f, int64_t pc) {
+  trace_exception(f, pc);
+  if (!pending_matches(StopIterationType)) return Value();
+  Value si = take_exception();
+  TupleObject* args = as_exception(si)->args;
+  return args->size > 0 ? args->items[0] : None;
+}
+
+}  // namespace
+
+Value traced_iter_step(Frame* f, int64_t pc, Value it, Value sent, bool* finished) {
+  *finished = false;
+  bool send = !sent.is_empty_slot();
+  TypeObject* t = type_of(it);
+  if (t == GeneratorType || t == CoroutineType) {
+    bool returned = false;
+    Value r = gen_resume(static_cast<GeneratorObject*>(it.as_obj()), send ? sent : None, Value(), &returned);
+    if (!returned) return r;
+    *finished = true;
+    // CPython iterates a generator with tp_iternext (StopIteration only for a value other
+    // than None) and sends to anything else with .send() (StopIteration always).
+    bool raises = r != None || (send && (sent != None || t == CoroutineType));
+    if (!raises) return r;
+    ExceptionObject* e = new_exception(StopIterationType, r == None ? empty_tuple() : tuple_of({r}));
+    if (!e) return Value();
+    raise(Value::from_obj(e));
+    return report_stop(f, pc);
+  }
+  if (is_native_iterator(it) && (!send || sent == None)) {
+    if (!send) {
+      Value r = iter_next(it, finished);
+      return *finished ? None : r;
+    }
+    return send_to(it, sent, finished);
+  }
+  Value r = !send || sent == None ? call_method(it, names::dunder_next, nullptr, 0)
+                                  : call_method(it, names::send, &sent, 1);
+  if (!r.is_empty_slot() || !pending_matches(StopIterationType)) return r;
+  *finished = true;
+  return report_stop(f, pc);
 }
 
 namespace {

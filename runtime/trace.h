@@ -44,6 +44,11 @@ bool trace_resume_by_throw(Frame* f);
 void trace_exception(Frame* f, int64_t pc);
 // 'return' None for an exception leaving `f` at `pc`.
 void trace_unwind_return(Frame* f, int64_t pc);
+// ForIter (sent empty) / Send one step while a trace function is set: a StopIteration that
+// ends the iteration is first reported to `f` as an 'exception' event, as CPython's tracing
+// paths of FOR_ITER and SEND do. *finished: the iterator is exhausted / returned (the result
+// is then its value, None for a finished ForIter; empty always means an error).
+Value traced_iter_step(Frame* f, int64_t pc, Value it, Value sent, bool* finished);
 // A call the profile function sees as 'c_call' / 'c_return' / 'c_exception' when `callable`
 // is a built-in function or method (CPython's rule); `*handled` false means it is not one
 // and nothing was called.
