@@ -192,7 +192,7 @@ void Compiler::visit_class(const ClassDef* s) {
   load_const(str_const(qualname));
   emit(Opcode::StoreName, add_name("__qualname__"));
   compile_body_docstring(s->body, true);
-  // The return keeps the location the body left (CPython's), artificial after a loop.
+  unset_loc();  // the return is artificial, as CPython's: it takes the line run before it
   if (scope->needs_class_closure) {
     emit(Opcode::LoadClosure, deref_index("__class__"));
     emit(Opcode::Copy, 1);

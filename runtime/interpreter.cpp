@@ -149,7 +149,10 @@ void add_traceback(Value exc, Frame* f, int64_t pc) {
   tb->code = code;
   tb->lasti = pc;
   tb->lineno = code_line(code, pc);
-  tb->frame = f->frame_object ? Value::from_obj(f->frame_object) : None;
+  // tb_frame is the frame's own object (CPython makes it here too): it follows the frame to
+  // its end, so tb_frame.f_lineno is where the frame finished.
+  Value fo = frame_object_for(f);
+  tb->frame = fo.is_empty_slot() ? None : fo;
   tb->globals = f->globals;
   tb->locals = f->locals;
   e->traceback = Value::from_obj(tb);
@@ -1718,7 +1721,12 @@ reraise: {
   const fe::ExceptionEntry* h = find_handler(code, pc);
   if (h) {
     sp = f->stack_base() + h->depth;
-    if (h->push_lasti) PUSH(Value::from_small_int(pc));
+    // lasti is the frame's: the raising instruction, or the one a `Reraise` restored (as
+    // CPython pushes frame->prev_instr), so nested cleanups keep the original line.
+    if (h->push_lasti) {
+      bool restored = fe::unit_op(units[pc]) == Opcode::Reraise && fe::unit_arg(units[pc]) > 0;
+      PUSH(Value::from_small_int(restored ? f->pc : pc));
+    }
     ts.pending = Value();
     PUSH(exc);
     pc = h->target;

@@ -9,6 +9,7 @@
 #include "runtime/function.h"
 #include "runtime/int.h"
 #include "runtime/super.h"
+#include "runtime/match.h"
 #include "runtime/names.h"
 #include "runtime/object_reduce.h"
 #include "runtime/shape.h"
@@ -279,6 +280,7 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!ns || !dict_update_from(ns, args[3])) return Value();
   TypeObject* t = new_heap_type(meta, args[1], as_tuple(args[2]), ns);
   if (!t) return Value();
+  if (!inherit_collection_kind(t, ns)) return Value();
   // __qualname__ and __classcell__ from the namespace; __new__/__init_subclass__ are
   // implicitly static/class methods.
   Value qn = dict_get_str(ns, names::dunder_qualname);
