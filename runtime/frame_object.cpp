@@ -28,16 +28,20 @@ void visit_frame_object(Object* self, Visitor& v) {
   v.visit(f->locals);
   v.visit(f->back);
   v.visit(f->trace);
+  if (f->saved) v.visit_range(f->slots, f->slots + f->nslots);
 }
 
 FrameObject* self_frame(Value v) { return static_cast<FrameObject*>(v.as_obj()); }
 
-FrameObject* new_frame_object(CodeObject* code, DictObject* globals, DictObject* builtins) {
-  auto* f = static_cast<FrameObject*>(allocate_object(FrameType, sizeof(FrameObject)));
+// A frame object with room for `nslots` saved slots (what a function frame keeps when it ends:
+// no second allocation then).
+FrameObject* new_frame_object(CodeObject* code, DictObject* globals, DictObject* builtins, int32_t nslots = 0) {
+  auto* f = static_cast<FrameObject*>(allocate_object(FrameType, sizeof(FrameObject) + sizeof(Value) * size_t(nslots)));
   if (!f) {
     raise_memory_error();
     return nullptr;
   }
+  f->nslots = nslots;
   f->code = code;
   f->globals = globals;
   f->builtins = builtins;
@@ -97,6 +101,13 @@ Value f_locals(Value s) {
       f->locals = Value::from_obj(d);
     }
     if (!frame_sync_locals(f)) return Value();
+  }
+  if (f->saved) {
+    // A finished function frame's slots, kept by detach_frame_object: the dict now.
+    DictObject* d = new_dict();
+    if (!d || !fill_locals(d, f->code, f->slots)) return Value();
+    f->locals = Value::from_obj(d);
+    f->saved = false;
   }
   if (f->locals.is_empty_slot()) {
     DictObject* d = new_dict();
@@ -182,6 +193,7 @@ Value frame_clear(Value* args, int64_t nargs, TupleObject* kwnames) {
     if (!g->finished && gen_close(g).is_empty_slot()) return Value();
     return None;
   }
+  f->saved = false;
   if (f->locals != Value::from_obj(f->globals)) {
     DictObject* d = new_dict();
     if (!d) return raise_memory_error();
@@ -240,7 +252,8 @@ Value frame_object_from_parts(CodeObject* code, DictObject* globals, DictObject*
 Value frame_object_for(Frame* f) {
   if (!f) return None;
   if (f->frame_object) return Value::from_obj(f->frame_object);
-  FrameObject* fo = new_frame_object(f->code, f->globals, f->builtins);
+  FrameObject* fo = new_frame_object(f->code, f->globals, f->builtins,
+                                     f->locals.is_empty_slot() ? f->code->nlocalsplus : 0);
   if (!fo) return Value();
   fo->live = f;
   fo->owner = f->owner;
@@ -261,8 +274,14 @@ void detach_frame_object(Frame* f) {
   Value back = f->owner ? None : frame_object_for(f->back);
   fo->back = back.is_empty_slot() ? None : back;
   if (f->locals.is_empty_slot()) {
-    DictObject* d = fo->locals.is_empty_slot() ? new_dict() : as_dict(fo->locals);
-    if (d && fill_locals(d, f->code, f->slots)) fo->locals = Value::from_obj(d);
+    // Function frames: an f_locals dict already made is brought up to date; otherwise the
+    // slots are copied (cells as cells, read when f_locals is), the dict made on demand.
+    if (!fo->locals.is_empty_slot()) {
+      fill_locals(as_dict(fo->locals), f->code, f->slots);
+    } else if (fo->nslots == f->code->nlocalsplus) {
+      for (int32_t i = 0; i < fo->nslots; ++i) fo->slots[i] = f->slots[i];
+      fo->saved = true;
+    }
   }
   fo->lineno = code_line(f->code, f->pc);
   fo->lasti = f->pc;

@@ -25,6 +25,10 @@ struct FrameObject : Object {
   int64_t lasti;      // detached frames: the last instruction
   bool trace_lines;   // f_trace_lines (default True)
   bool trace_opcodes; // f_trace_opcodes (default False)
+  bool saved;         // a finished function frame whose f_locals dict was never made:
+                      // `slots` holds its locals/cells/frees (the dict is made on demand)
+  int32_t nslots;     // room in `slots` (function frames: nlocalsplus; others 0)
+  Value slots[];
 };
 
 // The frame object of the live frame `f` (made on first use, then the same object), or
