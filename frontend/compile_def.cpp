@@ -332,7 +332,7 @@ void Compiler::visit_comprehension(const ExprNode* e) {
   emit_prologue();
   if (!genexp) emit(build, 0);
   comprehension_generator(*gens, 0, 0, elt, val, e->kind);
-  set_loc(e);
+  // (The return keeps the location the loop left, as CPython's does.)
   if (!genexp) {
     emit(Opcode::ReturnValue);
   } else {

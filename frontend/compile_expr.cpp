@@ -201,8 +201,8 @@ void Compiler::match_attr_location(const Attribute* a) {
 
 // Emits code that jumps to `label` when bool(e) == cond, falling through otherwise.
 void Compiler::jump_if(const ExprNode* e, int label, bool cond) {
-  // The jumps (and a chained comparison's operators) take the location of the statement or
-  // expression being compiled, as in CPython; only the operands have their own.
+  // The jumps take the location of the statement or expression being compiled, as in
+  // CPython (a comparison's are on its own line); the operands have their own.
   CodeConst k;
   if (fold_const(e, k) && k.kind == CodeConst::Kind::Value) {
     if (auto t = const_truth(k.value)) {
@@ -246,6 +246,9 @@ void Compiler::jump_if(const ExprNode* e, int label, bool cond) {
       return;
     }
     case ExprKind::Compare: {
+      // CPython 3.11 moves the location to the comparison here and leaves it there: its
+      // jump (and, in a comprehension, what follows the condition) is on its line.
+      set_loc(e);
       auto* cmp = as<Compare>(e);
       size_t n = cmp->ops.size();
       if (n > 1) {

@@ -22,6 +22,7 @@
 #include "runtime/generator.h"
 #include "runtime/interpreter.h"
 #include "runtime/iterators.h"
+#include "runtime/type.h"
 #include "runtime/names.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"
@@ -48,14 +49,30 @@ void update_use_tracing(ThreadState& ts) {
   refresh_dispatch_table();
 }
 
-// Index of the first instruction after the prologue (cells, free variables, generator
-// creation): CPython's RESUME comes after these, so they send no events.
+// Index of the first instruction after the prologue (cells, free variables, the copies of
+// parameters into their cells, generator creation): CPython's RESUME comes after these, so
+// they send no events.
 int64_t first_traceable(const CodeObject* code) {
   int64_t pc = 0;
   while (pc < code->ncode) {
-    Opcode op = fe::unit_op(code->code[pc]);
-    if (op != Opcode::MakeCell && op != Opcode::CopyFreeVars && op != Opcode::ReturnGenerator) break;
-    ++pc;
+    uint32_t unit = code->code[pc];
+    Opcode op = fe::unit_op(unit);
+    if (op == Opcode::MakeCell || op == Opcode::CopyFreeVars || op == Opcode::ReturnGenerator) {
+      ++pc;
+      continue;
+    }
+    // `LoadFast p; StoreDeref c` where c is the cell of parameter p: only the prologue does
+    // this (in the body, a captured parameter is only reached through its cell).
+    if (op == Opcode::LoadFast && pc + 1 < code->ncode && fe::unit_op(code->code[pc + 1]) == Opcode::StoreDeref) {
+      uint32_t local = fe::unit_arg(unit), cell = fe::unit_arg(code->code[pc + 1]);
+      if (cell < static_cast<uint32_t>(code->cellvars->size) &&
+          local < static_cast<uint32_t>(code->varnames->size) &&
+          code->cellvars->items[cell] == code->varnames->items[local]) {
+        pc += 2;
+        continue;
+      }
+    }
+    break;
   }
   return pc;
 }
@@ -260,7 +277,9 @@ Value traced_iter_step(Frame* f, int64_t pc, Value it, Value sent, bool* finishe
     raise(Value::from_obj(e));
     return report_stop(f, pc);
   }
-  if (is_native_iterator(it) && (!send || sent == None)) {
+  // Built-in iterators end without raising (CPython's tp_iternext); only Python-level
+  // __next__/send raise the StopIteration that the event reports.
+  if (!has(t, TypeFlag::HeapType) && (!send || sent == None)) {
     if (!send) {
       Value r = iter_next(it, finished);
       return *finished ? None : r;
