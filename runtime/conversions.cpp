@@ -35,6 +35,9 @@ bool append_repr(std::string& out, Value v) {
   return true;
 }
 
+}  // namespace
+
+// "<module.Name object at 0x...>": object.__repr__ (also object_type.cpp).
 Value object_default_repr(Value v) {
   TypeObject* t = type_of(v);
   std::string mod;
@@ -42,11 +45,15 @@ Value object_default_repr(Value v) {
     Value m = dict_get_str(t->dict, names::dunder_module);
     if (!m.is_empty_slot() && is_str(m) && as_str(m)->view() != "builtins") mod = std::string(as_str(m)->view()) + ".";
   }
-  std::string qual = t->qualname ? std::string(t->qualname->view()) : t->name;
+  // A built-in type is named by its tp_name ("itertools.count"), a class by module and qualname.
+  std::string qual = has(t, TypeFlag::HeapType) && t->qualname ? std::string(t->qualname->view()) : t->name;
   char buf[64];
   std::snprintf(buf, sizeof buf, " object at %#llx>", static_cast<unsigned long long>(v.bits()));
   return str_value("<" + mod + qual + buf);
 }
+
+namespace {
+
 
 std::string type_repr(TypeObject* t) {
   std::string mod = "builtins";
@@ -58,7 +65,8 @@ std::string type_repr(TypeObject* t) {
     size_t dot = full.rfind('.');
     if (dot != std::string_view::npos) return "<class '" + std::string(full) + "'>";
   }
-  std::string qual = t->qualname ? std::string(t->qualname->view()) : t->name;
+  // A built-in type is named by its tp_name ("itertools.count"), a class by module and qualname.
+  std::string qual = has(t, TypeFlag::HeapType) && t->qualname ? std::string(t->qualname->view()) : t->name;
   if (mod == "builtins") return "<class '" + qual + "'>";
   return "<class '" + mod + "." + qual + "'>";
 }
@@ -151,7 +159,12 @@ Value str_of(Value v) {
   if (t == StrType) return v;
   if (has(t, TypeFlag::HeapType) || has(t, TypeFlag::BaseExcSubclass)) {
     Value m = type_lookup(t, names::dunder_str);
-    if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
+    // A native __str__ is object's (repr), an exception's (below), or another built-in's that
+    // a class took over (ReprEnum's `__str__ = int.__repr__`): that one is called.
+    bool native = m.is_obj() && m.as_obj()->type == MethodDescrType;
+    bool foreign_native = native && !has(t, TypeFlag::BaseExcSubclass) &&
+                          static_cast<MethodDescrObject*>(m.as_obj())->owner != ObjectType;
+    if (!m.is_empty_slot() && (!native || foreign_native)) {
       Value r = call1(m, v);
       if (r.is_empty_slot()) return r;
       if (!is_str(r)) return raise_fmt(TypeErrorType, "__str__ returned non-string (type %s)", type_name(r));

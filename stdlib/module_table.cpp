@@ -31,6 +31,9 @@ extern const rt::NativeModuleDef kAtexitModule;
 extern const rt::NativeModuleDef kContextvarsModule;
 extern const rt::NativeModuleDef kSignalModule;
 extern const rt::NativeModuleDef kSelectModule;
+namespace sock {
+extern const rt::NativeModuleDef kSocketModule;
+}
 extern const rt::NativeModuleDef kPosixSubprocessModule;
 extern const rt::NativeModuleDef kIOModule;
 extern const rt::NativeModuleDef kCodecsModule;
@@ -39,6 +42,10 @@ extern const rt::NativeModuleDef kAstModule;
 extern const rt::NativeModuleDef kRandomModule;
 extern const rt::NativeModuleDef kUnicodedataModule;
 extern const rt::NativeModuleDef kOperatorModule;
+extern const rt::NativeModuleDef kCsvModule;
+extern const rt::NativeModuleDef kHeapqModule;
+extern const rt::NativeModuleDef kBisectModule;
+extern const rt::NativeModuleDef kMultiprocessingModule;
 extern const rt::NativeModuleDef kMd5Module, kSha1Module, kSha256Module, kSha512Module, kSha3Module, kBlake2Module;
 
 namespace {
@@ -67,6 +74,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kContextvarsModule,
     &kSignalModule,
     &kSelectModule,
+    &sock::kSocketModule,
     &kPosixSubprocessModule,
     &kIOModule,
     &kCodecsModule,
@@ -75,6 +83,10 @@ const rt::NativeModuleDef* const kModules[] = {
     &kRandomModule,
     &kUnicodedataModule,
     &kOperatorModule,
+    &kCsvModule,
+    &kHeapqModule,
+    &kBisectModule,
+    &kMultiprocessingModule,
     &kMd5Module,
     &kSha1Module,
     &kSha256Module,
