@@ -419,7 +419,9 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   DISPATCH();
 
 trace_entry: {
-  // Every instruction of a tracing thread comes here first (runtime/trace.h).
+  // Every instruction of a tracing thread comes here first (runtime/trace.h). The hooks run
+  // Python code: no float box counts as fresh across them.
+  fresh_float = 0;
   f->sp = sp;
   switch (trace_step(f, pc)) {
     case TraceStep::kContinue: break;
