@@ -22,6 +22,10 @@ struct GenericAliasObject : Object {
 
 TypeObject* g_alias_type = nullptr;
 
+}  // namespace
+Value union_of(Value a, Value b);  // union_type.cpp: a | b, or NotImplemented
+namespace {
+
 void visit_alias(Object* self, Visitor& v) {
   auto* a = static_cast<GenericAliasObject*>(self);
   v.visit(a->origin);
@@ -122,7 +126,19 @@ Value alias_mro_entries_m(Value* args, int64_t nargs, TupleObject*) {
   return t ? Value::from_obj(t) : Value();
 }
 
+// list[int] | None: a types.UnionType, as for classes.
+Value alias_or_m(Value* args, int64_t nargs, TupleObject*) {
+  return nargs == 2 ? union_of(args[0], args[1]) : NotImplemented;
+}
+Value alias_ror_m(Value* args, int64_t nargs, TupleObject*) {
+  return nargs == 2 ? union_of(args[1], args[0]) : NotImplemented;
+}
+// Only `*tuple[...]` is unpacked, and Coil makes no starred aliases.
+Value alias_unpacked(Value) { return False; }
+
 const NativeMethodDef kAliasMethods[] = {
+    {"__or__", alias_or_m},
+    {"__ror__", alias_ror_m},
     {"__new__", alias_new_m, NativeMethodDef::Kind::StaticMethod},
     {"__mro_entries__", alias_mro_entries_m},
     {"__repr__", alias_repr_m},
@@ -135,6 +151,7 @@ const NativeGetSetDef kAliasGetSets[] = {
     {"__origin__", alias_origin},
     {"__args__", alias_args},
     {"__parameters__", alias_parameters},
+    {"__unpacked__", alias_unpacked},
 };
 
 TypeObject* alias_type() {
@@ -152,6 +169,8 @@ TypeObject* alias_type() {
 }
 
 }  // namespace
+
+bool is_generic_alias(Value v) { return g_alias_type && v.is_obj() && v.as_obj()->type == g_alias_type; }
 
 Value generic_alias_repr(Value v) {
   if (!g_alias_type || !v.is_obj() || v.as_obj()->type != g_alias_type) return Value();

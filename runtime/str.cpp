@@ -1,7 +1,6 @@
 // str.cpp — StrObject basics: creation, interning, hashing, equality, UTF-8 helpers, repr.
 #include "runtime/str.h"
 
-#include <bit>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -34,7 +33,7 @@ int64_t utf8_length(std::string_view s, bool* ascii) {
     std::memcpy(&w, s.data() + i, 8);
     high |= w & kHigh;
     const uint64_t continuation = (w >> 7) & (~w >> 6) & kLow;
-    n += 8 - std::popcount(continuation);
+    n += 8 - static_cast<int64_t>((continuation * kLow) >> 56);  // sums the 0/1 bytes (no popcnt needed)
   }
   for (; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);

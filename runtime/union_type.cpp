@@ -9,6 +9,8 @@
 
 namespace coil::rt {
 
+bool is_generic_alias(Value v);  // generic_alias.cpp
+
 namespace {
 
 struct UnionObject : Object {
@@ -23,7 +25,8 @@ bool is_union(Value v) { return v.is_obj() && v.as_obj()->type == g_union_type; 
 
 // What may stand on either side of `|`: a class, None, or another union.
 bool unionable(Value v) {
-  return v == None || is_union(v) || (v.is_obj() && has(v.as_obj()->type, TypeFlag::TypeSubclass));
+  return v == None || is_union(v) || is_generic_alias(v) ||
+         (v.is_obj() && has(v.as_obj()->type, TypeFlag::TypeSubclass));
 }
 
 Value make_union(Value a, Value b) {
@@ -146,6 +149,11 @@ const NativeMethodDef kTypeOrMethods[] = {
 };
 
 }  // namespace
+
+Value union_of(Value a, Value b) {
+  if (!unionable(a) || !unionable(b)) return NotImplemented;
+  return make_union(a, b);
+}
 
 void init_union_type() {
   g_union_type = static_cast<TypeObject*>(allocate_object(TypeType, sizeof(TypeObject)));

@@ -9,6 +9,7 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/float.h"
 #include "runtime/bytes.h"
 #include "runtime/function.h"
 #include "runtime/gil.h"
@@ -152,6 +153,22 @@ Value imp_init_frozen(Value* args, int64_t nargs, TupleObject* kw) {
   return None;
 }
 
+// _override_frozen_modules_for_tests(override): test.support's switch between frozen and
+// source stdlib modules. Coil freezes no module, so every setting means "from source"; the
+// value is still checked and kept as CPython keeps it.
+int g_override_frozen = 0;
+Value imp_override_frozen(Value* args, int64_t nargs, TupleObject* kw) {
+  if (!check_args("_override_frozen_modules_for_tests", nargs, kw, 1, 1)) return Value();
+  if (is_float(args[0])) return raise_msg(TypeErrorType, "'float' object cannot be interpreted as an integer");
+  int64_t v;
+  bool overflow = false;
+  if (!as_int64(args[0], &v, &overflow)) return Value();
+  if (overflow || v > INT32_MAX || v < INT32_MIN)
+    return raise_msg(OverflowErrorType, "Python int too large to convert to C int");
+  g_override_frozen = static_cast<int>(v);
+  return None;
+}
+
 Value imp_extension_suffixes(Value*, int64_t nargs, TupleObject* kw) {
   if (!check_args("extension_suffixes", nargs, kw, 0, 0)) return Value();
   ListObject* l = new_list(0);
@@ -213,6 +230,7 @@ const NativeFunctionDef kImpFunctions[] = {
     {"init_frozen", imp_init_frozen},
     {"extension_suffixes", imp_extension_suffixes},
     {"_fix_co_filename", imp_fix_co_filename},
+    {"_override_frozen_modules_for_tests", imp_override_frozen},
 };
 
 bool init_imp(ModuleObject* m) {

@@ -19,6 +19,7 @@ extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
 extern const rt::NativeModuleDef kPosixModule;
 extern const rt::NativeModuleDef kErrnoModule;
+extern const rt::NativeModuleDef kFaulthandlerModule;
 extern const rt::NativeModuleDef kImpModule;
 extern const rt::NativeModuleDef kMarshalModule;
 extern const rt::NativeModuleDef kSreModule;
@@ -62,6 +63,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kFunctoolsModule,
     &kPosixModule,
     &kErrnoModule,
+    &kFaulthandlerModule,
     &kImpModule,
     &kMarshalModule,
     &kSreModule,

@@ -97,10 +97,11 @@ bool weakrefable(Value v) {
   TypeObject* t = v.as_obj()->type;
   if (has(t, TypeFlag::TypeSubclass)) return true;
   if (has(t, TypeFlag::HeapType)) {
-    TypeObject* solid = t;
-    while (solid && has(solid, TypeFlag::HeapType)) solid = solid->base;
-    // Variable-size layouts (int, tuple, bytes) get no __weakref__ slot in subclasses.
-    return !(solid == IntType || solid == BoolType || solid == BytesType || is_tuple_layout(solid));
+    // Classes without __slots__ or naming __weakref__ in them (not over int, bytes, tuple);
+    // otherwise what their built-in base allows.
+    if (has(t, TypeFlag::WeakrefSlot)) return true;
+    while (t && has(t, TypeFlag::HeapType)) t = t->base;
+    if (!t) return false;
   }
   for (TypeObject* ok : {SetType, FrozenSetType, FunctionType, NativeFunctionType, MethodType, ModuleType, CodeType,
                          FrameType, GeneratorType, CoroutineType, AsyncGeneratorType})
@@ -392,6 +393,20 @@ Value wr_getweakrefs(Value* args, int64_t nargs, TupleObject* kwnames) {
     if (*it != basic_ref && *it != basic_proxy && !list_append(l, Value::from_obj(*it))) return Value();
   return Value::from_obj(l);
 }
+
+}  // namespace
+
+// obj.__weakref__: the head of CPython's weakref list (the basic ref first), or None.
+Value weakref_list_head(Value obj) {
+  if (!weakrefable(obj)) return None;
+  Value arg = obj;
+  Value l = wr_getweakrefs(&arg, 1, nullptr);
+  if (l.is_empty_slot()) return l;
+  auto* list = static_cast<ListObject*>(l.as_obj());
+  return list->size ? list->items()[0] : None;
+}
+
+namespace {
 
 Value wr_proxy(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("proxy", nargs, kwnames, 1, 2)) return Value();
