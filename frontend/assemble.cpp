@@ -1,10 +1,11 @@
 // assemble.cpp — turns a unit's instruction list into its final CodeUnit.
 //
-// Passes, in order: jump threading and removal of jumps to the next instruction; a flow
-// analysis that computes the stack depth at every instruction (exception edges start at
-// each handler's Setup marker, as CPython's SETUP_* pseudo ops do); removal of unreachable
-// instructions; layout (cache units, ExtendedArg prefixes); encoding; the exception table
-// from runs of instructions that share a handler; positions.
+// Passes, in order: jump threading and removal of jumps to the next instruction; copies of
+// small return blocks in place of the jumps to them; a flow analysis that computes the stack
+// depth at every instruction (exception edges start at each handler's Setup marker, as
+// CPython's SETUP_* pseudo ops do); removal of unreachable instructions; line numbers
+// (assemble_lines.cpp); layout (cache units, ExtendedArg prefixes); encoding; the exception
+// table from runs of instructions that share a handler; positions.
 //
 // Invariant the passes keep: a conditional jump never gets threaded into a JumpBackward, so
 // every loop keeps exactly the back-edge the compiler emitted (the eval breaker and the JIT's
@@ -102,40 +103,15 @@ void inline_small_exits(Unit& unit) {
         if (x.is_jump()) break;
       }
       if (ok) {
-        // Keep the jump's line event (a `break`/`return` line) when the copy has another.
-        if (in.pos.line > 0 && in.pos.line != block.front().pos.line) {
-          Instr nop = in;
-          nop.op = int(Opcode::Nop);
-          nop.arg = 0;
-          out.push_back(nop);
-        }
+        // The jump stays as a Nop holding its line (assign_lines keeps it only if it marks
+        // a line event of its own, or hands its line to the copy).
+        Instr nop = in;
+        nop.op = int(Opcode::Nop);
+        nop.arg = 0;
+        out.push_back(nop);
         out.insert(out.end(), block.begin(), block.end());
         continue;
       }
-    }
-    out.push_back(in);
-  }
-  instrs.swap(out);
-}
-
-// Drops Nops whose line is already covered by a neighbouring instruction.
-void remove_nops(Unit& unit) {
-  auto& instrs = unit.instrs;
-  std::vector<Instr> out;
-  out.reserve(instrs.size());
-  for (size_t i = 0; i < instrs.size(); ++i) {
-    const Instr& in = instrs[i];
-    if (is_real(in) && op_of(in) == Opcode::Nop) {
-      int prev_line = -1;
-      for (size_t k = out.size(); k-- > 0;) {
-        if (is_real(out[k])) { prev_line = out[k].pos.line; break; }
-        if (out[k].op == kPseudoLabel) break;  // a jump target starts a new line event
-      }
-      size_t n = next_real(instrs, i + 1);
-      bool label_between = false;
-      for (size_t k = i + 1; k < n; ++k) label_between |= instrs[k].op == kPseudoLabel;
-      int next_line = n < instrs.size() && !label_between ? instrs[n].pos.line : -1;
-      if (in.pos.line <= 0 || in.pos.line == prev_line || in.pos.line == next_line) continue;
     }
     out.push_back(in);
   }
@@ -243,11 +219,11 @@ void assemble(Unit& unit) {
   CodeUnit& co = *unit.code;
   thread_jumps(unit);
   inline_small_exits(unit);
-  remove_nops(unit);
   int maxdepth = 0;
   std::vector<int> depth = flow_depths(unit, maxdepth);
   remove_dead(unit, depth);
   remove_unused_consts(unit);
+  assign_lines(unit);
   auto& instrs = unit.instrs;
 
   // Layout: offsets of real instructions; labels take the offset of what follows them.

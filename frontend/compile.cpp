@@ -177,6 +177,13 @@ void Compiler::emit(Opcode op, uint32_t arg) {
 
 void Compiler::emit_jump(Opcode op, int label) { emit(op, uint32_t(label)); }
 
+void Compiler::emit_jump_noline(Opcode op, int label) {
+  Position saved = u().loc;
+  unset_loc();
+  emit(op, uint32_t(label));
+  u().loc = saved;
+}
+
 void Compiler::place(int label) {
   Instr in;
   in.op = kPseudoLabel;
@@ -415,7 +422,7 @@ std::shared_ptr<CodeUnit> Compiler::compile(const ModNode* mod, CompileMode mode
     case ModKind::Module: {
       auto* m = static_cast<const Module*>(mod);
       compile_body_docstring(m->body, true);
-      if (!m->body.empty()) set_loc(Position{0, 0, -1, -1});
+      unset_loc();
       load_none();
       emit(Opcode::ReturnValue);
       break;
@@ -425,7 +432,7 @@ std::shared_ptr<CodeUnit> Compiler::compile(const ModNode* mod, CompileMode mode
       auto* m = static_cast<const Interactive*>(mod);
       if (find_ann(m->body)) emit(Opcode::SetupAnnotations);
       for (auto* s : m->body) visit_stmt(s);
-      set_loc(Position{0, 0, -1, -1});
+      unset_loc();
       load_none();
       emit(Opcode::ReturnValue);
       break;
@@ -438,15 +445,6 @@ std::shared_ptr<CodeUnit> Compiler::compile(const ModNode* mod, CompileMode mode
     }
     case ModKind::FunctionType:
       error_at(Position{1, 1, 0, 0}, "compile() mode 'func_type' is not supported");
-  }
-  // The module's trailing `return None` belongs to the last line, as in CPython.
-  Unit& unit = u();
-  if (!unit.instrs.empty()) {
-    int last_line = 1;
-    for (auto& in : unit.instrs)
-      if (in.pos.line > 0) last_line = in.pos.line;
-    for (auto& in : unit.instrs)
-      if (in.pos.line == 0) in.pos = Position{last_line, last_line, -1, -1};
   }
   return leave_unit();
 }

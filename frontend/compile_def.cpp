@@ -29,15 +29,10 @@ void check_debug_args(Compiler& c, const Arguments* args) {
   check_debug_arg(c, args->kwarg);
 }
 
-// Appends `return None` when the code can fall off its end (dead copies are removed later).
+// Appends `return None` when the code can fall off its end (dead copies are removed later);
+// it is artificial: assign_lines gives it the line of what runs before it.
 void implicit_return(Compiler& c) {
-  Unit& unit = c.u();
-  for (auto it = unit.instrs.rbegin(); it != unit.instrs.rend(); ++it) {
-    if (it->op < kPseudoLabel && it->pos.line > 0) {
-      unit.loc = it->pos;
-      break;
-    }
-  }
+  c.unset_loc();
   c.load_none();
   c.emit(Opcode::ReturnValue);
 }
@@ -177,8 +172,7 @@ void Compiler::visit_lambda(const Lambda* e) {
   set_loc(e);
   emit_prologue();
   visit_expr(e->body);
-  set_loc(e->body);
-  emit(Opcode::ReturnValue);
+  emit(Opcode::ReturnValue);  // on the `lambda` line, as CPython's
   auto code = leave_unit();
   set_loc(e);
   make_closure(code, flags);
@@ -198,15 +192,7 @@ void Compiler::visit_class(const ClassDef* s) {
   load_const(str_const(qualname));
   emit(Opcode::StoreName, add_name("__qualname__"));
   compile_body_docstring(s->body, true);
-  {
-    Unit& unit = u();
-    for (auto it = unit.instrs.rbegin(); it != unit.instrs.rend(); ++it) {
-      if (it->op < kPseudoLabel && it->pos.line > 0) {
-        unit.loc = it->pos;
-        break;
-      }
-    }
-  }
+  unset_loc();  // the return is artificial, as CPython's: it takes the line run before it
   if (scope->needs_class_closure) {
     emit(Opcode::LoadClosure, deref_index("__class__"));
     emit(Opcode::Copy, 1);
@@ -346,10 +332,11 @@ void Compiler::visit_comprehension(const ExprNode* e) {
   emit_prologue();
   if (!genexp) emit(build, 0);
   comprehension_generator(*gens, 0, 0, elt, val, e->kind);
-  set_loc(e);
+  // (The return keeps the location the loop left, as CPython's does.)
   if (!genexp) {
     emit(Opcode::ReturnValue);
   } else {
+    unset_loc();  // the generator's implicit `return None`
     load_none();
     emit(Opcode::ReturnValue);
   }

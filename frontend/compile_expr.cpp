@@ -211,13 +211,17 @@ void Compiler::match_attr_location(const Attribute* a) {
 
 // Emits code that jumps to `label` when bool(e) == cond, falling through otherwise.
 void Compiler::jump_if(const ExprNode* e, int label, bool cond) {
-  Position saved = u().loc;
-  set_loc(e);
+  // The jumps take the location of the statement or expression being compiled, as in
+  // CPython (a comparison's are on its own line); the operands have their own.
   CodeConst k;
   if (fold_const(e, k) && k.kind == CodeConst::Kind::Value) {
     if (auto t = const_truth(k.value)) {
-      if (*t == cond) emit_jump(Opcode::Jump, label);
+      // CPython folds `LOAD_CONST; POP_JUMP_IF` later, leaving a Nop on the constant's line.
+      Position saved = u().loc;
+      set_loc(e);
+      emit(Opcode::Nop);
       u().loc = saved;
+      if (*t == cond) emit_jump(Opcode::Jump, label);
       return;
     }
   }
@@ -226,7 +230,6 @@ void Compiler::jump_if(const ExprNode* e, int label, bool cond) {
       auto* un = as<UnaryOp>(e);
       if (un->op == UnaryOpKind::Not) {
         jump_if(un->operand, label, !cond);
-        u().loc = saved;
         return;
       }
       break;
@@ -239,7 +242,6 @@ void Compiler::jump_if(const ExprNode* e, int label, bool cond) {
       for (size_t i = 0; i + 1 < b->values.size(); ++i) jump_if(b->values[i], next2, cond2);
       jump_if(b->values.back(), label, cond);
       if (next2 != label) place(next2);
-      u().loc = saved;
       return;
     }
     case ExprKind::IfExp: {
@@ -247,14 +249,16 @@ void Compiler::jump_if(const ExprNode* e, int label, bool cond) {
       int end = new_label(), next2 = new_label();
       jump_if(ie->test, next2, false);
       jump_if(ie->body, label, cond);
-      emit_jump(Opcode::Jump, end);
+      emit_jump_noline(Opcode::Jump, end);
       place(next2);
       jump_if(ie->orelse, label, cond);
       place(end);
-      u().loc = saved;
       return;
     }
     case ExprKind::Compare: {
+      // CPython 3.11 moves the location to the comparison here and leaves it there: its
+      // jump (and, in a comprehension, what follows the condition) is on its line.
+      set_loc(e);
       auto* cmp = as<Compare>(e);
       size_t n = cmp->ops.size();
       if (n > 1) {
@@ -272,12 +276,11 @@ void Compiler::jump_if(const ExprNode* e, int label, bool cond) {
         emit_compare(*this, cmp->ops[n - 1]);
         emit_jump(cond ? Opcode::PopJumpIfTrue : Opcode::PopJumpIfFalse, label);
         int end = new_label();
-        emit_jump(Opcode::Jump, end);
+        emit_jump_noline(Opcode::Jump, end);
         place(cleanup);
         emit(Opcode::PopTop);
-        if (!cond) emit_jump(Opcode::Jump, label);
+        if (!cond) emit_jump_noline(Opcode::Jump, label);
         place(end);
-        u().loc = saved;
         return;
       }
       break;
@@ -287,7 +290,6 @@ void Compiler::jump_if(const ExprNode* e, int label, bool cond) {
   }
   visit_expr(e);
   emit_jump(cond ? Opcode::PopJumpIfTrue : Opcode::PopJumpIfFalse, label);
-  u().loc = saved;
 }
 
 void Compiler::visit_boolop(const BoolOp* e) {
@@ -674,7 +676,7 @@ void Compiler::visit_expr_inner(const ExprNode* e) {
       int end = new_label(), next = new_label();
       jump_if(ie->test, next, false);
       visit_expr(ie->body);
-      emit_jump(Opcode::Jump, end);
+      emit_jump_noline(Opcode::Jump, end);
       place(next);
       visit_expr(ie->orelse);
       place(end);

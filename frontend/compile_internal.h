@@ -97,6 +97,8 @@ class Compiler {
   // --- emission helpers (compile.cpp) ---
   void emit(Opcode op, uint32_t arg = 0);
   void emit_jump(Opcode op, int label);
+  // Emits an artificial jump (CPython's ADDOP_JUMP_NOLINE): no line of its own.
+  void emit_jump_noline(Opcode op, int label);
   int new_label() { return u().nlabels++; }
   void place(int label);
   int add_const(const CodeConst& c);
@@ -111,6 +113,8 @@ class Compiler {
   void pop_handler();
   void set_loc(const Located* n);
   void set_loc(const Position& p) { u().loc = p; }
+  // Marks what follows as artificial (CPython's UNSET_LOC): assign_lines gives it a line.
+  void unset_loc() { u().loc = Position{-1, -1, -1, -1}; }
   [[noreturn]] void error(const Located* n, const std::string& msg);
   [[noreturn]] void error_at(const Position& p, const std::string& msg);
   // Records a SyntaxWarning at the current location (compile_warn.cpp has the checks).
@@ -218,6 +222,9 @@ class Compiler {
 // Assembles a finished unit into its CodeUnit (assemble.cpp): dead-code removal, jump
 // threading, stack depths, exception table, encoding with cache units, positions.
 void assemble(Unit& unit);
+// Gives artificial instructions (line -1) their lines and drops redundant Nops, as CPython
+// 3.11's assembler does (assemble_lines.cpp); called by assemble after dead code removal.
+void assign_lines(Unit& unit);
 
 // Const helpers shared by the compiler and the disassembler.
 CodeConst make_const(const ConstValue& v);

@@ -31,7 +31,7 @@ bool is_wildcard_star(const PatternNode* p) {
   return s && !s->name;
 }
 
-// Identity of a mapping-pattern key as a dict sees it: 1, 1.0 and True are the same key.
+// Identity of a mapping-pattern key as a dict sees it: 1, 1.0, 1+0j and True are the same key.
 std::string key_identity(const CodeConst& k) {
   if (k.kind != CodeConst::Kind::Value) return const_key(k);
   const ConstValue& v = k.value;
@@ -44,6 +44,9 @@ std::string key_identity(const CodeConst& k) {
           std::fabs(v.number) < 9.0e15)
         return "n" + std::to_string(static_cast<long long>(v.number));
       return const_key(k);
+    case ConstValue::Kind::Complex:
+      // A complex literal is purely imaginary: 0j (or -0j) equals 0.
+      return v.number == 0 ? "n0" : const_key(k);
     default:
       return const_key(k);
   }

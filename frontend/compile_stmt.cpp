@@ -51,6 +51,8 @@ void Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
       if (preserve_tos) push_fblock(fb.node, FBlock{FBlockKind::PopValue});
       visit_stmts(*fb.finalbody);
       if (preserve_tos) pop_fblock();
+      // The finally body runs after the statement that leaves: what follows is artificial.
+      unset_loc();
       return;
     case FBlockKind::FinallyEnd:
       if (preserve_tos) emit(Opcode::Swap, 2);
@@ -61,7 +63,6 @@ void Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
       return;
     case FBlockKind::With:
     case FBlockKind::AsyncWith: {
-      Position saved = u().loc;
       set_loc(fb.node);
       pop_handler();
       if (preserve_tos) emit(Opcode::Swap, 2);
@@ -72,7 +73,7 @@ void Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
         visit_yield_from_loop(true);
       }
       emit(Opcode::PopTop);
-      u().loc = saved;
+      unset_loc();  // the exit call ran after the statement that leaves
       return;
     }
     case FBlockKind::HandlerCleanup:
@@ -116,16 +117,22 @@ void Compiler::visit_return(const Return* s) {
   if (s->value && u().scope->is_async_def && u().scope->generator)
     error(s, "'return' with value in async generator");
   bool preserve_tos = s->value && s->value->kind != ExprKind::Constant;
-  if (preserve_tos) visit_expr(s->value);
+  if (preserve_tos) {
+    visit_expr(s->value);
+  } else if (s->value) {
+    set_loc(s->value);  // a line event for the value's line
+    emit(Opcode::Nop);
+  }
+  if (!s->value || s->value->lineno != s->lineno) {
+    set_loc(s);
+    emit(Opcode::Nop);
+  }
   auto saved = u().handler_stack;
   unwind_fblock_stack(s, preserve_tos, false);
   if (!s->value) {
     load_none();
   } else if (!preserve_tos) {
-    Position p = u().loc;
-    set_loc(s->value);
     load_const(make_const(as<Constant>(s->value)->value));
-    u().loc = p;
   }
   emit(Opcode::ReturnValue);
   u().handler_stack = saved;
@@ -271,27 +278,26 @@ void Compiler::visit_if(const If* s) {
   jump_if(s->test, next, false);
   visit_stmts(s->body);
   if (!s->orelse.empty()) {
-    emit_jump(Opcode::Jump, end);
+    emit_jump_noline(Opcode::Jump, end);
     place(next);
     visit_stmts(s->orelse);
   }
   place(end);
 }
 
+// As CPython 3.11: the test at the top, and again at the bottom (on the `while` line), where
+// it falls out of the loop or jumps back to the body; `continue` goes to the top test. The
+// bottom jump back is an unconditional JumpBackward (the loop's back-edge).
 void Compiler::visit_while(const While* s) {
-  int loop = new_label(), anchor = new_label(), end = new_label();
+  int loop = new_label(), body = new_label(), anchor = new_label(), end = new_label();
   place(loop);
   push_fblock(s, FBlock{FBlockKind::WhileLoop, loop, end});
-  CodeConst k;
-  if (fold_const(s->test, k)) {
-    set_loc(s->test);
-    emit(Opcode::Nop);  // `while True:` keeps a line event, as in CPython
-    set_loc(s);
-  }
   jump_if(s->test, anchor, false);
+  place(body);
   visit_stmts(s->body);
   set_loc(s);
-  emit_jump(Opcode::JumpBackward, loop);
+  jump_if(s->test, anchor, false);
+  emit_jump(Opcode::JumpBackward, body);
   pop_fblock();
   place(anchor);
   visit_stmts(s->orelse);
@@ -329,7 +335,7 @@ void Compiler::visit_for(const For* s) {
   emit_jump(Opcode::ForIter, cleanup);
   visit_assign_target(s->target);
   visit_stmts(s->body);
-  set_loc(s);
+  unset_loc();  // the jump back is artificial: it keeps the body's last line
   emit_jump(Opcode::JumpBackward, start);
   place(cleanup);
   pop_fblock();
@@ -352,10 +358,11 @@ void Compiler::visit_async_for(const AsyncFor* s) {
   pop_handler();
   visit_assign_target(s->target);
   visit_stmts(s->body);
-  set_loc(s);
+  unset_loc();
   emit_jump(Opcode::JumpBackward, start);
   pop_fblock();
   place(except);
+  set_loc(s->iter);  // END_ASYNC_FOR belongs to the `for`, not to the body
   emit(Opcode::EndAsyncFor);
   visit_stmts(s->orelse);
   place(end);
@@ -403,6 +410,7 @@ void Compiler::visit_try_finally(const StmtNode* s, const std::vector<StmtNode*>
                                  const std::vector<StmtNode*>& orelse,
                                  const std::vector<StmtNode*>& finalbody, bool star) {
   int end = new_label(), exit = new_label(), cleanup = new_label();
+  emit(Opcode::Nop);  // the `try` line (CPython's SETUP_FINALLY becomes this Nop)
   push_handler(end, 0, false);
   FBlock fb{FBlockKind::FinallyTry};
   fb.finalbody = &finalbody;
@@ -419,9 +427,10 @@ void Compiler::visit_try_finally(const StmtNode* s, const std::vector<StmtNode*>
   pop_handler();
   pop_fblock();
   visit_stmts(finalbody);
-  emit_jump(Opcode::Jump, exit);
+  emit_jump_noline(Opcode::Jump, exit);
   // The exceptional path runs the finally body again, then re-raises.
   place(end);
+  unset_loc();
   push_handler(cleanup, 0, true);
   emit(Opcode::PushExcInfo);
   push_fblock(s, FBlock{FBlockKind::FinallyEnd});
@@ -447,15 +456,17 @@ void Compiler::visit_try_except(const std::vector<StmtNode*>& body,
                                 const std::vector<ExceptHandler*>& handlers,
                                 const std::vector<StmtNode*>& orelse, const StmtNode* s) {
   int except = new_label(), end = new_label(), cleanup = new_label();
+  emit(Opcode::Nop);  // the `try` line
   push_handler(except, 0, false);
   push_fblock(s, FBlock{FBlockKind::TryExcept});
   visit_stmts(body);
   pop_fblock();
   pop_handler();
   visit_stmts(orelse);
-  emit_jump(Opcode::Jump, end);
+  emit_jump_noline(Opcode::Jump, end);
 
   place(except);
+  unset_loc();
   push_handler(cleanup, 0, true);
   emit(Opcode::PushExcInfo);
   push_fblock(s, FBlock{FBlockKind::ExceptionHandler});
@@ -482,6 +493,7 @@ void Compiler::visit_try_except(const std::vector<StmtNode*>& body,
       pop_fblock();
       pop_handler();
       pop_handler();
+      unset_loc();  // `name = None; del name` is artificial
       emit(Opcode::PopExcept);
       load_none();
       name_op(*h->name, ExprContext::Store, h);
@@ -490,6 +502,7 @@ void Compiler::visit_try_except(const std::vector<StmtNode*>& body,
       // An exception in the handler body: unbind the name, re-raise (outer cleanup applies).
       u().handler_stack = outer;
       place(cleanup_end);
+      unset_loc();
       load_none();
       name_op(*h->name, ExprContext::Store, h);
       name_op(*h->name, ExprContext::Del, h);
@@ -503,12 +516,14 @@ void Compiler::visit_try_except(const std::vector<StmtNode*>& body,
       visit_stmts(h->body);
       pop_fblock();
       pop_handler();
+      unset_loc();
       emit(Opcode::PopExcept);
       emit_jump(Opcode::Jump, end);
       u().handler_stack = outer;
     }
     place(next);
   }
+  unset_loc();
   pop_fblock();
   emit(Opcode::Reraise, 0);
   pop_handler();
@@ -522,15 +537,17 @@ void Compiler::visit_try_star_except(const std::vector<StmtNode*>& body,
                                      const std::vector<StmtNode*>& orelse, const StmtNode* s) {
   int except = new_label(), end = new_label(), cleanup = new_label(),
       reraise_star = new_label();
+  emit(Opcode::Nop);  // the `try` line
   push_handler(except, 0, false);
   push_fblock(s, FBlock{FBlockKind::TryExcept});
   visit_stmts(body);
   pop_fblock();
   pop_handler();
   visit_stmts(orelse);
-  emit_jump(Opcode::Jump, end);
+  emit_jump_noline(Opcode::Jump, end);
 
   place(except);
+  unset_loc();
   push_handler(cleanup, 0, true);
   emit(Opcode::PushExcInfo);
   push_fblock(s, FBlock{FBlockKind::ExceptionGroupHandler});
@@ -571,6 +588,7 @@ void Compiler::visit_try_star_except(const std::vector<StmtNode*>& body,
     emit_jump(Opcode::Jump, next);
     // An exception raised by the clause body joins the list of raised exceptions.
     place(cleanup_end);
+    unset_loc();
     if (h->name) {
       load_none();
       name_op(*h->name, ExprContext::Store, h);
@@ -591,6 +609,7 @@ void Compiler::visit_try_star_except(const std::vector<StmtNode*>& body,
       emit_jump(Opcode::Jump, reraise_star);
     }
   }
+  unset_loc();
   pop_fblock();
   int reraise = new_label();
   place(reraise_star);
@@ -616,6 +635,7 @@ void Compiler::visit_try_star_except(const std::vector<StmtNode*>& body,
 // ---------------------------------------------------------------- with
 
 void Compiler::with_except_finish(int cleanup) {
+  unset_loc();
   int exit = new_label();
   emit_jump(Opcode::PopJumpIfTrue, exit);
   emit(Opcode::Reraise, 2);
@@ -662,6 +682,7 @@ void Compiler::visit_with(const StmtNode* s, size_t pos, bool is_async) {
     visit_stmts(body);
   else
     visit_with(s, pos + 1, is_async);
+  unset_loc();
   pop_fblock();
   pop_handler();
   set_loc(s);
@@ -746,8 +767,10 @@ void Compiler::visit_stmts(const std::vector<StmtNode*>& body) {
   for (auto* s : body) visit_stmt(s);
 }
 
+// Sets the location to the statement's and leaves it as the statement's code left it (CPython
+// does not restore it either), so that artificial code after a compound statement takes the
+// line of the last statement run, or none.
 void Compiler::visit_stmt(const StmtNode* s) {
-  Position saved = u().loc;
   set_loc(s);
   switch (s->kind) {
     case StmtKind::FunctionDef:
@@ -850,7 +873,6 @@ void Compiler::visit_stmt(const StmtNode* s) {
       visit_continue(s);
       break;
   }
-  u().loc = saved;
 }
 
 }  // namespace coil::fe

@@ -112,6 +112,11 @@ ExprNode* Parser::complex_or_signed_number() {
     real = number();
   }
   if (at(TokenKind::Plus) || at(TokenKind::Minus)) {
+    // The real part of a complex literal must be a real number (`0j+0j` is refused).
+    auto* u = as<UnaryOp>(real);
+    auto* lc = as<Constant>(u ? u->operand : real);
+    if (lc && lc->value.kind == ConstValue::Kind::Complex)
+      error_node("real number required in complex literal", u ? u->operand : real);
     auto* b = make<BinOp>();
     b->op = advance().kind == TokenKind::Plus ? OperatorKind::Add : OperatorKind::Sub;
     b->left = real;

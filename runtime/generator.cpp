@@ -45,6 +45,7 @@ void visit_generator(Object* self, Visitor& v) {
   v.visit(f.globals);
   v.visit(f.builtins);
   v.visit(f.locals);
+  v.visit(f.frame_object);
   if (g->finished) return;
   if (g->running) {
     // While running, the frame's saved sp is stale (the interpreter keeps sp in a register),
@@ -95,6 +96,7 @@ Value make_generator(Frame* f) {
   gf.sp = gf.slots + (f->sp - f->slots);
   gf.owner = g;
   gf.back = nullptr;
+  move_frame_object(f, &gf, g);
   g->name = f->func ? f->func->name : code->name;
   g->qualname = f->func ? f->func->qualname : code->qualname;
   // A coroutine that dies never awaited is reported (RuntimeWarning) by its finalizer.
@@ -186,6 +188,7 @@ Value run_frame(GeneratorObject* g, Value exc, bool* returned) {
     return r;
   }
   g->finished = true;
+  frame_ending(f);  // its slots are no longer visited: a frame object keeps copies
   if (r.is_empty_slot()) {
     // PEP 479: a StopIteration escaping the generator becomes RuntimeError (PEP 525: so does
     // StopAsyncIteration escaping an async generator).
@@ -392,6 +395,7 @@ throw_here:
 
 Value gen_close(GeneratorObject* g) {
   if (g->finished || !g->started) {
+    if (!g->finished) frame_ending(&g->frame);
     g->finished = true;
     return None;
   }

@@ -18,6 +18,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/frame_object.h"
+#include "runtime/match.h"
 #include "runtime/function.h"
 #include "runtime/exception_group.h"
 #include "runtime/generator.h"
@@ -111,6 +112,7 @@ bool init_runtime(const Config& cfg) {
   init_super_type();
   init_module_type();
   init_type_methods();
+  init_collection_kinds();
   init_mapping_proxy_type();
   install_signal_handlers();
   g_sys_modules = new_dict();

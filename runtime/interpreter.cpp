@@ -25,6 +25,7 @@
 #include "runtime/float.h"
 #include "runtime/exception_group.h"
 #include "runtime/float_ops.h"
+#include "runtime/frame_object.h"
 #include "runtime/generator.h"
 #include "runtime/int.h"
 #include "runtime/interp_support.h"
@@ -35,6 +36,7 @@
 #include "runtime/str.h"
 #include "runtime/super.h"
 #include "runtime/thread.h"
+#include "runtime/trace.h"
 #include "runtime/tuple.h"
 
 namespace coil::rt {
@@ -77,7 +79,29 @@ __attribute__((tls_model("local-exec"))) constinit thread_local char* t_data_end
   return push_frame(code);
 }
 
+// --- dispatch tables ---------------------------------------------------------------------
+// Each thread dispatches through its own table (one %fs-relative indirect jump, as cheap as a
+// static table): the loop's op labels, or, while the thread traces (runtime/trace.h), the
+// tracing entry in every slot. eval_frame publishes its labels on its first run.
+constexpr int kOpCount = 0
+#define OP(Name, Format, Pop, Push, JumpPop, JumpPush, Flags) +1
+#include "frontend/opcodes.def"
+    ;
+__attribute__((tls_model("local-exec"))) constinit thread_local void* t_dispatch[kOpCount] = {};
+void* const* g_op_labels = nullptr;
+void* g_trace_entry = nullptr;
+
 }  // namespace
+
+void refresh_dispatch_table() {
+  if (!g_op_labels) return;  // no loop has run yet: its first run fills the table
+  ThreadState& ts = thread_state();
+  if (ts.use_tracing && ts.tracing == 0) {
+    for (void*& slot : t_dispatch) slot = g_trace_entry;
+  } else {
+    std::memcpy(t_dispatch, g_op_labels, sizeof t_dispatch);
+  }
+}
 
 void release_data_stack(ThreadState& ts) {
   if (ts.data_stack_base) munmap(ts.data_stack_base, ts.data_stack_bytes);
@@ -103,7 +127,10 @@ Frame* push_frame(CodeObject* code) {
   return f;
 }
 
-void pop_frame(Frame* f) { t_data_top = reinterpret_cast<char*>(f); }
+void pop_frame(Frame* f) {
+  frame_ending(f);
+  t_data_top = reinterpret_cast<char*>(f);
+}
 
 void visit_traceback(Object* self, Visitor& v) {
   auto* tb = static_cast<TracebackObject*>(self);
@@ -124,7 +151,10 @@ void add_traceback(Value exc, Frame* f, int64_t pc) {
   tb->code = code;
   tb->lasti = pc;
   tb->lineno = code_line(code, pc);
-  tb->frame = None;
+  // tb_frame is the frame's own object (CPython makes it here too): it follows the frame to
+  // its end, so tb_frame.f_lineno is where the frame finished.
+  Value fo = frame_object_for(f);
+  tb->frame = fo.is_empty_slot() ? None : fo;
   tb->globals = f->globals;
   tb->locals = f->locals;
   e->traceback = Value::from_obj(tb);
@@ -366,6 +396,12 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
 #define OP(Name, Format, Pop, Push, JumpPop, JumpPush, Flags) &&op_##Name,
 #include "frontend/opcodes.def"
   };
+  static_assert(sizeof kDispatch / sizeof kDispatch[0] == kOpCount);
+  if (!t_dispatch[0]) [[unlikely]] {
+    g_op_labels = kDispatch;
+    g_trace_entry = &&trace_entry;
+    refresh_dispatch_table();
+  }
   ThreadState& ts = thread_state();
   // Python-to-Python calls run in this loop (no C++ recursion): `f` switches to the callee's
   // frame and back on return. `entry` is the frame this activation was started with; only
@@ -378,9 +414,6 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   Value* consts = code->consts->items;
   Value* names_ = code->names->items;
   int64_t pc = f->pc;
-  // The instruction a re-raise (Reraise n > 0) restored as the frame's current one (the
-  // one that first raised), as CPython's RERAISE resets f_lasti; -1 when none is pending.
-  int64_t reraise_pc = -1;
   uint32_t unit = 0;
   uint32_t a = 0;
   uint64_t fresh_float = 0;  // bits of the float box BinaryOp made last (see op_BinaryOp)
@@ -400,7 +433,7 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   do {                                               \
     unit = units[pc];                                \
     a = fe::unit_arg(unit);                          \
-    goto* kDispatch[static_cast<int>(fe::unit_op(unit))];              \
+    goto* t_dispatch[static_cast<int>(fe::unit_op(unit))];             \
   } while (0)
 #define NEXT(n) do { pc += (n); DISPATCH(); } while (0)
   // Width of the current instruction: 1, or 2 when a cache unit follows.
@@ -422,12 +455,63 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   } while (0)
 
   if (!throw_in.is_empty_slot()) {
+    if (ts.use_tracing && !ts.tracing && !trace_resume_by_throw(f)) goto unwind_traced;
     // Thrown in as is (CPython restores it): its __context__ is not chained to what is being
     // handled here.
     ts.pending = throw_in;
     goto error;
   }
   DISPATCH();
+
+trace_entry: {
+  // Every instruction of a tracing thread comes here first (runtime/trace.h). The hooks run
+  // Python code: no float box counts as fresh across them.
+  fresh_float = 0;
+  f->sp = sp;
+  switch (trace_step(f, pc)) {
+    case TraceStep::kContinue: break;
+    case TraceStep::kError: goto error;
+    case TraceStep::kUnwindTraced: goto unwind_traced;
+    case TraceStep::kUnwind: goto exit_unwind;
+  }
+  Opcode op = fe::unit_op(unit);
+  if ((op == Opcode::ForIter || op == Opcode::Send) && !ts.trace_func.is_empty_slot() && !ts.tracing) {
+    // A StopIteration ending the iteration is an 'exception' event here (trace.h).
+    bool finished = false;
+    bool send = op == Opcode::Send;
+    Value v = traced_iter_step(f, pc, send ? sp[-2] : sp[-1], send ? sp[-1] : Value(), &finished);
+    if (send) --sp;
+    if (finished && !v.is_empty_slot()) {
+      if (send) TOP() = v; else --sp;
+      pc = a;
+      DISPATCH();
+    }
+    CHECK(v);
+    PUSH(v);
+    NEXT(send ? 1 : CACHED);
+  }
+  if ((op == Opcode::Call || op == Opcode::CallKw) && !ts.profile_func.is_empty_slot() && !ts.tracing) {
+    // Built-in callees are reported to the profile function ('c_call' ...).
+    bool kw = op == Opcode::CallKw;
+    TupleObject* kwnames = kw ? as_tuple(sp[-1]) : nullptr;
+    Value* base = sp - a - 2 - kw;
+    int64_t nkw = kw ? kwnames->size : 0;
+    bool self_first = !base[0].is_empty_slot();
+    Value callable = self_first ? base[0] : base[1];
+    Value* args = self_first ? base + 1 : base + 2;
+    int64_t nargs = a - nkw + self_first;
+    f->pc = pc;
+    bool handled = false;
+    Value v = profile_native_call(callable, args, nargs, kwnames, &handled);
+    if (handled) {
+      sp = base;
+      CHECK(v);
+      PUSH(v);
+      NEXT(kw ? 1 : CACHED);
+    }
+  }
+  goto* kDispatch[static_cast<int>(op)];
+}
 
 op_Nop: NEXT(1);
 op_ExtendedArg: {
@@ -1385,7 +1469,11 @@ op_CallEx: {
   }
   f->sp = sp;
   f->pc = pc;
-  Value v = call_tuple_dict(callable, as_tuple(argt), kwargs.is_empty_slot() ? nullptr : as_dict(kwargs));
+  Value v;
+  bool profiled = false;
+  if (ts.use_tracing && !ts.profile_func.is_empty_slot() && !ts.tracing) [[unlikely]]
+    v = profile_native_call_ex(callable, as_tuple(argt), kwargs.is_empty_slot() ? nullptr : as_dict(kwargs), &profiled);
+  if (!profiled) v = call_tuple_dict(callable, as_tuple(argt), kwargs.is_empty_slot() ? nullptr : as_dict(kwargs));
   CLEAR_OPERANDS((a & 1) ? 4 : 3);
   CHECK(v);
   PUSH(v);
@@ -1418,6 +1506,7 @@ op_ReturnValue:
     Frame* caller = f->back;
     bool init = f->call_kind == static_cast<int32_t>(FrameCallKind::kInit);
     ts.frame = caller;
+    frame_ending(f);
     t_data_top = reinterpret_cast<char*>(f);  // pop_frame
     --ts.depth;                                // leave_call
     f = caller;
@@ -1504,7 +1593,7 @@ op_Reraise: {
   Value exc = POP();
   if (a) {
     Value lasti = PEEK(a);
-    if (lasti.is_small_int()) f->pc = reraise_pc = lasti.as_small_int();
+    if (lasti.is_small_int()) f->pc = lasti.as_small_int();
   }
   ts.pending = exc;  // no new traceback entry: it already has this frame's
   goto reraise;
@@ -1720,14 +1809,18 @@ op_CopyDictWithoutKeys: {
 error:
   // A new exception passing through this frame gets a traceback entry for it.
   add_traceback(ts.pending, f, pc);
-  reraise_pc = -1;
+  if (ts.use_tracing) [[unlikely]] trace_exception(f, pc);
 reraise: {
   Value exc = ts.pending;
   const fe::ExceptionEntry* h = find_handler(code, pc);
   if (h) {
     sp = f->stack_base() + h->depth;
-    if (h->push_lasti) PUSH(Value::from_small_int(reraise_pc >= 0 ? reraise_pc : pc));
-    reraise_pc = -1;
+    // lasti is the frame's: the raising instruction, or the one a `Reraise` restored (as
+    // CPython pushes frame->prev_instr), so nested cleanups keep the original line.
+    if (h->push_lasti) {
+      bool restored = fe::unit_op(units[pc]) == Opcode::Reraise && fe::unit_arg(units[pc]) > 0;
+      PUSH(Value::from_small_int(restored ? f->pc : pc));
+    }
     ts.pending = Value();
     PUSH(exc);
     // What the handler cut off is dead: the conservative scan must not keep it alive.
@@ -1735,14 +1828,22 @@ reraise: {
     pc = h->target;
     DISPATCH();
   }
+}
+unwind_traced:
+  // The frame ends at the instruction that raised, or at the one a `Reraise` named (its
+  // lasti), as CPython's frame reports f_lineno.
+  if (!(fe::unit_op(units[pc]) == Opcode::Reraise && fe::unit_arg(units[pc]) > 0)) f->pc = pc;
+  f->sp = sp;
+  record_exit_line(ts.pending, f, f->pc);
+  if (ts.use_tracing) [[unlikely]] trace_unwind_return(f, f->pc);
+exit_unwind: {
   result = Value();
   f->sp = sp;
-  f->pc = pc;
-  record_exit_line(exc, f, reraise_pc >= 0 ? reraise_pc : pc);
   if (f != entry) {
     // Unwinding out of a frame this loop called: continue in the caller at its call site.
     Frame* caller = f->back;
     ts.frame = caller;
+    frame_ending(f);
     t_data_top = reinterpret_cast<char*>(f);  // pop_frame
     --ts.depth;                                // leave_call
     f = caller;

@@ -35,19 +35,55 @@ bool is_match_self_type(TypeObject* t) {
 
 }  // namespace
 
-int match_is_mapping(Value subject) {
-  if (is_dict(subject)) return 1;
+namespace {
+
+// The kind from the type's flags; a class without one may still be registered with
+// collections.abc (CPython's register sets the flag, Coil's pure-Python abc cannot), which an
+// isinstance check finds. Built-in types and their subclasses only have their flags (str is
+// registered as a Sequence, yet is none for match).
+int collection_check(Value subject, CollectionKind want) {
   TypeObject* t = type_of(subject);
-  if (t == ListType || is_tuple_layout(t) || t == StrType || is_int(subject)) return 0;
-  return abc_check(subject, "Mapping");
+  uint32_t k = collection_kind(t);
+  // Native subclasses (defaultdict, OrderedDict) inherit their base's kind.
+  for (TypeObject* b = t->base; !k && b; b = b->base) k = collection_kind(b);
+  if (k) return k == want;
+  if (!has(t, TypeFlag::HeapType)) return 0;
+  for (TypeObject* b = t->base; b; b = b->base)
+    if (b != ObjectType && !has(b, TypeFlag::HeapType)) return 0;
+  return abc_check(subject, want == kCollectionSequence ? "Sequence" : "Mapping");
 }
 
-int match_is_sequence(Value subject) {
-  TypeObject* t = type_of(subject);
-  if (has(t, TypeFlag::StrSubclass) || has(t, TypeFlag::BytesSubclass) || t == ByteArrayType) return 0;
-  if (has(t, TypeFlag::ListSubclass) || has(t, TypeFlag::TupleSubclass) || t == RangeType) return 1;
-  if (is_dict(subject) || is_int(subject)) return 0;
-  return abc_check(subject, "Sequence");
+}  // namespace
+
+int match_is_mapping(Value subject) { return collection_check(subject, kCollectionMapping); }
+int match_is_sequence(Value subject) { return collection_check(subject, kCollectionSequence); }
+
+bool inherit_collection_kind(TypeObject* t, DictObject* ns) {
+  Value flags = dict_get_str(ns, intern("__abc_tpflags__"));
+  if (!flags.is_empty_slot()) {
+    if (flags.is_small_int()) {
+      int64_t v = flags.as_small_int();
+      if (v & (1 << 5)) set_collection_kind(t, kCollectionSequence);
+      else if (v & (1 << 6)) set_collection_kind(t, kCollectionMapping);
+    }
+    if (dict_del(ns, Value::from_obj(intern("__abc_tpflags__"))) < 0) return false;
+    if (collection_kind(t)) return true;
+  }
+  if (!t->mro) return true;
+  for (int64_t i = 1; i < t->mro->size; ++i) {
+    Value b = t->mro->items[i];
+    if (!b.is_obj()) continue;
+    if (uint32_t k = collection_kind(static_cast<TypeObject*>(b.as_obj()))) {
+      set_collection_kind(t, CollectionKind(k));
+      break;
+    }
+  }
+  return true;
+}
+
+void init_collection_kinds() {
+  for (TypeObject* t : {ListType, TupleType, RangeType, MemoryViewType}) set_collection_kind(t, kCollectionSequence);
+  for (TypeObject* t : {DictType, MappingProxyType}) set_collection_kind(t, kCollectionMapping);
 }
 
 Value match_keys(Value subject, TupleObject* keys) {

@@ -12,6 +12,7 @@
 #include "runtime/function.h"
 #include "runtime/int.h"
 #include "runtime/super.h"
+#include "runtime/match.h"
 #include "runtime/names.h"
 #include "runtime/object_reduce.h"
 #include "runtime/shape.h"
@@ -396,6 +397,7 @@ Value type_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   }
   TypeObject* t = new_heap_type(meta, args[1], as_tuple(args[2]), ns);
   if (!t) return Value();
+  if (!inherit_collection_kind(t, ns)) return Value();
   // (new_heap_type took __qualname__ and __classcell__ out.) __new__ is implicitly a static
   // method, __init_subclass__ and __class_getitem__ class methods.
   Value nw = dict_get_str(ns, names::dunder_new);

@@ -39,6 +39,8 @@ void visit_thread_state(ThreadState& ts, void* ctx) {
   v.visit(ts.pending);
   v.visit(ts.handled);
   v.visit(ts.context);
+  v.visit(ts.trace_func);
+  v.visit(ts.profile_func);
   if (!ts.data_stack_top) return;
   auto* end = reinterpret_cast<uintptr_t*>(*ts.data_stack_top);
   for (auto* p = reinterpret_cast<uintptr_t*>(ts.data_stack_base); p < end; ++p) {

@@ -27,6 +27,10 @@ struct ThreadState {
   ExcStackItem* exc_outer = nullptr;  // the levels of the generators' resumers, innermost first
   Frame* frame = nullptr;      // innermost Python frame
   Value context;               // the current contextvars.Context (empty: none made yet)
+  Value trace_func;            // sys.settrace's function (empty: none); runtime/trace.h
+  Value profile_func;          // sys.setprofile's function (empty: none)
+  int tracing = 0;             // > 0 while a trace or profile function runs (no events then)
+  bool use_tracing = false;    // a trace or profile function is set: the dispatch loop traces
   int depth = 0;               // Python call depth (RecursionError past the limit)
   int recursion_limit = 1000;
   int native_depth = 0;        // nested native re-entries (repr of deep containers, ...)

@@ -42,6 +42,9 @@ void unregister_thread_state() {
   ts.handled = Value();
   ts.exc_outer = nullptr;
   ts.context = Value();
+  ts.trace_func = Value();
+  ts.profile_func = Value();
+  ts.use_tracing = false;
   ts.frame = nullptr;
   release_data_stack(ts);
 }

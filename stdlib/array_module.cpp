@@ -8,6 +8,7 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "runtime/match.h"
 #include "runtime/bytes.h"
 #include "runtime/bytes_export.h"
 #include "runtime/dict.h"
@@ -921,6 +922,7 @@ const NativeGetSetDef kArrayGetSets[] = {{"typecode", get_typecode}, {"itemsize"
 bool init_array(ModuleObject* m) {
   if (!g_array_type) {
     g_array_type = make_native_type("array.array", sizeof(ArrayObject), visit_array, true);
+    set_collection_kind(g_array_type, kCollectionSequence);
     add_methods(g_array_type, kArrayMethods);
     add_getsets(g_array_type, kArrayGetSets);
     register_weakrefable_type(g_array_type);

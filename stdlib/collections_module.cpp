@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "runtime/abstract.h"
+#include "runtime/match.h"
 #include "runtime/containers.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -629,6 +630,7 @@ const NativeGetSetDef kDefaultDictGetSets[] = {{"default_factory", dd_get_factor
 bool init_collections(ModuleObject* m) {
   if (!g_deque_type) {
     g_deque_type = make_native_type("collections.deque", sizeof(DequeObject), visit_deque, true);
+    set_collection_kind(g_deque_type, kCollectionSequence);
     add_methods(g_deque_type, kDequeMethods);
     add_getsets(g_deque_type, kDequeGetSets);
     type_set_attr_raw(g_deque_type, names::dunder_hash, None);

@@ -12,6 +12,7 @@
 #include "runtime/float.h"
 #include "runtime/frame.h"
 #include "runtime/frame_object.h"
+#include "runtime/trace.h"
 #include "runtime/int.h"
 #include "runtime/names.h"
 #include "runtime/native_module.h"
@@ -53,15 +54,33 @@ Value sys_getrecursionlimit(Value*, int64_t nargs, TupleObject* kwnames) {
   return Value::from_small_int(thread_state().recursion_limit);
 }
 
-// Coil has no trace or profile hooks yet (sys.settrace/setprofile are not provided), so no
-// hook is ever installed: None is the true answer. Tools check these before instrumenting.
+// sys.settrace / setprofile (runtime/trace.h): the calling thread's hooks.
 Value sys_gettrace(Value*, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("gettrace", nargs, kwnames, 0, 0)) return Value();
-  return None;
+  Value f = thread_state().trace_func;
+  return f.is_empty_slot() ? None : f;
 }
 Value sys_getprofile(Value*, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("getprofile", nargs, kwnames, 0, 0)) return Value();
+  Value f = thread_state().profile_func;
+  return f.is_empty_slot() ? None : f;
+}
+bool call_audit_hooks(Value event, TupleObject* args);
+// settrace(function) / setprofile(function): one positional argument, None removes.
+Value set_hook(const char* name, Value* args, int64_t nargs, TupleObject* kwnames, void (*install)(Value)) {
+  if (kwnames && kwnames->size) return raise_fmt(TypeErrorType, "sys.%s() takes no keyword arguments", name);
+  if (nargs != 1)
+    return raise_fmt(TypeErrorType, "sys.%s() takes exactly one argument (%lld given)", name, static_cast<long long>(nargs));
+  TupleObject* none = new_tuple(0);
+  if (!none || !call_audit_hooks(str_value(std::string("sys.") + name), none)) return Value();
+  install(args[0]);
   return None;
+}
+Value sys_settrace(Value* args, int64_t nargs, TupleObject* kwnames) {
+  return set_hook("settrace", args, nargs, kwnames, set_trace_function);
+}
+Value sys_setprofile(Value* args, int64_t nargs, TupleObject* kwnames) {
+  return set_hook("setprofile", args, nargs, kwnames, set_profile_function);
 }
 
 Value sys_setrecursionlimit(Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -256,6 +275,8 @@ const NativeFunctionDef kSysFunctions[] = {
     {"setrecursionlimit", sys_setrecursionlimit},
     {"gettrace", sys_gettrace},
     {"getprofile", sys_getprofile},
+    {"settrace", sys_settrace},
+    {"setprofile", sys_setprofile},
     {"getswitchinterval", sys_getswitchinterval},
     {"setswitchinterval", sys_setswitchinterval},
     {"exc_info", sys_exc_info},
