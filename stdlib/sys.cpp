@@ -204,6 +204,7 @@ Value sys_addaudithook(Value* args, int64_t nargs, TupleObject* kwnames) {
 Value sys_get_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_displayhook(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_unraisablehook(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_get_coroutine_origin_tracking_depth(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_set_coroutine_origin_tracking_depth(Value* args, int64_t nargs, TupleObject* kwnames);
@@ -232,6 +233,7 @@ const NativeFunctionDef kSysFunctions[] = {
     {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
     {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
     {"excepthook", sys_excepthook},
+    {"displayhook", sys_displayhook},
     {"unraisablehook", sys_unraisablehook},
     {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth},
     {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth},
@@ -293,6 +295,7 @@ bool init_sys(ModuleObject* m) {
   (void)names;
   ok = ok && init_sys_structs(m, cfg);
   ok = ok && module_add(m, "__excepthook__", dict_get_str(m->dict, intern("excepthook")));
+  ok = ok && module_add(m, "__displayhook__", dict_get_str(m->dict, intern("displayhook")));
   ok = ok && module_add(m, "__unraisablehook__", dict_get_str(m->dict, intern("unraisablehook")));
   return ok;
 }

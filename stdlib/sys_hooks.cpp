@@ -5,6 +5,7 @@
 #include "runtime/abstract.h"
 #include "runtime/exceptions.h"
 #include "runtime/generator.h"
+#include "runtime/dict.h"
 #include "runtime/int.h"
 #include "runtime/native_module.h"
 #include "runtime/str.h"
@@ -76,6 +77,29 @@ Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value old_first = or_none(async_gen_hooks(false)), old_fin = or_none(async_gen_hooks(true));
   set_async_gen_hooks(firstiter.is_empty_slot() ? old_first : firstiter,
                       finalizer.is_empty_slot() ? old_fin : finalizer);
+  return None;
+}
+
+// displayhook(value): the interactive echo, also used by PRINT_EXPR; as CPython, `_` is cleared before the
+// repr is written (so a failing repr leaves it None) and set to the value afterwards.
+Value sys_displayhook(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "displayhook() takes no keyword arguments");
+  if (nargs != 1)
+    return raise_fmt(TypeErrorType, "displayhook() takes exactly one argument (%lld given)", static_cast<long long>(nargs));
+  Value v = args[0];
+  if (v == None) return None;
+  Value underscore = Value::from_obj(intern("_"));
+  if (!dict_set(g_builtins_module->dict, underscore, None)) return Value();
+  Value out = sys_attr("stdout");
+  if (out.is_empty_slot() || out == None) {
+    clear_exception();
+    return raise_msg(RuntimeErrorType, "lost sys.stdout");
+  }
+  std::string text;
+  if (!repr_string(v, &text)) return Value();
+  text += '\n';
+  if (!write_to_file(out, text, false)) return Value();
+  if (!dict_set(g_builtins_module->dict, underscore, v)) return Value();
   return None;
 }
 
