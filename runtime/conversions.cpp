@@ -1,6 +1,7 @@
 // conversions.cpp — repr/str/ascii/format, len, `in`, item access, and isinstance /
 // issubclass: native paths for built-in types, then the dunder protocol.
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -146,19 +147,26 @@ Value repr(Value v) {
   return object_default_repr(v);
 }
 
+// True for object.__str__ itself (whose behaviour is repr(v)); any other native __str__ found on a
+// subclass — say `__str__ = int.__repr__`, as enum's ReprEnum installs — must really be called.
+static bool is_object_str_descr(Value m) {
+  if (!m.is_obj() || m.as_obj()->type != MethodDescrType) return false;
+  auto* d = static_cast<MethodDescrObject*>(m.as_obj());
+  return d->owner == ObjectType && std::strcmp(d->name, "__str__") == 0;
+}
+
 Value str_of(Value v) {
   TypeObject* t = type_of(v);
   if (t == StrType) return v;
   if (has(t, TypeFlag::HeapType) || has(t, TypeFlag::BaseExcSubclass)) {
     Value m = type_lookup(t, names::dunder_str);
-    if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
+    if (!m.is_empty_slot() && !is_object_str_descr(m)) {
       Value r = call1(m, v);
       if (r.is_empty_slot()) return r;
       if (!is_str(r)) return raise_fmt(TypeErrorType, "__str__ returned non-string (type %s)", type_name(r));
       return r;
     }
-    if (has(t, TypeFlag::BaseExcSubclass)) return exception_str(v);
-    if (has(t, TypeFlag::StrSubclass)) return str_value(as_str(v)->view());
+    if (m.is_empty_slot() && has(t, TypeFlag::BaseExcSubclass)) return exception_str(v);
   } else if (has(t, TypeFlag::ExtType)) {
     // A native type defined outside the core (mappingproxy, ...) with a __str__ of its own.
     Value m = type_lookup(t, names::dunder_str);
@@ -211,7 +219,9 @@ bool str_string(Value v, std::string* out) {
 Value format(Value v, Value spec) {
   TypeObject* t = type_of(v);
   Value m = type_lookup(t, names::dunder_format);
-  if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
+  // A subclass may have rebound __format__ to another type's native one (enum's ReprEnum does), so
+  // only built-in types take the native shortcut.
+  if (!m.is_empty_slot() && (has(t, TypeFlag::HeapType) || !(m.is_obj() && m.as_obj()->type == MethodDescrType))) {
     Value r = call2(m, v, spec);
     if (r.is_empty_slot()) return r;
     if (!is_str(r)) return raise_fmt(TypeErrorType, "__format__ must return a str, not %s", type_name(r));

@@ -96,13 +96,15 @@ static Value exact_text(Value v) {
 }
 
 Value sequence_binary(Value a, Value b, BinaryOpKind op) {
+  BinaryOpKind plain = static_cast<int>(op) >= fe::kInplace ? static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace) : op;
   a = exact_text(a);
+  // The arguments of str % args keep their types: "%s" % sub formats with the subclass's __str__.
+  if (plain == BinaryOpKind::Remainder && is_exact(a, StrType)) return str_percent_format(a, b);
   b = exact_text(b);
   if (!is_exact(a, BytesType) || !is_exact(b, BytesType)) {
     Value r = bytes_binary(a, b, op);
     if (r != NotImplemented) return r;
   }
-  BinaryOpKind plain = static_cast<int>(op) >= fe::kInplace ? static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace) : op;
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
   if (plain == BinaryOpKind::Add) {

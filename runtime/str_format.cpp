@@ -20,7 +20,8 @@ namespace coil::rt {
 Value str_format_spec(Value self, Value spec_v) {
   if (!is_str(spec_v)) return raise_fmt(TypeErrorType, "format() argument must be str, not %s", type_name(spec_v));
   std::string_view spec = as_str(spec_v)->view();
-  if (spec.empty()) return exact_str(self);
+  // As CPython, an empty spec means str(self): a subclass's own __str__ is honoured.
+  if (spec.empty()) return is_exact(self, StrType) ? self : str_of(self);
   // The mini-language itself is float_format.h's, shared with the number types.
   std::string out;
   FormatStatus st = format_str(as_str(self)->view(), spec, &out, type_name(self));

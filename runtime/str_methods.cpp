@@ -139,8 +139,10 @@ Value str_binary_dunder(Value* args, int64_t nargs, fe::BinaryOpKind op, bool re
     if (m.is_empty_slot()) return NotImplemented;
   }
   if (op == fe::BinaryOpKind::Remainder && reflected) {
+    // other % self: self is the argument and keeps its own type (a str subclass's __str__ applies).
     if (!is_str(b)) return NotImplemented;
-    std::swap(a, b);
+    a = exact_str(b);
+    b = args[0];
   }
   return sequence_binary(a, b, op);
 }
