@@ -11,6 +11,7 @@
 #include "runtime/super.h"
 #include "runtime/names.h"
 #include "runtime/object_reduce.h"
+#include "runtime/sequence_ops.h"
 #include "runtime/shape.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -23,6 +24,23 @@ namespace {
 // Does `type` get `name` (__init__ / __new__) from somewhere other than object itself?
 bool overrides_object(TypeObject* type, StrObject* name) {
   return type_lookup(type, name) != dict_get_str(ObjectType->dict, name);
+}
+
+// TypeError for instantiating a class whose __abstractmethods__ is non-empty, naming them sorted.
+Value refuse_abstract(TypeObject* type) {
+  Value methods = get_attr(Value::from_obj(type), intern("__abstractmethods__"));
+  if (methods.is_empty_slot()) return methods;
+  ListObject* l = new_list(0);
+  if (!l || !list_extend(l, methods) || !list_sort(l, Value(), false)) return Value();
+  std::string joined;
+  for (int64_t i = 0; i < l->size; ++i) {
+    std::string s;
+    if (!str_string(l->items()[i], &s)) return Value();
+    if (i) joined += ", ";
+    joined += s;
+  }
+  return raise_fmt(TypeErrorType, "Can't instantiate abstract class %s with abstract method%s %s", type->name,
+                   l->size > 1 ? "s" : "", joined.c_str());
 }
 
 // object.__new__ and object.__init__ tolerate extra arguments only when the other one of
@@ -38,8 +56,7 @@ Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
     if (!overrides_object(type, names::dunder_init))
       return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
   }
-  if (has(type, TypeFlag::IsAbstract))
-    return raise_fmt(TypeErrorType, "Can't instantiate abstract class %s", type->name);
+  if (has(type, TypeFlag::IsAbstract)) return refuse_abstract(type);
   if (!type->alloc) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
   // A built-in type, or a class deriving from one, with its own __new__ (str, bytes, a native
   // module's type...) must build the instance's value: its fields would be left unset.
@@ -458,6 +475,8 @@ Object* object_alloc(TypeObject* type) {
 
 }  // namespace
 
+void init_type_attrs();  // type_attrs.cpp
+
 void init_object_and_type_methods() {
   ObjectType->alloc = object_alloc;
   // A metaclass's instances are type objects: their extra words (dict, slots) follow the
@@ -472,6 +491,7 @@ void init_object_and_type_methods() {
   if (dict_get_str(TypeType->dict, names::dunder_doc).is_empty_slot()) dict_set_str(TypeType->dict, names::dunder_doc, None);
   add_methods(TypeType, kTypeMethods);
   add_getsets(TypeType, kTypeGetSets);
+  init_type_attrs();
 }
 
 }  // namespace coil::rt

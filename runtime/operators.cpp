@@ -112,8 +112,9 @@ static Value binary_op_impl(Value a, Value b, BinaryOpKind op) {
   Value fb = ta != tb && uses_dict_dunders(tb) ? type_lookup(tb, *n.rop) : Value();
   bool a_native = !uses_dict_dunders(ta) || !is_callable_dunder(fa);
   bool b_native = ta == tb || !uses_dict_dunders(tb) || !is_callable_dunder(fb);
-  // A subclass's reflected method goes first when it overrides the operand's.
-  if (!fb.is_empty_slot() && !b_native && is_subtype(tb, ta)) {
+  // A subclass's reflected method goes first when it overrides the operand's (CPython's
+  // method_is_overloaded: a __ror__ merely inherited from the left operand's type waits its turn).
+  if (!fb.is_empty_slot() && !b_native && is_subtype(tb, ta) && type_lookup(ta, *n.rop) != fb) {
     Value r = call_dunder(fb, b, a);
     if (r.is_empty_slot() || !is_not_impl(r)) return r;
     fb = Value();

@@ -2,6 +2,8 @@
 // report every thread's exception state and data stack.
 #include "runtime/thread.h"
 
+#include <pthread.h>
+
 namespace coil::rt {
 
 void release_data_stack(ThreadState& ts);  // interpreter.cpp
@@ -15,6 +17,7 @@ void register_thread_state() {
   ThreadState& ts = thread_state();
   if (ts.registered) return;
   ts.is_main = g_thread_states == nullptr;
+  ts.thread_id = static_cast<uint64_t>(pthread_self());
   ts.registered = true;
   ts.next_thread = g_thread_states;
   g_thread_states = &ts;

@@ -921,6 +921,7 @@ const NativeGetSetDef kArrayGetSets[] = {{"typecode", get_typecode}, {"itemsize"
 bool init_array(ModuleObject* m) {
   if (!g_array_type) {
     g_array_type = make_native_type("array.array", sizeof(ArrayObject), visit_array, true);
+    g_array_type->flags = g_array_type->flags | TypeFlag::Sequence;  // a sequence to pattern matching
     add_methods(g_array_type, kArrayMethods);
     add_getsets(g_array_type, kArrayGetSets);
     register_weakrefable_type(g_array_type);

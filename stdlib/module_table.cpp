@@ -39,6 +39,8 @@ extern const rt::NativeModuleDef kAstModule;
 extern const rt::NativeModuleDef kRandomModule;
 extern const rt::NativeModuleDef kUnicodedataModule;
 extern const rt::NativeModuleDef kOperatorModule;
+extern const rt::NativeModuleDef kAbcModule;
+extern const rt::NativeModuleDef kFaulthandlerModule;
 extern const rt::NativeModuleDef kMd5Module, kSha1Module, kSha256Module, kSha512Module, kSha3Module, kBlake2Module;
 
 namespace {
@@ -75,6 +77,8 @@ const rt::NativeModuleDef* const kModules[] = {
     &kRandomModule,
     &kUnicodedataModule,
     &kOperatorModule,
+    &kAbcModule,
+    &kFaulthandlerModule,
     &kMd5Module,
     &kSha1Module,
     &kSha256Module,

@@ -83,9 +83,9 @@ Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames) {
 // displayhook(value): the interactive echo, also used by PRINT_EXPR; as CPython, `_` is cleared before the
 // repr is written (so a failing repr leaves it None) and set to the value afterwards.
 Value sys_displayhook(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "displayhook() takes no keyword arguments");
+  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "sys.displayhook() takes no keyword arguments");
   if (nargs != 1)
-    return raise_fmt(TypeErrorType, "displayhook() takes exactly one argument (%lld given)", static_cast<long long>(nargs));
+    return raise_fmt(TypeErrorType, "sys.displayhook() takes exactly one argument (%lld given)", static_cast<long long>(nargs));
   Value v = args[0];
   if (v == None) return None;
   Value underscore = Value::from_obj(intern("_"));
