@@ -168,6 +168,15 @@ Value type_get_attr(TypeObject* type, StrObject* name, bool suppress) {
 
 }  // namespace
 
+// A special method found on type(self), ready to call without self (CPython's
+// lookup_maybe_method): functions and native methods are bound to self, other descriptors
+// through __get__, and anything else — a class, a builtin function — is used as it is.
+Value bind_special_method(Value m, Value self) {
+  bool is_descr;
+  Value r = descr_get(m, self, type_of(self), &is_descr);
+  return is_descr ? r : m;
+}
+
 Value lookup_special(Value obj, StrObject* name) { return type_lookup(type_of(obj), name); }
 
 Value generic_get_attr(Value obj, StrObject* name, bool suppress_missing) {

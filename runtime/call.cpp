@@ -18,6 +18,8 @@
 
 namespace coil::rt {
 
+Value bind_special_method(Value m, Value self);  // attributes.cpp
+
 namespace {
 
 // `self, args..., keyword values...` in one array: on the C++ stack for the usual few
@@ -47,6 +49,16 @@ class SelfArgs {
 Value call_with_self(Value fn, Value self, Value* args, int64_t nargs, TupleObject* kwnames) {
   SelfArgs buf(self, args, nargs, kwnames);
   return call(fn, buf.data(), nargs + 1, kwnames);
+}
+
+// Calls __call__ (found on type(self)) for `self`: functions and native methods take self in
+// front; `__call__ = dict` (a class, no __get__) is called as it is, as CPython does.
+Value call_special(Value m, Value self, Value* args, int64_t nargs, TupleObject* kwnames) {
+  TypeObject* mt = type_of(m);
+  if (mt == FunctionType || mt == MethodDescrType) return call_with_self(m, self, args, nargs, kwnames);
+  Value bound = bind_special_method(m, self);
+  if (bound.is_empty_slot()) return bound;
+  return call(bound, args, nargs, kwnames);
 }
 
 Value call_type(TypeObject* type, Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -157,7 +169,7 @@ static Value call_impl(Value callable, Value* args, int64_t nargs, TupleObject* 
     if (t != TypeType) {
       Value mc = type_lookup(t, names::dunder_call);
       if (!mc.is_empty_slot() && !(mc.is_obj() && mc.as_obj()->type == MethodDescrType))
-        return call_with_self(mc, callable, args, nargs, kwnames);
+        return call_special(mc, callable, args, nargs, kwnames);
     }
     return call_type(type, args, nargs, kwnames);
   }
@@ -166,7 +178,7 @@ static Value call_impl(Value callable, Value* args, int64_t nargs, TupleObject* 
   // Counted as a call level: a `__call__` that is itself an instance of the class recurses here
   // without ever reaching Python code (CPython raises RecursionError the same way).
   if (!enter_call(" while calling a Python object")) return Value();
-  Value r = call_with_self(c, callable, args, nargs, kwnames);
+  Value r = call_special(c, callable, args, nargs, kwnames);
   leave_call();
   return r;
 }

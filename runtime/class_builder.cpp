@@ -33,30 +33,39 @@ Value calculate_metaclass(Value meta, TupleObject* bases) {
 
 namespace {
 
-// __mro_entries__ (PEP 560): non-class bases may substitute other bases.
+// __mro_entries__ (PEP 560): non-class bases may substitute other bases. Looked up as an
+// ordinary attribute of the base (a function may carry one: typing.TypedDict does), and called
+// bound, with the original bases.
 TupleObject* resolve_bases(TupleObject* bases) {
-  bool any_entry = false;
-  for (int64_t i = 0; i < bases->size; ++i)
-    if (!has(type_of(bases->items[i]), TypeFlag::TypeSubclass) &&
-        !lookup_special(bases->items[i], names::dunder_mro_entries).is_empty_slot())
-      any_entry = true;
-  if (!any_entry) return bases;
-  ListObject* out = new_list(0);
+  ListObject* out = nullptr;
   for (int64_t i = 0; i < bases->size; ++i) {
     Value b = bases->items[i];
-    Value me = has(type_of(b), TypeFlag::TypeSubclass) ? Value() : lookup_special(b, names::dunder_mro_entries);
+    Value me;
+    if (!has(type_of(b), TypeFlag::TypeSubclass)) {
+      bool err = false;
+      me = get_attr_opt(b, names::dunder_mro_entries, &err);
+      if (err) return nullptr;
+    }
     if (me.is_empty_slot()) {
-      list_append(out, b);
+      if (out && !list_append(out, b)) return nullptr;
       continue;
     }
-    Value r = call2(me, b, Value::from_obj(bases));
+    if (!out) {
+      out = new_list(0);
+      if (!out) return nullptr;
+      for (int64_t k = 0; k < i; ++k)
+        if (!list_append(out, bases->items[k])) return nullptr;
+    }
+    Value r = call1(me, Value::from_obj(bases));
     if (r.is_empty_slot()) return nullptr;
     if (!is_exact(r, TupleType)) {
       raise_msg(TypeErrorType, "__mro_entries__ must return a tuple");
       return nullptr;
     }
-    for (int64_t k = 0; k < as_tuple(r)->size; ++k) list_append(out, as_tuple(r)->items[k]);
+    for (int64_t k = 0; k < as_tuple(r)->size; ++k)
+      if (!list_append(out, as_tuple(r)->items[k])) return nullptr;
   }
+  if (!out) return bases;
   TupleObject* t = new_tuple(out->size);
   for (int64_t i = 0; i < out->size; ++i) t->items[i] = out->items()[i];
   return t;

@@ -14,6 +14,7 @@
 #include "runtime/complex.h"
 #include "runtime/float.h"
 #include "runtime/function.h"
+#include "runtime/generic_alias.h"
 #include "runtime/int.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
@@ -49,6 +50,9 @@ Value object_default_repr(Value v) {
   return str_value("<" + mod + qual + buf);
 }
 
+}  // namespace
+
+// <class 'module.qualname'>: repr() of a class, also type.__repr__ (type_attrs.cpp).
 std::string type_repr(TypeObject* t) {
   std::string mod = "builtins";
   if (has(t, TypeFlag::HeapType)) {
@@ -63,6 +67,8 @@ std::string type_repr(TypeObject* t) {
   if (mod == "builtins") return "<class '" + qual + "'>";
   return "<class '" + mod + "." + qual + "'>";
 }
+
+namespace {
 
 // The native repr of a built-in layout; empty Value when `t` has none (use object's).
 Value native_repr(Value v, TypeObject* t) {
@@ -343,6 +349,7 @@ int is_instance(Value obj, Value cls) {
     // obj.__class__ may differ from type(obj) (proxies): CPython checks it too.
     return 0;
   }
+  if (is_union_type(cls)) cls = Value::from_obj(union_args(cls));  // int | str: as (int, str)
   if (is_exact(cls, TupleType)) {
     TupleObject* t = as_tuple(cls);
     for (int64_t i = 0; i < t->size; ++i) {
@@ -361,6 +368,7 @@ int is_instance(Value obj, Value cls) {
 }
 
 int is_subclass(Value derived, Value cls) {
+  if (is_union_type(cls)) cls = Value::from_obj(union_args(cls));
   if (is_exact(cls, TupleType)) {
     TupleObject* t = as_tuple(cls);
     for (int64_t i = 0; i < t->size; ++i) {
@@ -375,6 +383,15 @@ int is_subclass(Value derived, Value cls) {
       Value r = call2(m, cls, derived);
       return r.is_empty_slot() ? -1 : is_true(r);
     }
+  }
+  if (!is_type(cls)) {
+    // Any object may define the check (typing's special forms, parameterized generics).
+    Value m = lookup_special(cls, names::dunder_subclasscheck);
+    if (!m.is_empty_slot()) {
+      Value r = call2(m, cls, derived);
+      return r.is_empty_slot() ? -1 : is_true(r);
+    }
+    if (has_pending_exception()) return -1;
   }
   if (!is_type(derived)) {
     raise_msg(TypeErrorType, "issubclass() arg 1 must be a class");

@@ -49,6 +49,9 @@ Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs < 1 || !args[0].is_obj() || !has(args[0].as_obj()->type, TypeFlag::TypeSubclass))
     return raise_msg(TypeErrorType, "object.__new__(X): X is not a type object");
   auto* type = static_cast<TypeObject*>(args[0].as_obj());
+  // A native type without a constructor of its own (types.UnionType, iterators) cannot be
+  // instantiated at all, whatever the arguments.
+  if (!type->alloc) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
   bool has_args = nargs > 1 || (kwnames && kwnames->size);
   if (has_args) {
     if (overrides_object(type, names::dunder_new))
@@ -57,7 +60,6 @@ Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
       return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
   }
   if (has(type, TypeFlag::IsAbstract)) return refuse_abstract(type);
-  if (!type->alloc) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
   // A built-in type, or a class deriving from one, with its own __new__ (str, bytes, a native
   // module's type...) must build the instance's value: its fields would be left unset.
   TypeObject* solid = type;

@@ -17,6 +17,8 @@
 
 namespace coil::rt {
 
+std::string type_repr(TypeObject* t);  // conversions.cpp: <class 'module.qualname'>
+
 namespace {
 
 TypeObject* as_type(Value v) { return static_cast<TypeObject*>(v.as_obj()); }
@@ -170,6 +172,11 @@ Value type_subclasscheck_m(Value* args, int64_t nargs, TupleObject*) {
   return bool_value(is_subtype(as_type(sub), as_type(args[0])));
 }
 
+Value type_repr_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 1) return raise_fmt(TypeErrorType, "expected 0 arguments, got %lld", static_cast<long long>(nargs - 1));
+  return str_value(type_repr(as_type(args[0])));
+}
+
 Value type_sizeof_m(Value* args, int64_t nargs, TupleObject*) {
   if (nargs != 1)
     return raise_fmt(TypeErrorType, "type.__sizeof__() takes no arguments (%lld given)", static_cast<long long>(nargs - 1));
@@ -206,6 +213,7 @@ const NativeMethodDef kTypeAttrMethods[] = {
     {"__instancecheck__", type_instancecheck_m},
     {"__subclasscheck__", type_subclasscheck_m},
     {"__sizeof__", type_sizeof_m},
+    {"__repr__", type_repr_m},
 };
 const NativeMethodDef kObjectOrderMethods[] = {
     {"__lt__", object_order_m},

@@ -130,6 +130,22 @@ Value imp_find_frozen(Value* args, int64_t nargs, TupleObject* kwnames) {
   return None;
 }
 
+// _override_frozen_modules_for_tests(override): CPython's switch between a module's frozen copy
+// (> 0), its source (< 0) or the default (0). With no frozen modules, every setting finds the
+// same (source) modules, so recording it is all there is to do.
+int g_frozen_override = 0;
+Value imp_override_frozen_modules_for_tests(Value* args, int64_t nargs, TupleObject* kw) {
+  if (!check_args("_override_frozen_modules_for_tests", nargs, kw, 1, 1)) return Value();
+  if (!is_int(args[0])) return raise_fmt(TypeErrorType, "'%s' object cannot be interpreted as an integer", type_name(args[0]));
+  int64_t v;
+  if (!int_to_int64(args[0], &v) || v > INT32_MAX || v < INT32_MIN) {
+    clear_exception();
+    return raise_msg(OverflowErrorType, "Python int too large to convert to C int");
+  }
+  g_frozen_override = static_cast<int>(v);
+  return None;
+}
+
 Value no_frozen(const char* fname, Value* args, int64_t nargs, TupleObject* kw) {
   StrObject* name;
   if (!check_args(fname, nargs, kw, 1, 1) || !name_arg(fname, args[0], &name)) return Value();
@@ -213,6 +229,7 @@ const NativeFunctionDef kImpFunctions[] = {
     {"init_frozen", imp_init_frozen},
     {"extension_suffixes", imp_extension_suffixes},
     {"_fix_co_filename", imp_fix_co_filename},
+    {"_override_frozen_modules_for_tests", imp_override_frozen_modules_for_tests},
 };
 
 bool init_imp(ModuleObject* m) {
