@@ -1,6 +1,7 @@
 // type_attrs.cpp — type's introspection attributes (__flags__ with CPython's bit values,
 // __abstractmethods__ and the abstract flag it drives, __annotations__, sizes, __text_signature__),
-// type.__instancecheck__ / __subclasscheck__ / __sizeof__, and object's ordering and __sizeof__.
+// type.__instancecheck__ / __subclasscheck__ / __sizeof__ / __repr__, object's ordering and
+// __sizeof__, and the methods of getset_descriptor (the attributes native types define).
 #include <algorithm>
 #include <cstring>
 
@@ -200,6 +201,80 @@ Value object_sizeof_m(Value* args, int64_t nargs, TupleObject*) {
   return int_from_int64(size);
 }
 
+// --- getset_descriptor: the attributes native types define in C++ (int.real, type.__name__) ---
+
+GetSetObject* as_getset(Value v) { return static_cast<GetSetObject*>(v.as_obj()); }
+
+// The "descriptor 'x' for 'T' objects doesn't apply to a 'U' object" check; false with it raised.
+bool getset_applies(GetSetObject* g, Value obj) {
+  if (is_subtype(type_of(obj), g->owner)) return true;
+  raise_fmt(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", g->def->name, g->owner->name,
+            type_name(obj));
+  return false;
+}
+
+Value getset_get_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs < 2 || nargs > 3)
+    return raise_fmt(TypeErrorType, "expected 1 or 2 arguments, got %lld", static_cast<long long>(nargs - 1));
+  Value obj = args[1];
+  Value type = nargs > 2 ? args[2] : None;
+  if (obj == None) {
+    if (type == None) return raise_msg(TypeErrorType, "__get__(None, None) is invalid");
+    return args[0];
+  }
+  GetSetObject* g = as_getset(args[0]);
+  if (!getset_applies(g, obj)) return Value();
+  return g->def->get(obj);
+}
+
+bool getset_store(GetSetObject* g, Value obj, Value value) {
+  if (!getset_applies(g, obj)) return false;
+  if (!g->def->set) {
+    raise_fmt(AttributeErrorType, "attribute '%s' of '%s' objects is not writable", g->def->name, g->owner->name);
+    return false;
+  }
+  return g->def->set(obj, value);
+}
+
+Value getset_set_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 3) return raise_fmt(TypeErrorType, "expected 2 arguments, got %lld", static_cast<long long>(nargs - 1));
+  return getset_store(as_getset(args[0]), args[1], args[2]) ? None : Value();
+}
+
+Value getset_delete_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2) return raise_fmt(TypeErrorType, "expected 1 argument, got %lld", static_cast<long long>(nargs - 1));
+  return getset_store(as_getset(args[0]), args[1], Value()) ? None : Value();
+}
+
+Value getset_repr_m(Value* args, int64_t, TupleObject*) {
+  GetSetObject* g = as_getset(args[0]);
+  return str_value(std::string("<attribute '") + g->def->name + "' of '" + g->owner->name + "' objects>");
+}
+
+Value getset_name_get(Value self) { return Value::from_obj(intern(as_getset(self)->def->name)); }
+Value getset_qualname_get(Value self) {
+  GetSetObject* g = as_getset(self);
+  return str_value(std::string(g->owner->qualname ? g->owner->qualname->view() : g->owner->name) + "." + g->def->name);
+}
+Value getset_objclass_get(Value self) { return Value::from_obj(as_getset(self)->owner); }
+Value getset_doc_get(Value self) {
+  const char* doc = as_getset(self)->def->doc;
+  return doc ? str_value(doc) : None;
+}
+
+const NativeMethodDef kGetSetMethods[] = {
+    {"__get__", getset_get_m},
+    {"__set__", getset_set_m},
+    {"__delete__", getset_delete_m},
+    {"__repr__", getset_repr_m},
+};
+const NativeGetSetDef kGetSetGetSets[] = {
+    {"__name__", getset_name_get},
+    {"__qualname__", getset_qualname_get},
+    {"__objclass__", getset_objclass_get},
+    {"__doc__", getset_doc_get},
+};
+
 const NativeGetSetDef kTypeAttrGetSets[] = {
     {"__flags__", type_flags_get},
     {"__abstractmethods__", type_abstractmethods_get, type_abstractmethods_set},
@@ -229,6 +304,8 @@ void init_type_attrs() {
   add_getsets(TypeType, kTypeAttrGetSets);
   add_methods(TypeType, kTypeAttrMethods);
   add_methods(ObjectType, kObjectOrderMethods);
+  add_methods(GetSetDescrType, kGetSetMethods);
+  add_getsets(GetSetDescrType, kGetSetGetSets);
 }
 
 }  // namespace coil::rt

@@ -147,7 +147,16 @@ Value type_ror(Value* args, int64_t nargs, TupleObject*) {
   return union_of(args[1], args[0]);
 }
 
+// A union answers __module__ with its type's ('types'), which typing relies on; the rest is generic.
+Value union_getattribute(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2 || !is_str(args[1])) return raise_msg(TypeErrorType, "attribute name must be string");
+  StrObject* name = as_str(args[1]);
+  if (name->view() == "__module__") return get_attr(Value::from_obj(g_union_type), name);
+  return generic_get_attr(args[0], name, false);
+}
+
 const NativeMethodDef kUnionMethods[] = {
+    {"__getattribute__", union_getattribute},
     {"__or__", union_or},     {"__ror__", union_ror},         {"__repr__", union_repr}, {"__eq__", union_eq},
     {"__hash__", union_hash}, {"__getitem__", union_getitem},
 };

@@ -86,3 +86,22 @@ class R(P):
 
 
 print(P() | Q(), Q() | P(), P() | R(), R() | P())
+
+
+# getset_descriptor: the attributes of native types, usable by hand.
+d = type.__dict__["__name__"]
+
+
+class C:
+    pass
+
+
+print(repr(d), d.__get__(C), d.__get__(None, C) is d, d.__qualname__, d.__objclass__.__name__, d.__name__)
+d.__set__(C, "Renamed")
+print(C.__name__)
+for call in (lambda: d.__get__(3), lambda: int.__dict__["real"].__set__(3, 4), lambda: d.__get__(None, None)):
+    try:
+        call()
+    except (TypeError, AttributeError) as e:
+        print(type(e).__name__, e)
+print(type.__repr__(int), repr(type.__dict__["__repr__"]).startswith("<"))
