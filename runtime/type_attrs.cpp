@@ -138,8 +138,35 @@ Value type_dictoffset_get(Value self) {
 
 // The "(sig)" of a doc written as "name(sig)\n--\n\n...", as CPython derives
 // __text_signature__ from a type's docstring; None when the doc has no such header.
+// The signatures CPython's built-in types carry in their internal docstrings (what
+// inspect.signature(list) reads); types not listed have none, as int and dict have none there.
+struct NativeSignature {
+  TypeObject** type;
+  const char* signature;
+};
+const NativeSignature kNativeSignatures[] = {
+    {&ObjectType, "()"},
+    {&ComplexType, "(real=0, imag=0)"},
+    {&EnumerateType, "(iterable, start=0)"},
+    {&FloatType, "(x=0, /)"},
+    {&ListType, "(iterable=(), /)"},
+    {&MemoryViewType, "(object)"},
+    {&PropertyType, "(fget=None, fset=None, fdel=None, doc=None)"},
+    {&ReversedType, "(sequence, /)"},
+    {&TupleType, "(iterable=(), /)"},
+    {&CellType, "([contents])"},
+    {&FunctionType, "(code, globals, name=None, argdefs=None, closure=None)"},
+    {&MethodType, "(function, instance, /)"},
+    {&ModuleType, "(name, doc=None)"},
+};
+
 Value type_text_signature_get(Value self) {
   TypeObject* t = as_type(self);
+  if (!has(t, TypeFlag::HeapType)) {
+    for (const NativeSignature& s : kNativeSignatures)
+      if (*s.type == t) return str_value(s.signature);
+    return None;
+  }
   Value doc = dict_get_str(t->dict, names::dunder_doc);
   if (doc.is_empty_slot() || !is_str(doc)) return None;
   std::string_view d = as_str(doc)->view();
