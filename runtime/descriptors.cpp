@@ -417,6 +417,10 @@ Value member_get(MemberDescrObject* m, Value obj) {
 }
 
 bool member_set(MemberDescrObject* m, Value obj, Value value) {
+  if (m->readonly) {
+    raise_msg(AttributeErrorType, "readonly attribute");
+    return false;
+  }
   Value* slot = member_slot(m, obj);
   if (value.is_empty_slot() && slot->is_empty_slot()) {
     raise_msg(AttributeErrorType, m->name->view());

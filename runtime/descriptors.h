@@ -6,11 +6,13 @@
 
 namespace coil::rt {
 
-// A __slots__ entry: the attribute lives at `offset` bytes into instances of `owner`.
+// A __slots__ entry, or a native object field exposed as CPython exposes it (a member
+// descriptor): the attribute lives at `offset` bytes into instances of `owner`.
 struct MemberDescrObject : Object {
   TypeObject* owner;
   StrObject* name;
   uint32_t offset;
+  bool readonly;  // a native field shown as a member (function.__globals__): no assignment
 };
 MemberDescrObject* new_member_descr(TypeObject* owner, StrObject* name, uint32_t offset);
 // Reads / writes (value empty: deletes) the slot of `obj`; AttributeError when unset.

@@ -111,7 +111,6 @@ bool func_code_set(Value self, Value v) {
   ++f->version;
   return true;
 }
-Value func_globals(Value self) { return Value::from_obj(as_func(self)->globals); }
 Value func_builtins(Value self) {
   FunctionObject* f = as_func(self);
   return Value::from_obj(f->builtins ? f->builtins : builtins_dict());
@@ -174,7 +173,6 @@ const NativeGetSetDef kFunctionGetSets[] = {
     {"__defaults__", func_defaults, func_defaults_set},
     {"__kwdefaults__", func_kwdefaults, func_kwdefaults_set},
     {"__code__", func_code, func_code_set},
-    {"__globals__", func_globals},
     {"__builtins__", func_builtins},
     {"__closure__", func_closure},
     {"__annotations__", func_annotations, func_annotations_set},
@@ -597,6 +595,10 @@ void init_function_attributes() {
   FunctionType->dict_offset = offsetof(FunctionObject, dict);
   FunctionType->basic_size = sizeof(FunctionObject);
   add_getsets(FunctionType, kFunctionGetSets);
+  // __globals__ is a read-only member, as in CPython: types.MemberDescriptorType is its type.
+  MemberDescrObject* globals = new_member_descr(FunctionType, intern("__globals__"), offsetof(FunctionObject, globals));
+  globals->readonly = true;
+  type_set_attr_raw(FunctionType, intern("__globals__"), Value::from_obj(globals));
   add_methods(FunctionType, kFunctionMethods);
   add_getsets(CodeType, kCodeGetSets);
   add_methods(CodeType, kCodeMethods);

@@ -91,6 +91,24 @@ void register_ref(WeakRefObject* w) {
   registry()[w->key].push_back(s);
 }
 
+// Does a class body with this __slots__ value (empty: none) give instances a weakref slot?
+bool slots_add_weakref(Value slots) {
+  if (slots.is_empty_slot()) return true;
+  if (is_str(slots)) return as_str(slots)->view() == "__weakref__";
+  if (is_tuple(slots) || is_list(slots)) {
+    TupleObject* t = is_tuple(slots) ? as_tuple(slots) : nullptr;
+    int64_t n = t ? t->size : as_list(slots)->size;
+    for (int64_t i = 0; i < n; ++i) {
+      Value x = t ? t->items[i] : as_list(slots)->items()[i];
+      if (is_str(x) && as_str(x)->view() == "__weakref__") return true;
+    }
+    return false;
+  }
+  // Another iterable was consumed when the class was made: its names are the member
+  // descriptors now in the class, and '__weakref__' is never one of them.
+  return false;
+}
+
 // Can `v` be weakly referenced? CPython's rule: types with a weakref list slot.
 bool weakrefable(Value v) {
   if (!v.is_obj()) return false;
@@ -100,7 +118,16 @@ bool weakrefable(Value v) {
     TypeObject* solid = t;
     while (solid && has(solid, TypeFlag::HeapType)) solid = solid->base;
     // Variable-size layouts (int, tuple, bytes) get no __weakref__ slot in subclasses.
-    return !(solid == IntType || solid == BoolType || solid == BytesType || is_tuple_layout(solid));
+    if (solid == IntType || solid == BoolType || solid == BytesType || is_tuple_layout(solid)) return false;
+    if (is_registered_weakrefable(solid) || solid == SetType || solid == FrozenSetType) return true;
+    // A class statement adds the slot unless its __slots__ leave out '__weakref__'; one such
+    // class along the MRO is enough.
+    for (int64_t i = 0; i < t->mro->size; ++i) {
+      auto* c = static_cast<TypeObject*>(t->mro->items[i].as_obj());
+      if (!has(c, TypeFlag::HeapType)) continue;
+      if (slots_add_weakref(dict_get_str(c->dict, intern("__slots__")))) return true;
+    }
+    return false;
   }
   for (TypeObject* ok : {SetType, FrozenSetType, FunctionType, NativeFunctionType, MethodType, ModuleType, CodeType,
                          FrameType, GeneratorType, CoroutineType, AsyncGeneratorType})
