@@ -11,6 +11,7 @@
 #include "runtime/abstract.h"
 #include "runtime/arg_parse.h"
 #include "runtime/exceptions.h"
+#include "runtime/generic_alias.h"
 #include "runtime/int.h"
 #include "runtime/iterators.h"
 #include "runtime/names.h"
@@ -391,6 +392,7 @@ Value iterator_iter_m(Value* args, int64_t nargs, TupleObject* kwnames) {
 
 const NativeMethodDef kEnumerateMethods[] = {
     {"__new__", enumerate_new, NativeMethodDef::Kind::StaticMethod},
+    {"__class_getitem__", generic_class_getitem, NativeMethodDef::Kind::ClassMethod},
     {"__iter__", iterator_iter_m},
     {"__next__", iterator_next_m},
 };

@@ -23,10 +23,19 @@ const NativeMethodDef kSingletonMethods[] = {
     {"__new__", singleton_new, NativeMethodDef::Kind::StaticMethod},
 };
 
+Value none_bool(Value*, int64_t nargs, TupleObject*) {
+  if (nargs != 1) return raise_fmt(TypeErrorType, "expected 0 arguments, got %lld", static_cast<long long>(nargs - 1));
+  return False;
+}
+const NativeMethodDef kNoneMethods[] = {
+    {"__bool__", none_bool},
+};
+
 }  // namespace
 
 void init_constant_types() {
   for (TypeObject* t : {NoneTypeType, NotImplementedTypeType, EllipsisType}) add_methods(t, kSingletonMethods);
+  add_methods(NoneTypeType, kNoneMethods);
 }
 
 }  // namespace coil::rt

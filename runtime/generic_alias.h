@@ -9,6 +9,8 @@
 
 namespace coil::rt {
 
+// cls[args] for the built-in generic classes (list[int], enumerate[str], ...): a new alias.
+Value generic_class_getitem(Value* args, int64_t nargs, TupleObject* kwnames);
 // Is v a types.GenericAlias (or an instance of a subclass)?
 bool is_generic_alias(Value v);
 // Is v a types.UnionType?

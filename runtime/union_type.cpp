@@ -190,7 +190,6 @@ void init_union_type() {
   add_methods(g_union_type, kUnionMethods);
   add_getsets(g_union_type, kUnionGetSets);
   add_methods(TypeType, kTypeOrMethods);
-  add_methods(NoneTypeType, kTypeOrMethods);
   add_runtime_root_hook([](Visitor& v) { v.visit(g_union_type); });
 }
 
