@@ -52,6 +52,14 @@ enum class BinaryOpKind : uint8_t {
 constexpr int kInplace = static_cast<int>(BinaryOpKind::InplaceAdd);
 static_assert(static_cast<int>(BinaryOpKind::InplaceXor) == static_cast<int>(BinaryOpKind::Xor) + kInplace);
 
+// BinaryOp's operand is the BinaryOpKind in the low byte plus these bits, set by the compiler
+// when an operand is the direct result of a nested BinaryOp: a temporary only the value stack
+// holds. When that op made a fresh float, the interpreter writes the result into its box
+// instead of allocating (`s += x * y`, `a * b + c * d`): half the float garbage.
+constexpr uint32_t kBinOpKindMask = 0xff;
+constexpr uint32_t kBinOpLeftTemp = 1u << 8;
+constexpr uint32_t kBinOpRightTemp = 1u << 9;
+
 // Operand of CompareOp (rich comparisons only; is/in have their own ops). Order pins the
 // `swap` trick: reversed(Lt) == Gt etc. is 5 - kind for the ordering comparisons.
 enum class CompareKind : uint8_t { Lt, Le, Eq, Ne, Gt, Ge };

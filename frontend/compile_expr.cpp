@@ -86,6 +86,16 @@ void Compiler::visit_expr(const ExprNode* e) {
   u().loc = saved;
 }
 
+// kBinOpLeftTemp / kBinOpRightTemp for the operands that compile to a BinaryOp of their own
+// (not folded to a constant): their values are temporaries nothing else refers to.
+uint32_t Compiler::temp_operand_bits(const ExprNode* left, const ExprNode* right) const {
+  auto is_binop_result = [this](const ExprNode* e) {
+    CodeConst k;
+    return e && as<BinOp>(e) && !fold_const(e, k);
+  };
+  return (is_binop_result(left) ? kBinOpLeftTemp : 0) | (is_binop_result(right) ? kBinOpRightTemp : 0);
+}
+
 Opcode Compiler::binop_opcode_kind(OperatorKind k, bool inplace, uint32_t& arg) {
   BinaryOpKind b = BinaryOpKind::Add;
   switch (k) {
@@ -637,7 +647,7 @@ void Compiler::visit_expr_inner(const ExprNode* e) {
       visit_expr(b->right);
       uint32_t arg;
       Opcode op = binop_opcode_kind(b->op, false, arg);
-      emit(op, arg);
+      emit(op, arg | temp_operand_bits(b->left, b->right));
       return;
     }
     case ExprKind::UnaryOp: {

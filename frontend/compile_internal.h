@@ -158,6 +158,7 @@ class Compiler {
   void check_ann_expr(const ExprNode* e);
   bool fold_const(const ExprNode* e, CodeConst& out) const;
   static Opcode binop_opcode_kind(OperatorKind k, bool inplace, uint32_t& arg);
+  uint32_t temp_operand_bits(const ExprNode* left, const ExprNode* right) const;
 
   // --- statements (compile_stmt.cpp) ---
   void visit_stmt(const StmtNode* s);

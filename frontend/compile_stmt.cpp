@@ -175,6 +175,7 @@ void Compiler::visit_augassign(const AugAssign* s) {
   const ExprNode* t = s->target;
   uint32_t arg;
   Opcode op = binop_opcode_kind(s->op, true, arg);
+  arg |= temp_operand_bits(nullptr, s->value);  // the target's value is never a temporary
   if (auto* a = as<Attribute>(t)) {
     visit_expr(a->value);
     emit(Opcode::Copy, 1);

@@ -199,7 +199,7 @@ void listing(const CodeUnit& co, std::string& out) {
         meaning = "to " + std::to_string(a);
         break;
       case OperandFormat::BinOp:
-        meaning = binop_symbol(a);
+        meaning = binop_symbol(a & kBinOpKindMask);
         break;
       case OperandFormat::CmpOp:
         meaning = cmp_symbol(a);

@@ -37,6 +37,9 @@ bool append_repr(std::string& out, Value v) {
   return true;
 }
 
+}  // namespace
+
+// "<module.Name object at 0x...>": object.__repr__ (also object_type.cpp).
 Value object_default_repr(Value v) {
   TypeObject* t = type_of(v);
   std::string mod;
@@ -44,13 +47,12 @@ Value object_default_repr(Value v) {
     Value m = dict_get_str(t->dict, names::dunder_module);
     if (!m.is_empty_slot() && is_str(m) && as_str(m)->view() != "builtins") mod = std::string(as_str(m)->view()) + ".";
   }
-  std::string qual = t->qualname ? std::string(t->qualname->view()) : t->name;
+  // A built-in type is named by its tp_name ("itertools.count"), a class by module and qualname.
+  std::string qual = has(t, TypeFlag::HeapType) && t->qualname ? std::string(t->qualname->view()) : t->name;
   char buf[64];
   std::snprintf(buf, sizeof buf, " object at %#llx>", static_cast<unsigned long long>(v.bits()));
   return str_value("<" + mod + qual + buf);
 }
-
-}  // namespace
 
 // <class 'module.qualname'>: repr() of a class, also type.__repr__ (type_attrs.cpp).
 std::string type_repr(TypeObject* t) {
@@ -63,7 +65,8 @@ std::string type_repr(TypeObject* t) {
     size_t dot = full.rfind('.');
     if (dot != std::string_view::npos) return "<class '" + std::string(full) + "'>";
   }
-  std::string qual = t->qualname ? std::string(t->qualname->view()) : t->name;
+  // A built-in type is named by its tp_name ("itertools.count"), a class by module and qualname.
+  std::string qual = has(t, TypeFlag::HeapType) && t->qualname ? std::string(t->qualname->view()) : t->name;
   if (mod == "builtins") return "<class '" + qual + "'>";
   return "<class '" + mod + "." + qual + "'>";
 }
@@ -166,6 +169,8 @@ Value str_of(Value v) {
   if (t == StrType) return v;
   if (has(t, TypeFlag::HeapType) || has(t, TypeFlag::BaseExcSubclass)) {
     Value m = type_lookup(t, names::dunder_str);
+    // Any native __str__ but object's (which is repr) is really called: an exception's, or
+    // another built-in's that a class took over (ReprEnum's `__str__ = int.__repr__`).
     if (!m.is_empty_slot() && !is_object_str_descr(m)) {
       Value r = call1(m, v);
       if (r.is_empty_slot()) return r;

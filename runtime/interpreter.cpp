@@ -211,6 +211,25 @@ inline bool exact_double(Value v, double* d) {
   }
 }
 
+// float_binary_fast writing into `box`, an exact float no one else refers to, for + - * /
+// (the others allocate as usual).
+[[gnu::always_inline]] inline Value float_binary_into(double x, double y, fe::BinaryOpKind op, Value box) {
+  using K = fe::BinaryOpKind;
+  double d;
+  switch (plain_op(op)) {
+    case K::Add: d = x + y; break;
+    case K::Subtract: d = x - y; break;
+    case K::Multiply: d = x * y; break;
+    case K::TrueDivide:
+      if (y == 0.0) return Value();
+      d = x / y;
+      break;
+    default: return float_binary_rare(x, y, op);
+  }
+  static_cast<FloatObject*>(box.as_obj())->value = d;
+  return box;
+}
+
 // An ordering or equality comparison of two ints or two doubles (NaN compares false except !=).
 template <typename T>
 inline int compare_ordered(T x, T y, fe::CompareKind k) {
@@ -321,6 +340,7 @@ Value eval_frame(Frame* f, bool* yielded, Value throw_in) {
   int64_t pc = f->pc;
   uint32_t unit = 0;
   uint32_t a = 0;
+  uint64_t fresh_float = 0;  // bits of the float box BinaryOp made last (see op_BinaryOp)
   Value result;
   f->back = ts.frame;
   ts.frame = f;
@@ -827,11 +847,11 @@ op_BuildSlice: {
 
 op_BinaryOp: {
   Value r = PEEK(1), l = PEEK(2);
+  const auto k = static_cast<fe::BinaryOpKind>(a & fe::kBinOpKindMask);
   Value v;
   if (l.is_small_int() && r.is_small_int()) {
     // 63-bit operands: + and - cannot overflow int64, only the small-int range.
     int64_t x = l.as_small_int(), y = r.as_small_int();
-    auto k = static_cast<fe::BinaryOpKind>(a);
     if (k == fe::BinaryOpKind::Add || k == fe::BinaryOpKind::InplaceAdd) {
       if (Value::fits_small_int(x + y)) v = Value::from_small_int(x + y);
     } else if (k == fe::BinaryOpKind::Subtract || k == fe::BinaryOpKind::InplaceSubtract) {
@@ -840,17 +860,34 @@ op_BinaryOp: {
       v = small_int_binary(x, y, k);
     }
     if (v.is_empty_slot()) v = binary_op(l, r, k);
+    fresh_float = 0;
   } else if ((is_float(l) || l.is_small_int()) && (is_float(r) || r.is_small_int())) {
     // Float arithmetic without the generic dispatch (ints that mix in are exact in a double
     // only below 2**53, so bigger ones take the generic path).
     double x, y;
-    if (exact_double(l, &x) && exact_double(r, &y)) v = float_binary_fast(x, y, static_cast<fe::BinaryOpKind>(a));
-    if (v.is_empty_slot()) v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+    if (exact_double(l, &x) && exact_double(r, &y)) {
+      // An operand that a nested BinaryOp just boxed (the compiler marks nested results; the box
+      // is still the last one this loop made, so nothing else has seen it) takes the result.
+      if ((a & fe::kBinOpRightTemp) && r.bits() == fresh_float)
+        v = float_binary_into(x, y, k, r);
+      else if ((a & fe::kBinOpLeftTemp) && l.bits() == fresh_float)
+        v = float_binary_into(x, y, k, l);
+      else
+        v = float_binary_fast(x, y, k);
+      fresh_float = v.bits();
+    }
+    if (v.is_empty_slot()) {
+      fresh_float = 0;
+      v = binary_op(l, r, k);
+    }
   } else if (is_exact(l, StrType) && is_exact(r, StrType) &&
-             (a == static_cast<uint32_t>(fe::BinaryOpKind::Add) || a == static_cast<uint32_t>(fe::BinaryOpKind::InplaceAdd))) {
+             (k == fe::BinaryOpKind::Add || k == fe::BinaryOpKind::InplaceAdd)) {
     v = str_concat(as_str(l), as_str(r));
   } else {
-    v = binary_op(l, r, static_cast<fe::BinaryOpKind>(a));
+    // User code may run (and keep the object it returns): only results made just above count
+    // as fresh.
+    fresh_float = 0;
+    v = binary_op(l, r, k);
   }
   CHECK(v);
   --sp;

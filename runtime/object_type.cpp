@@ -19,6 +19,8 @@
 
 namespace coil::rt {
 
+Value object_default_repr(Value v);  // conversions.cpp: "<module.Name object at 0x...>"
+
 namespace {
 
 // Does `type` get `name` (__init__ / __new__) from somewhere other than object itself?
@@ -83,17 +85,7 @@ Value object_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   return None;
 }
 
-Value object_repr_m(Value* args, int64_t, TupleObject*) {
-  // object.__repr__ itself (reached via super().__repr__()).
-  TypeObject* t = type_of(args[0]);
-  if (!has(t, TypeFlag::HeapType)) return repr(args[0]);
-  Value mod = dict_get_str(t->dict, names::dunder_module);
-  std::string m = !mod.is_empty_slot() && is_str(mod) && as_str(mod)->view() != "builtins"
-                      ? std::string(as_str(mod)->view()) + "." : "";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, " object at %#llx>", static_cast<unsigned long long>(args[0].bits()));
-  return str_value("<" + m + std::string(t->qualname->view()) + buf);
-}
+Value object_repr_m(Value* args, int64_t, TupleObject*) { return object_default_repr(args[0]); }
 
 Value object_str_m(Value* args, int64_t, TupleObject*) { return repr(args[0]); }
 

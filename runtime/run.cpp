@@ -134,6 +134,7 @@ void finalize_main_module() {
 // streams, the __del__s of what __main__ still holds, open files and the streams flushed
 // again. False when flushing sys.stdout failed (the exit status becomes 120).
 bool g_unhandled_keyboard_interrupt = false;
+bool g_finalizing = false;
 
 bool run_atexit() {
   Value threading = dict_get_str(g_sys_modules, intern("threading"));
@@ -145,6 +146,7 @@ bool run_atexit() {
   }
   lib::run_exit_functions();
   bool ok = lib::flush_std_streams_at_exit();
+  g_finalizing = true;
   set_traceback_source_lines(false);
   finalize_main_module();
   set_traceback_source_lines(true);
@@ -437,5 +439,7 @@ int run(const Config& cfg) {
   }
   return run_atexit() ? rc : 120;
 }
+
+bool is_finalizing() { return g_finalizing; }
 
 }  // namespace coil::rt

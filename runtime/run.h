@@ -26,6 +26,9 @@ CodeObject* compile_source(std::string_view source, const std::string& filename,
 bool emit_compile_warnings(const std::vector<fe::SyntaxErrorInfo>& warnings, TypeObject* category);
 // Raises the Python SyntaxError for a frontend error.
 void raise_syntax_error(const fe::SyntaxErrorInfo& info);
+// sys.is_finalizing(): true once the exit sequence has run the atexit callbacks and flushed
+// the standard streams, while what remains is torn down.
+bool is_finalizing();
 // Prints the pending exception (with traceback) to stderr the way CPython does, and clears it.
 void print_pending_exception();
 // The text print_pending_exception would print for the exception `exc` (chain and traceback).

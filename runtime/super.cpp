@@ -144,6 +144,10 @@ Value super_get_attr(Value self, StrObject* name) {
           return m ? Value::from_obj(m) : Value();
         }
         if (vt == StaticMethodType) return static_cast<ClassMethodObject*>(v.as_obj())->func;
+        if (vt == GetSetDescrType) {  // super().family on a native type's computed attribute
+          auto* gs = static_cast<GetSetObject*>(v.as_obj());
+          return inst.is_empty_slot() ? v : gs->def->get(inst);
+        }
         Value get = type_lookup(vt, names::dunder_get);
         if (!get.is_empty_slot()) {
           Value a3[3] = {v, inst.is_empty_slot() ? None : inst, s->obj_type};

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
@@ -214,6 +215,12 @@ Value builtin_ord(Value* args, int64_t nargs, TupleObject* kwnames) {
       return raise_fmt(TypeErrorType, "ord() expected a character, but string of length %lld found", static_cast<long long>(s->length));
     const char* p = s->data;
     return Value::from_small_int(decode_utf8(p));
+  }
+  if (is_bytes(args[0]) || is_bytearray(args[0])) {
+    std::string_view b = is_bytes(args[0]) ? as_bytes(args[0])->view() : as_bytearray(args[0])->view();
+    if (b.size() != 1)
+      return raise_fmt(TypeErrorType, "ord() expected a character, but string of length %lld found", static_cast<long long>(b.size()));
+    return Value::from_small_int(static_cast<unsigned char>(b[0]));
   }
   return raise_fmt(TypeErrorType, "ord() expected string of length 1, but %s found", type_name(args[0]));
 }

@@ -31,6 +31,9 @@ extern const rt::NativeModuleDef kAtexitModule;
 extern const rt::NativeModuleDef kContextvarsModule;
 extern const rt::NativeModuleDef kSignalModule;
 extern const rt::NativeModuleDef kSelectModule;
+namespace sock {
+extern const rt::NativeModuleDef kSocketModule;
+}
 extern const rt::NativeModuleDef kPosixSubprocessModule;
 extern const rt::NativeModuleDef kIOModule;
 extern const rt::NativeModuleDef kCodecsModule;
@@ -41,6 +44,9 @@ extern const rt::NativeModuleDef kUnicodedataModule;
 extern const rt::NativeModuleDef kOperatorModule;
 extern const rt::NativeModuleDef kAbcModule;
 extern const rt::NativeModuleDef kFaulthandlerModule;
+extern const rt::NativeModuleDef kCsvModule;
+extern const rt::NativeModuleDef kHeapqModule;
+extern const rt::NativeModuleDef kBisectModule;
 extern const rt::NativeModuleDef kMd5Module, kSha1Module, kSha256Module, kSha512Module, kSha3Module, kBlake2Module;
 
 namespace {
@@ -69,6 +75,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kContextvarsModule,
     &kSignalModule,
     &kSelectModule,
+    &sock::kSocketModule,
     &kPosixSubprocessModule,
     &kIOModule,
     &kCodecsModule,
@@ -79,6 +86,9 @@ const rt::NativeModuleDef* const kModules[] = {
     &kOperatorModule,
     &kAbcModule,
     &kFaulthandlerModule,
+    &kCsvModule,
+    &kHeapqModule,
+    &kBisectModule,
     &kMd5Module,
     &kSha1Module,
     &kSha256Module,

@@ -41,6 +41,11 @@ Value sys_exit(Value* args, int64_t nargs, TupleObject* kwnames) {
   return raise(Value::from_obj(e));
 }
 
+Value sys_is_finalizing(Value*, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("is_finalizing", nargs, kwnames, 0, 0)) return Value();
+  return bool_value(is_finalizing());
+}
+
 Value sys_getrecursionlimit(Value*, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("getrecursionlimit", nargs, kwnames, 0, 0)) return Value();
   return Value::from_small_int(thread_state().recursion_limit);
@@ -216,6 +221,7 @@ const NativeFunctionDef kSysFunctions[] = {
     {"addaudithook", sys_addaudithook},
     {"exit", sys_exit},
     {"getrecursionlimit", sys_getrecursionlimit},
+    {"is_finalizing", sys_is_finalizing},
     {"setrecursionlimit", sys_setrecursionlimit},
     {"gettrace", sys_gettrace},
     {"getprofile", sys_getprofile},
