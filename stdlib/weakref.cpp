@@ -15,6 +15,7 @@
 #include "runtime/builtin_types.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/generic_alias.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/names.h"
@@ -112,6 +113,7 @@ bool slots_add_weakref(Value slots) {
 // Can `v` be weakly referenced? CPython's rule: types with a weakref list slot.
 bool weakrefable(Value v) {
   if (!v.is_obj()) return false;
+  if (is_generic_alias(v)) return true;  // list[int] and typing's subclasses (with empty __slots__)
   TypeObject* t = v.as_obj()->type;
   if (has(t, TypeFlag::TypeSubclass)) return true;
   if (has(t, TypeFlag::HeapType)) {
