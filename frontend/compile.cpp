@@ -227,6 +227,17 @@ int Compiler::deref_index(const std::string& name) {
   error_at(u().loc, "internal compiler error: no cell or free variable '" + name + "'");
 }
 
+// The cell a name operation uses: a class body can have `__class__` both as its own implicit
+// cell (for its methods) and as a free variable from an enclosing method; the body's own uses
+// of a FREE name read the free one, as CPython's compiler_nameop does.
+int Compiler::name_deref_index(const std::string& name) {
+  const CodeUnit& co = *u().code;
+  if (u().scope->lookup(name) == SymbolScope::Free)
+    for (size_t i = 0; i < co.freevars.size(); ++i)
+      if (co.freevars[i] == name) return int(co.cellvars.size() + i);
+  return deref_index(name);
+}
+
 int Compiler::push_handler(int label, int pop, bool lasti) {
   Unit& unit = u();
   int id = int(unit.handlers.size());
@@ -298,10 +309,10 @@ void Compiler::name_op(const std::string& name, ExprContext ctx, const Located* 
       emit(pick(Opcode::LoadFast, Opcode::StoreFast, Opcode::DeleteFast), add_varname(m));
       return;
     case NameOp::Deref:
-      emit(pick(Opcode::LoadDeref, Opcode::StoreDeref, Opcode::DeleteDeref), deref_index(m));
+      emit(pick(Opcode::LoadDeref, Opcode::StoreDeref, Opcode::DeleteDeref), name_deref_index(m));
       return;
     case NameOp::ClassDeref:
-      emit(pick(Opcode::LoadClassDeref, Opcode::StoreDeref, Opcode::DeleteDeref), deref_index(m));
+      emit(pick(Opcode::LoadClassDeref, Opcode::StoreDeref, Opcode::DeleteDeref), name_deref_index(m));
       return;
     case NameOp::Global:
       emit(pick(Opcode::LoadGlobal, Opcode::StoreGlobal, Opcode::DeleteGlobal), add_name(m));

@@ -105,6 +105,7 @@ class Compiler {
   int add_name(const std::string& name);
   int add_varname(const std::string& name);
   int deref_index(const std::string& name);
+  int name_deref_index(const std::string& name);
   // Starts handler code coverage: emits the Setup marker and pushes the handler.
   int push_handler(int label, int pop, bool lasti);
   void pop_handler();

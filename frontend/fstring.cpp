@@ -72,6 +72,8 @@ class FStringScanner {
             }
             continue;
           }
+          // '\{' is not an escape: the brace opens a field, and CPython warns about it.
+          if (ch == '{') p_.warn_invalid_escape(body_.data() + i - 1, tok_);
         }
         if (ch == '{' || ch == '}') {
           if (depth == 0) {

@@ -544,6 +544,20 @@ ExprNode* Parser::paren_atom() {
     result = yield_expr();
     expect(TokenKind::RPar);
   } else {
+    if (at(TokenKind::DoubleStar)) {
+      // invalid_group: '(' '**' expression ')' (f'{**a}' compiles "(**a)").
+      int m = mark();
+      PTok star = peek();
+      advance();
+      bool group = false;
+      try {
+        expression();
+        group = at(TokenKind::RPar);
+      } catch (const SyntaxErrorException&) {
+      }
+      if (group) error_tok("cannot use double starred expression here", star);
+      reset(m);
+    }
     ExprNode* first = star_named_expression();
     if (at_for_clause()) {
       if (first->kind == ExprKind::Starred)

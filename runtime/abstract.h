@@ -38,6 +38,13 @@ Value call1(Value callable, Value a);
 Value call2(Value callable, Value a, Value b);
 // Calls method `name` of obj (obj.name(args...)).
 Value call_method(Value obj, StrObject* name, Value* args, int64_t nargs);
+// Calls a special method `m` found on type(self) as CPython's slots do: functions and
+// native methods get self first, other descriptors are bound with __get__, anything else
+// is called without self.
+Value call_special(Value m, Value self, Value* args, int64_t nargs, TupleObject* kwnames = nullptr);
+Value call_special0(Value m, Value self);
+Value call_special1(Value m, Value self, Value a);
+Value call_special2(Value m, Value self, Value a, Value b);
 // Calls with a tuple of positional args and an optional dict of keywords.
 Value call_tuple_dict(Value callable, TupleObject* args, DictObject* kwargs);
 bool is_callable(Value v);

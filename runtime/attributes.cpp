@@ -13,6 +13,7 @@
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/roots.h"
+#include "runtime/new_wrapper.h"
 #include "runtime/shape.h"
 #include "runtime/str.h"
 #include "runtime/super.h"
@@ -41,7 +42,7 @@ Value static_method_function(MethodDescrObject* md) {
   }
   auto it = table->find(md);
   if (it != table->end()) return Value::from_obj(it->second);
-  NativeFunctionObject* f = new_native_function(md->name, md->fn, Value(), Value());
+  NativeFunctionObject* f = bind_static_native(md);
   if (!f) return Value();
   table->emplace(md, f);
   return Value::from_obj(f);
@@ -57,6 +58,21 @@ bool is_data_descr(Value descr) {
   if (!has(t, TypeFlag::HeapType)) return false;
   return !type_lookup(t, names::dunder_set).is_empty_slot() ||
          !type_lookup(t, names::dunder_delete).is_empty_slot();
+}
+
+// A data descriptor without __get__ (only __set__) does not shadow the instance's own
+// attribute on reads: CPython calls it only when it has both.
+bool is_readable_data_descr(Value descr) {
+  if (!is_data_descr(descr)) return false;
+  TypeObject* t = descr.as_obj()->type;
+  return !has(t, TypeFlag::HeapType) || !type_lookup(t, names::dunder_get).is_empty_slot();
+}
+
+// Built-in types whose instances are never descriptors (no lookup of __get__ needed).
+bool is_plain_value_type(TypeObject* t) {
+  return t == IntType || t == StrType || t == FloatType || t == TupleType || t == ListType || t == DictType ||
+         t == BoolType || t == NoneTypeType || t == BytesType || t == SetType || t == FrozenSetType ||
+         has(t, TypeFlag::TypeSubclass);
 }
 
 // descr.__get__(obj, owner); obj empty means "accessed on the class".
@@ -97,12 +113,10 @@ Value descr_get(Value descr, Value obj, TypeObject* owner, bool* is_descr) {
     if (p->fget.is_empty_slot() || p->fget == None) return property_missing(p, obj, "getter");
     return call1(p->fget, obj);
   }
-  if (t == ClassMethodType) {
-    MethodObject* m = new_method(static_cast<ClassMethodObject*>(descr.as_obj())->func, Value::from_obj(owner));
-    return m ? Value::from_obj(m) : Value();
-  }
+  if (t == ClassMethodType) return classmethod_bind(static_cast<ClassMethodObject*>(descr.as_obj())->func, Value::from_obj(owner));
   if (t == StaticMethodType) return static_cast<ClassMethodObject*>(descr.as_obj())->func;
-  if (has(t, TypeFlag::HeapType)) {
+  // Classes, and any other native type with __get__ (super, a native module's descriptors).
+  if (has(t, TypeFlag::HeapType) || !is_plain_value_type(t)) {
     Value get = type_lookup(t, names::dunder_get);
     if (!get.is_empty_slot()) {
       Value args[3] = {descr, obj.is_empty_slot() ? None : obj, Value::from_obj(owner)};
@@ -157,7 +171,7 @@ Value type_get_attr(TypeObject* type, StrObject* name, bool suppress) {
   TypeObject* meta = type->type;
   Value meta_attr = type_lookup(meta, name);
   bool is_descr;
-  if (!meta_attr.is_empty_slot() && is_data_descr(meta_attr))
+  if (!meta_attr.is_empty_slot() && is_readable_data_descr(meta_attr))
     return descr_get(meta_attr, Value::from_obj(type), meta, &is_descr);
   Value attr = type_lookup(type, name);
   if (!attr.is_empty_slot()) return descr_get(attr, Value(), type, &is_descr);
@@ -168,15 +182,6 @@ Value type_get_attr(TypeObject* type, StrObject* name, bool suppress) {
 
 }  // namespace
 
-// A special method found on type(self), ready to call without self (CPython's
-// lookup_maybe_method): functions and native methods are bound to self, other descriptors
-// through __get__, and anything else — a class, a builtin function — is used as it is.
-Value bind_special_method(Value m, Value self) {
-  bool is_descr;
-  Value r = descr_get(m, self, type_of(self), &is_descr);
-  return is_descr ? r : m;
-}
-
 Value lookup_special(Value obj, StrObject* name) { return type_lookup(type_of(obj), name); }
 
 Value generic_get_attr(Value obj, StrObject* name, bool suppress_missing) {
@@ -185,7 +190,7 @@ Value generic_get_attr(Value obj, StrObject* name, bool suppress_missing) {
     return type_get_attr(static_cast<TypeObject*>(obj.as_obj()), name, suppress_missing);
   Value descr = type_lookup(type, name);
   bool is_descr;
-  if (!descr.is_empty_slot() && is_data_descr(descr)) return descr_get(descr, obj, type, &is_descr);
+  if (!descr.is_empty_slot() && is_readable_data_descr(descr)) return descr_get(descr, obj, type, &is_descr);
   if (type->dict_offset && obj.is_obj()) {
     Value v = instance_attr_get(obj.as_obj(), name);
     if (!v.is_empty_slot()) return v;
@@ -223,13 +228,13 @@ Value get_attr(Value obj, StrObject* name) {
   if (type == SuperType) return super_get_attr(obj, name);
   // object.__getattribute__ (and type's, which is object's) means the generic path.
   bool custom = !uses_generic_getattr(type);
-  Value r = custom ? call2(type_lookup(type, names::dunder_getattribute), obj, Value::from_obj(name))
+  Value r = custom ? call_special1(type_lookup(type, names::dunder_getattribute), obj, Value::from_obj(name))
                    : generic_get_attr(obj, name, false);
   if (r.is_empty_slot() && has(type, TypeFlag::HeapType) && pending_matches(AttributeErrorType)) {
     Value getattr = type_lookup(type, names::dunder_getattr);
     if (!getattr.is_empty_slot()) {
       clear_exception();
-      return call2(getattr, obj, Value::from_obj(name));
+      return call_special1(getattr, obj, Value::from_obj(name));
     }
   }
   return r;
@@ -255,10 +260,24 @@ bool generic_set_attr(Value obj, StrObject* name, Value value) {
       raise_fmt(TypeErrorType, "cannot set '%s' attribute of immutable type '%s'", name->data, t->name);
       return false;
     }
+    // A data descriptor of the metaclass (type's own getsets, a property on a metaclass)
+    // takes the store; a read-only one refuses it.
     Value meta_attr = type_lookup(type, name);
-    if (!meta_attr.is_empty_slot() && meta_attr.is_obj() && meta_attr.as_obj()->type == GetSetDescrType) {
-      auto* gs = static_cast<GetSetObject*>(meta_attr.as_obj());
-      if (gs->def->set) return gs->def->set(obj, value);
+    if (!meta_attr.is_empty_slot() && meta_attr.is_obj()) {
+      TypeObject* mt = meta_attr.as_obj()->type;
+      if (mt == GetSetDescrType) {
+        auto* gs = static_cast<GetSetObject*>(meta_attr.as_obj());
+        if (gs->def->set) return gs->def->set(obj, value);
+        raise_fmt(AttributeErrorType, "attribute '%s' of '%s' objects is not writable", name->data, gs->owner->name);
+        return false;
+      }
+      if (is_data_descr(meta_attr)) {
+        Value setter = type_lookup(mt, value.is_empty_slot() ? names::dunder_delete : names::dunder_set);
+        if (!setter.is_empty_slot()) {
+          Value args[3] = {meta_attr, obj, value};
+          return !call(setter, args, value.is_empty_slot() ? 2 : 3).is_empty_slot();
+        }
+      }
     }
     return type_set_attr_raw(t, name, value);
   }
@@ -312,11 +331,14 @@ bool set_attr(Value obj, StrObject* name, Value value) {
   if (uses_dict_dunders(type)) {
     Value sa = type_lookup(type, value.is_empty_slot() ? names::dunder_delattr : names::dunder_setattr);
     // Native __setattr__s are object's generic one, except those of ExtType natives (proxies).
+    // (`__setattr__ = dict.__setitem__` is a native method too, but not a setattr: called.)
     bool native = sa.is_obj() && sa.as_obj()->type == MethodDescrType &&
-                  !has(static_cast<MethodDescrObject*>(sa.as_obj())->owner, TypeFlag::ExtType);
+                  !has(static_cast<MethodDescrObject*>(sa.as_obj())->owner, TypeFlag::ExtType) &&
+                  std::strcmp(static_cast<MethodDescrObject*>(sa.as_obj())->name,
+                              value.is_empty_slot() ? "__delattr__" : "__setattr__") == 0;
     if (!sa.is_empty_slot() && !native) {
-      Value r = value.is_empty_slot() ? call2(sa, obj, Value::from_obj(name))
-                                      : call(sa, std::array<Value, 3>{obj, Value::from_obj(name), value}.data(), 3);
+      Value r = value.is_empty_slot() ? call_special1(sa, obj, Value::from_obj(name))
+                                      : call_special2(sa, obj, Value::from_obj(name), value);
       return !r.is_empty_slot();
     }
   }

@@ -30,10 +30,17 @@ std::string BigInt::to_string(int base, bool upper) const {
     char buf[72];
     char* p = buf + sizeof buf;
     uint64_t u = uabs(small_);
-    do {
-      *--p = digits[u % static_cast<unsigned>(base)];
-      u /= static_cast<unsigned>(base);
-    } while (u);
+    if (base == 10) {  // the common case, with a constant divisor (a multiply, not a divide)
+      do {
+        *--p = static_cast<char>('0' + u % 10);
+        u /= 10;
+      } while (u);
+    } else {
+      do {
+        *--p = digits[u % static_cast<unsigned>(base)];
+        u /= static_cast<unsigned>(base);
+      } while (u);
+    }
     if (small_ < 0) *--p = '-';
     return std::string(p, buf + sizeof buf);
   }

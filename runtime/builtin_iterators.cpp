@@ -13,6 +13,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/generic_alias.h"
 #include "runtime/int.h"
+#include "runtime/iterator_reduce.h"
 #include "runtime/iterators.h"
 #include "runtime/names.h"
 #include "runtime/native_module.h"
@@ -79,6 +80,14 @@ template <typename T>
 T* new_instance(Value type) {
   auto* t = static_cast<TypeObject*>(type.as_obj());
   return static_cast<T*>(t->alloc(t));
+}
+
+// CPython's rule for constructors without keyword parameters (map, filter, reversed): the
+// keywords are refused unless a subclass's own __init__ is there to take them.
+bool refuses_keywords(Value type, TupleObject* kwnames) {
+  if (!kwnames || !kwnames->size) return false;
+  StrObject* init = intern("__init__");
+  return type_lookup(static_cast<TypeObject*>(type.as_obj()), init) == type_lookup(ObjectType, init);
 }
 
 Value stop_iteration() {
@@ -203,7 +212,6 @@ Value zip_next(ZipObject* z, bool* done) {
     bool d = false;
     Value item = iter_next(iters->items[i], &d);
     if (d) {
-      z->iters = nullptr;
       if (z->strict) {
         if (i > 0)
           return raise_fmt(ValueErrorType, "zip() argument %lld is shorter than %s", static_cast<long long>(i + 1),
@@ -230,8 +238,7 @@ Value zip_next(ZipObject* z, bool* done) {
 // --- map ---
 
 Value map_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (kwnames && kwnames->size && static_cast<TypeObject*>(args[0].as_obj()) == MapType)
-    return raise_msg(TypeErrorType, "map() takes no keyword arguments");
+  if (refuses_keywords(args[0], kwnames)) return raise_msg(TypeErrorType, "map() takes no keyword arguments");
   if (nargs < 3) return raise_msg(TypeErrorType, "map() must have at least two arguments.");
   TupleObject* iters = new_tuple(nargs - 2);
   if (!iters) return Value();
@@ -265,8 +272,7 @@ Value map_next(MapObject* m, bool* done) {
 // --- filter ---
 
 Value filter_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (kwnames && kwnames->size && static_cast<TypeObject*>(args[0].as_obj()) == FilterType)
-    return raise_msg(TypeErrorType, "filter() takes no keyword arguments");
+  if (refuses_keywords(args[0], kwnames)) return raise_msg(TypeErrorType, "filter() takes no keyword arguments");
   if (!check_args("filter", nargs - 1, nullptr, 2, 2)) return Value();
   Value it = get_iter(args[2]);
   if (it.is_empty_slot()) return it;
@@ -300,8 +306,7 @@ bool is_sequence(Value v) {
 }
 
 Value reversed_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (kwnames && kwnames->size && static_cast<TypeObject*>(args[0].as_obj()) == ReversedType)
-    return raise_msg(TypeErrorType, "reversed() takes no keyword arguments");
+  if (refuses_keywords(args[0], kwnames)) return raise_msg(TypeErrorType, "reversed() takes no keyword arguments");
   if (nargs != 2)
     return raise_fmt(TypeErrorType, "reversed expected 1 argument, got %lld", static_cast<long long>(nargs - 1));
   Value seq = args[1];
@@ -313,7 +318,7 @@ Value reversed_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   }
   Value m = type_lookup(t, names::dunder_reversed);
   if (m == None) return raise_fmt(TypeErrorType, "'%s' object is not reversible", t->name);
-  if (!m.is_empty_slot()) return call1(m, seq);
+  if (!m.is_empty_slot()) return call_special0(m, seq);
   if (!is_sequence(seq)) return raise_fmt(TypeErrorType, "'%s' object is not reversible", t->name);
   int64_t n = length(seq);
   if (n < 0) return Value();
@@ -362,6 +367,80 @@ Value reversed_length_hint(Value* args, int64_t nargs, TupleObject* kwnames) {
   return int_from_int64(n < 0 ? 0 : n);
 }
 
+// --- pickling: each reduces to a call of its type on its current parts ---
+
+Value type_value(Value self) { return Value::from_obj(type_of(self)); }
+
+Value enumerate_reduce_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__reduce__", nargs - 1, kwnames, 0, 0)) return Value();
+  auto* e = static_cast<EnumerateObject*>(args[0].as_obj());
+  return reduce_tuple(type_value(args[0]), {e->it, e->index});
+}
+
+// (zip, iterators) and, for zip(..., strict=True), the state True.
+Value zip_reduce_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__reduce__", nargs - 1, kwnames, 0, 0)) return Value();
+  auto* z = static_cast<ZipObject*>(args[0].as_obj());
+  TupleObject* iters = z->iters ? z->iters : empty_tuple();
+  TupleObject* r = z->strict ? tuple_of({type_value(args[0]), Value::from_obj(iters), True})
+                             : tuple_of({type_value(args[0]), Value::from_obj(iters)});
+  return r ? Value::from_obj(r) : Value();
+}
+
+Value zip_setstate_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__setstate__", nargs - 1, kwnames, 1, 1)) return Value();
+  int t = is_true(args[1]);
+  if (t < 0) return Value();
+  static_cast<ZipObject*>(args[0].as_obj())->strict = t;
+  return None;
+}
+
+// (map, (func, *iterators)).
+Value map_reduce_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__reduce__", nargs - 1, kwnames, 0, 0)) return Value();
+  auto* m = static_cast<MapObject*>(args[0].as_obj());
+  TupleObject* a = new_tuple(m->iters->size + 1);
+  if (!a) return Value();
+  a->items[0] = m->func;
+  for (int64_t i = 0; i < m->iters->size; ++i) a->items[i + 1] = m->iters->items[i];
+  TupleObject* r = tuple_of({type_value(args[0]), Value::from_obj(a)});
+  return r ? Value::from_obj(r) : Value();
+}
+
+Value filter_reduce_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__reduce__", nargs - 1, kwnames, 0, 0)) return Value();
+  auto* f = static_cast<FilterObject*>(args[0].as_obj());
+  return reduce_tuple(type_value(args[0]), {f->func, f->it});
+}
+
+// (reversed, (seq,), index); an exhausted reversed() pickles as reversed(()), an exhausted
+// list_reverseiterator as iter([]).
+Value reversed_reduce_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__reduce__", nargs - 1, kwnames, 0, 0)) return Value();
+  auto* r = static_cast<ReversedObject*>(args[0].as_obj());
+  bool list_rev = type_of(args[0]) == ListRevIterType;
+  if (!r->seq.is_empty_slot()) return reduce_tuple(builtin_named("reversed"), {r->seq}, int_from_int64(r->index));
+  if (!list_rev) return reduce_tuple(type_value(args[0]), {Value::from_obj(empty_tuple())});
+  ListObject* empty = new_list(0);
+  if (!empty) return Value();
+  return reduce_tuple(builtin_named("iter"), {Value::from_obj(empty)});
+}
+
+// Clamps the index to [-1, len(seq) - 1].
+Value reversed_setstate_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__setstate__", nargs - 1, kwnames, 1, 1)) return Value();
+  int64_t i;
+  if (!ssize_arg(args[1], &i)) return Value();
+  auto* r = static_cast<ReversedObject*>(args[0].as_obj());
+  if (r->seq.is_empty_slot()) return None;
+  int64_t n = length(r->seq);
+  if (n < 0) return Value();
+  if (i < -1) i = -1;
+  if (i > n - 1) i = n - 1;
+  r->index = i;
+  return None;
+}
+
 // --- shared methods ---
 
 Value native_next(Value it, bool* done) {
@@ -395,32 +474,41 @@ const NativeMethodDef kEnumerateMethods[] = {
     {"__class_getitem__", generic_class_getitem, NativeMethodDef::Kind::ClassMethod},
     {"__iter__", iterator_iter_m},
     {"__next__", iterator_next_m},
+    {"__reduce__", enumerate_reduce_m},
 };
 const NativeMethodDef kZipMethods[] = {
     {"__new__", zip_new, NativeMethodDef::Kind::StaticMethod},
     {"__iter__", iterator_iter_m},
     {"__next__", iterator_next_m},
+    {"__reduce__", zip_reduce_m},
+    {"__setstate__", zip_setstate_m},
 };
 const NativeMethodDef kMapMethods[] = {
     {"__new__", map_new, NativeMethodDef::Kind::StaticMethod},
     {"__iter__", iterator_iter_m},
     {"__next__", iterator_next_m},
+    {"__reduce__", map_reduce_m},
 };
 const NativeMethodDef kFilterMethods[] = {
     {"__new__", filter_new, NativeMethodDef::Kind::StaticMethod},
     {"__iter__", iterator_iter_m},
     {"__next__", iterator_next_m},
+    {"__reduce__", filter_reduce_m},
 };
 const NativeMethodDef kReversedMethods[] = {
     {"__new__", reversed_new, NativeMethodDef::Kind::StaticMethod},
     {"__iter__", iterator_iter_m},
     {"__next__", iterator_next_m},
     {"__length_hint__", reversed_length_hint},
+    {"__reduce__", reversed_reduce_m},
+    {"__setstate__", reversed_setstate_m},
 };
 const NativeMethodDef kListRevIterMethods[] = {
     {"__iter__", iterator_iter_m},
     {"__next__", iterator_next_m},
     {"__length_hint__", reversed_length_hint},
+    {"__reduce__", reversed_reduce_m},
+    {"__setstate__", reversed_setstate_m},
 };
 
 Value list_reversed_m(Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -467,6 +555,7 @@ void init_builtin_iterator_types() {
   set_layout(FilterType, sizeof(FilterObject), visit_filter);
   set_layout(ReversedType, sizeof(ReversedObject), visit_reversed);
   set_layout(ListRevIterType, sizeof(ReversedObject), visit_reversed);
+  ListRevIterType->alloc = nullptr;  // only reversed(list) makes one
   add_methods(EnumerateType, kEnumerateMethods);
   add_methods(ZipType, kZipMethods);
   add_methods(MapType, kMapMethods);

@@ -6,6 +6,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/bytes_export.h"
 #include "runtime/bytes_util.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -37,6 +38,13 @@ bool splice(ByteArrayObject* b, int64_t start, int64_t len, std::string_view dat
   return true;
 }
 
+// Replaces all of b's bytes with `data` (a copy, never b's own storage).
+bool assign_all(ByteArrayObject* b, std::string_view data) {
+  if (!bytearray_resize(b, static_cast<int64_t>(data.size()))) return false;
+  if (!data.empty()) std::memcpy(b->data(), data.data(), data.size());
+  return true;
+}
+
 Value ba_new(Value* args, int64_t nargs, TupleObject*) {
   if (nargs < 1 || !args[0].is_obj() || !has(args[0].as_obj()->type, TypeFlag::TypeSubclass))
     return raise_msg(TypeErrorType, "bytearray.__new__(X): X is not a type object");
@@ -49,14 +57,31 @@ Value ba_new(Value* args, int64_t nargs, TupleObject*) {
 Value ba_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value a[3];
   if (!args_keywords("bytearray", args + 1, nargs - 1, kwnames, {"source", "encoding", "errors"}, 0, a)) return Value();
+  ByteArrayObject* b = self_ba(args);
+  Value src = a[0];
+  std::string_view buf;
+  if (!src.is_empty_slot() && a[1].is_empty_slot() && a[2].is_empty_slot() && !is_str(src) && !is_int(src) &&
+      type_lookup(type_of(src), names::dunder_index).is_empty_slot() && !buffer_view(src, &buf) &&
+      !has_pending_exception() && !get_iter_would_fail(src)) {
+    // An iterable fills the bytearray as it goes (a generator sees the items so far).
+    if (!bytearray_resize(b, 0)) return Value();
+    Value it = get_iter(src);
+    if (it.is_empty_slot()) return it;
+    while (true) {
+      bool done = false;
+      Value item = iter_next(it, &done);
+      if (done) return None;
+      if (item.is_empty_slot()) return item;
+      unsigned char c;
+      if (!byte_value(item, &c) || !bytearray_resize(b, b->size + 1)) return Value();
+      b->data()[b->size - 1] = static_cast<char>(c);
+    }
+  }
   std::string data;
   Value ready;
   if (!bytes_source(a[0], a[1], a[2], "bytearray", &data, &ready)) return Value();
-  ByteArrayObject* b = self_ba(args);
-  b->size = 0;
-  if (!bytearray_resize(b, static_cast<int64_t>(data.size()))) return Value();
-  if (!data.empty()) std::memcpy(b->data(), data.data(), data.size());
-  return None;
+  // CPython empties the old contents first, so re-initialising an exported bytearray fails.
+  return bytearray_resize(b, 0) && assign_all(b, data) ? None : Value();
 }
 
 bool is_slice_value(Value v) { return v.is_obj() && v.as_obj()->type == SliceType; }
@@ -84,7 +109,7 @@ bool set_slice(ByteArrayObject* b, Value slice, Value value) {
   std::string data;
   if (!value.is_empty_slot()) {
     std::string_view v;
-    if (bytes_like_view(value, &v)) {
+    if (buffer_view(value, &v)) {
       data = std::string(v);
     } else if (is_int(value)) {
       raise_msg(TypeErrorType, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
@@ -99,14 +124,13 @@ bool set_slice(ByteArrayObject* b, Value slice, Value value) {
   int64_t start, stop, step, count;
   if (!slice_indices(slice, b->size, &start, &stop, &step, &count)) return false;
   if (step == 1) return splice(b, start, std::max<int64_t>(stop - start, 0), data);
-  if (value.is_empty_slot()) {
+  if (value.is_empty_slot() || data.empty()) {  // assigning nothing to an extended slice deletes it
     std::string keep;
     std::vector<bool> drop(static_cast<size_t>(b->size), false);
     for (int64_t i = 0; i < count; ++i) drop[start + i * step] = true;
     for (int64_t i = 0; i < b->size; ++i)
       if (!drop[i]) keep += b->data()[i];
-    b->size = 0;
-    return splice(b, 0, 0, keep);
+    return assign_all(b, keep);
   }
   if (static_cast<int64_t>(data.size()) != count) {
     raise_fmt(ValueErrorType, "attempt to assign bytes of size %zu to extended slice of size %lld", data.size(),
@@ -121,10 +145,18 @@ Value ba_setitem(Value* args, int64_t nargs, TupleObject*) {
   if (nargs != 3) return raise_fmt(TypeErrorType, "expected 2 arguments, got %lld", static_cast<long long>(nargs - 1));
   ByteArrayObject* b = self_ba(args);
   if (is_slice_value(args[1])) return set_slice(b, args[1], args[2]) ? None : Value();
+  // The key, then the value (whose __index__ may resize b), then the bounds against the size
+  // as it is now (CPython's order, gh-91153).
+  if (!is_int(args[1]) && type_lookup(type_of(args[1]), names::dunder_index).is_empty_slot())
+    return raise_fmt(TypeErrorType, "bytearray indices must be integers or slices, not %s", type_name(args[1]));
+  Value iv = index(args[1]);
+  if (iv.is_empty_slot()) return iv;
   int64_t i;
-  if (!item_index(b, args[1], &i)) return Value();
+  if (!int_to_int64(iv, &i)) i = INT64_MAX;
   unsigned char c;
   if (!byte_value(args[2], &c)) return Value();
+  if (i < 0) i += b->size;
+  if (i < 0 || i >= b->size) return raise_msg(IndexErrorType, "bytearray index out of range");
   b->data()[i] = static_cast<char>(c);
   return None;
 }
@@ -152,7 +184,7 @@ Value ba_extend(Value* args, int64_t nargs, TupleObject* kw) {
   if (!args_one("bytearray.extend", nargs - 1, kw)) return Value();
   std::string data;
   std::string_view v;
-  if (bytes_like_view(args[1], &v)) data = std::string(v);
+  if (buffer_view(args[1], &v)) data = std::string(v);
   else if (get_iter_would_fail(args[1]))
     return raise_fmt(TypeErrorType, "can't extend bytearray with %s", type_name(args[1]));
   else if (!bytes_from_iterable(args[1], &data, "byte must be in range(0, 256)")) return Value();
@@ -198,8 +230,14 @@ Value ba_remove(Value* args, int64_t nargs, TupleObject* kw) {
 
 Value ba_clear(Value* args, int64_t nargs, TupleObject* kw) {
   if (!args_none("bytearray.clear", nargs - 1, kw)) return Value();
-  self_ba(args)->size = 0;
-  return None;
+  return bytearray_resize(self_ba(args), 0) ? None : Value();
+}
+
+// __alloc__(): the bytes allocated for the contents, the trailing NUL included.
+Value ba_alloc(Value* args, int64_t nargs, TupleObject* kw) {
+  if (!args_none("bytearray.__alloc__", nargs - 1, kw)) return Value();
+  BytesObject* storage = self_ba(args)->storage;
+  return int_from_int64(storage ? storage->size + 1 : 0);
 }
 
 Value ba_copy(Value* args, int64_t nargs, TupleObject* kw) {
@@ -229,7 +267,7 @@ Value ba_imul(Value* args, int64_t nargs, TupleObject*) {
 Value ba_iadd_value(Value self, Value other) {
   Value args[2] = {self, other};
   std::string_view v;
-  if (!bytes_like_view(args[1], &v))
+  if (!buffer_view(args[1], &v))
     return raise_fmt(TypeErrorType, "can't concat %s to bytearray", type_name(args[1]));
   ByteArrayObject* b = self_ba(args);
   return splice(b, b->size, 0, v) ? args[0] : Value();
@@ -241,10 +279,12 @@ Value ba_imul_value(Value self, Value n_value) {
   int64_t n;
   if (!arg_index(args[1], 0, &n)) return Value();
   ByteArrayObject* b = self_ba(args);
-  std::string one(b->view()), all;
-  for (int64_t i = 0; i < n; ++i) all += one;
-  b->size = 0;
-  return splice(b, 0, 0, all) ? args[0] : Value();
+  if (n <= 0 || b->size == 0) return bytearray_resize(b, 0) ? args[0] : Value();
+  if (b->size > INT64_MAX / n) return raise_memory_error();
+  const int64_t one = b->size;
+  if (!bytearray_resize(b, one * n)) return Value();
+  for (int64_t i = 1; i < n; ++i) std::memcpy(b->data() + i * one, b->data(), one);
+  return args[0];
 }
 
 namespace {
@@ -255,6 +295,7 @@ Value ba_len(Value* args, int64_t nargs, TupleObject* kw) {
 }
 
 void visit_bytearray(Object* self, Visitor& v) { v.visit(static_cast<ByteArrayObject*>(self)->storage); }
+void finalize_bytearray(Object* self) { export_drop(static_cast<ByteArrayObject*>(self)->exports); }
 
 const NativeMethodDef kByteArrayMethods[] = {
     {"__new__", ba_new, NativeMethodDef::Kind::StaticMethod},
@@ -271,6 +312,7 @@ const NativeMethodDef kByteArrayMethods[] = {
     {"remove", ba_remove},
     {"clear", ba_clear},
     {"copy", ba_copy},
+    {"__alloc__", ba_alloc},
     {"reverse", ba_reverse},
 };
 
@@ -279,6 +321,7 @@ const NativeMethodDef kByteArrayMethods[] = {
 void init_bytearray_methods() {
   ByteArrayType->basic_size = sizeof(ByteArrayObject);
   ByteArrayType->visit = visit_bytearray;
+  ByteArrayType->finalize = finalize_bytearray;
   add_methods(ByteArrayType, kBytesSharedMethods, kBytesSharedMethodCount);
   add_methods(ByteArrayType, kByteArrayMethods);
   // bytearray is mutable: hash() must refuse it.

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "runtime/exceptions.h"
+#include "runtime/gc.h"
 
 namespace coil::rt {
 
@@ -47,6 +48,7 @@ Value new_bytearray(TypeObject* type, std::string_view data) {
 }
 
 bool bytearray_resize(ByteArrayObject* b, int64_t size) {
+  if (size != b->size && !exports_allow_resize(b->exports)) return false;
   int64_t cap = b->storage ? b->storage->size : 0;
   if (size > cap) {
     int64_t new_cap = std::max<int64_t>(size, cap + (cap >> 1) + 8);
@@ -69,6 +71,7 @@ bool bytearray_resize(ByteArrayObject* b, int64_t size) {
 
 namespace {
 const BytesExporter* g_exporter = nullptr;  // array.array's, once the array module is imported
+char g_empty_data[1];                       // what an empty bytearray's BufferInfo points at
 }  // namespace
 
 bool bytes_like_view(Value v, std::string_view* out) {
@@ -85,16 +88,59 @@ bool bytes_like_view(Value v, std::string_view* out) {
   return false;
 }
 
+bool get_buffer_info(Value v, BufferInfo* out) {
+  if (!v.is_obj()) return false;
+  TypeObject* t = v.as_obj()->type;
+  if (t == BytesType || has(t, TypeFlag::BytesSubclass)) {
+    BytesObject* b = as_bytes(v);
+    *out = BufferInfo{b->data, b->size, true, 'B', nullptr, v};
+    return true;
+  }
+  if (is_bytearray_type(t)) {
+    ByteArrayObject* b = as_bytearray(v);
+    *out = BufferInfo{b->storage ? b->data() : g_empty_data, b->size, false, 'B', &b->exports, v};
+    return true;
+  }
+  if (t == MemoryViewType) return memoryview_buffer_info(v, out);
+  return g_exporter && g_exporter->info(v, out);
+}
+
 bool buffer_view(Value v, std::string_view* out) {
-  return bytes_like_view(v, out) || (g_exporter && g_exporter->view(v, out));
+  BufferInfo info;
+  if (!get_buffer_info(v, &info)) return false;
+  *out = std::string_view(info.data, static_cast<size_t>(info.len));
+  return true;
 }
 
 void set_bytes_exporter(const BytesExporter* exporter) { g_exporter = exporter; }
 
 char bytes_export_format(Value v) {
-  std::string_view ignored;
-  if (g_exporter && g_exporter->view(v, &ignored)) return g_exporter->format(v);
-  return 'B';
+  BufferInfo info;
+  return get_buffer_info(v, &info) ? info.format : 'B';
+}
+
+ExportCount* export_acquire(ExportCount** slot) {
+  if (!*slot) {
+    *slot = new ExportCount;
+    (*slot)->refs = 1;  // the exporter's own reference, dropped by its finalizer
+  }
+  ++(*slot)->exports;
+  ++(*slot)->refs;
+  return *slot;
+}
+
+void export_release(ExportCount* c) { --c->exports; }
+
+void export_drop(ExportCount* c) {
+  if (c && --c->refs == 0) delete c;
+}
+
+bool exports_allow_resize(ExportCount* c) {
+  if (!c || c->exports == 0) return true;
+  gc::collect();  // holders that died unreleased give their exports back when swept
+  if (c->exports == 0) return true;
+  raise_msg(BufferErrorType, "Existing exports of data: object cannot be re-sized");
+  return false;
 }
 
 std::string bytes_repr(std::string_view data, bool bytearray_style) {

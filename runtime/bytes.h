@@ -26,9 +26,12 @@ struct BytesSubObject : Object {
   BytesObject* value;  // null only in an instance made by object.__new__ (read as b'')
 };
 
+struct ExportCount;
+
 struct ByteArrayObject : Object {
   int64_t size;
   BytesObject* storage;  // null while empty; capacity = storage->size
+  ExportCount* exports;  // malloc'd buffer-export bookkeeping (bytes_export.h); null: never exported
   char* data() const { return storage ? storage->data : nullptr; }
   std::string_view view() const { return {storage ? storage->data : "", static_cast<size_t>(size)}; }
 };
@@ -58,7 +61,8 @@ inline Value bytes_value(std::string_view data) {
 std::string bytes_repr(std::string_view data, bool bytearray_style = false);
 // A new bytearray (of `type`, bytearray or a subclass) holding `data`; empty on MemoryError.
 Value new_bytearray(TypeObject* type, std::string_view data);
-// Resizes a bytearray's contents (new bytes are zero); false with MemoryError pending.
+// Resizes a bytearray's contents (new bytes are zero); false with MemoryError pending, or
+// BufferError while a memoryview holds its buffer and the size would change.
 bool bytearray_resize(ByteArrayObject* b, int64_t size);
 
 // `a op b` when a (or, for *, either operand) is bytes or bytearray: +, *, and bytearray's

@@ -14,7 +14,9 @@
 #include "runtime/bytes_export.h"
 #include "runtime/bytes_util.h"
 #include "runtime/codecs.h"
+#include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/formatting.h"
 #include "runtime/int.h"
 #include "runtime/iterators.h"
 #include "runtime/method_args.h"
@@ -98,31 +100,26 @@ bool bytes_source(Value source, Value encoding, Value errors, const char* kind, 
       return false;
     }
   }
-  if (is_str(source)) {
-    if (encoding.is_empty_slot()) {
-      raise_msg(TypeErrorType, "string argument without an encoding");
-      return false;
-    }
+  if (!encoding.is_empty_slot() && is_str(source)) {
     Value b = codec_encode(as_str(source), as_str(encoding)->view(),
                            errors.is_empty_slot() ? "strict" : as_str(errors)->view());
     if (b.is_empty_slot()) return false;
     *out = std::string(as_bytes(b)->view());
     return true;
   }
+  const bool is_bytes_kind = std::strcmp(kind, "bytes") == 0;
   if (!encoding.is_empty_slot() || !errors.is_empty_slot()) {
-    raise_msg(TypeErrorType, encoding.is_empty_slot() ? "errors without a string argument"
-                                                      : "encoding without a string argument");
+    const char* msg = is_str(source)             ? "string argument without an encoding"
+                      : encoding.is_empty_slot() ? "errors without a string argument"
+                                                 : "encoding without a string argument";
+    raise_msg(TypeErrorType, msg);
     return false;
   }
-  std::string_view v;
-  if (buffer_view(source, &v)) {
-    *out = std::string(v);
-    return true;
-  }
-  if (std::strcmp(kind, "bytes") == 0) {
+  if (is_bytes_kind) {
+    // bytes() asks __bytes__ first (a str subclass may define it; `__bytes__ = None` blocks).
     Value m = lookup_special(source, names::dunder_bytes);
     if (!m.is_empty_slot()) {
-      Value r = call1(m, source);
+      Value r = call_special0(m, source);
       if (r.is_empty_slot()) return false;
       if (!is_bytes(r)) {
         raise_fmt(TypeErrorType, "__bytes__ returned non-bytes (type %s)", type_name(r));
@@ -131,6 +128,16 @@ bool bytes_source(Value source, Value encoding, Value errors, const char* kind, 
       *result = r;
       return true;
     }
+    if (has_pending_exception()) return false;
+  }
+  if (is_str(source)) {
+    raise_msg(TypeErrorType, "string argument without an encoding");
+    return false;
+  }
+  std::string_view v;
+  if (buffer_view(source, &v)) {
+    *out = std::string(v);
+    return true;
   }
   if (is_int(source) || !type_lookup(type_of(source), names::dunder_index).is_empty_slot()) {
     Value iv = index(source);
@@ -346,12 +353,23 @@ Value bytes_mul(Value* args, int64_t nargs, TupleObject*) {
   int64_t n;
   if (!arg_index(args[1], 0, &n)) return Value();
   std::string_view v = self_view(args[0]);
+  if (n == 1 && is_exact(args[0], BytesType)) return args[0];  // immutable: the same object
   if (n <= 0 || v.empty()) return same_kind(args[0], "");
   if (static_cast<int64_t>(v.size()) > (int64_t(1) << 56) / n) return raise_memory_error();
   std::string out;
   out.reserve(v.size() * n);
   for (int64_t i = 0; i < n; ++i) out.append(v);
   return same_kind(args[0], out);
+}
+
+// b % args (PEP 461), and the reflected form, which applies only to a bytes-like format.
+Value bytes_mod_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2) return raise_fmt(TypeErrorType, "expected 1 argument, got %lld", static_cast<long long>(nargs - 1));
+  return bytes_percent_format(args[0], args[1]);
+}
+Value bytes_rmod_m(Value* args, int64_t nargs, TupleObject*) {
+  if (nargs != 2) return raise_fmt(TypeErrorType, "expected 1 argument, got %lld", static_cast<long long>(nargs - 1));
+  return bytes_percent_format(args[1], args[0]);
 }
 
 Value bytes_getnewargs(Value* args, int64_t nargs, TupleObject* kw) {
@@ -981,6 +999,8 @@ void visit_bytes_iter(Object* self, Visitor& v) { v.visit(static_cast<SeqIterObj
 // Methods shared by bytes and bytearray (same implementation, result kind follows self).
 const NativeMethodDef kBytesSharedMethods[] = {
     {"__getitem__", bytes_getitem},
+    {"__mod__", bytes_mod_m},
+    {"__rmod__", bytes_rmod_m},
     {"__len__", bytes_len},
     {"__contains__", bytes_contains},
     {"__iter__", bytes_iter},
@@ -1070,6 +1090,23 @@ void init_bytes_methods() {
     add_methods(t, kBytesIterMethods);
   }
   init_bytearray_methods();
+  // The constructors' signatures, as help() shows them.
+  dict_set_str(BytesType->dict, names::dunder_doc,
+               str_value("bytes(iterable_of_ints) -> bytes\n"
+                         "bytes(string, encoding[, errors]) -> bytes\n"
+                         "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\n"
+                         "bytes(int) -> bytes object of size given by the parameter initialized with null bytes\n"
+                         "bytes() -> empty bytes object\n\n"
+                         "Construct an immutable array of bytes from an iterable of ints in range(256), a str\n"
+                         "encoded with the given encoding, any buffer object, or a size."));
+  dict_set_str(ByteArrayType->dict, names::dunder_doc,
+               str_value("bytearray(iterable_of_ints) -> bytearray\n"
+                         "bytearray(string, encoding[, errors]) -> bytearray\n"
+                         "bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\n"
+                         "bytearray(int) -> bytes array of size given by the parameter initialized with null bytes\n"
+                         "bytearray() -> empty bytes array\n\n"
+                         "Construct a mutable bytearray from an iterable of ints in range(256), a str encoded\n"
+                         "with the given encoding, any buffer object, or a size."));
 }
 
 }  // namespace coil::rt

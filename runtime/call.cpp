@@ -5,11 +5,13 @@
 #include <vector>
 
 #include "runtime/abstract.h"
+#include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/function.h"
 #include "runtime/interpreter.h"
 #include "runtime/names.h"
+#include "runtime/new_wrapper.h"
 #include "runtime/str.h"
 #include "runtime/super.h"
 #include "runtime/thread.h"
@@ -18,7 +20,6 @@
 
 namespace coil::rt {
 
-Value bind_special_method(Value m, Value self);  // attributes.cpp
 
 namespace {
 
@@ -51,14 +52,50 @@ Value call_with_self(Value fn, Value self, Value* args, int64_t nargs, TupleObje
   return call(fn, buf.data(), nargs + 1, kwnames);
 }
 
-// Calls __call__ (found on type(self)) for `self`: functions and native methods take self in
-// front; `__call__ = dict` (a class, no __get__) is called as it is, as CPython does.
+}  // namespace
+
+// Functions and native method descriptors take self first without being bound (the
+// common case, no bound object made); any other descriptor is bound through its
+// __get__, and a plain callable (a builtin function, an instance with __call__) is called
+// with the arguments alone, as CPython's slot functions do.
 Value call_special(Value m, Value self, Value* args, int64_t nargs, TupleObject* kwnames) {
-  TypeObject* mt = type_of(m);
-  if (mt == FunctionType || mt == MethodDescrType) return call_with_self(m, self, args, nargs, kwnames);
-  Value bound = bind_special_method(m, self);
-  if (bound.is_empty_slot()) return bound;
-  return call(bound, args, nargs, kwnames);
+  if (m.is_obj()) {
+    TypeObject* t = m.as_obj()->type;
+    if (t == FunctionType || t == MethodDescrType) return call_with_self(m, self, args, nargs, kwnames);
+    Value get = type_lookup(t, names::dunder_get);
+    if (!get.is_empty_slot()) {
+      Value gargs[3] = {m, self, Value::from_obj(type_of(self))};
+      Value bound = call(get, gargs, 3);
+      if (bound.is_empty_slot()) return bound;
+      return call(bound, args, nargs, kwnames);
+    }
+  }
+  return call(m, args, nargs, kwnames);
+}
+
+Value call_special0(Value m, Value self) { return call_special(m, self, nullptr, 0); }
+Value call_special1(Value m, Value self, Value a) { return call_special(m, self, &a, 1); }
+Value call_special2(Value m, Value self, Value a, Value b) {
+  Value args[2] = {a, b};
+  return call_special(m, self, args, 2);
+}
+
+namespace {
+
+// type.__call__'s __new__ step: a function (or staticmethod) gets the type first; any other
+// descriptor is first bound to the class (`__new__ = classmethod(f)` gets the class
+// twice, as in CPython, whose slot_tp_new reads type.__new__ as an attribute).
+Value call_new(Value new_fn, TypeObject* type, Value* args, int64_t nargs, TupleObject* kwnames) {
+  Value tv = Value::from_obj(type);
+  if (new_fn.is_obj() && new_fn.as_obj()->type != FunctionType) {
+    Value get = type_lookup(new_fn.as_obj()->type, names::dunder_get);
+    if (!get.is_empty_slot()) {
+      Value gargs[3] = {new_fn, None, tv};
+      new_fn = call(get, gargs, 3);
+      if (new_fn.is_empty_slot()) return new_fn;
+    }
+  }
+  return call_with_self(new_fn, tv, args, nargs, kwnames);
 }
 
 Value call_type(TypeObject* type, Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -66,6 +103,9 @@ Value call_type(TypeObject* type, Value* args, int64_t nargs, TupleObject* kwnam
   if (type == TypeType && nargs == 1 && !kwnames) return Value::from_obj(type_of(args[0]));
   Value new_fn = type_lookup(type, names::dunder_new);
   if (new_fn.is_empty_slot()) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
+  // `__new__ = list.__new__` in a class body (a bound, checking __new__) is passed over: the
+  // instance is made by the base's __new__, as CPython's slot update makes it.
+  for (TypeObject* t = type; is_checked_new(new_fn) && t->base; t = t->base) new_fn = type_lookup(t->base, names::dunder_new);
   // __new__ is a static method: pass the type first.
   if (new_fn.is_obj() && new_fn.as_obj()->type == StaticMethodType)
     new_fn = static_cast<ClassMethodObject*>(new_fn.as_obj())->func;
@@ -88,19 +128,19 @@ Value call_type(TypeObject* type, Value* args, int64_t nargs, TupleObject* kwnam
     if (md->owner != ObjectType && init.is_obj() && init.as_obj()->type == MethodDescrType &&
         static_cast<MethodDescrObject*>(init.as_obj())->owner == ObjectType)
       return obj;
-    Value r = call_with_self(init, obj, args, nargs, kwnames);
+    Value r = call_special(init, obj, args, nargs, kwnames);
     if (r.is_empty_slot()) return r;
     if (r != None) return raise_fmt(TypeErrorType, "__init__() should return None, not '%s'", type_name(r));
     return obj;
   }
-  Value obj = call_with_self(new_fn, Value::from_obj(type), args, nargs, kwnames);
+  Value obj = call_new(new_fn, type, args, nargs, kwnames);
   if (obj.is_empty_slot()) return obj;
   // __init__ runs only when __new__ returned an instance of the type.
   if (!is_subtype(type_of(obj), type)) return obj;
   TypeObject* ot = type_of(obj);
   Value init = type_lookup(ot, names::dunder_init);
   if (init.is_empty_slot()) return obj;
-  Value r = call_with_self(init, obj, args, nargs, kwnames);
+  Value r = call_special(init, obj, args, nargs, kwnames);
   if (r.is_empty_slot()) return r;
   if (r != None) return raise_fmt(TypeErrorType, "__init__() should return None, not '%s'", type_name(r));
   return obj;
@@ -156,8 +196,11 @@ static Value call_impl(Value callable, Value* args, int64_t nargs, TupleObject* 
     if (nargs < 1)
       return raise_fmt(TypeErrorType, "unbound method %s.%s() needs an argument", md->owner->name, md->name);
     if (!is_subtype(type_of(args[0]), md->owner))
-      return raise_fmt(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md->name,
-                       md->owner->name, type_name(args[0]));
+      return is_slot_wrapper_name(md->name)
+                 ? raise_fmt(TypeErrorType, "descriptor '%s' requires a '%s' object but received a '%s'", md->name,
+                             md->owner->name, type_name(args[0]))
+                 : raise_fmt(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md->name,
+                             md->owner->name, type_name(args[0]));
     if (!enter_call(" while calling a Python object")) return Value();
     Value r = md->fn(args, nargs, kwnames);
     leave_call();

@@ -34,8 +34,7 @@ Value calculate_metaclass(Value meta, TupleObject* bases) {
 namespace {
 
 // __mro_entries__ (PEP 560): non-class bases may substitute other bases. Looked up as an
-// ordinary attribute of the base (a function may carry one: typing.TypedDict does), and called
-// bound, with the original bases.
+// ordinary attribute, as CPython's update_bases (typing.TypedDict sets it on a function).
 TupleObject* resolve_bases(TupleObject* bases) {
   ListObject* out = nullptr;
   for (int64_t i = 0; i < bases->size; ++i) {
@@ -50,7 +49,7 @@ TupleObject* resolve_bases(TupleObject* bases) {
       if (out && !list_append(out, b)) return nullptr;
       continue;
     }
-    if (!out) {
+    if (!out) {  // the first substitution: the bases before it are kept as they are
       out = new_list(0);
       if (!out) return nullptr;
       for (int64_t k = 0; k < i; ++k)
@@ -67,6 +66,7 @@ TupleObject* resolve_bases(TupleObject* bases) {
   }
   if (!out) return bases;
   TupleObject* t = new_tuple(out->size);
+  if (!t) return nullptr;
   for (int64_t i = 0; i < out->size; ++i) t->items[i] = out->items()[i];
   return t;
 }
@@ -140,7 +140,8 @@ Value build_class(Value* args, int64_t nargs, TupleObject* kwnames) {
   margs.insert(margs.end(), kwvals.begin(), kwvals.end());
   Value cls = call(meta, margs.data(), 3, kw);
   if (cls.is_empty_slot()) return cls;
-  if (cell.is_obj() && cell.as_obj()->type == CellType) {
+  // Only a class result is checked: a metaclass may return anything else (CPython too).
+  if (cell.is_obj() && cell.as_obj()->type == CellType && cls.is_obj() && has(type_of(cls), TypeFlag::TypeSubclass)) {
     Value contents = static_cast<CellObject*>(cell.as_obj())->contents;
     if (contents != cls) {
       if (contents.is_empty_slot())

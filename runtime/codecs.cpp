@@ -17,7 +17,9 @@
 #include "runtime/import.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
+#include "runtime/sys_state.h"
 #include "runtime/tuple.h"
+#include "stdlib/codecs_support.h"
 
 namespace coil::rt {
 
@@ -412,7 +414,17 @@ const char* codec_canonical_name(std::string_view encoding) {
   return find_codec(encoding, &c) ? codec_name(c) : nullptr;
 }
 
+namespace {
+// Dev mode (-X dev) checks the error handler name even when no error occurs (CPython's
+// unicode_check_encoding_errors), so a typo is caught on the first call.
+bool check_errors_in_dev_mode(std::string_view errors) {
+  if (!g_config || !g_config->dev_mode || errors == "strict") return true;
+  return !lib::lookup_error_handler(errors).is_empty_slot();
+}
+}  // namespace
+
 Value codec_decode(std::string_view data, std::string_view encoding, std::string_view errors) {
+  if (!check_errors_in_dev_mode(errors)) return Value();
   Codec c;
   if (!find_codec(encoding, &c)) {
     // Other codecs come from the registry (_codecs / the encodings package), as in CPython.
@@ -427,6 +439,7 @@ Value codec_decode(std::string_view data, std::string_view encoding, std::string
 }
 
 Value codec_encode(StrObject* s, std::string_view encoding, std::string_view errors) {
+  if (!check_errors_in_dev_mode(errors)) return Value();
   Codec c;
   if (!find_codec(encoding, &c)) {
     Value r = registry_codec(Value::from_obj(s), encoding, errors, 0);
@@ -441,16 +454,28 @@ bool unicode_error_init(Value exc) {
   ExceptionObject* e = as_exception(exc);
   TupleObject* a = e->args;
   bool decode_error = is_subtype(e->type, UnicodeDecodeErrorType);
-  if (!decode_error && !is_subtype(e->type, UnicodeEncodeErrorType)) return true;
-  if (a->size != 5) {
-    raise_fmt(TypeErrorType, "function takes exactly 5 arguments (%lld given)", static_cast<long long>(a->size));
+  bool translate_error = is_subtype(e->type, UnicodeTranslateErrorType);
+  if (!decode_error && !translate_error && !is_subtype(e->type, UnicodeEncodeErrorType)) return true;
+  // UnicodeTranslateError(object, start, end, reason) has no encoding.
+  const int64_t want = translate_error ? 4 : 5;
+  if (a->size != want) {
+    raise_fmt(TypeErrorType, "function takes exactly %lld arguments (%lld given)", static_cast<long long>(want),
+              static_cast<long long>(a->size));
     return false;
   }
   if (!e->dict) e->dict = new_dict();
   if (!e->dict) return false;
-  const char* names[] = {"encoding", "object", "start", "end", "reason"};
-  for (int i = 0; i < 5; ++i)
-    if (!dict_set_str(e->dict, intern(names[i]), a->items[i])) return false;
+  const char* all_names[] = {"encoding", "object", "start", "end", "reason"};
+  const char** names = all_names + (5 - want);
+  for (int i = 0; i < want; ++i) {
+    Value v = a->items[i];
+    // A decode error keeps its input as bytes, whatever buffer it was given.
+    if (i == 1 && decode_error && v.is_obj() && (v.as_obj()->type == ByteArrayType || v.as_obj()->type == MemoryViewType)) {
+      v = call1(Value::from_obj(BytesType), v);
+      if (v.is_empty_slot()) return false;
+    }
+    if (!dict_set_str(e->dict, intern(names[i]), v)) return false;
+  }
   return true;
 }
 
@@ -458,6 +483,26 @@ Value unicode_error_str(Value exc) {
   ExceptionObject* e = as_exception(exc);
   Value enc = attr(e, "encoding"), obj = attr(e, "object"), start = attr(e, "start"), end = attr(e, "end"),
         reason = attr(e, "reason");
+  if (is_subtype(e->type, UnicodeTranslateErrorType)) {
+    // No codec: "can't translate character '\u3042' in position 0: reason".
+    if (obj.is_empty_slot() || !is_str(obj) || !start.is_small_int() || !end.is_small_int() || reason.is_empty_slot() ||
+        !is_str(reason))
+      return Value();
+    StrObject* s = as_str(obj);
+    int64_t st = start.as_small_int(), en = end.as_small_int();
+    char buf[128];
+    if (st >= 0 && st < s->length && en == st + 1) {
+      const char* p = s->data + str_byte_offset(s, st);
+      std::string esc;
+      append_hex_escape(esc, decode_utf8(p));
+      std::snprintf(buf, sizeof buf, "can't translate character '%s' in position %lld: ", esc.c_str(),
+                    static_cast<long long>(st));
+    } else {
+      std::snprintf(buf, sizeof buf, "can't translate characters in position %lld-%lld: ", static_cast<long long>(st),
+                    static_cast<long long>(en - 1));
+    }
+    return str_value(std::string(buf) + std::string(as_str(reason)->view()));
+  }
   if (enc.is_empty_slot() || obj.is_empty_slot() || !start.is_small_int() || !end.is_small_int() ||
       reason.is_empty_slot() || !is_str(enc) || !is_str(reason))
     return Value();

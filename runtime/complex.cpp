@@ -227,7 +227,7 @@ bool number_to_cx(Value v, Cx* out, bool* was_complex, bool first) {
   // Only the first argument may convert through __complex__.
   Value m = first ? lookup_special(v, names::dunder_complex) : Value();
   if (!m.is_empty_slot()) {
-    Value r = call1(m, v);
+    Value r = call_special0(m, v);
     if (r.is_empty_slot()) return false;
     if (!is_complex_instance(r)) {
       raise_fmt(TypeErrorType, "__complex__ returned non-complex (type %s)", type_name(r));

@@ -136,7 +136,7 @@ Value repr(Value v) {
     Value m = type_lookup(t, names::dunder_repr);
     if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
       if (!enter_call(" while getting the repr of an object")) return Value();
-      Value r = call1(m, v);
+      Value r = call_special0(m, v);
       leave_call();
       if (r.is_empty_slot()) return r;
       if (!is_str(r)) return raise_fmt(TypeErrorType, "__repr__ returned non-string (type %s)", type_name(r));
@@ -148,7 +148,7 @@ Value repr(Value v) {
   // A built-in type whose __repr__ is a native method of its own (bytearray, ...).
   Value m = type_lookup(t, names::dunder_repr);
   if (!m.is_empty_slot() && m != type_lookup(ObjectType, names::dunder_repr)) {
-    r = call1(m, v);
+    r = call_special0(m, v);
     if (!r.is_empty_slot() && !is_str(r))
       return raise_fmt(TypeErrorType, "__repr__ returned non-string (type %s)", type_name(r));
     return r;
@@ -169,20 +169,28 @@ Value str_of(Value v) {
   if (t == StrType) return v;
   if (has(t, TypeFlag::HeapType) || has(t, TypeFlag::BaseExcSubclass)) {
     Value m = type_lookup(t, names::dunder_str);
-    // Any native __str__ but object's (which is repr) is really called: an exception's, or
-    // another built-in's that a class took over (ReprEnum's `__str__ = int.__repr__`).
-    if (!m.is_empty_slot() && !is_object_str_descr(m)) {
+    // A native __str__ of object, str or an exception class is handled below; any other one
+    // (a Python method, or a native one such as IntEnum's __str__ = int.__repr__) is called.
+    TypeObject* owner = m.is_obj() && m.as_obj()->type == MethodDescrType
+                            ? static_cast<MethodDescrObject*>(m.as_obj())->owner
+                            : nullptr;
+    if (!m.is_empty_slot() &&
+        !(owner && (owner == ObjectType || owner == StrType || has(owner, TypeFlag::BaseExcSubclass)))) {
       Value r = call1(m, v);
       if (r.is_empty_slot()) return r;
       if (!is_str(r)) return raise_fmt(TypeErrorType, "__str__ returned non-string (type %s)", type_name(r));
       return r;
     }
-    if (m.is_empty_slot() && has(t, TypeFlag::BaseExcSubclass)) return exception_str(v);
+    // object.__str__ itself (also when a str subclass or an exception rebinds to it) is repr.
+    if (is_object_str_descr(m)) return repr(v);
+    if (owner == ObjectType) return call1(m, v);  // `__str__ = object.__repr__` and the like
+    if (has(t, TypeFlag::BaseExcSubclass)) return exception_str(v);
+    if (has(t, TypeFlag::StrSubclass)) return str_value(as_str(v)->view());
   } else if (has(t, TypeFlag::ExtType)) {
     // A native type defined outside the core (mappingproxy, ...) with a __str__ of its own.
     Value m = type_lookup(t, names::dunder_str);
     if (m.is_obj() && m.as_obj()->type == MethodDescrType && static_cast<MethodDescrObject*>(m.as_obj())->owner != ObjectType)
-      return call1(m, v);
+      return call_special0(m, v);
   }
   return repr(v);
 }
@@ -233,7 +241,7 @@ Value format(Value v, Value spec) {
   // A subclass may have rebound __format__ to another type's native one (enum's ReprEnum does), so
   // only built-in types take the native shortcut.
   if (!m.is_empty_slot() && (has(t, TypeFlag::HeapType) || !(m.is_obj() && m.as_obj()->type == MethodDescrType))) {
-    Value r = call2(m, v, spec);
+    Value r = call_special1(m, v, spec);
     if (r.is_empty_slot()) return r;
     if (!is_str(r)) return raise_fmt(TypeErrorType, "__format__ must return a str, not %s", type_name(r));
     return r;
@@ -256,13 +264,17 @@ int64_t length(Value v) {
       return -1;
     }
   }
-  Value r = call1(m, v);
+  Value r = call_special0(m, v);
   if (r.is_empty_slot()) return -1;
   if (!is_int(r)) {
     raise_fmt(TypeErrorType, "'%s' object cannot be interpreted as an integer", type_name(r));
     return -1;
   }
   int64_t n;
+  if (int_sign(r) < 0) {  // checked before the size, as CPython: a huge negative is a ValueError
+    raise_msg(ValueErrorType, "__len__() should return >= 0");
+    return -1;
+  }
   if (!int_to_int64(r, &n)) {
     raise_msg(OverflowErrorType, "cannot fit 'int' into an index-sized integer");
     return -1;
@@ -303,7 +315,7 @@ int contains(Value container, Value item) {
   }
   Value m = type_lookup(t, names::dunder_contains);
   if (!m.is_empty_slot()) {
-    Value r = call2(m, container, item);
+    Value r = call_special1(m, container, item);
     if (r.is_empty_slot()) return -1;
     return is_true(r);
   }
@@ -340,6 +352,23 @@ bool is_subtype(TypeObject* a, TypeObject* b) {
 
 static bool is_type(Value v) { return v.is_obj() && has(v.as_obj()->type, TypeFlag::TypeSubclass); }
 
+// isinstance against a class: type(obj), then obj.__class__ when that says something else
+// (a proxy's), as CPython's object_isinstance. The attribute is read only when the type
+// could make it differ (a custom __getattribute__ or __class__).
+static int object_isinstance(Value obj, TypeObject* t) {
+  TypeObject* ot = type_of(obj);
+  if (is_subtype(ot, t)) return 1;
+  static Value object_class_descr;
+  if (object_class_descr.is_empty_slot()) object_class_descr = dict_get_str(ObjectType->dict, names::dunder_class);
+  if (uses_generic_getattr(ot) && type_lookup(ot, names::dunder_class) == object_class_descr) return 0;
+  bool error = false;
+  Value icls = get_attr_opt(obj, names::dunder_class, &error);
+  if (error) return -1;
+  if (!icls.is_empty_slot() && icls.as_obj() != ot && is_type(icls))
+    return is_subtype(static_cast<TypeObject*>(icls.as_obj()), t);
+  return 0;
+}
+
 int is_instance(Value obj, Value cls) {
   if (is_type(cls)) {
     auto* t = static_cast<TypeObject*>(cls.as_obj());
@@ -347,12 +376,12 @@ int is_instance(Value obj, Value cls) {
     if (cls.as_obj()->type != TypeType) {
       Value m = type_lookup(cls.as_obj()->type, names::dunder_instancecheck);
       if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
-        Value r = call2(m, cls, obj);
+        Value r = call_special1(m, cls, obj);
         return r.is_empty_slot() ? -1 : is_true(r);
       }
     }
     // obj.__class__ may differ from type(obj) (proxies): CPython checks it too.
-    return 0;
+    return object_isinstance(obj, t);
   }
   if (is_union_type(cls)) cls = Value::from_obj(union_args(cls));  // int | str: as (int, str)
   if (is_exact(cls, TupleType)) {
@@ -365,7 +394,7 @@ int is_instance(Value obj, Value cls) {
   }
   Value m = lookup_special(cls, names::dunder_instancecheck);
   if (!m.is_empty_slot()) {
-    Value r = call2(m, cls, obj);
+    Value r = call_special1(m, cls, obj);
     return r.is_empty_slot() ? -1 : is_true(r);
   }
   raise_msg(TypeErrorType, "isinstance() arg 2 must be a type, a tuple of types, or a union");
@@ -385,7 +414,15 @@ int is_subclass(Value derived, Value cls) {
   if (is_type(cls) && cls.as_obj()->type != TypeType) {
     Value m = type_lookup(cls.as_obj()->type, names::dunder_subclasscheck);
     if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
-      Value r = call2(m, cls, derived);
+      Value r = call_special1(m, cls, derived);
+      return r.is_empty_slot() ? -1 : is_true(r);
+    }
+  }
+  if (!is_type(cls) && !is_exact(cls, TupleType)) {
+    // Any object may define __subclasscheck__ (found on its type).
+    Value m = lookup_special(cls, names::dunder_subclasscheck);
+    if (!m.is_empty_slot()) {
+      Value r = call_special1(m, cls, derived);
       return r.is_empty_slot() ? -1 : is_true(r);
     }
   }

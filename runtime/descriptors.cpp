@@ -3,7 +3,9 @@
 // the methods here serve subclasses and explicit calls.
 #include "runtime/descriptors.h"
 
+#include <algorithm>
 #include <cstddef>
+#include <vector>
 #include <string>
 
 #include "runtime/abstract.h"
@@ -84,7 +86,8 @@ Value property_init(Value* args, int64_t nargs, TupleObject* kwnames) {
   }
   // A subclass instance keeps __doc__ in its dict (its class attribute would shadow it).
   TypeObject* t = type_of(args[0]);
-  if (t != PropertyType && p->doc != None && t->dict_offset) {
+  // Without instance storage (__slots__) that fails with AttributeError, as in CPython.
+  if (t != PropertyType && p->doc != None) {
     if (!set_attr(args[0], names::dunder_doc, p->doc)) return Value();
   }
   return None;
@@ -146,7 +149,10 @@ Value property_deleter(Value* args, int64_t nargs, TupleObject* kwnames) {
 }
 
 Value property_set_name(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_args("__set_name__", nargs - 1, kwnames, 2, 2)) return Value();
+  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "property.__set_name__() takes no keyword arguments");
+  if (nargs - 1 != 2)
+    return raise_fmt(TypeErrorType, "__set_name__() takes 2 positional arguments but %lld were given",
+                     static_cast<long long>(nargs - 1));
   as_property(args[0])->name = args[2];
   return None;
 }
@@ -172,9 +178,6 @@ Value property_isabstract(Value self) {
   return False;
 }
 
-Value property_fget(Value self) { return as_property(self)->fget; }
-Value property_fset(Value self) { return as_property(self)->fset; }
-Value property_fdel(Value self) { return as_property(self)->fdel; }
 Value property_doc(Value self) { return as_property(self)->doc; }
 bool property_doc_set(Value self, Value v) {
   as_property(self)->doc = or_none(v);
@@ -193,9 +196,6 @@ const NativeMethodDef kPropertyMethods[] = {
     {"__set_name__", property_set_name},
 };
 const NativeGetSetDef kPropertyGetSets[] = {
-    {"fget", property_fget},
-    {"fset", property_fset},
-    {"fdel", property_fdel},
     {"__doc__", property_doc, property_doc_set},
     {"__isabstractmethod__", property_isabstract},
 };
@@ -241,8 +241,7 @@ Value staticmethod_init(Value* args, int64_t nargs, TupleObject* kwnames) {
 Value classmethod_get_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("__get__", nargs - 1, kwnames, 1, 2)) return Value();
   Value owner = nargs > 2 && args[2] != None ? args[2] : Value::from_obj(type_of(args[1]));
-  MethodObject* m = new_method(as_cm(args[0])->func, owner);
-  return m ? Value::from_obj(m) : Value();
+  return classmethod_bind(as_cm(args[0])->func, owner);
 }
 
 Value staticmethod_get_m(Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -288,6 +287,18 @@ void set_layout(TypeObject* t, uint32_t size, VisitFn visit) {
 
 }  // namespace
 
+Value classmethod_bind(Value func, Value owner) {
+  if (func.is_obj() && func.as_obj()->type != FunctionType) {
+    Value get = type_lookup(type_of(func), names::dunder_get);
+    if (!get.is_empty_slot()) {
+      Value args[3] = {func, owner, owner};
+      return call(get, args, 3);
+    }
+  }
+  MethodObject* m = new_method(func, owner);
+  return m ? Value::from_obj(m) : Value();
+}
+
 Value property_missing(PropertyObject* p, Value obj, const char* what) {
   TypeObject* t = type_of(obj);
   std::string qual = t->qualname ? std::string(t->qualname->view()) : t->name;
@@ -301,6 +312,7 @@ Value property_missing(PropertyObject* p, Value obj, const char* what) {
 }
 
 void init_member_descr_type();
+void init_getset_descr_type();
 
 void init_descriptor_types() {
   init_member_descr_type();
@@ -311,6 +323,14 @@ void init_descriptor_types() {
   StaticMethodType->dict_offset = offsetof(ClassMethodObject, dict);
   add_methods(PropertyType, kPropertyMethods);
   add_getsets(PropertyType, kPropertyGetSets);
+  // fget/fset/fdel are read-only members, as in CPython (their error says "readonly attribute").
+  for (auto [name, offset] : {std::pair{"fget", offsetof(PropertyObject, fget)}, std::pair{"fset", offsetof(PropertyObject, fset)},
+                              std::pair{"fdel", offsetof(PropertyObject, fdel)}}) {
+    MemberDescrObject* m = new_member_descr(PropertyType, intern(name), static_cast<uint32_t>(offset));
+    m->readonly = true;
+    dict_set_str(PropertyType->dict, intern(name), Value::from_obj(m));
+  }
+  init_getset_descr_type();
   add_methods(ClassMethodType, kClassMethodMethods);
   add_getsets(ClassMethodType, kWrapperGetSets);
   add_methods(StaticMethodType, kStaticMethodMethods);
@@ -365,7 +385,11 @@ Value member_repr_m(Value* args, int64_t, TupleObject*) {
   return str_value("<member '" + std::string(m->name->view()) + "' of '" + m->owner->name + "' objects>");
 }
 Value member_name(Value self) { return Value::from_obj(as_member(self)->name); }
+Value member_qualname(Value self) {
+  return str_value(std::string(as_member(self)->owner->qualname->view()) + "." + std::string(as_member(self)->name->view()));
+}
 Value member_objclass(Value self) { return Value::from_obj(as_member(self)->owner); }
+Value member_doc(Value self) { return as_member(self)->doc ? str_value(as_member(self)->doc) : None; }
 
 const NativeMethodDef kMemberMethods[] = {
     {"__get__", member_get_m},
@@ -375,8 +399,9 @@ const NativeMethodDef kMemberMethods[] = {
 };
 const NativeGetSetDef kMemberGetSets[] = {
     {"__name__", member_name},
-    {"__qualname__", member_name},
+    {"__qualname__", member_qualname},
     {"__objclass__", member_objclass},
+    {"__doc__", member_doc},
 };
 
 // "__x" in class C is stored as "_C__x" (private name mangling).
@@ -446,12 +471,18 @@ bool layout_slots(TypeObject* t, Value slots, DictObject* ns) {
       if (n.is_empty_slot() || !list_append(names, n)) return false;
     }
   }
-  bool want_dict = false;
+  bool want_dict = false, want_weakref = false;
   int64_t nslots = 0;
   for (int64_t i = 0; i < names->size; ++i) {
     Value n = names->items()[i];
     if (!is_str(n)) {
       raise_fmt(TypeErrorType, "__slots__ items must be strings, not '%s'", type_name(n));
+      return false;
+    }
+    Value ident = call_method(n, intern("isidentifier"), nullptr, 0);
+    if (ident.is_empty_slot()) return false;
+    if (ident != True) {
+      raise_msg(TypeErrorType, "__slots__ must be identifiers");
       return false;
     }
     std::string_view s = as_str(n)->view();
@@ -463,6 +494,11 @@ bool layout_slots(TypeObject* t, Value slots, DictObject* ns) {
       want_dict = true;
       names->items()[i] = Value();
     } else if (s == "__weakref__") {
+      if ((want_weakref || has(base, TypeFlag::WeakrefSlot)) && !is_var_sized(base)) {
+        raise_msg(TypeErrorType, "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+        return false;
+      }
+      want_weakref = true;
       names->items()[i] = Value();  // weak references need no storage of their own here
     } else {
       ++nslots;
@@ -483,11 +519,22 @@ bool layout_slots(TypeObject* t, Value slots, DictObject* ns) {
       return false;
     }
   }
+  // Secondary bases may bring the instance dict or weak-reference support (CPython too).
+  for (int64_t i = 0; t->bases && i < t->bases->size; ++i) {
+    auto* b = static_cast<TypeObject*>(t->bases->items[i].as_obj());
+    if (b == base) continue;
+    if (!base->dict_offset && b->dict_offset) want_dict = true;
+    if (has(b, TypeFlag::WeakrefSlot)) want_weakref = true;
+  }
+  if (want_weakref || has(base, TypeFlag::WeakrefSlot)) t->flags = t->flags | TypeFlag::WeakrefSlot;
+  // Storage in the order of the mangled names (CPython sorts them), so classes naming the same
+  // slots in another order share a layout (__class__ assignment between them).
+  std::vector<StrObject*> sorted;
+  for (int64_t i = 0; i < names->size; ++i)
+    if (!names->items()[i].is_empty_slot()) sorted.push_back(mangle(t, intern(as_str(names->items()[i])->view())));
+  std::stable_sort(sorted.begin(), sorted.end(), [](StrObject* a, StrObject* b) { return a->view() < b->view(); });
   uint32_t offset = base->basic_size;
-  for (int64_t i = 0; i < names->size; ++i) {
-    Value n = names->items()[i];
-    if (n.is_empty_slot()) continue;
-    StrObject* name = mangle(t, intern(as_str(n)->view()));
+  for (StrObject* name : sorted) {
     MemberDescrObject* m = new_member_descr(t, name, offset);
     if (!m || !dict_set_str(ns, name, Value::from_obj(m))) return false;
     offset += sizeof(Value);
@@ -512,6 +559,92 @@ void init_member_descr_type() {
   MemberDescrType->visit = visit_member;
   add_methods(MemberDescrType, kMemberMethods);
   add_getsets(MemberDescrType, kMemberGetSets);
+}
+
+}  // namespace coil::rt
+
+namespace coil::lib {
+// The first weak reference to `obj`, or None (weakref.cpp keeps the registry).
+rt::Value weakref_list_head(rt::Value obj);
+}  // namespace coil::lib
+
+namespace coil::rt {
+
+// --- getset descriptors (computed attributes of built-in types, a class's __dict__) ---
+
+namespace {
+
+GetSetObject* as_getset(Value v) { return static_cast<GetSetObject*>(v.as_obj()); }
+
+void visit_getset(Object* self, Visitor& v) { v.visit(static_cast<GetSetObject*>(self)->owner); }
+
+bool getset_applies(GetSetObject* g, Value obj) {
+  if (is_subtype(type_of(obj), g->owner)) return true;
+  raise_fmt(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", g->def->name,
+            g->owner->name, type_name(obj));
+  return false;
+}
+
+Value getset_get_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__get__", nargs - 1, kwnames, 1, 2)) return Value();
+  GetSetObject* g = as_getset(args[0]);
+  if (args[1] == None) {
+    if (nargs < 3 || args[2] == None) return raise_msg(TypeErrorType, "__get__(None, None) is invalid");
+    return args[0];
+  }
+  if (!getset_applies(g, args[1])) return Value();
+  return g->def->get(args[1]);
+}
+
+// Sets (value empty: deletes) through the getset; read-only ones refuse as CPython does.
+Value getset_store(GetSetObject* g, Value obj, Value value) {
+  if (!getset_applies(g, obj)) return Value();
+  if (!g->def->set)
+    return raise_fmt(AttributeErrorType, "attribute '%s' of '%s' objects is not writable", g->def->name, g->owner->name);
+  return g->def->set(obj, value) ? None : Value();
+}
+Value getset_set_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__set__", nargs - 1, kwnames, 2, 2)) return Value();
+  return getset_store(as_getset(args[0]), args[1], args[2]);
+}
+Value getset_delete_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__delete__", nargs - 1, kwnames, 1, 1)) return Value();
+  return getset_store(as_getset(args[0]), args[1], Value());
+}
+Value getset_repr_m(Value* args, int64_t, TupleObject*) {
+  GetSetObject* g = as_getset(args[0]);
+  return str_value("<attribute '" + std::string(g->def->name) + "' of '" + g->owner->name + "' objects>");
+}
+Value getset_name(Value self) { return Value::from_obj(intern(as_getset(self)->def->name)); }
+Value getset_qualname(Value self) {
+  return str_value(std::string(as_getset(self)->owner->qualname->view()) + "." + as_getset(self)->def->name);
+}
+Value getset_objclass(Value self) { return Value::from_obj(as_getset(self)->owner); }
+Value getset_doc(Value self) { return as_getset(self)->def->doc ? str_value(as_getset(self)->def->doc) : None; }
+
+const NativeMethodDef kGetSetMethods[] = {
+    {"__get__", getset_get_m},
+    {"__set__", getset_set_m},
+    {"__delete__", getset_delete_m},
+    {"__repr__", getset_repr_m},
+};
+const NativeGetSetDef kGetSetGetSets[] = {
+    {"__name__", getset_name},
+    {"__qualname__", getset_qualname},
+    {"__objclass__", getset_objclass},
+    {"__doc__", getset_doc},
+};
+
+Value weakref_get(Value self) { return lib::weakref_list_head(self); }
+
+}  // namespace
+
+const NativeGetSetDef kWeakrefGetSet = {"__weakref__", weakref_get, nullptr, "list of weak references to the object (if defined)"};
+
+void init_getset_descr_type() {
+  GetSetDescrType->visit = visit_getset;
+  add_methods(GetSetDescrType, kGetSetMethods);
+  add_getsets(GetSetDescrType, kGetSetGetSets);
 }
 
 }  // namespace coil::rt

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "runtime/function.h"
+#include "runtime/typeobject.h"
 
 namespace coil::rt {
 
@@ -12,7 +13,8 @@ struct MemberDescrObject : Object {
   TypeObject* owner;
   StrObject* name;
   uint32_t offset;
-  bool readonly;  // a native field shown as a member (function.__globals__): no assignment
+  bool readonly;            // a native type's read-only field (property.fget): "readonly attribute"
+  const char* doc;          // null: None
 };
 MemberDescrObject* new_member_descr(TypeObject* owner, StrObject* name, uint32_t offset);
 // Reads / writes (value empty: deletes) the slot of `obj`; AttributeError when unset.
@@ -25,6 +27,17 @@ bool layout_slots(TypeObject* t, Value slots, DictObject* ns);
 // Raises AttributeError "property 'x' of 'A' object has no getter" (what: "getter",
 // "setter" or "deleter"); returns empty.
 Value property_missing(PropertyObject* p, Value obj, const char* what);
+
+// classmethod(f).__get__(obj, owner): f bound to the class, or, when f is itself a
+// descriptor (a property), f.__get__(owner, owner) — 3.11's chaining.
+Value classmethod_bind(Value func, Value owner);
+
+// Is `name` one of the dunders CPython implements as a type slot (its native methods are
+// "slot wrappers": their repr and their wrong-receiver error differ from other methods)?
+bool is_slot_wrapper_name(const char* name);
+
+// The getset a class that adds weak-reference support shows as __weakref__.
+extern const NativeGetSetDef kWeakrefGetSet;
 
 void init_descriptor_types();
 void init_function_attributes();

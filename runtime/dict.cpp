@@ -118,6 +118,19 @@ int64_t find(DictObject* d, Value key, int64_t hash, int64_t* slot) {
   }
 }
 
+// The first free index slot for `hash` (the key is known to be absent: nothing is compared).
+int64_t free_slot(DictStorage* s, int64_t hash) {
+  uint64_t mask = (uint64_t(1) << s->log2_size) - 1;
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  uint64_t i = static_cast<uint64_t>(hash) & mask;
+  while (true) {
+    int64_t ix = get_index(s, i);
+    if (ix == kEmpty || ix == kDummy) return static_cast<int64_t>(i);
+    perturb >>= kPerturbShift;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
 uint64_t g_keys_version = 0;
 
 void keys_changed(DictObject* d) { d->keys_version = ++g_keys_version; }
@@ -190,6 +203,12 @@ Value dict_get(DictObject* d, Value key, bool* error) {
   return dict_entries(d->storage)[ix].value;
 }
 
+int dict_contains_hashed(DictObject* d, Value key, int64_t hash) {
+  int64_t slot;
+  int64_t ix = find(d, key, hash, &slot);
+  return ix == -3 ? -1 : ix >= 0;
+}
+
 int64_t dict_index_str(DictObject* d, StrObject* key) {
   int64_t slot;
   int64_t ix = find(d, Value::from_obj(key), str_hash(key), &slot);
@@ -204,17 +223,16 @@ Value dict_get_str(DictObject* d, StrObject* key) {
 bool dict_set(DictObject* d, Value key, Value value) {
   int64_t h = key_hash(key);
   if (h == -1 && has_pending_exception()) return false;
-  int64_t slot;
-  int64_t ix = find(d, key, h, &slot);
-  if (ix == -3) return false;
-  ++d->version;
-  if (ix >= 0) {
-    dict_entries(d->storage)[ix].value = value;
-    return true;
-  }
+  return dict_set_hashed(d, key, h, value);
+}
+
+// Appends (key, value) at index slot `slot` found by a failed lookup; a full table grows
+// first, and the key is placed without comparing anything again (CPython calls a key's
+// __hash__ and __eq__ once per insertion, even across a resize).
+static bool insert_new(DictObject* d, Value key, int64_t h, Value value, int64_t slot) {
   if (d->storage->nentries >= d->storage->usable) {
     if (!resize(d, d->used * 3)) return false;
-    find(d, key, h, &slot);  // cannot call __eq__: the key is absent from the new table
+    slot = free_slot(d->storage, h);
   }
   DictStorage* s = d->storage;
   int64_t n = s->nentries++;
@@ -223,6 +241,29 @@ bool dict_set(DictObject* d, Value key, Value value) {
   ++d->used;
   keys_changed(d);
   return true;
+}
+
+bool dict_set_hashed(DictObject* d, Value key, int64_t h, Value value) {
+  int64_t slot;
+  int64_t ix = find(d, key, h, &slot);
+  if (ix == -3) return false;
+  ++d->version;
+  if (ix >= 0) {
+    dict_entries(d->storage)[ix].value = value;
+    return true;
+  }
+  return insert_new(d, key, h, value, slot);
+}
+
+Value dict_setdefault(DictObject* d, Value key, Value dflt) {
+  int64_t h = key_hash(key);
+  if (h == -1 && has_pending_exception()) return Value();
+  int64_t slot;
+  int64_t ix = find(d, key, h, &slot);
+  if (ix == -3) return Value();
+  if (ix >= 0) return dict_entries(d->storage)[ix].value;
+  ++d->version;
+  return insert_new(d, key, h, dflt, slot) ? dflt : Value();
 }
 
 bool dict_set_str(DictObject* d, StrObject* key, Value value) {
@@ -256,7 +297,7 @@ void dict_clear(DictObject* d) {
   ++d->version;
 }
 
-bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value) {
+bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value, int64_t* hash) {
   DictStorage* s = d->storage;
   DictEntry* e = dict_entries(s);
   while (*pos < s->nentries) {
@@ -264,6 +305,7 @@ bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value) {
     if (cur.key.is_empty_slot()) continue;
     if (key) *key = cur.key;
     if (value) *value = cur.value;
+    if (hash) *hash = cur.hash;
     return true;
   }
   return false;

@@ -45,11 +45,19 @@ Value dict_get(DictObject* d, Value key, bool* error);
 Value dict_get_str(DictObject* d, StrObject* key);
 bool dict_set(DictObject* d, Value key, Value value);     // false: exception pending
 bool dict_set_str(DictObject* d, StrObject* key, Value value);
+// dict_set with the key's hash already known (merging from a dict or set reuses the stored
+// hashes, as CPython does, so __hash__ is not called again).
+bool dict_set_hashed(DictObject* d, Value key, int64_t hash, Value value);
+// `key in d` for a key whose hash is known: 1, 0, or -1 with the exception pending.
+int dict_contains_hashed(DictObject* d, Value key, int64_t hash);
+// d.setdefault(key, dflt): one hash and one lookup. Empty with an exception pending.
+Value dict_setdefault(DictObject* d, Value key, Value dflt);
 // Removes key; returns 1 removed, 0 missing (no exception), -1 error.
 int dict_del(DictObject* d, Value key);
 void dict_clear(DictObject* d);
 // Iteration over live entries in order: pass pos=0 first; false when done.
-bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value);
+// `hash` (optional) receives the key's stored hash.
+bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value, int64_t* hash = nullptr);
 DictEntry* dict_entries(DictStorage* s);
 // The entry index of an exact-str key (-1 when absent); valid while keys_version holds.
 int64_t dict_index_str(DictObject* d, StrObject* key);

@@ -132,7 +132,7 @@ Value dict_getitem_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!v.is_empty_slot()) return v;
   if (!is_exact(args[0], DictType)) {
     Value missing = type_lookup(type_of(args[0]), names::dunder_missing);
-    if (!missing.is_empty_slot()) return call2(missing, args[0], args[1]);
+    if (!missing.is_empty_slot()) return call_special1(missing, args[0], args[1]);
   }
   return key_error(args[1]);
 }
@@ -213,12 +213,7 @@ Value dict_get_m(Value* args, int64_t nargs, TupleObject* kwnames) {
 Value dict_setdefault_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "dict.setdefault() takes no keyword arguments");
   if (!check_args("setdefault", nargs - 1, nullptr, 1, 2)) return Value();
-  bool err;
-  Value v = dict_get(SELF, args[1], &err);
-  if (err) return Value();
-  if (!v.is_empty_slot()) return v;
-  Value dflt = nargs == 3 ? args[2] : None;
-  return dict_set(SELF, args[1], dflt) ? dflt : Value();
+  return dict_setdefault(SELF, args[1], nargs == 3 ? args[2] : None);
 }
 
 Value dict_pop_m(Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -277,6 +272,21 @@ Value dict_fromkeys_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   Value d = call0(args[0]);
   if (d.is_empty_slot()) return d;
   bool exact = is_exact(d, DictType);
+  // Keys from an exact dict or set carry their hashes: CPython does not rehash them.
+  if (exact && (is_exact(args[1], DictType) || is_exact(args[1], SetType) || is_exact(args[1], FrozenSetType))) {
+    if (is_exact(args[1], DictType)) {
+      int64_t pos = 0, h;
+      Value k;
+      while (dict_next(as_dict(args[1]), &pos, &k, nullptr, &h))
+        if (!dict_set_hashed(as_dict(d), k, h, value)) return Value();
+    } else {
+      int64_t pos = 0;
+      SetEntry* e;
+      while (set_next(as_set(args[1]), &pos, &e))
+        if (!dict_set_hashed(as_dict(d), e->key, e->hash, value)) return Value();
+    }
+    return d;
+  }
   Value it = get_iter(args[1]);
   if (it.is_empty_slot()) return it;
   while (true) {

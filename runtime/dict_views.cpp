@@ -325,11 +325,18 @@ Value dict_view_repr(Value v) {
   return str_value(std::string(v.as_obj()->type->name) + "(" + std::string(as_str(r)->view()) + ")");
 }
 
+namespace {
+// view.mapping: a read-only proxy of the dict the view looks at.
+Value view_mapping(Value self) { return new_mapping_proxy(static_cast<DictViewObject*>(self.as_obj())->dict); }
+const NativeGetSetDef kViewGetSets[] = {{"mapping", view_mapping}};
+}  // namespace
+
 void init_dict_views() {
   for (TypeObject* t : {DictKeysType, DictValuesType, DictItemsType}) {
     t->basic_size = sizeof(DictViewObject);
     t->visit = visit_view;
   }
+  for (TypeObject* t : {DictKeysType, DictValuesType, DictItemsType}) add_getsets(t, kViewGetSets);
   add_methods(DictKeysType, kKeysMethods);
   add_methods(DictItemsType, kItemsMethods);
   add_methods(DictValuesType, kValuesMethods);

@@ -9,6 +9,7 @@
 #include "runtime/names.h"
 #include "runtime/int.h"
 #include "runtime/os_error.h"
+#include "runtime/native_module.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
@@ -43,7 +44,8 @@ bool init_special(ExceptionObject* e, TupleObject* a) {
     // name= and path= keywords are set by exc_init / exc_new afterwards.
     return set("msg", a->size == 1 ? first : None) && set("name", None) && set("path", None);
   }
-  if (is_subtype(t, UnicodeDecodeErrorType) || is_subtype(t, UnicodeEncodeErrorType))
+  if (is_subtype(t, UnicodeDecodeErrorType) || is_subtype(t, UnicodeEncodeErrorType) ||
+      is_subtype(t, UnicodeTranslateErrorType))
     return unicode_error_init(Value::from_obj(e));
   if (is_subtype(t, NameErrorType)) return set("name", None);
   if (is_subtype(t, AttributeErrorType)) return set("name", None) && set("obj", None);
@@ -198,6 +200,103 @@ bool set_suppress(Value self, Value v) {
   return true;
 }
 
+// --- pickling ---
+
+// The attributes Coil keeps in the instance dict that CPython keeps in fields of the
+// exception object: they are rebuilt from args, so they stay out of the pickled state.
+struct FieldAttrs {
+  TypeObject** type;
+  std::initializer_list<const char*> names;
+};
+const FieldAttrs kFieldAttrs[] = {
+    {&SystemExitType, {"code"}},
+    {&StopIterationType, {"value"}},
+    {&ImportErrorType, {"msg", "name", "path"}},
+    {&UnicodeErrorType, {"encoding", "object", "start", "end", "reason"}},
+    {&NameErrorType, {"name"}},
+    {&AttributeErrorType, {"name", "obj"}},
+    {&OSErrorType, {"errno", "strerror", "filename", "filename2"}},
+    {&SyntaxErrorType,
+     {"msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"}},
+};
+
+// Is `key` one of the field attributes of e's class?
+bool is_field_attr(ExceptionObject* e, Value key) {
+  if (!is_str(key)) return false;
+  for (const FieldAttrs& f : kFieldAttrs) {
+    if (!is_subtype(e->type, *f.type)) continue;
+    for (const char* name : f.names)
+      if (as_str(key)->view() == name) return true;
+  }
+  return false;
+}
+
+// The instance dict without the field attributes; None when nothing is left.
+Value exc_state(ExceptionObject* e) {
+  if (!e->dict || e->dict->used == 0) return None;
+  DictObject* d = new_dict();
+  if (!d) return Value();
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(e->dict, &pos, &k, &v))
+    if (!is_field_attr(e, k) && !dict_set(d, k, v)) return Value();
+  return d->used ? Value::from_obj(d) : None;
+}
+
+Value exc_attr(ExceptionObject* e, const char* name) {
+  Value v = e->dict ? dict_get_str(e->dict, intern(name)) : Value();
+  return v.is_empty_slot() ? None : v;
+}
+
+// The constructor arguments: OSError puts its filename(s) back after (errno, strerror).
+Value exc_reduce_args(ExceptionObject* e) {
+  Value args = Value::from_obj(e->args);
+  if (!is_subtype(e->type, OSErrorType) || e->args->size != 2) return args;
+  Value fn = exc_attr(e, "filename"), fn2 = exc_attr(e, "filename2");
+  if (fn == None) return args;
+  TupleObject* t = fn2 == None ? tuple_of({e->args->items[0], e->args->items[1], fn})
+                               : tuple_of({e->args->items[0], e->args->items[1], fn, None, fn2});
+  return t ? Value::from_obj(t) : Value();
+}
+
+// (type, args) or (type, args, state); ImportError's state carries name= and path=.
+Value exc_reduce_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__reduce__", nargs - 1, kwnames, 0, 0)) return Value();
+  ExceptionObject* e = self_exc(args);
+  Value state = exc_state(e);
+  if (state.is_empty_slot()) return state;
+  if (is_subtype(e->type, ImportErrorType)) {
+    for (const char* name : {"name", "path"}) {
+      Value v = exc_attr(e, name);
+      if (v == None) continue;
+      if (state == None) {
+        DictObject* d = new_dict();
+        if (!d) return Value();
+        state = Value::from_obj(d);
+      }
+      if (!dict_set_str(as_dict(state), intern(name), v)) return Value();
+    }
+  }
+  Value a = exc_reduce_args(e);
+  if (a.is_empty_slot()) return a;
+  TupleObject* r = state == None ? tuple_of({Value::from_obj(e->type), a}) : tuple_of({Value::from_obj(e->type), a, state});
+  return r ? Value::from_obj(r) : Value();
+}
+
+Value exc_setstate_m(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__setstate__", nargs - 1, kwnames, 1, 1)) return Value();
+  Value state = args[1];
+  if (state == None) return None;
+  if (!is_dict(state)) return raise_msg(TypeErrorType, "state is not a dictionary");
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(as_dict(state), &pos, &k, &v)) {
+    if (!is_str(k)) return raise_fmt(TypeErrorType, "attribute name must be string, not '%s'", type_name(k));
+    if (!set_attr(args[0], as_str(k), v)) return Value();
+  }
+  return None;
+}
+
 const NativeMethodDef kExcMethods[] = {
     {"__new__", exc_new, NativeMethodDef::Kind::StaticMethod},
     {"__init__", exc_init},
@@ -205,6 +304,8 @@ const NativeMethodDef kExcMethods[] = {
     {"__repr__", exc_repr_m},
     {"with_traceback", exc_with_traceback},
     {"add_note", exc_add_note},
+    {"__reduce__", exc_reduce_m},
+    {"__setstate__", exc_setstate_m},
 };
 const NativeGetSetDef kExcGetSets[] = {
     {"args", get_args, set_args},
@@ -221,7 +322,8 @@ Value exception_str(Value v) {
   TupleObject* a = e->args;
   if (is_subtype(e->type, KeyErrorType) && a->size == 1) return repr(a->items[0]);
   if (is_subtype(e->type, BaseExceptionGroupType)) return exception_group_str(v);
-  if (is_subtype(e->type, UnicodeDecodeErrorType) || is_subtype(e->type, UnicodeEncodeErrorType)) {
+  if (is_subtype(e->type, UnicodeDecodeErrorType) || is_subtype(e->type, UnicodeEncodeErrorType) ||
+      is_subtype(e->type, UnicodeTranslateErrorType)) {
     Value s = unicode_error_str(v);
     if (!s.is_empty_slot()) return s;
   }

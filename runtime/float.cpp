@@ -7,14 +7,18 @@
 
 #include "runtime/abstract.h"
 #include "runtime/alloc_fast.h"
+#include "runtime/bytes.h"
+#include "runtime/bytes_export.h"
 #include "runtime/complex.h"
 #include "runtime/exceptions.h"
 #include "runtime/float_ops.h"
 #include "runtime/hashing.h"
 #include "runtime/int.h"
 #include "runtime/names.h"
+#include "runtime/number_parse.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "stdlib/warnings_module.h"
 
 namespace coil::rt {
 
@@ -50,19 +54,32 @@ bool to_double(Value v, double* out) {
   return false;
 }
 
-bool as_double(Value v, double* out) {
-  if (is_float_instance(v) || is_int(v)) return to_double(v, out);
-  Value m = lookup_special(v, names::dunder_float);
-  if (!m.is_empty_slot()) {
-    Value r = call1(m, v);
-    if (r.is_empty_slot()) return false;
+namespace {
+
+// A __float__ result as a plain double: a strict float subclass is accepted with CPython's
+// DeprecationWarning, anything else is a TypeError.
+bool float_result(Value v, Value r, double* out) {
+  if (r.is_empty_slot()) return false;
+  if (!is_exact(r, FloatType)) {
     if (!is_float_instance(r)) {
       raise_fmt(TypeErrorType, "%s.__float__ returned non-float (type %s)", type_name(v), type_name(r));
       return false;
     }
-    *out = float_of(r);
-    return true;
+    std::string msg = std::string(type_name(v)) + ".__float__ returned non-float (type " + type_name(r) +
+                      ").  The ability to return an instance of a strict subclass of float is deprecated, and "
+                      "may be removed in a future version of Python.";
+    if (!lib::warn(DeprecationWarningType, msg, 1)) return false;
   }
+  *out = float_of(r);
+  return true;
+}
+
+}  // namespace
+
+bool as_double(Value v, double* out) {
+  if (is_float_instance(v) || is_exact(v, IntType)) return to_double(v, out);
+  Value m = lookup_special(v, names::dunder_float);
+  if (!m.is_empty_slot()) return float_result(v, call1(m, v), out);
   m = lookup_special(v, names::dunder_index);
   if (!m.is_empty_slot()) {
     Value i = index(v);
@@ -70,6 +87,37 @@ bool as_double(Value v, double* out) {
   }
   raise_fmt(TypeErrorType, "must be real number, not %s", type_name(v));
   return false;
+}
+
+Value number_float(Value x) {
+  if (is_exact(x, FloatType)) return x;
+  double d;
+  Value m = lookup_special(x, names::dunder_float);
+  if (!m.is_empty_slot()) return float_result(x, call1(m, x), &d) ? float_value(d) : Value();
+  m = lookup_special(x, names::dunder_index);
+  if (!m.is_empty_slot()) {
+    Value i = index(x);
+    return !i.is_empty_slot() && int_as_double(i, &d) ? float_value(d) : Value();
+  }
+  if (is_float_instance(x)) return float_value(float_of(x));
+  std::string_view text;
+  std::string shown;
+  if (is_str(x)) {
+    text = as_str(x)->view();
+    shown = str_repr(text);
+  } else if (buffer_view(x, &text)) {
+    std::string copy(text);  // CPython's message shows the argument's own repr
+    if (!repr_string(x, &shown)) return Value();
+    if (!parse_float(ascii_numeric_text(copy), &d))
+      return raise_fmt(ValueErrorType, "could not convert string to float: %s", shown.c_str());
+    return float_value(d);
+  } else {
+    if (has_pending_exception()) return Value();
+    return raise_fmt(TypeErrorType, "float() argument must be a string or a real number, not '%s'", type_name(x));
+  }
+  if (!parse_float(ascii_numeric_text(text), &d))
+    return raise_fmt(ValueErrorType, "could not convert string to float: %s", shown.c_str());
+  return float_value(d);
 }
 
 Value float_divmod_value(double a, double b) {

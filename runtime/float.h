@@ -27,6 +27,8 @@ Value float_subclass_new(TypeObject* type, double d);
 bool to_double(Value v, double* out);
 // float(x) semantics: float, __float__, __index__ (TypeError "must be real number, not X").
 bool as_double(Value v, double* out);
+// PyNumber_Float: float(x) as an exact float (__float__, __index__, str, bytes-like).
+Value number_float(Value x);
 // float op float (or int mixed in); NotImplemented when an operand is neither.
 Value float_binary(Value a, Value b, fe::BinaryOpKind op);
 Value float_divmod_value(double a, double b);  // divmod(a, b) as a tuple

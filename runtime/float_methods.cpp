@@ -42,30 +42,24 @@ Value parse_text(TypeObject* type, std::string_view text, const std::string& sho
   return float_subclass_new(type, d);
 }
 
+// The keywords a built-in constructor refuses are allowed only when a subclass brings its own
+// __init__ (CPython checks `type->tp_init == base->tp_init`).
+bool init_is_inherited(TypeObject* type, TypeObject* base) {
+  return type == base || type_lookup(type, names::dunder_init) == type_lookup(base, names::dunder_init);
+}
+
 Value float_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   auto* type = static_cast<TypeObject*>(args[0].as_obj());
-  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "float() takes no keyword arguments");
+  if (kwnames && kwnames->size && init_is_inherited(type, FloatType))
+    return raise_msg(TypeErrorType, "float() takes no keyword arguments");
   if (nargs > 2) return raise_fmt(TypeErrorType, "float expected at most 1 argument, got %lld", static_cast<long long>(nargs - 1));
   if (nargs == 1) return float_subclass_new(type, 0.0);
   Value x = args[1];
-  if (is_float_instance(x) || is_int(x)) {
-    if (type == FloatType && is_float(x)) return x;
-    double d;
-    if (!to_double(x, &d)) return Value();
-    return float_subclass_new(type, d);
-  }
-  if (is_str(x)) return parse_text(type, as_str(x)->view(), str_repr(as_str(x)->view()));
-  if (is_bytes(x)) return parse_text(type, as_bytes(x)->view(), bytes_repr(as_bytes(x)->view()));
-  if (is_bytearray(x)) {
-    std::string shown;
-    if (!repr_string(x, &shown)) return Value();
-    return parse_text(type, as_bytearray(x)->view(), shown);
-  }
-  if (lookup_special(x, names::dunder_float).is_empty_slot() && lookup_special(x, names::dunder_index).is_empty_slot())
-    return raise_fmt(TypeErrorType, "float() argument must be a string or a real number, not '%s'", type_name(x));
-  double d;
-  if (!as_double(x, &d)) return Value();
-  return float_subclass_new(type, d);
+  if (is_exact(x, StrType)) return parse_text(type, as_str(x)->view(), str_repr(as_str(x)->view()));
+  Value f = number_float(x);
+  if (f.is_empty_slot()) return f;
+  if (type == FloatType) return f;
+  return float_subclass_new(type, float_of(f));
 }
 
 // float op other for the dunders: NotImplemented unless other is an int or float.

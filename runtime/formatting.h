@@ -10,5 +10,8 @@ namespace coil::rt {
 Value native_format(Value v, Value spec);
 // fmt % args for a str fmt: CPython's printf-style formatting and errors.
 Value str_percent_format(Value fmt, Value args);
+// bytes % args / bytearray % args (PEP 461): a bytes or bytearray result; NotImplemented when
+// `fmt` is not bytes-like.
+Value bytes_percent_format(Value fmt, Value args);
 
 }  // namespace coil::rt

@@ -94,6 +94,18 @@ Value tb_frame(Value s) {
   return tb->frame;
 }
 
+// dir(tb): only the traceback's own attributes, as CPython's tb_dir.
+Value tb_dir(Value*, int64_t, TupleObject*) {
+  ListObject* l = new_list(0);
+  if (!l) return Value();
+  for (const char* n : {"tb_frame", "tb_next", "tb_lasti", "tb_lineno"})
+    if (!list_append(l, str_value(n))) return Value();
+  return Value::from_obj(l);
+}
+const NativeMethodDef kTracebackMethods[] = {
+    {"__dir__", tb_dir},
+};
+
 const NativeGetSetDef kTracebackGetSets[] = {
     {"tb_next", tb_next, tb_next_set},
     {"tb_frame", tb_frame},
@@ -134,6 +146,7 @@ void init_frame_object_types() {
   add_getsets(FrameType, kFrameGetSets);
   add_methods(FrameType, kFrameMethods);
   add_getsets(TracebackType, kTracebackGetSets);
+  add_methods(TracebackType, kTracebackMethods);
 }
 
 }  // namespace coil::rt

@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
@@ -15,6 +17,7 @@
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/native_module.h"
+#include "runtime/new_wrapper.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
 #include "runtime/tuple.h"
@@ -531,18 +534,73 @@ Value native_call_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   return call(args[0], args + 1, nargs - 1, kwnames);
 }
 
+// A bound slot wrapper (`[].__add__`, CPython's method-wrapper) names the class that defines
+// it: the owner of the native method it was bound from. Other builtins have no __objclass__.
+Value native_objclass(Value self) {
+  auto* n = static_cast<NativeFunctionObject*>(self.as_obj());
+  if (!n->self.is_empty_slot() && is_slot_wrapper_name(n->name)) {
+    TupleObject* mro = type_of(n->self)->mro;
+    for (int64_t i = 0; mro && i < mro->size; ++i) {
+      auto* t = static_cast<TypeObject*>(mro->items[i].as_obj());
+      Value m = dict_get_str(t->dict, intern(n->name));
+      if (m.is_obj() && m.as_obj()->type == MethodDescrType && static_cast<MethodDescrObject*>(m.as_obj())->fn == n->fn)
+        return Value::from_obj(static_cast<MethodDescrObject*>(m.as_obj())->owner);
+    }
+  }
+  return raise_fmt(AttributeErrorType, "'%s' object has no attribute '__objclass__'", type_name(self));
+}
+
+// (getattr, (owner, name)): how a bound built-in method or a method descriptor pickles.
+Value reduce_to_getattr(Value owner, const char* name) {
+  Value getattr_fn = dict_get_str(g_builtins_module->dict, intern("getattr"));
+  if (getattr_fn.is_empty_slot()) return raise_msg(RuntimeErrorType, "lost builtins.getattr");
+  TupleObject* inner = tuple_of({owner, str_value(name)});
+  TupleObject* t = inner ? tuple_of({getattr_fn, Value::from_obj(inner)}) : nullptr;
+  return t ? Value::from_obj(t) : Value();
+}
+
+// A module-level built-in pickles by name (found again through __module__); a bound method
+// through getattr on its receiver, as CPython's meth_reduce.
+Value native_reduce(Value* args, int64_t, TupleObject*) {
+  NativeFunctionObject* n = as_native(args[0]);
+  if (n->self.is_empty_slot() || (n->self.is_obj() && is_subtype(n->self.as_obj()->type, ModuleType)))
+    return str_value(n->name);
+  return reduce_to_getattr(n->self, n->name);
+}
+
 const NativeGetSetDef kNativeGetSets[] = {
     {"__name__", native_name},     {"__qualname__", native_qualname}, {"__self__", native_self},
-    {"__module__", native_module}, {"__doc__", native_doc},
+    {"__module__", native_module}, {"__doc__", native_doc},           {"__objclass__", native_objclass},
 };
 const NativeMethodDef kNativeMethods[] = {
     {"__eq__", native_eq},
     {"__ne__", native_ne},
     {"__hash__", native_hash},
     {"__call__", native_call_m},
+    {"__reduce__", native_reduce},
 };
 
 // --- method descriptor (list.append) ---
+
+}  // namespace
+
+bool is_slot_wrapper_name(const char* name) {
+  static const std::unordered_set<std::string_view> kSlots = {
+      "__repr__", "__hash__", "__call__", "__str__", "__getattribute__", "__setattr__", "__delattr__",
+      "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__iter__", "__next__", "__get__",
+      "__set__", "__delete__", "__init__", "__del__", "__await__", "__aiter__", "__anext__", "__add__",
+      "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__mod__", "__rmod__", "__divmod__",
+      "__rdivmod__", "__pow__", "__rpow__", "__neg__", "__pos__", "__abs__", "__bool__", "__invert__",
+      "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__and__", "__rand__", "__xor__",
+      "__rxor__", "__or__", "__ror__", "__int__", "__float__", "__iadd__", "__isub__", "__imul__",
+      "__imod__", "__ipow__", "__ilshift__", "__irshift__", "__iand__", "__ixor__", "__ior__",
+      "__floordiv__", "__rfloordiv__", "__truediv__", "__rtruediv__", "__ifloordiv__", "__itruediv__",
+      "__index__", "__matmul__", "__rmatmul__", "__imatmul__", "__len__", "__getitem__", "__setitem__",
+      "__delitem__", "__contains__"};
+  return kSlots.count(name) != 0;
+}
+
+namespace {
 
 Value mdescr_name(Value self) { return str_value(as_mdescr(self)->name); }
 Value mdescr_qualname(Value self) {
@@ -558,7 +616,8 @@ Value mdescr_doc(Value self) {
 
 Value mdescr_repr_m(Value* args, int64_t, TupleObject*) {
   MethodDescrObject* m = as_mdescr(args[0]);
-  return str_value("<method '" + std::string(m->name) + "' of '" + m->owner->name + "' objects>");
+  const char* kind = is_slot_wrapper_name(m->name) && !m->is_classmethod && !m->is_static ? "slot wrapper" : "method";
+  return str_value("<" + std::string(kind) + " '" + m->name + "' of '" + m->owner->name + "' objects>");
 }
 
 Value mdescr_get_m(Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -568,7 +627,11 @@ Value mdescr_get_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!m->is_classmethod && !m->is_static && !is_subtype(type_of(args[1]), m->owner))
     return raise_fmt(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m->name,
                      m->owner->name, type_name(args[1]));
-  Value self = m->is_static ? Value() : m->is_classmethod ? (nargs > 2 ? args[2] : Value::from_obj(m->owner)) : args[1];
+  if (m->is_static) {
+    NativeFunctionObject* f = bind_static_native(m);
+    return f ? Value::from_obj(f) : Value();
+  }
+  Value self = m->is_classmethod ? (nargs > 2 ? args[2] : Value::from_obj(m->owner)) : args[1];
   NativeFunctionObject* f = new_native_function(m->name, m->fn, self, Value());
   return f ? Value::from_obj(f) : Value();
 }
@@ -583,7 +646,13 @@ const NativeGetSetDef kMethodDescrGetSets[] = {
     {"__objclass__", mdescr_objclass},
     {"__doc__", mdescr_doc},
 };
+Value mdescr_reduce_m(Value* args, int64_t, TupleObject*) {
+  MethodDescrObject* m = as_mdescr(args[0]);
+  return reduce_to_getattr(Value::from_obj(m->owner), m->name);
+}
+
 const NativeMethodDef kMethodDescrMethods[] = {
+    {"__reduce__", mdescr_reduce_m},
     {"__repr__", mdescr_repr_m},
     {"__get__", mdescr_get_m},
     {"__call__", mdescr_call_m},
@@ -595,11 +664,12 @@ void init_function_attributes() {
   FunctionType->dict_offset = offsetof(FunctionObject, dict);
   FunctionType->basic_size = sizeof(FunctionObject);
   add_getsets(FunctionType, kFunctionGetSets);
-  // __globals__ is a read-only member, as in CPython: types.MemberDescriptorType is its type.
-  MemberDescrObject* globals = new_member_descr(FunctionType, intern("__globals__"), offsetof(FunctionObject, globals));
-  globals->readonly = true;
-  type_set_attr_raw(FunctionType, intern("__globals__"), Value::from_obj(globals));
   add_methods(FunctionType, kFunctionMethods);
+  // A read-only member, as in CPython (types.MemberDescriptorType is its type).
+  MemberDescrObject* globals = new_member_descr(FunctionType, intern("__globals__"),
+                                                static_cast<uint32_t>(offsetof(FunctionObject, globals)));
+  globals->readonly = true;
+  dict_set_str(FunctionType->dict, intern("__globals__"), Value::from_obj(globals));
   add_getsets(CodeType, kCodeGetSets);
   add_methods(CodeType, kCodeMethods);
   add_getsets(CellType, kCellGetSets);

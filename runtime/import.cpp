@@ -5,6 +5,7 @@
 // Until that machinery is installed (at start-up, or when a module it needs is missing)
 // a small native finder stands in: built-in modules, then `name.py`, `name/__init__.py`
 // or a namespace package directory along sys.path / the parent's __path__.
+#include "stdlib/warnings_module.h"
 #include "runtime/import.h"
 
 #include <fstream>
@@ -252,6 +253,9 @@ bool resolve_name(std::string_view name, int64_t level, Value globals, std::stri
     }
     pkg = as_str(parent)->view();
   } else {
+    if (!lib::warn(ImportWarningType,
+                   "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__", 1))
+      return false;
     Value n = dict_get_str(g, names::dunder_name);
     if (n.is_empty_slot()) {
       raise_msg(KeyErrorType, "'__name__' not in globals");

@@ -51,6 +51,7 @@ void init_mapping_proxy_type();
 void init_dict_storage();
 void init_function_storage();
 void init_object_and_type_methods();
+void init_object_sizes();  // object_size.cpp
 void init_exception_methods();
 void init_type_methods();  // list/tuple/dict/str/int/float methods (types_methods.cpp)
 void visit_traceback(Object* self, Visitor& v);  // interpreter.cpp
@@ -101,6 +102,7 @@ bool init_runtime(const Config& cfg) {
   SliceType->visit = visit_slice;
   init_exception_types();
   init_object_and_type_methods();
+  init_object_sizes();
   init_exception_methods();
   init_exception_group();
   init_iterator_types();

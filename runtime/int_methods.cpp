@@ -5,6 +5,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/bytes_export.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/hashing.h"
@@ -15,6 +16,7 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
+#include "stdlib/warnings_module.h"
 
 namespace coil::rt {
 
@@ -98,21 +100,30 @@ bool no_args(const char* name, int64_t nargs, TupleObject* kw) {
 
 // --- construction ---------------------------------------------------------------------------
 
-// int(x) for a non-string x without a base.
+// An int-returning conversion dunder's result as an exact int: a strict subclass is accepted
+// with CPython's DeprecationWarning, anything else is a TypeError.
+Value exact_int_result(Value r, const char* dunder) {
+  if (r.is_empty_slot() || is_exact(r, IntType)) return r;
+  if (!is_int(r)) return raise_fmt(TypeErrorType, "%s returned non-int (type %s)", dunder, type_name(r));
+  std::string msg = std::string(dunder) + " returned non-int (type " + type_name(r) +
+                    ").  The ability to return an instance of a strict subclass of int is deprecated, and may be "
+                    "removed in a future version of Python.";
+  if (!lib::warn(DeprecationWarningType, msg, 1)) return Value();
+  return int_exact(r);
+}
+
+// int(x) for x without a base (PyNumber_Long): __int__, __index__, __trunc__, then text and
+// buffers.
 Value int_from_object(Value x) {
-  if (is_int(x)) return int_exact(x);
-  if (is_float_instance(x)) return int_from_float_value(float_of(x));
+  if (is_exact(x, IntType)) return x;
+  if (is_exact(x, FloatType)) return int_from_float_value(float_of(x));
   Value m = lookup_special(x, names::dunder_int);
-  if (!m.is_empty_slot()) {
-    Value r = call1(m, x);
-    if (r.is_empty_slot()) return r;
-    if (!is_int(r)) return raise_fmt(TypeErrorType, "__int__ returned non-int (type %s)", type_name(r));
-    return int_exact(r);
-  }
+  if (!m.is_empty_slot()) return exact_int_result(call1(m, x), "__int__");
   m = lookup_special(x, names::dunder_index);
-  if (!m.is_empty_slot()) return index(x);
+  if (!m.is_empty_slot()) return exact_int_result(call1(m, x), "__index__");
   m = lookup_special(x, names::dunder_trunc);
   if (!m.is_empty_slot()) {
+    if (!lib::warn(DeprecationWarningType, "The delegation of int() to __trunc__ is deprecated.", 1)) return Value();
     Value r = call1(m, x);
     if (r.is_empty_slot()) return r;
     if (is_int(r)) return int_exact(r);
@@ -122,9 +133,12 @@ Value int_from_object(Value x) {
     return index(r);
   }
   if (is_str(x)) return int_parse_for_constructor(as_str(x)->view(), 10, str_repr(as_str(x)->view()));
-  if (is_bytes(x)) return int_parse_for_constructor(as_bytes(x)->view(), 10, bytes_repr(as_bytes(x)->view()));
-  if (is_bytearray(x))
-    return int_parse_for_constructor(as_bytearray(x)->view(), 10, bytes_repr(as_bytearray(x)->view()));
+  std::string_view data;
+  if (buffer_view(x, &data)) {
+    std::string copy(data);  // the view may not outlive a call that runs Python code
+    return int_parse_for_constructor(copy, 10, bytes_repr(copy));
+  }
+  if (has_pending_exception()) return Value();
   return raise_fmt(TypeErrorType,
                    "int() argument must be a string, a bytes-like object or a real number, not '%s'", type_name(x));
 }
@@ -314,10 +328,17 @@ Value int_from_bytes_m(Value* args, int64_t nargs, TupleObject* kw) {
   if (!a[2].is_empty_slot() && (is_signed = is_true(a[2])) < 0) return Value();
   std::string data;
   Value src = a[0];
-  if (is_bytes(src)) {
-    data = as_bytes(src)->view();
-  } else if (is_bytearray(src)) {
-    data = as_bytearray(src)->view();
+  std::string_view buffer;
+  Value bytes_method = is_exact(src, BytesType) ? Value() : lookup_special(src, names::dunder_bytes);
+  if (!bytes_method.is_empty_slot()) {  // PyObject_Bytes: __bytes__ before the buffer
+    Value b = call1(bytes_method, src);
+    if (b.is_empty_slot()) return b;
+    if (!is_bytes(b)) return raise_fmt(TypeErrorType, "__bytes__ returned non-bytes (type %s)", type_name(b));
+    data = as_bytes(b)->view();
+  } else if (has_pending_exception()) {
+    return Value();
+  } else if (buffer_view(src, &buffer)) {
+    data = buffer;
   } else if (is_str(src) || is_int(src) || is_float_instance(src) || src == None) {
     return raise_fmt(TypeErrorType, "cannot convert '%s' object to bytes", type_name(src));
   } else {

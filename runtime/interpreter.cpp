@@ -151,7 +151,7 @@ Value enter_context(Value* sp, bool async) {
                      kind, async ? "__aexit__" : "__exit__");
   Value exit = bind_descriptor(exit_fn, mgr);
   if (exit.is_empty_slot()) return exit;
-  Value r = call1(enter, mgr);
+  Value r = call_special0(enter, mgr);
   if (r.is_empty_slot()) return r;
   sp[-1] = exit;
   return r;
@@ -1319,7 +1319,8 @@ op_CallEx: {
   if (!is_exact(argt, TupleType)) {
     Value t = sequence_to_tuple(argt);
     if (t.is_empty_slot()) {
-      if (pending_matches(TypeErrorType)) {
+      // Only a non-iterable is reported so; a TypeError raised while iterating stays.
+      if (pending_matches(TypeErrorType) && get_iter_would_fail(argt)) {
         clear_exception();
         raise_fmt(TypeErrorType, "%s argument after * must be an iterable, not %s",
                   callable_description(callable).c_str(), type_name(argt));

@@ -97,7 +97,7 @@ Value get_item(Value c, Value key) {
   Value m = type_lookup(t, names::dunder_getitem);
   if (!m.is_empty_slot()) {
     // dict.__getitem__ itself calls __missing__ for subclasses.
-    return call2(m, c, key);
+    return call_special1(m, c, key);
   }
   if (has(t, TypeFlag::TypeSubclass)) {
     if (c.as_obj() == TypeType) return c;  // type[int]: a GenericAlias in CPython
@@ -132,8 +132,7 @@ bool set_item(Value c, Value key, Value value) {
     raise_fmt(TypeErrorType, "'%s' object does not support item assignment", t->name);
     return false;
   }
-  Value args[3] = {c, key, value};
-  return !call(m, args, 3).is_empty_slot();
+  return !call_special2(m, c, key, value).is_empty_slot();
 }
 
 bool del_item(Value c, Value key) {
@@ -164,15 +163,25 @@ bool del_item(Value c, Value key) {
     raise_fmt(TypeErrorType, "'%s' object does not support item deletion", t->name);
     return false;
   }
-  return !call2(m, c, key).is_empty_slot();
+  return !call_special1(m, c, key).is_empty_slot();
 }
 
 bool dict_update_from(DictObject* d, Value m) {
-  if (is_dict(m)) {
-    int64_t pos = 0;
+  // A dict whose iteration is dict's own is read entry by entry with the stored hashes;
+  // CPython's dict_merge: a source changed meanwhile (by a key's __eq__) is a RuntimeError.
+  if (is_dict(m) && (is_exact(m, DictType) ||
+                     type_lookup(type_of(m), names::dunder_iter) == type_lookup(DictType, names::dunder_iter))) {
+    DictObject* src = as_dict(m);
+    const int64_t used = src->used;
+    int64_t pos = 0, h;
     Value k, v;
-    while (dict_next(as_dict(m), &pos, &k, &v))
-      if (!dict_set(d, k, v)) return false;
+    while (dict_next(src, &pos, &k, &v, &h)) {
+      if (!dict_set_hashed(d, k, h, v)) return false;
+      if (src->used != used) {
+        raise_msg(RuntimeErrorType, "dict mutated during update");
+        return false;
+      }
+    }
     return true;
   }
   Value keys = get_attr(m, names::keys);

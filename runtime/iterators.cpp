@@ -2,6 +2,8 @@
 // str, dict and range; __iter__/__next__ and the old __getitem__ protocol for the rest.
 #include "runtime/iterators.h"
 
+#include "runtime/iterator_reduce.h"
+
 #include "runtime/abstract.h"
 #include "runtime/builtin_iterators.h"
 #include "runtime/dict.h"
@@ -52,10 +54,6 @@ Value stop_iteration_value(bool* done) {
 
 namespace {
 
-// Iterator over a range whose bounds do not fit in 64 bits (CPython's longrange_iterator).
-struct LongRangeIterObject : Object {
-  Value next, step, remaining;
-};
 TypeObject* g_long_range_iter_type = nullptr;
 
 void visit_long_range_iter(Object* self, Visitor& v) {
@@ -63,6 +61,8 @@ void visit_long_range_iter(Object* self, Visitor& v) {
   v.visit(it->next);
   v.visit(it->step);
   v.visit(it->remaining);
+  v.visit(it->start);
+  v.visit(it->len);
 }
 
 Value long_range_next(Value* args, int64_t, TupleObject*) {
@@ -93,7 +93,9 @@ Value new_long_range_iter(RangeObject* r) {
     g_long_range_iter_type->base = ObjectType;
     g_long_range_iter_type->flags = TypeFlag::Immutable | TypeFlag::ExtType;
     finish_builtin_type(g_long_range_iter_type, sizeof(LongRangeIterObject), nullptr, visit_long_range_iter);
+    g_long_range_iter_type->alloc = nullptr;  // made by iter() only
     add_methods(g_long_range_iter_type, kLongRangeIterMethods);
+    add_long_range_iter_pickling(g_long_range_iter_type);
     add_runtime_root_hook([](Visitor& v) { v.visit(g_long_range_iter_type); });
   }
   auto* it = static_cast<LongRangeIterObject*>(allocate_object(g_long_range_iter_type, sizeof(LongRangeIterObject)));
@@ -101,6 +103,8 @@ Value new_long_range_iter(RangeObject* r) {
   it->next = r->start;
   it->step = r->step;
   it->remaining = r->length;
+  it->start = r->start;
+  it->len = r->length;
   return Value::from_obj(it);
 }
 
@@ -135,13 +139,17 @@ Value get_iter(Value v) {
   if (t == SetType || t == FrozenSetType) return new_set_iter(v);
   if (t == RangeType) {
     auto* r = static_cast<RangeObject*>(v.as_obj());
-    int64_t start, step, len;
-    if (int_to_int64(r->start, &start) && int_to_int64(r->step, &step) && int_to_int64(r->length, &len)) {
+    int64_t start, step, len, span, end;
+    // The 64-bit iterator needs every value up to start + len * step (the stop its pickle
+    // names) to fit, so that `next` never overflows.
+    if (int_to_int64(r->start, &start) && int_to_int64(r->step, &step) && int_to_int64(r->length, &len) &&
+        !__builtin_mul_overflow(len, step, &span) && !__builtin_add_overflow(start, span, &end)) {
       auto* it = static_cast<RangeIterObject*>(allocate_object(RangeIterType, sizeof(RangeIterObject)));
       if (!it) return raise_memory_error();
       it->next = start;
       it->step = step;
       it->remaining = len;
+      it->len = len;
       return Value::from_obj(it);
     }
     return new_long_range_iter(r);
@@ -149,7 +157,7 @@ Value get_iter(Value v) {
   if (is_builtin_iterator_type(t)) return v;  // enumerate, zip, map, ...: their own iterators
   Value m = type_lookup(t, names::dunder_iter);
   if (!m.is_empty_slot() && m != None) {
-    Value it = call1(m, v);
+    Value it = call_special0(m, v);
     if (it.is_empty_slot()) return it;
     if (type_lookup(type_of(it), names::dunder_next).is_empty_slot() && !is_native_iterator(it))
       return raise_fmt(TypeErrorType, "iter() returned non-iterator of type '%s'", type_name(it));
@@ -254,7 +262,7 @@ Value iter_next(Value it, bool* done) {
   if (is_builtin_iterator_type(t)) return builtin_iterator_next(it, done);
   Value m = type_lookup(t, names::dunder_next);
   if (m.is_empty_slot()) return raise_fmt(TypeErrorType, "'%s' object is not an iterator", t->name);
-  Value r = call1(m, it);
+  Value r = call_special0(m, it);
   if (r.is_empty_slot()) return stop_iteration_value(done);
   return r;
 }
@@ -274,6 +282,8 @@ void init_iterator_types() {
   for (TypeObject* t : {SeqIterType, ListIterType, TupleIterType, StrIterType})
     finish_builtin_type(t, sizeof(SeqIterObject), nullptr, visit_seq_iter);
   finish_builtin_type(RangeIterType, sizeof(RangeIterObject), nullptr, nullptr);
+  // Only iter() makes these: calling the type is "cannot create 'list_iterator' instances".
+  for (TypeObject* t : {SeqIterType, ListIterType, TupleIterType, StrIterType, RangeIterType}) t->alloc = nullptr;
   finish_builtin_type(RangeType, sizeof(RangeObject), nullptr, visit_range);
 }
 
@@ -282,10 +292,6 @@ void init_iterator_types() {
 namespace coil::rt {
 
 namespace {
-
-struct CallableIterObject : Object {
-  Value callable, sentinel;
-};
 
 void visit_callable_iter(Object* self, Visitor& v) {
   auto* c = static_cast<CallableIterObject*>(self);
@@ -326,7 +332,9 @@ Value new_callable_iterator(Value callable, Value sentinel) {
     g_callable_iter_type->base = ObjectType;
     g_callable_iter_type->flags = TypeFlag::Immutable;
     finish_builtin_type(g_callable_iter_type, sizeof(CallableIterObject), nullptr, visit_callable_iter);
+    g_callable_iter_type->alloc = nullptr;  // made by iter() only
     add_methods(g_callable_iter_type, kCallableIterMethods);
+    add_callable_iter_pickling(g_callable_iter_type);
     add_runtime_root_hook([](Visitor& v) { v.visit(g_callable_iter_type); });
   }
   auto* c = static_cast<CallableIterObject*>(allocate_object(g_callable_iter_type, sizeof(CallableIterObject)));
@@ -339,20 +347,18 @@ Value new_callable_iterator(Value callable, Value sentinel) {
 Value range_subscript(Value range, Value key) {
   auto* r = static_cast<RangeObject*>(range.as_obj());
   if (key.is_obj() && key.as_obj()->type == SliceType) {
-    int64_t len;
-    if (!int_to_int64(r->length, &len)) return raise_msg(OverflowErrorType, "range too large");
-    int64_t start, stop, step, count;
-    if (!slice_indices(key, len, &start, &stop, &step, &count)) return Value();
-    auto at = [&](int64_t i) {
-      return int_binary(r->start, int_binary(Value::from_small_int(i), r->step, fe::BinaryOpKind::Multiply),
-                        fe::BinaryOpKind::Add);
+    Value start, stop, step;
+    if (!slice_long_indices(key, r->length, &start, &stop, &step)) return Value();
+    auto at = [&](Value i) {
+      Value offset = int_binary(i, r->step, fe::BinaryOpKind::Multiply);
+      return offset.is_empty_slot() ? offset : int_binary(r->start, offset, fe::BinaryOpKind::Add);
     };
     // The slice's index bounds map through the range (CPython's compute_slice), so the
     // repr of the result shows the same stop.
     Value new_start = at(start);
     Value new_stop = at(stop);
-    Value new_step = int_binary(r->step, int_from_int64(step), fe::BinaryOpKind::Multiply);
-    (void)count;
+    Value new_step = int_binary(r->step, step, fe::BinaryOpKind::Multiply);
+    if (new_start.is_empty_slot() || new_stop.is_empty_slot() || new_step.is_empty_slot()) return Value();
     return new_range(new_start, new_stop, new_step);
   }
   Value i = index(key);

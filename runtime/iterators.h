@@ -16,6 +16,18 @@ struct RangeObject : Object {
 
 struct RangeIterObject : Object {
   int64_t next, step, remaining;
+  int64_t len;  // items in all: the index for pickling is len - remaining
+};
+
+// Iterator over a range whose bounds do not fit in 64 bits (CPython's longrange_iterator).
+struct LongRangeIterObject : Object {
+  Value next, step, remaining;
+  Value start, len;  // ints, for pickling (__reduce__ / __setstate__)
+};
+
+// iter(callable, sentinel); callable is empty once the sentinel was seen.
+struct CallableIterObject : Object {
+  Value callable, sentinel;
 };
 
 Value new_range(Value start, Value stop, Value step);

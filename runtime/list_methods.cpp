@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "runtime/abstract.h"
+#include "runtime/names.h"
 #include "runtime/containers.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -14,6 +15,7 @@
 #include "runtime/iterators.h"
 #include "runtime/native_module.h"
 #include "runtime/sequence_ops.h"
+#include "runtime/names.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
@@ -62,8 +64,12 @@ Value list_new_m(Value* args, int64_t, TupleObject*) {
   return o ? Value::from_obj(o) : Value();
 }
 
+// Keywords reach list.__init__ from a subclass's own __new__; without one they are refused.
 Value list_init_m(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (kwnames && kwnames->size && type_of(args[0]) == ListType)
+  // Keywords are refused unless a subclass brings its own __new__ (CPython's tp_new test).
+  TypeObject* type = type_of(args[0]);
+  if (kwnames && kwnames->size &&
+      (type == ListType || type_lookup(type, names::dunder_new) == type_lookup(ListType, names::dunder_new)))
     return raise_msg(TypeErrorType, "list() takes no keyword arguments");
   if (nargs > 2) return raise_fmt(TypeErrorType, "list expected at most 1 argument, got %lld", static_cast<long long>(nargs - 1));
   ListObject* l = SELF;

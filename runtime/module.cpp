@@ -1,9 +1,11 @@
 // module.cpp — module objects, native module creation and argument-checking helpers.
 #include "runtime/module.h"
 
+#include <cstddef>
 #include <cstring>
 
 #include "runtime/abstract.h"
+#include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/names.h"
@@ -40,15 +42,22 @@ Value module_init(Value* args, int64_t nargs, TupleObject* kwnames) {
 }
 
 // dir(module): the namespace's names, or the module's own __dir__ function.
+// A subclass may redefine __dict__: its value is what dir() reads (CPython's module_dir).
 Value module_dir(Value* args, int64_t, TupleObject*) {
-  ModuleObject* m = as_module(args[0]);
-  Value custom = dict_get_str(m->dict, names::dunder_dir);
+  DictObject* d = as_module(args[0])->dict;
+  if (type_of(args[0]) != ModuleType) {
+    Value dv = get_attr(args[0], names::dunder_dict);
+    if (dv.is_empty_slot()) return dv;
+    if (!is_dict(dv)) return raise_msg(TypeErrorType, "<module>.__dict__ is not a dictionary");
+    d = as_dict(dv);
+  }
+  Value custom = dict_get_str(d, names::dunder_dir);
   if (!custom.is_empty_slot()) return call0(custom);
   ListObject* l = new_list(0);
   if (!l) return Value();
   int64_t pos = 0;
   Value k, v;
-  while (dict_next(m->dict, &pos, &k, &v))
+  while (dict_next(d, &pos, &k, &v))
     if (!list_append(l, k)) return Value();
   return Value::from_obj(l);
 }
@@ -136,6 +145,10 @@ void init_module_type() {
   finish_builtin_type(ModuleType, sizeof(ModuleObject), alloc_module, visit_module);
   ModuleType->dict_offset = offsetof(ModuleObject, dict);
   add_methods(ModuleType, kModuleMethods);
+  // A read-only member, as in CPython: a module's namespace cannot be replaced.
+  MemberDescrObject* d = new_member_descr(ModuleType, names::dunder_dict, static_cast<uint32_t>(offsetof(ModuleObject, dict)));
+  d->readonly = true;
+  dict_set_str(ModuleType->dict, names::dunder_dict, Value::from_obj(d));
 }
 
 }  // namespace coil::rt

@@ -186,7 +186,7 @@ Value number_round(Value x, Value ndigits) {
   bool absent = ndigits.is_empty_slot() || ndigits == None;
   Value m = lookup_special(x, names::dunder_round);
   if (m.is_empty_slot()) return raise_fmt(TypeErrorType, "type %s doesn't define __round__ method", type_name(x));
-  return absent ? call1(m, x) : call2(m, x, ndigits);
+  return absent ? call_special0(m, x) : call_special1(m, x, ndigits);
 }
 
 Value number_abs(Value x) {
@@ -196,7 +196,7 @@ Value number_abs(Value x) {
   }
   Value m = lookup_special(x, names::dunder_abs);
   if (m.is_empty_slot()) return raise_fmt(TypeErrorType, "bad operand type for abs(): '%s'", type_name(x));
-  return call1(m, x);
+  return call_special0(m, x);
 }
 
 Value number_format(Value x, Value spec) {

@@ -85,8 +85,9 @@ Value object_getstate_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   return default_getstate(args[0], false);
 }
 
-// __getstate__ of obj: the default one (with `required`) unless overridden.
-Value getstate(Value obj, bool required) {
+}  // namespace
+
+Value object_getstate(Value obj, bool required) {
   Value m = type_lookup(type_of(obj), intern("__getstate__"));
   if (m.is_obj() && m.as_obj()->type == MethodDescrType &&
       static_cast<MethodDescrObject*>(m.as_obj())->fn == object_getstate_m)
@@ -96,12 +97,15 @@ Value getstate(Value obj, bool required) {
   return call0(bound);
 }
 
+namespace {
+
 // __getnewargs_ex__ / __getnewargs__: the arguments __new__ needs; args/kwargs stay empty
 // when the class has neither.
 bool new_arguments(Value obj, Value* args, Value* kwargs) {
-  bool err = false;
-  Value ex = get_attr_opt(obj, intern("__getnewargs_ex__"), &err);
-  if (err) return false;
+  // Special-method lookup (on the type, bound): an instance __getattr__ is not consulted.
+  Value ex = lookup_special(obj, intern("__getnewargs_ex__"));
+  if (!ex.is_empty_slot()) ex = bind_descriptor(ex, obj);
+  if (ex.is_empty_slot() && has_pending_exception()) return false;
   if (!ex.is_empty_slot()) {
     Value r = call0(ex);
     if (r.is_empty_slot()) return false;
@@ -129,8 +133,9 @@ bool new_arguments(Value obj, Value* args, Value* kwargs) {
     *kwargs = t->items[1];
     return true;
   }
-  Value plain = get_attr_opt(obj, intern("__getnewargs__"), &err);
-  if (err) return false;
+  Value plain = lookup_special(obj, intern("__getnewargs__"));
+  if (!plain.is_empty_slot()) plain = bind_descriptor(plain, obj);
+  if (plain.is_empty_slot() && has_pending_exception()) return false;
   if (!plain.is_empty_slot()) {
     Value r = call0(plain);
     if (r.is_empty_slot()) return false;
@@ -167,7 +172,7 @@ Value reduce_newobj(Value obj) {
     newargs = Value::from_obj(t);
   }
   bool is_list_like = is_subtype(cls, ListType), is_dict_like = is_subtype(cls, DictType);
-  Value state = getstate(obj, !(!args.is_empty_slot() || is_list_like || is_dict_like));
+  Value state = object_getstate(obj, !(!args.is_empty_slot() || is_list_like || is_dict_like));
   if (state.is_empty_slot()) return state;
   Value listitems = None, dictitems = None;
   if (is_list_like) {
@@ -227,6 +232,8 @@ const NativeMethodDef kReduceMethods[] = {
 
 }  // namespace
 
-void init_object_reduce() { add_methods(ObjectType, kReduceMethods); }
+void init_object_reduce() {
+  add_methods(ObjectType, kReduceMethods);
+}
 
 }  // namespace coil::rt

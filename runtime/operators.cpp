@@ -5,6 +5,7 @@
 #include <new>
 #include <stdexcept>
 
+#include "stdlib/warnings_module.h"
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
@@ -66,7 +67,7 @@ Value native_binary(Value a, Value b, BinaryOpKind op) {
 }
 
 // Calls the method `name` of type(obj) (found on the type) with obj and arg.
-Value call_dunder(Value method, Value self, Value arg) { return call2(method, self, arg); }
+Value call_dunder(Value method, Value self, Value arg) { return call_special1(method, self, arg); }
 
 bool is_not_impl(Value v) { return v == NotImplemented; }
 
@@ -74,6 +75,7 @@ bool is_not_impl(Value v) { return v == NotImplemented; }
 
 namespace {
 bool is_callable_dunder(Value m);
+bool is_foreign_native(Value m, TypeObject* t);
 }
 
 static Value binary_op_impl(Value a, Value b, BinaryOpKind op);
@@ -91,6 +93,11 @@ Value binary_op(Value a, Value b, BinaryOpKind op) {
 
 static Value binary_op_impl(Value a, Value b, BinaryOpKind op) {
   if (is_builtin_value(a) && is_builtin_value(b)) {
+    // list += / *= and bytearray's work in place (the result is the left operand itself).
+    if (static_cast<int>(op) >= fe::kInplace && a.is_obj() && (is_exact(a, ListType) || is_bytearray(a))) {
+      Value r = sequence_inplace(a, b, op);
+      if (!is_not_impl(r)) return r;
+    }
     Value r = native_binary(a, b, op);
     if (!is_not_impl(r)) return r;
   }
@@ -110,11 +117,12 @@ static Value binary_op_impl(Value a, Value b, BinaryOpKind op) {
   }
   Value fa = uses_dict_dunders(ta) ? type_lookup(ta, *n.op) : Value();
   Value fb = ta != tb && uses_dict_dunders(tb) ? type_lookup(tb, *n.rop) : Value();
-  bool a_native = !uses_dict_dunders(ta) || !is_callable_dunder(fa);
-  bool b_native = ta == tb || !uses_dict_dunders(tb) || !is_callable_dunder(fb);
-  // A subclass's reflected method goes first when it overrides the operand's (CPython's
-  // method_is_overloaded: a __ror__ merely inherited from the left operand's type waits its turn).
-  if (!fb.is_empty_slot() && !b_native && is_subtype(tb, ta) && type_lookup(ta, *n.rop) != fb) {
+  bool a_native = !uses_dict_dunders(ta) || (!is_callable_dunder(fa) && !is_foreign_native(fa, ta));
+  bool b_native = ta == tb || !uses_dict_dunders(tb) || (!is_callable_dunder(fb) && !is_foreign_native(fb, tb));
+  // A subclass's reflected method goes first when it overrides the operand's.
+  // ... and only when it differs from the left operand's own reflected method (CPython's
+  // method_is_overloaded).
+  if (!fb.is_empty_slot() && !b_native && is_subtype(tb, ta) && fb != type_lookup(ta, *n.rop)) {
     Value r = call_dunder(fb, b, a);
     if (r.is_empty_slot() || !is_not_impl(r)) return r;
     fb = Value();
@@ -139,8 +147,9 @@ static Value binary_op_impl(Value a, Value b, BinaryOpKind op) {
       return raise_fmt(TypeErrorType, "can't multiply sequence by non-int of type '%s'",
                        is_seq(a) ? type_name(b) : type_name(a));
   }
-  if (inplace)
-    return raise_fmt(TypeErrorType, "unsupported operand type(s) for %s=: '%s' and '%s'", n.symbol, ta->name, tb->name);
+  if (inplace)  // "**=", not "** or pow()="
+    return raise_fmt(TypeErrorType, "unsupported operand type(s) for %s=: '%s' and '%s'",
+                     op == BinaryOpKind::InplacePower ? "**" : n.symbol, ta->name, tb->name);
   if (op == BinaryOpKind::Remainder && is_str(a))
     return raise_msg(TypeErrorType, "not all arguments converted during string formatting");
   return raise_fmt(TypeErrorType, "unsupported operand type(s) for %s: '%s' and '%s'", n.symbol, ta->name, tb->name);
@@ -149,7 +158,7 @@ static Value binary_op_impl(Value a, Value b, BinaryOpKind op) {
 static Value unary(Value v, StrObject* name, const char* symbol) {
   Value m = lookup_special(v, name);
   if (m.is_empty_slot()) return raise_fmt(TypeErrorType, "bad operand type for unary %s: '%s'", symbol, type_name(v));
-  return call1(m, v);
+  return call_special0(m, v);
 }
 
 Value unary_negative(Value v) {
@@ -188,6 +197,13 @@ bool is_callable_dunder(Value m) {
   return owner && has(owner, TypeFlag::ExtType);
 }
 
+// A native method of a type `t` does not inherit (`__eq__ = str.__eq__` in an int subclass)
+// is called, and refuses the instance, rather than standing for t's built-in behaviour.
+bool is_foreign_native(Value m, TypeObject* t) {
+  return m.is_obj() && m.as_obj()->type == MethodDescrType &&
+         !is_subtype(t, static_cast<MethodDescrObject*>(m.as_obj())->owner);
+}
+
 Value native_compare(Value a, Value b, CompareKind op) {
   if (is_number(a) && is_number(b)) return number_compare(a, b, op);
   Value r = sequence_compare(a, b, op);
@@ -210,21 +226,38 @@ namespace {
 // (*applied set).
 // `!=` on a class that defines only __eq__ is object.__ne__: the inverse of __eq__, with
 // NotImplemented passed through.
+Value call_compare_method(Value m, TypeObject* t, Value self, Value other) {
+  // A descriptor whose __get__ fails counts as no method (CPython's slot_tp_richcompare).
+  if (!(m.is_obj() && (m.as_obj()->type == FunctionType || m.as_obj()->type == MethodDescrType))) {
+    Value get = type_lookup(type_of(m), names::dunder_get);
+    if (!get.is_empty_slot()) {
+      Value gargs[3] = {m, self, Value::from_obj(t)};
+      Value bound = call(get, gargs, 3);
+      if (bound.is_empty_slot()) {
+        clear_exception();
+        return NotImplemented;
+      }
+      return call1(bound, other);
+    }
+  }
+  return call_special1(m, self, other);
+}
+
 Value call_user_compare(TypeObject* t, int k, Value self, Value other, bool* applied) {
   *applied = false;
   if (!uses_dict_dunders(t)) return Value();
   Value m = type_lookup(t, *kCmpName[k]);
   if (m.is_empty_slot()) return Value();
-  if (is_callable_dunder(m)) {
+  if (is_callable_dunder(m) || is_foreign_native(m, t)) {
     *applied = true;
-    return call2(m, self, other);
+    return call_compare_method(m, t, self, other);
   }
   if (static_cast<CompareKind>(k) != CompareKind::Ne || static_cast<MethodDescrObject*>(m.as_obj())->owner != ObjectType)
     return Value();
   Value eq = type_lookup(t, names::dunder_eq);
   if (!is_callable_dunder(eq)) return Value();
   *applied = true;
-  Value r = call2(eq, self, other);
+  Value r = call_compare_method(eq, t, self, other);
   if (r.is_empty_slot() || r == NotImplemented) return r;
   int truth = is_true(r);
   if (truth < 0) return Value();
@@ -347,9 +380,14 @@ int is_true(Value v) {
   if (t == TupleType) return as_tuple(v)->size != 0;
   if (t == DictType) return as_dict(v)->used != 0;
   if (t == SetType || t == FrozenSetType) return as_set(v)->used != 0;
+  if (v == NotImplemented) {
+    // Still true in 3.11, but deprecated (bpo-35712): it is almost always a misused comparison.
+    if (!lib::warn(DeprecationWarningType, "NotImplemented should not be used in a boolean context", 1)) return -1;
+    return 1;
+  }
   Value b = type_lookup(t, names::dunder_bool);
   if (!b.is_empty_slot()) {
-    Value r = call1(b, v);
+    Value r = call_special0(b, v);
     if (r.is_empty_slot()) return -1;
     if (r == True) return 1;
     if (r == False) return 0;
@@ -392,7 +430,7 @@ int64_t hash(Value v) {
   if (h.is_obj() && h.as_obj()->type == MethodDescrType && !has(t, TypeFlag::HeapType) &&
       static_cast<MethodDescrObject*>(h.as_obj())->owner == t && t != ObjectType && !is_int(v) &&
       !has(t, TypeFlag::StrSubclass)) {
-    Value r = call1(h, v);
+    Value r = call_special0(h, v);
     if (r.is_empty_slot()) return -1;
     if (!is_int(r)) {
       raise_msg(TypeErrorType, "__hash__ method should return an integer");
@@ -412,7 +450,7 @@ int64_t hash(Value v) {
     int64_t r = static_cast<int64_t>(p);
     return r == -1 ? -2 : r;
   }
-  Value r = call1(h, v);
+  Value r = call_special0(h, v);
   if (r.is_empty_slot()) return -1;
   if (!is_int(r)) {
     raise_msg(TypeErrorType, "__hash__ method should return an integer");
@@ -426,7 +464,7 @@ Value index(Value v) {
   Value m = lookup_special(v, names::dunder_index);
   if (m.is_empty_slot())
     return raise_fmt(TypeErrorType, "'%s' object cannot be interpreted as an integer", type_name(v));
-  Value r = call1(m, v);
+  Value r = call_special0(m, v);
   if (r.is_empty_slot()) return r;
   if (!is_int(r)) return raise_fmt(TypeErrorType, "__index__ returned non-int (type %s)", type_name(r));
   return int_exact(r);

@@ -5,6 +5,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/bytes_export.h"
 #include "runtime/complex.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -38,8 +39,9 @@ struct ArgCursor {
   }
 };
 
-bool is_mapping_arg(Value v) {
+bool is_mapping_arg(Value v, bool bytes_mode) {
   if (is_tuple(v) || is_str(v)) return false;
+  if (bytes_mode && (is_bytes(v) || is_bytearray(v))) return false;
   if (is_dict(v) || is_list(v) || is_bytes(v)) return true;
   return !lookup_special(v, names::dunder_getitem).is_empty_slot();
 }
@@ -112,10 +114,53 @@ Value unsupported_char(std::string_view fmt, size_t pos) {
                    static_cast<long long>(index));
 }
 
+// %s/%b of bytes formatting: the bytes of a buffer or of __bytes__'s result.
+bool bytes_operand(Value v, std::string* out) {
+  std::string_view view;
+  if (buffer_view(v, &view)) {
+    out->assign(view);
+    return true;
+  }
+  if (has_pending_exception()) clear_exception();
+  Value m = lookup_special(v, names::dunder_bytes);
+  if (!m.is_empty_slot()) {
+    Value r = call1(m, v);
+    if (r.is_empty_slot()) return false;
+    if (!is_bytes(r)) {
+      raise_fmt(TypeErrorType, "__bytes__ returned non-bytes (type %s)", type_name(r));
+      return false;
+    }
+    out->assign(as_bytes(r)->view());
+    return true;
+  }
+  raise_fmt(TypeErrorType, "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
+            type_name(v));
+  return false;
+}
+
+// Formats `fmt` (str text, or raw bytes when bytes_mode) with `args` into *out.
+bool percent_format(std::string_view fmt, Value args, bool bytes_mode, std::string& out);
+
 }  // namespace
 
 Value str_percent_format(Value fmt_value, Value args) {
-  std::string_view fmt = as_str(fmt_value)->view();
+  std::string out;
+  if (!percent_format(as_str(fmt_value)->view(), args, false, out)) return Value();
+  return str_value(out);
+}
+
+Value bytes_percent_format(Value fmt_value, Value args) {
+  std::string_view fmt;
+  if (!bytes_like_view(fmt_value, &fmt)) return NotImplemented;
+  std::string out;
+  if (!percent_format(std::string(fmt), args, true, out)) return Value();
+  if (is_bytearray(fmt_value)) return new_bytearray(ByteArrayType, out);
+  return bytes_value(out);
+}
+
+namespace {
+
+bool percent_format(std::string_view fmt, Value args, bool bytes_mode, std::string& out) {
   ArgCursor cur;
   cur.args = args;
   if (is_tuple(args)) {
@@ -125,8 +170,7 @@ Value str_percent_format(Value fmt_value, Value args) {
     cur.len = -1;
     cur.idx = -2;
   }
-  if (is_mapping_arg(args)) cur.mapping = args;
-  std::string out;
+  if (is_mapping_arg(args, bytes_mode)) cur.mapping = args;
   size_t i = 0, n = fmt.size();
   while (i < n) {
     size_t pct = fmt.find('%', i);
@@ -143,7 +187,7 @@ Value str_percent_format(Value fmt_value, Value args) {
     }
     // %(key): the value of args[key] becomes the only argument.
     if (i < n && fmt[i] == '(') {
-      if (cur.mapping.is_empty_slot()) return raise_msg(TypeErrorType, "format requires a mapping");
+      if (cur.mapping.is_empty_slot()) return (raise_msg(TypeErrorType, "format requires a mapping"), false);
       size_t start = ++i;
       int depth = 1;
       while (i < n && depth > 0) {
@@ -151,11 +195,11 @@ Value str_percent_format(Value fmt_value, Value args) {
         else if (fmt[i] == ')') --depth;
         ++i;
       }
-      if (depth > 0) return raise_msg(ValueErrorType, "incomplete format key");
-      Value key = str_value(fmt.substr(start, i - 1 - start));
-      if (key.is_empty_slot()) return key;
+      if (depth > 0) return (raise_msg(ValueErrorType, "incomplete format key"), false);
+      Value key = bytes_mode ? bytes_value(fmt.substr(start, i - 1 - start)) : str_value(fmt.substr(start, i - 1 - start));
+      if (key.is_empty_slot()) return false;
       Value v = get_item(cur.mapping, key);
-      if (v.is_empty_slot()) return v;
+      if (v.is_empty_slot()) return false;
       cur.args = v;
       cur.len = -1;
       cur.idx = -2;
@@ -172,7 +216,7 @@ Value str_percent_format(Value fmt_value, Value args) {
     }
     if (i < n && fmt[i] == '*') {
       ++i;
-      if (!star_value(cur, &spec.width)) return Value();
+      if (!star_value(cur, &spec.width)) return false;
       if (spec.width < 0) {
         spec.left = true;
         spec.width = -spec.width;
@@ -181,7 +225,7 @@ Value str_percent_format(Value fmt_value, Value args) {
       int64_t w = -1;
       while (i < n && fmt[i] >= '0' && fmt[i] <= '9') {
         w = (w < 0 ? 0 : w) * 10 + (fmt[i++] - '0');
-        if (w > INT32_MAX) return raise_msg(ValueErrorType, "width too big");
+        if (w > INT32_MAX) return (raise_msg(ValueErrorType, "width too big"), false);
       }
       spec.width = w;
     }
@@ -189,35 +233,76 @@ Value str_percent_format(Value fmt_value, Value args) {
       ++i;
       if (i < n && fmt[i] == '*') {
         ++i;
-        if (!star_value(cur, &spec.precision)) return Value();
+        if (!star_value(cur, &spec.precision)) return false;
         if (spec.precision < 0) spec.precision = 0;
       } else {
         int64_t p = 0;
         while (i < n && fmt[i] >= '0' && fmt[i] <= '9') {
           p = p * 10 + (fmt[i++] - '0');
-          if (p > INT32_MAX) return raise_msg(ValueErrorType, "precision too big");
+          if (p > INT32_MAX) return (raise_msg(ValueErrorType, "precision too big"), false);
         }
         spec.precision = p;
       }
     }
     while (i < n && (fmt[i] == 'h' || fmt[i] == 'l' || fmt[i] == 'L')) ++i;
-    if (i >= n) return raise_msg(ValueErrorType, "incomplete format");
+    if (i >= n) return (raise_msg(ValueErrorType, "incomplete format"), false);
     size_t conv_pos = i;
     char conv = fmt[i++];
-    if (static_cast<unsigned char>(conv) >= 0x80) {
+    if (!bytes_mode && static_cast<unsigned char>(conv) >= 0x80) {
       const char* p = fmt.data() + conv_pos;
       decode_utf8(p);
       i = static_cast<size_t>(p - fmt.data());
     }
     Value v = cur.next();
-    if (v.is_empty_slot()) return v;
+    if (v.is_empty_slot()) return false;
     if (spec.left) spec.zero = false;
+    if (bytes_mode) {
+      // bytes % args: %s and %b take bytes, %r and %a the ASCII repr, %c one byte.
+      std::string body;
+      bool handled = true;
+      if (conv == 's' || conv == 'b') {
+        if (!bytes_operand(v, &body)) return false;
+      } else if (conv == 'r' || conv == 'a') {
+        Value r = ascii_of(v);
+        if (r.is_empty_slot()) return false;
+        body = as_str(r)->view();
+      } else if (conv == 'c') {
+        std::string_view one;
+        if (bytes_like_view(v, &one) && one.size() == 1) {
+          body = one;
+        } else if (is_int(v) || !lookup_special(v, names::dunder_index).is_empty_slot()) {
+          Value iv = index(v);
+          if (iv.is_empty_slot()) return false;
+          int64_t c;
+          if (!int_to_int64(iv, &c) || c < 0 || c > 255) {
+            raise_msg(OverflowErrorType, "%c arg not in range(256)");
+            return false;
+          }
+          body = std::string(1, static_cast<char>(c));
+        } else {
+          raise_msg(TypeErrorType, "%c requires an integer in range(256) or a single byte");
+          return false;
+        }
+      } else {
+        handled = false;
+      }
+      if (handled) {
+        std::string_view shown = body;
+        if (spec.precision >= 0 && conv != 'c' && static_cast<int64_t>(shown.size()) > spec.precision)
+          shown = shown.substr(0, static_cast<size_t>(spec.precision));
+        int64_t pad = spec.width > static_cast<int64_t>(shown.size()) ? spec.width - static_cast<int64_t>(shown.size()) : 0;
+        if (!spec.left) out.append(static_cast<size_t>(pad), ' ');
+        out.append(shown);
+        if (spec.left) out.append(static_cast<size_t>(pad), ' ');
+        continue;
+      }
+    }
     switch (conv) {
       case 's':
       case 'r':
       case 'a': {
         Value s = conv == 's' ? str_of(v) : conv == 'r' ? repr(v) : ascii_of(v);
-        if (s.is_empty_slot()) return s;
+        if (s.is_empty_slot()) return false;
         std::string_view body = as_str(s)->view();
         if (spec.precision >= 0) body = utf8_prefix(body, spec.precision);
         append_padded(&out, body, spec.width, spec.left);
@@ -225,15 +310,19 @@ Value str_percent_format(Value fmt_value, Value args) {
       }
       case 'c': {
         std::string ch;
-        if (is_int(v)) {
-          int64_t cp;
-          if (!int_to_int64(v, &cp) || cp < 0 || cp > 0x10FFFF)
-            return raise_msg(OverflowErrorType, "%c arg not in range(0x110000)");
-          append_utf8(ch, static_cast<uint32_t>(cp));
-        } else if (is_str(v) && as_str(v)->length == 1) {
+        if (is_str(v)) {
+          if (as_str(v)->length != 1) return (raise_msg(TypeErrorType, "%c requires int or char"), false);
           ch = as_str(v)->view();
         } else {
-          return raise_msg(TypeErrorType, "%c requires int or char");
+          Value iv = is_int(v) ? v : index(v);  // any __index__ object is a code point
+          if (iv.is_empty_slot()) {
+            clear_exception();
+            return (raise_msg(TypeErrorType, "%c requires int or char"), false);
+          }
+          int64_t cp;
+          if (!int_to_int64(iv, &cp) || cp < 0 || cp > 0x10FFFF)
+            return (raise_msg(OverflowErrorType, "%c arg not in range(0x110000)"), false);
+          append_utf8(ch, static_cast<uint32_t>(cp));
         }
         append_padded(&out, ch, spec.width, spec.left);
         break;
@@ -245,11 +334,11 @@ Value str_percent_format(Value fmt_value, Value args) {
       case 'x':
       case 'X': {
         Value iv = int_operand(v, conv);
-        if (iv.is_empty_slot()) return iv;
+        if (iv.is_empty_slot()) return false;
         std::string text;
         FormatStatus st = percent_format_int(int_to_bigint(iv), conv == 'i' || conv == 'u' ? 'd' : conv, spec,
                                              &text, int_max_str_digits());
-        if (!st.ok()) return raise_msg(ValueErrorType, st.message);
+        if (!st.ok()) return (raise_msg(ValueErrorType, st.message), false);
         out += text;
         break;
       }
@@ -260,17 +349,21 @@ Value str_percent_format(Value fmt_value, Value args) {
       case 'g':
       case 'G': {
         double d;
-        if (!as_double(v, &d)) return Value();
+        if (!as_double(v, &d)) return false;
         out += percent_format_float(d, conv, spec);
         break;
       }
       default:
-        return unsupported_char(fmt, conv_pos);
+        return (unsupported_char(fmt, conv_pos), false);
     }
   }
-  if (cur.idx < cur.len && cur.mapping.is_empty_slot())
-    return raise_msg(TypeErrorType, "not all arguments converted during string formatting");
-  return str_value(out);
+  if (cur.idx < cur.len && cur.mapping.is_empty_slot()) {
+    raise_fmt(TypeErrorType, "not all arguments converted during %s formatting", bytes_mode ? "bytes" : "string");
+    return false;
+  }
+  return true;
 }
+
+}  // namespace
 
 }  // namespace coil::rt

@@ -196,16 +196,64 @@ Value slice_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   return new_slice(args[1], args[2], nargs == 4 ? args[3] : None);
 }
 
+// One bound of slice.indices in arbitrary precision: None gives `dflt`, a negative value
+// counts from `length`, and the result is clamped to [lower, upper].
+Value long_slice_bound(Value v, Value dflt, Value length, Value lower, Value upper) {
+  if (v == None) return dflt;
+  if (!is_int(v) && lookup_special(v, names::dunder_index).is_empty_slot())
+    return raise_msg(TypeErrorType, "slice indices must be integers or None or have an __index__ method");
+  Value i = index(v);
+  if (i.is_empty_slot()) return i;
+  if (int_sign(i) < 0) {
+    i = int_binary(i, length, fe::BinaryOpKind::Add);
+    if (i.is_empty_slot()) return i;
+    return int_compare(i, lower) < 0 ? lower : i;
+  }
+  return int_compare(i, upper) > 0 ? upper : i;
+}
+
+}  // namespace
+
+bool slice_long_indices(Value slice, Value len, Value* start_out, Value* stop_out, Value* step_out) {
+  auto* sl = static_cast<SliceObject*>(slice.as_obj());
+  Value step = Value::from_small_int(1);
+  if (sl->step != None) {
+    if (!is_int(sl->step) && lookup_special(sl->step, names::dunder_index).is_empty_slot()) {
+      raise_msg(TypeErrorType, "slice indices must be integers or None or have an __index__ method");
+      return false;
+    }
+    step = index(sl->step);
+    if (step.is_empty_slot()) return false;
+    if (int_is_zero(step)) {
+      raise_msg(ValueErrorType, "slice step cannot be zero");
+      return false;
+    }
+  }
+  const bool backwards = int_sign(step) < 0;
+  Value lower = backwards ? Value::from_small_int(-1) : Value::from_small_int(0);
+  Value upper = backwards ? int_binary(len, lower, fe::BinaryOpKind::Add) : len;
+  if (upper.is_empty_slot()) return false;
+  Value start = long_slice_bound(sl->start, backwards ? upper : lower, len, lower, upper);
+  if (start.is_empty_slot()) return false;
+  Value stop = long_slice_bound(sl->stop, backwards ? lower : upper, len, lower, upper);
+  if (stop.is_empty_slot()) return false;
+  *start_out = start;
+  *stop_out = stop;
+  *step_out = step;
+  return true;
+}
+
+namespace {
+
+// slice.indices(length) for any int length (CPython's _PySlice_GetLongIndices).
 Value slice_indices_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("indices", nargs - 1, kwnames, 1, 1)) return Value();
   Value len = index(args[1]);
   if (len.is_empty_slot()) return len;
   if (int_sign(len) < 0) return raise_msg(ValueErrorType, "length should not be negative");
-  int64_t n;
-  if (!int_to_int64(len, &n)) return raise_msg(OverflowErrorType, "Python int too large to convert to C ssize_t");
-  int64_t start, stop, step, count;
-  if (!slice_indices(args[0], n, &start, &stop, &step, &count)) return Value();
-  TupleObject* t = tuple_of({int_from_int64(start), int_from_int64(stop), int_from_int64(step)});
+  Value start, stop, step;
+  if (!slice_long_indices(args[0], len, &start, &stop, &step)) return Value();
+  TupleObject* t = tuple_of({start, stop, step});
   return t ? Value::from_obj(t) : Value();
 }
 

@@ -15,8 +15,10 @@
 #include "runtime/pending_features.h"
 #include "runtime/formatting.h"
 #include "runtime/int.h"
+#include "runtime/names.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/typeobject.h"
 
 namespace coil::rt {
 
@@ -96,15 +98,17 @@ static Value exact_text(Value v) {
 }
 
 Value sequence_binary(Value a, Value b, BinaryOpKind op) {
-  BinaryOpKind plain = static_cast<int>(op) >= fe::kInplace ? static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace) : op;
+  // `str % arg`: the argument keeps its type (a str subclass's __str__ is what %s shows).
+  BinaryOpKind plain_op = static_cast<int>(op) >= fe::kInplace ? static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace) : op;
+  if (plain_op == BinaryOpKind::Remainder && is_str(a)) return str_percent_format(exact_text(a), b);
+  if (plain_op == BinaryOpKind::Remainder && (is_bytes(a) || is_bytearray(a))) return bytes_percent_format(a, b);
   a = exact_text(a);
-  // The arguments of str % args keep their types: "%s" % sub formats with the subclass's __str__.
-  if (plain == BinaryOpKind::Remainder && is_exact(a, StrType)) return str_percent_format(a, b);
   b = exact_text(b);
   if (!is_exact(a, BytesType) || !is_exact(b, BytesType)) {
     Value r = bytes_binary(a, b, op);
     if (r != NotImplemented) return r;
   }
+  BinaryOpKind plain = plain_op;
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
   if (plain == BinaryOpKind::Add) {
@@ -161,6 +165,7 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
     if (ts == BytesType) {
       if (!repeat_count(n, &count)) return Value();
       BytesObject* s = as_bytes(seq);
+      if (count == 1) return seq;  // immutable: CPython hands back the same object
       if (s->size && count > ((int64_t(1) << 56) / s->size)) return raise_memory_error();
       std::string out;
       for (int64_t i = 0; i < count; ++i) out.append(s->view());
@@ -172,6 +177,7 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
       Value* items;
       int64_t size;
       seq_items(seq, ts, &items, &size);
+      if (ts == TupleType && count == 1) return seq;  // immutable: the same object, as CPython
       return repeat_items(ts, items, size, count);
     }
     if ((ts == StrType || ts == ListType || ts == TupleType) && !is_int(n))
@@ -209,6 +215,45 @@ Value sequence_inplace(Value a, Value b, BinaryOpKind op) {
   return NotImplemented;
 }
 
+namespace {
+
+// CPython's PyObject_LengthHint for a class instance: len() if it has one, else its
+// __length_hint__ (found on the type, bound like any special method); -1 with an error.
+int64_t class_length_hint(Value v, int64_t fallback) {
+  TypeObject* t = type_of(v);
+  if (!type_lookup(t, names::dunder_len).is_empty_slot()) {
+    int64_t n = length(v);
+    if (n >= 0) return n;
+    if (!pending_matches(TypeErrorType)) return -1;
+    clear_exception();
+  }
+  Value m = type_lookup(t, intern("__length_hint__"));
+  if (m.is_empty_slot()) return fallback;
+  Value r = call_special0(m, v);
+  if (r.is_empty_slot()) {
+    if (!pending_matches(TypeErrorType)) return -1;
+    clear_exception();
+    return fallback;
+  }
+  if (r == NotImplemented) return fallback;
+  if (!is_int(r)) {
+    raise_fmt(TypeErrorType, "__length_hint__ must be an integer, not %s", type_name(r));
+    return -1;
+  }
+  int64_t n = 0;
+  if (!int_to_int64(r, &n)) {
+    raise_msg(OverflowErrorType, "cannot fit 'int' into an index-sized integer");
+    return -1;
+  }
+  if (n < 0) {
+    raise_msg(ValueErrorType, "__length_hint__() should return >= 0");
+    return -1;
+  }
+  return n;
+}
+
+}  // namespace
+
 bool list_extend(ListObject* l, Value iterable) {
   if (is_exact(iterable, ListType) || is_exact(iterable, TupleType)) {
     Value* items;
@@ -223,6 +268,12 @@ bool list_extend(ListObject* l, Value iterable) {
   }
   Value it = get_iter(iterable);
   if (it.is_empty_slot()) return false;
+  if (uses_dict_dunders(type_of(iterable))) {
+    int64_t hint = class_length_hint(iterable, 8);
+    if (hint < 0) return false;
+    // The hint only pre-sizes the list; a wrong one costs nothing but memory.
+    if (hint > 0 && hint < (int64_t{1} << 20) && !list_reserve(l, l->size + hint)) return false;
+  }
   while (true) {
     bool done = false;
     Value v = iter_next(it, &done);
@@ -260,6 +311,25 @@ Value compare_items(const Value* a, int64_t na, const Value* b, int64_t nb, Comp
   return rich_compare(a[i], b[i], op);
 }
 
+// compare_items for two lists, which __eq__ may change while they are compared: items are
+// read afresh at each step and the lengths decide at the end as they are then (CPython's
+// list_richcompare). Each pair is held in locals, so the collector sees them meanwhile.
+Value compare_lists(ListObject* a, ListObject* b, CompareKind op) {
+  if ((op == CompareKind::Eq || op == CompareKind::Ne) && a->size != b->size) return bool_value(op == CompareKind::Ne);
+  int64_t i = 0;
+  for (; i < a->size && i < b->size; ++i) {
+    Value x = a->items()[i], y = b->items()[i];
+    if (x == y) continue;
+    int eq = equal(x, y);
+    if (eq < 0) return Value();
+    if (!eq) break;
+  }
+  if (i >= a->size || i >= b->size) return bool_value(cmp_holds((a->size > b->size) - (a->size < b->size), op));
+  if (op == CompareKind::Eq) return False;
+  if (op == CompareKind::Ne) return True;
+  return rich_compare(a->items()[i], b->items()[i], op);
+}
+
 }  // namespace
 
 Value sequence_compare(Value a, Value b, CompareKind op) {
@@ -282,11 +352,7 @@ Value sequence_compare(Value a, Value b, CompareKind op) {
     int64_t na, nb;
     seq_items(a, ta, &ia, &na);
     seq_items(b, tb, &ib, &nb);
-    if (ta == ListType) {
-      // Items may change during comparison: compare on a snapshot.
-      std::vector<Value> sa(ia, ia + na), sb(ib, ib + nb);
-      return compare_items(sa.data(), na, sb.data(), nb, op);
-    }
+    if (ta == ListType) return compare_lists(as_list(a), as_list(b), op);
     return compare_items(ia, na, ib, nb, op);
   }
   return container_compare(a, b, op);
@@ -320,7 +386,10 @@ bool normalize_index(Value index_value, int64_t size, int64_t* out, const char* 
   if (!as_int64(index_value, &i, &overflow)) {
     if (pending_matches(TypeErrorType)) {
       clear_exception();
-      raise_fmt(TypeErrorType, "%s indices must be integers or slices, not %s", what, type_name(index_value));
+      if (std::string_view(what) == "string")  // str's own wording since 3.11
+        raise_fmt(TypeErrorType, "string indices must be integers, not '%s'", type_name(index_value));
+      else
+        raise_fmt(TypeErrorType, "%s indices must be integers or slices, not %s", what, type_name(index_value));
     }
     return false;
   }

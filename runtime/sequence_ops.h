@@ -34,5 +34,8 @@ struct SliceObject : Object {
 };
 Value new_slice(Value start, Value stop, Value step);
 bool slice_indices(Value slice, int64_t length, int64_t* start, int64_t* stop, int64_t* step, int64_t* count);
+// slice_indices for an int `length` of any size (slice.indices, range slicing): the
+// clamped start, stop and step as ints; false with the exception pending.
+bool slice_long_indices(Value slice, Value length, Value* start, Value* stop, Value* step);
 
 }  // namespace coil::rt

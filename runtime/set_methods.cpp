@@ -4,11 +4,13 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "runtime/names.h"
 #include "runtime/containers.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/native_module.h"
+#include "runtime/names.h"
 #include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"
@@ -130,9 +132,8 @@ Value set_difference(Value self, Value other) {
     int64_t h = e->hash;
     int rv;
     if (is_exact(other, DictType)) {
-      bool err;
-      rv = !dict_get(as_dict(other), key, &err).is_empty_slot();
-      if (err) return Value();
+      rv = dict_contains_hashed(as_dict(other), key, h);  // the set's stored hash: no rehash
+      if (rv < 0) return Value();
     } else {
       rv = set_contains_entry(as_set(other), key, h);
       if (rv < 0) return Value();
@@ -249,16 +250,21 @@ int discard_with_frozen(SetObject* s, Value key) {
 
 #define SELF as_set(args[0])
 
+bool init_inherited(TypeObject* type, TypeObject* base) {
+  return type == base || type_lookup(type, names::dunder_init) == type_lookup(base, names::dunder_init);
+}
+
 Value set_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   auto* type = static_cast<TypeObject*>(args[0].as_obj());
-  if (type == SetType && kwnames && kwnames->size) return raise_msg(TypeErrorType, "set() takes no keyword arguments");
+  // Keywords are refused unless a subclass brings its own __init__ (CPython's tp_init test).
+  if (kwnames && kwnames->size && init_inherited(type, SetType))
+    return raise_msg(TypeErrorType, "set() takes no keyword arguments");
   SetObject* s = new_set(type);
   return s ? Value::from_obj(s) : Value();
 }
 
 Value set_init_m(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (kwnames && kwnames->size && type_of(args[0]) == SetType)
-    return raise_msg(TypeErrorType, "set() takes no keyword arguments");
+  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "set() takes no keyword arguments");
   if (nargs > 2) return raise_fmt(TypeErrorType, "set expected at most 1 argument, got %lld", static_cast<long long>(nargs - 1));
   SetObject* s = SELF;
   if (s->fill) set_clear_internal(s);
@@ -268,7 +274,7 @@ Value set_init_m(Value* args, int64_t nargs, TupleObject* kwnames) {
 
 Value frozenset_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   auto* type = static_cast<TypeObject*>(args[0].as_obj());
-  if (type == FrozenSetType && kwnames && kwnames->size)
+  if (kwnames && kwnames->size && init_inherited(type, FrozenSetType))
     return raise_msg(TypeErrorType, "frozenset() takes no keyword arguments");
   if (nargs > 2)
     return raise_fmt(TypeErrorType, "frozenset expected at most 1 argument, got %lld", static_cast<long long>(nargs - 1));

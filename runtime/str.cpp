@@ -23,13 +23,24 @@ std::unordered_map<std::string_view, StrObject*>& interned() {
 }  // namespace
 
 int64_t utf8_length(std::string_view s, bool* ascii) {
+  // Eight bytes at a time: code points are the bytes that are not continuations (10xxxxxx).
+  constexpr uint64_t kHigh = 0x8080808080808080ull, kLow = 0x0101010101010101ull;
   int64_t n = 0;
-  bool all_ascii = true;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++n;
-    if (c >= 0x80) all_ascii = false;
+  uint64_t high = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    high |= w & kHigh;
+    const uint64_t continuation = (w >> 7) & (~w >> 6) & kLow;
+    n += 8 - static_cast<int64_t>((continuation * kLow) >> 56);  // sums the 0/1 bytes (no popcnt needed)
   }
-  if (ascii) *ascii = all_ascii;
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80) ++n;
+    high |= c & 0x80;
+  }
+  if (ascii) *ascii = high == 0;
   return n;
 }
 

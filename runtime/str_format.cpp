@@ -20,8 +20,7 @@ namespace coil::rt {
 Value str_format_spec(Value self, Value spec_v) {
   if (!is_str(spec_v)) return raise_fmt(TypeErrorType, "format() argument must be str, not %s", type_name(spec_v));
   std::string_view spec = as_str(spec_v)->view();
-  // As CPython, an empty spec means str(self): a subclass's own __str__ is honoured.
-  if (spec.empty()) return is_exact(self, StrType) ? self : str_of(self);
+  if (spec.empty()) return is_exact(self, StrType) ? self : str_of(self);  // an empty spec means str(self)
   // The mini-language itself is float_format.h's, shared with the number types.
   std::string out;
   FormatStatus st = format_str(as_str(self)->view(), spec, &out, type_name(self));
@@ -39,6 +38,7 @@ struct Formatter {
   Value* args;           // positional arguments
   int64_t nargs;
   Value kwargs;          // a dict (format) or any mapping (format_map), or empty
+  bool positional = true;  // false for format_map, which has no positional arguments at all
   int64_t auto_index = 0;
   enum class Numbering { Unknown, Auto, Manual } numbering = Numbering::Unknown;
 
@@ -85,6 +85,7 @@ Value Formatter::lookup(std::string_view name) {
       numbering = Numbering::Manual;
       if (!parse_index(first, &idx)) return Value();
     }
+    if (!positional) return raise_msg(ValueErrorType, "Format string contains positional fields");
     if (idx >= nargs)
       return raise_fmt(IndexErrorType, "Replacement index %lld out of range for positional args tuple",
                        static_cast<long long>(idx));
@@ -281,6 +282,7 @@ Value str_format_map(Value* args, int64_t nargs, TupleObject* kw) {
   Formatter f;
   f.args = nullptr;
   f.nargs = 0;
+  f.positional = false;
   f.kwargs = args[1];
   std::string out;
   if (!f.render(as_str(args[0])->view(), 2, out)) return Value();

@@ -12,6 +12,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/bytes_export.h"
 #include "runtime/codecs.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
@@ -117,13 +118,16 @@ Value str_new(Value* args, int64_t nargs, TupleObject* kwnames) {
     } else {
       std::string_view data;
       if (is_str(a[0])) return raise_msg(TypeErrorType, "decoding str is not supported");
-      if (!bytes_like_view(a[0], &data))
+      if (!buffer_view(a[0], &data)) {
+        if (has_pending_exception()) return Value();
         return raise_fmt(TypeErrorType, "decoding to str: need a bytes-like object, %s found", type_name(a[0]));
+      }
       r = codec_decode(data, a[1].is_empty_slot() ? "utf-8" : as_str(a[1])->view(),
                        a[2].is_empty_slot() ? "strict" : as_str(a[2])->view());
     }
   }
-  if (r.is_empty_slot() || type == StrType) return r.is_empty_slot() ? r : exact_str(r);
+  // str(x) is whatever x.__str__ gave, a str subclass instance included (as CPython).
+  if (r.is_empty_slot() || type == StrType) return r;
   return new_str_subclass(type, as_str(r));
 }
 
@@ -136,13 +140,19 @@ Value str_binary_dunder(Value* args, int64_t nargs, fe::BinaryOpKind op, bool re
   }
   if (op == fe::BinaryOpKind::Multiply && !is_int(b)) {
     Value m = type_lookup(type_of(b), names::dunder_index);
-    if (m.is_empty_slot()) return NotImplemented;
+    if (m.is_empty_slot()) {
+      // str.__mul__ is a repeat slot wrapper: a non-index count is a TypeError, unless the
+      // other operand may still handle the product itself (its __rmul__).
+      if (!reflected && !(has(type_of(b), TypeFlag::HeapType) && !type_lookup(type_of(b), names::dunder_rmul).is_empty_slot()))
+        return raise_fmt(TypeErrorType, "'%s' object cannot be interpreted as an integer", type_name(b));
+      return NotImplemented;
+    }
   }
   if (op == fe::BinaryOpKind::Remainder && reflected) {
     // other % self: self is the argument and keeps its own type (a str subclass's __str__ applies).
     if (!is_str(b)) return NotImplemented;
-    a = exact_str(b);
-    b = args[0];
+    a = b;
+    b = args[0];  // the format's argument keeps its own type (its __str__ may be overridden)
   }
   return sequence_binary(a, b, op);
 }
@@ -338,56 +348,71 @@ bool split_args(const char* name, Value* args, int64_t nargs, TupleObject* kw, V
 }
 
 // Whitespace runs of s as [begin, end) byte ranges of the words, split from the left.
+// Is the code point starting at byte `i` of `t` whitespace? *len gets its length in bytes.
+inline bool space_at(std::string_view t, size_t i, size_t* len) {
+  const auto c = static_cast<unsigned char>(t[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+  }
+  const char* p = t.data() + i;
+  uint32_t cp = decode_utf8(p);
+  *len = static_cast<size_t>(p - (t.data() + i));
+  return uni_is_space(cp);
+}
+
+// The start of the code point that ends just before byte `i` (> 0).
+inline size_t prev_start(std::string_view t, size_t i) {
+  do --i;
+  while (i > 0 && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80);
+  return i;
+}
+
+// split()/rsplit() on runs of whitespace, walking the UTF-8 in place.
 Value split_whitespace(StrObject* s, int64_t maxsplit, Dir dir) {
   ListObject* l = new_list(0);
   if (!l) return Value();
-  std::u32string u = utf8_to_u32(s->view());
-  std::vector<int64_t> off(u.size() + 1);  // byte offset of each code point
-  {
-    int64_t b = 0;
-    const char* p = s->data;
-    for (size_t i = 0; i < u.size(); ++i) {
-      off[i] = b;
-      const char* q = p;
-      decode_utf8(p);
-      b += p - q;
-    }
-    off[u.size()] = b;
-  }
-  int64_t n = static_cast<int64_t>(u.size());
-  std::vector<std::pair<int64_t, int64_t>> words;
+  const std::string_view t = s->view();
+  const size_t n = t.size();
+  size_t len = 0;
   if (dir == Dir::Forward) {
-    int64_t i = 0;
+    size_t i = 0;
     while (true) {
-      while (i < n && uni_is_space(u[i])) ++i;
+      while (i < n && space_at(t, i, &len)) i += len;
       if (i == n) break;
       if (maxsplit-- == 0) {
-        words.push_back({i, n});  // the rest, trailing whitespace included
+        if (!append_piece(l, t.substr(i))) return Value();  // the rest, trailing whitespace included
         break;
       }
-      int64_t j = i;
-      while (j < n && !uni_is_space(u[j])) ++j;
-      words.push_back({i, j});
+      size_t j = i;
+      while (j < n && !space_at(t, j, &len)) j += len;
+      if (!append_piece(l, t.substr(i, j - i))) return Value();
       i = j;
     }
-  } else {
-    int64_t i = n;
-    while (true) {
-      while (i > 0 && uni_is_space(u[i - 1])) --i;
-      if (i == 0) break;
-      if (maxsplit-- == 0) {
-        words.push_back({0, i});  // the rest, leading whitespace included
-        break;
-      }
-      int64_t j = i;
-      while (j > 0 && !uni_is_space(u[j - 1])) --j;
-      words.push_back({j, i});
-      i = j;
-    }
-    std::reverse(words.begin(), words.end());
+    return Value::from_obj(l);
   }
-  for (auto [b, e] : words)
-    if (!append_piece(l, std::string_view(s->data + off[b], off[e] - off[b]))) return Value();
+  size_t i = n;
+  while (true) {
+    while (i > 0) {
+      size_t k = prev_start(t, i);
+      if (!space_at(t, k, &len)) break;
+      i = k;
+    }
+    if (i == 0) break;
+    if (maxsplit-- == 0) {
+      if (!append_piece(l, t.substr(0, i))) return Value();  // the rest, leading whitespace included
+      break;
+    }
+    size_t j = i;
+    while (j > 0) {
+      size_t k = prev_start(t, j);
+      if (space_at(t, k, &len)) break;
+      j = k;
+    }
+    if (!append_piece(l, t.substr(j, i - j))) return Value();
+    i = j;
+  }
+  std::reverse(l->items(), l->items() + l->size);
   return Value::from_obj(l);
 }
 

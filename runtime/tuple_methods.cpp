@@ -8,6 +8,7 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "runtime/names.h"
 #include "runtime/containers.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -15,6 +16,7 @@
 #include "runtime/iterators.h"
 #include "runtime/native_module.h"
 #include "runtime/sequence_ops.h"
+#include "runtime/names.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/typeobject.h"
@@ -47,7 +49,9 @@ bool clamp_index(Value v, int64_t size, int64_t* out) {
 
 Value tuple_new_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   auto* type = static_cast<TypeObject*>(args[0].as_obj());
-  if (type == TupleType && kwnames && kwnames->size)
+  // Keywords are refused unless a subclass brings its own __init__ (CPython's tp_init test).
+  if (kwnames && kwnames->size &&
+      (type == TupleType || type_lookup(type, names::dunder_init) == type_lookup(TupleType, names::dunder_init)))
     return raise_msg(TypeErrorType, "tuple() takes no keyword arguments");
   if (nargs > 2)
     return raise_fmt(TypeErrorType, "tuple expected at most 1 argument, got %lld", static_cast<long long>(nargs - 1));

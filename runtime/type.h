@@ -50,6 +50,9 @@ enum class TypeFlag : uint32_t {
   // collections.abc.Sequence / Mapping; inherited by subclasses.
   Sequence = 1u << 19,
   Mapping = 1u << 20,
+  // Instances of this class can be weakly referenced and it shows __weakref__ (CPython's
+  // tp_weaklistoffset != 0): classes without __slots__, or naming "__weakref__" in them.
+  WeakrefSlot = 1u << 21,
 };
 constexpr TypeFlag operator|(TypeFlag a, TypeFlag b) {
   return static_cast<TypeFlag>(static_cast<uint32_t>(a) | static_cast<uint32_t>(b));
@@ -70,6 +73,9 @@ constexpr GcTypeFlag operator|(GcTypeFlag a, GcTypeFlag b) {
 constexpr bool has_flag(GcTypeFlag set, GcTypeFlag f) {
   return (static_cast<uint32_t>(set) & static_cast<uint32_t>(f)) != 0;
 }
+
+// The bytes an instance owns (object.__sizeof__): its own size plus buffers it alone holds.
+using SizeFn = int64_t (*)(Object* self);
 
 // Allocates a fresh, uninitialised instance of `type` for type.__new__ / object.__new__.
 using AllocFn = Object* (*)(TypeObject* type);
@@ -98,6 +104,7 @@ struct TypeObject : Object {
   uint64_t getattr_version = 0;
   bool getattr_generic = false;
   Shape* shape_root = nullptr;    // the empty shape of this type's tree (shape.h); lazy
+  SizeFn size_of = nullptr;       // object.__sizeof__ (inherited); null: basic_size
 };
 
 inline bool has(const TypeObject* t, TypeFlag f) { return any(t->flags & f); }

@@ -1,7 +1,6 @@
 // type_attrs.cpp — type's introspection attributes (__flags__ with CPython's bit values,
-// __abstractmethods__ and the abstract flag it drives, __annotations__, sizes, __text_signature__),
-// type.__instancecheck__ / __subclasscheck__ / __sizeof__ / __repr__, object's ordering and
-// __sizeof__, and the methods of getset_descriptor (the attributes native types define).
+// __annotations__, __basicsize__, __dictoffset__, __text_signature__), type.__instancecheck__ /
+// __subclasscheck__ / __repr__, and object's ordering methods.
 #include <algorithm>
 #include <cstring>
 
@@ -23,7 +22,6 @@ std::string type_repr(TypeObject* t);  // conversions.cpp: <class 'module.qualna
 namespace {
 
 TypeObject* as_type(Value v) { return static_cast<TypeObject*>(v.as_obj()); }
-StrObject* abstractmethods_name() { return intern("__abstractmethods__"); }
 
 // CPython 3.11's Py_TPFLAGS_* bit for each TypeFlag Coil tracks (object.h there). Flags with no
 // CPython counterpart (HasDict, ShapedAttrs, ...) are not reported; nor are CPython's that Coil
@@ -51,37 +49,6 @@ Value type_flags_get(Value self) {
   for (const FlagBit& f : kFlagBits)
     if (has(t, f.flag)) bits |= f.cpython_bit;
   return int_from_uint64(bits);
-}
-
-Value type_abstractmethods_get(Value self) {
-  TypeObject* t = as_type(self);
-  // type itself has the descriptor in its dict, not abstract methods.
-  Value v = t == TypeType ? Value() : dict_get_str(t->dict, abstractmethods_name());
-  if (v.is_empty_slot()) return raise_msg(AttributeErrorType, "__abstractmethods__");
-  return v;
-}
-
-// The value's truth is what makes instantiation refuse the class (object.__new__).
-bool type_abstractmethods_set(Value self, Value v) {
-  TypeObject* t = as_type(self);
-  bool abstract = false;
-  if (!v.is_empty_slot()) {
-    int truth = is_true(v);
-    if (truth < 0) return false;
-    abstract = truth;
-    if (!dict_set_str(t->dict, abstractmethods_name(), v)) return false;
-  } else {
-    int r = dict_del(t->dict, Value::from_obj(abstractmethods_name()));
-    if (r < 0) return false;
-    if (r == 0) {
-      raise_msg(AttributeErrorType, "__abstractmethods__");
-      return false;
-    }
-  }
-  type_modified(t);
-  t->flags = abstract ? (t->flags | TypeFlag::IsAbstract)
-                      : static_cast<TypeFlag>(static_cast<uint32_t>(t->flags) & ~static_cast<uint32_t>(TypeFlag::IsAbstract));
-  return true;
 }
 
 // A class's annotations: its own dict's (made empty on first access), never a base's.
@@ -126,10 +93,6 @@ bool type_annotations_set(Value self, Value v) {
 }
 
 Value type_basicsize_get(Value self) { return int_from_int64(as_type(self)->basic_size); }
-// Coil's variable-size layouts: tuples keep their Value items inline after the header.
-Value type_itemsize_get(Value self) {
-  return int_from_int64(is_tuple_layout(as_type(self)) ? static_cast<int64_t>(sizeof(Value)) : 0);
-}
 // Where an instance keeps its attributes (0: instances have no __dict__).
 Value type_dictoffset_get(Value self) {
   TypeObject* t = as_type(self);
@@ -205,116 +168,22 @@ Value type_repr_m(Value* args, int64_t nargs, TupleObject*) {
   return str_value(type_repr(as_type(args[0])));
 }
 
-Value type_sizeof_m(Value* args, int64_t nargs, TupleObject*) {
-  if (nargs != 1)
-    return raise_fmt(TypeErrorType, "type.__sizeof__() takes no arguments (%lld given)", static_cast<long long>(nargs - 1));
-  return int_from_int64(static_cast<int64_t>(std::max<size_t>(args[0].as_obj()->type->basic_size, sizeof(TypeObject))));
-}
-
 // object's <, <=, >, >=: no ordering of its own (the other operand's reflected method may have one).
 Value object_order_m(Value* args, int64_t nargs, TupleObject*) {
   if (nargs != 2) return raise_fmt(TypeErrorType, "expected 1 argument, got %lld", static_cast<long long>(nargs - 1));
   return NotImplemented;
 }
 
-// The bytes of the instance itself (its header and fixed fields; buffers it owns are not counted).
-Value object_sizeof_m(Value* args, int64_t nargs, TupleObject*) {
-  if (nargs != 1)
-    return raise_fmt(TypeErrorType, "object.__sizeof__() takes no arguments (%lld given)", static_cast<long long>(nargs - 1));
-  if (!args[0].is_obj()) return int_from_int64(static_cast<int64_t>(sizeof(Value)));
-  TypeObject* t = args[0].as_obj()->type;
-  int64_t size = static_cast<int64_t>(std::max<size_t>(t->basic_size, sizeof(Object)));
-  if (is_tuple_layout(t)) size += static_cast<int64_t>(sizeof(Value)) * as_tuple(args[0])->size;
-  return int_from_int64(size);
-}
-
-// --- getset_descriptor: the attributes native types define in C++ (int.real, type.__name__) ---
-
-GetSetObject* as_getset(Value v) { return static_cast<GetSetObject*>(v.as_obj()); }
-
-// The "descriptor 'x' for 'T' objects doesn't apply to a 'U' object" check; false with it raised.
-bool getset_applies(GetSetObject* g, Value obj) {
-  if (is_subtype(type_of(obj), g->owner)) return true;
-  raise_fmt(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", g->def->name, g->owner->name,
-            type_name(obj));
-  return false;
-}
-
-Value getset_get_m(Value* args, int64_t nargs, TupleObject*) {
-  if (nargs < 2 || nargs > 3)
-    return raise_fmt(TypeErrorType, "expected 1 or 2 arguments, got %lld", static_cast<long long>(nargs - 1));
-  Value obj = args[1];
-  Value type = nargs > 2 ? args[2] : None;
-  if (obj == None) {
-    if (type == None) return raise_msg(TypeErrorType, "__get__(None, None) is invalid");
-    return args[0];
-  }
-  GetSetObject* g = as_getset(args[0]);
-  if (!getset_applies(g, obj)) return Value();
-  return g->def->get(obj);
-}
-
-bool getset_store(GetSetObject* g, Value obj, Value value) {
-  if (!getset_applies(g, obj)) return false;
-  if (!g->def->set) {
-    raise_fmt(AttributeErrorType, "attribute '%s' of '%s' objects is not writable", g->def->name, g->owner->name);
-    return false;
-  }
-  return g->def->set(obj, value);
-}
-
-Value getset_set_m(Value* args, int64_t nargs, TupleObject*) {
-  if (nargs != 3) return raise_fmt(TypeErrorType, "expected 2 arguments, got %lld", static_cast<long long>(nargs - 1));
-  return getset_store(as_getset(args[0]), args[1], args[2]) ? None : Value();
-}
-
-Value getset_delete_m(Value* args, int64_t nargs, TupleObject*) {
-  if (nargs != 2) return raise_fmt(TypeErrorType, "expected 1 argument, got %lld", static_cast<long long>(nargs - 1));
-  return getset_store(as_getset(args[0]), args[1], Value()) ? None : Value();
-}
-
-Value getset_repr_m(Value* args, int64_t, TupleObject*) {
-  GetSetObject* g = as_getset(args[0]);
-  return str_value(std::string("<attribute '") + g->def->name + "' of '" + g->owner->name + "' objects>");
-}
-
-Value getset_name_get(Value self) { return Value::from_obj(intern(as_getset(self)->def->name)); }
-Value getset_qualname_get(Value self) {
-  GetSetObject* g = as_getset(self);
-  return str_value(std::string(g->owner->qualname ? g->owner->qualname->view() : g->owner->name) + "." + g->def->name);
-}
-Value getset_objclass_get(Value self) { return Value::from_obj(as_getset(self)->owner); }
-Value getset_doc_get(Value self) {
-  const char* doc = as_getset(self)->def->doc;
-  return doc ? str_value(doc) : None;
-}
-
-const NativeMethodDef kGetSetMethods[] = {
-    {"__get__", getset_get_m},
-    {"__set__", getset_set_m},
-    {"__delete__", getset_delete_m},
-    {"__repr__", getset_repr_m},
-};
-const NativeGetSetDef kGetSetGetSets[] = {
-    {"__name__", getset_name_get},
-    {"__qualname__", getset_qualname_get},
-    {"__objclass__", getset_objclass_get},
-    {"__doc__", getset_doc_get},
-};
-
 const NativeGetSetDef kTypeAttrGetSets[] = {
     {"__flags__", type_flags_get},
-    {"__abstractmethods__", type_abstractmethods_get, type_abstractmethods_set},
     {"__annotations__", type_annotations_get, type_annotations_set},
     {"__basicsize__", type_basicsize_get},
-    {"__itemsize__", type_itemsize_get},
     {"__dictoffset__", type_dictoffset_get},
     {"__text_signature__", type_text_signature_get},
 };
 const NativeMethodDef kTypeAttrMethods[] = {
     {"__instancecheck__", type_instancecheck_m},
     {"__subclasscheck__", type_subclasscheck_m},
-    {"__sizeof__", type_sizeof_m},
     {"__repr__", type_repr_m},
 };
 const NativeMethodDef kObjectOrderMethods[] = {
@@ -322,7 +191,6 @@ const NativeMethodDef kObjectOrderMethods[] = {
     {"__le__", object_order_m},
     {"__gt__", object_order_m},
     {"__ge__", object_order_m},
-    {"__sizeof__", object_sizeof_m},
 };
 
 }  // namespace
@@ -331,8 +199,6 @@ void init_type_attrs() {
   add_getsets(TypeType, kTypeAttrGetSets);
   add_methods(TypeType, kTypeAttrMethods);
   add_methods(ObjectType, kObjectOrderMethods);
-  add_methods(GetSetDescrType, kGetSetMethods);
-  add_getsets(GetSetDescrType, kGetSetGetSets);
 }
 
 }  // namespace coil::rt

@@ -3,6 +3,7 @@
 #include "runtime/builtin_types.h"
 #include "runtime/builtin_iterators.h"
 #include "runtime/descriptors.h"
+#include "runtime/iterator_reduce.h"
 #include "runtime/number.h"
 
 namespace coil::rt {
@@ -17,6 +18,7 @@ void init_dict_methods();   // dict_methods.cpp
 void init_dict_views();     // dict_views.cpp
 void init_set_storage();    // set.cpp
 void init_set_methods();    // set_methods.cpp
+void init_builtin_reduce();  // builtin_reduce.cpp
 
 void init_union_type();       // union_type.cpp
 void init_memoryview_type();  // memoryview.cpp
@@ -40,6 +42,8 @@ void init_type_methods() {
   init_dict_views();
   init_set_storage();
   init_set_methods();
+  init_iterator_reduce();  // last: these add to the types set up above
+  init_builtin_reduce();
 }
 
 }  // namespace coil::rt

@@ -13,6 +13,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/type_mro.h"
 
 namespace coil::rt {
 
@@ -42,11 +43,15 @@ void visit_type(Object* self, Visitor& v) {
   v.visit(t->shape_root);
 }
 
+}  // namespace
+
 // Appends `sub` to base->subclasses (a list), so version changes reach it.
 void note_subclass(TypeObject* base, TypeObject* sub) {
   if (!base->subclasses) base->subclasses = new_list(0);
   if (base->subclasses) list_append(static_cast<ListObject*>(base->subclasses), Value::from_obj(sub));
 }
+
+namespace {
 
 Object* generic_alloc(TypeObject* type) {
   Object* o = allocate_object(type, type->basic_size);
@@ -75,6 +80,8 @@ void visit_instance_dict(Object* self, Visitor& v) {
   }
 }
 
+}  // namespace
+
 // The most derived ancestor of `t` (or `t`) that adds to the instance layout: a class adds
 // to it with __slots__ (its attribute storage alone does not count), a built-in type unless it
 // shares its base's size, allocator and visit function (the exception hierarchy). Bases whose
@@ -93,54 +100,7 @@ TypeObject* solid_base(TypeObject* t) {
   return same_layout ? inherited : t;
 }
 
-// C3 linearisation of `type` with its bases; null with TypeError on a conflict.
-TupleObject* compute_mro(TypeObject* type, TupleObject* bases) {
-  std::vector<std::vector<TypeObject*>> seqs;
-  for (int64_t i = 0; i < bases->size; ++i) {
-    auto* b = static_cast<TypeObject*>(bases->items[i].as_obj());
-    std::vector<TypeObject*> s;
-    for (int64_t k = 0; k < b->mro->size; ++k) s.push_back(static_cast<TypeObject*>(b->mro->items[k].as_obj()));
-    seqs.push_back(std::move(s));
-  }
-  std::vector<TypeObject*> order_of_bases;
-  for (int64_t i = 0; i < bases->size; ++i) order_of_bases.push_back(static_cast<TypeObject*>(bases->items[i].as_obj()));
-  seqs.push_back(order_of_bases);
-  std::vector<TypeObject*> result{type};
-  while (true) {
-    bool empty = true;
-    for (auto& s : seqs) empty &= s.empty();
-    if (empty) break;
-    TypeObject* pick = nullptr;
-    for (auto& s : seqs) {
-      if (s.empty()) continue;
-      TypeObject* cand = s.front();
-      bool in_tail = false;
-      for (auto& o : seqs)
-        if (std::find(o.begin() + (o.empty() ? 0 : 1), o.end(), cand) != o.end() && !o.empty()) in_tail = true;
-      if (!in_tail) {
-        pick = cand;
-        break;
-      }
-    }
-    if (!pick) {
-      std::string names;
-      std::vector<TypeObject*> heads;
-      for (auto& s : seqs)
-        if (!s.empty() && std::find(heads.begin(), heads.end(), s.front()) == heads.end()) heads.push_back(s.front());
-      for (size_t i = 0; i < heads.size(); ++i) names += (i ? ", " : "") + std::string(heads[i]->name);
-      raise_fmt(TypeErrorType, "Cannot create a consistent method resolution\norder (MRO) for bases %s",
-                names.c_str());
-      return nullptr;
-    }
-    result.push_back(pick);
-    for (auto& s : seqs)
-      if (!s.empty() && s.front() == pick) s.erase(s.begin());
-  }
-  TupleObject* mro = new_tuple(static_cast<int64_t>(result.size()));
-  if (!mro) return nullptr;
-  for (size_t i = 0; i < result.size(); ++i) mro->items[i] = Value::from_obj(result[i]);
-  return mro;
-}
+namespace {
 
 // Pattern matching's sequence/mapping kind comes from the first class along the MRO that has
 // one (CPython's inherit_slots), unless the type has its own.
@@ -261,6 +221,30 @@ void finish_builtin_type(TypeObject* type, uint32_t basic_size, AllocFn alloc, V
   type_modified(type);
 }
 
+// The __dict__ and __weakref__ getsets a class shows when it, not its base, adds them.
+bool add_layout_descriptors(TypeObject* t, TypeObject* base, DictObject* ns) {
+  // A metaclass's instances are classes, whose __dict__ is type's (their namespace).
+  if (t->dict_offset && !base->dict_offset && !has(base, TypeFlag::TypeSubclass) &&
+      dict_get_str(ns, names::dunder_dict).is_empty_slot()) {
+    auto* g = static_cast<GetSetObject*>(dict_get_str(ObjectType->dict, names::dunder_dict).as_obj());
+    auto* own = static_cast<GetSetObject*>(allocate_object(GetSetDescrType, sizeof(GetSetObject)));
+    if (!own) return false;
+    own->def = g->def;
+    own->owner = t;
+    if (!dict_set_str(ns, names::dunder_dict, Value::from_obj(own))) return false;
+  }
+  StrObject* weakref_name = intern("__weakref__");
+  if (has(t, TypeFlag::WeakrefSlot) && !has(base, TypeFlag::WeakrefSlot) &&
+      dict_get_str(ns, weakref_name).is_empty_slot()) {
+    auto* own = static_cast<GetSetObject*>(allocate_object(GetSetDescrType, sizeof(GetSetObject)));
+    if (!own) return false;
+    own->def = &kWeakrefGetSet;
+    own->owner = t;
+    if (!dict_set_str(ns, weakref_name, Value::from_obj(own))) return false;
+  }
+  return true;
+}
+
 TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, DictObject* ns) {
   if (bases->size == 0) bases = tuple_of({Value::from_obj(ObjectType)});
   // The solid base: the base whose layout is the largest (layouts must be compatible).
@@ -309,6 +293,28 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
   std::copy(nm.begin(), nm.end(), cname);
   cname[nm.size()] = '\0';
   t->name = cname;
+  // __qualname__ and __classcell__ are instructions to type.__new__, not class attributes:
+  // taken out first (so __slots__ may name them), the cell filled before mro() can run.
+  Value qn = dict_get_str(ns, names::dunder_qualname);
+  if (!qn.is_empty_slot()) {
+    if (!is_str(qn)) {
+      raise_fmt(TypeErrorType, "type __qualname__ must be a str, not %s", type_name(qn));
+      return nullptr;
+    }
+    t->qualname = as_str(qn);
+    dict_del(ns, Value::from_obj(names::dunder_qualname));
+  }
+  Value cell = dict_get_str(ns, names::dunder_classcell);
+  if (!cell.is_empty_slot()) {
+    if (!cell.is_obj() || cell.as_obj()->type != CellType) {
+      std::string r;
+      if (!repr_string(Value::from_obj(type_of(cell)), &r)) return nullptr;  // CPython shows the type
+      raise_fmt(TypeErrorType, "__classcell__ must be a nonlocal cell, not %s", r.c_str());
+      return nullptr;
+    }
+    static_cast<CellObject*>(cell.as_obj())->contents = Value::from_obj(t);
+    dict_del(ns, Value::from_obj(names::dunder_classcell));
+  }
   TypeObject* base = t->base;
   Value slots = dict_get_str(ns, names::dunder_slots);
   if (!slots.is_empty_slot()) {
@@ -325,16 +331,21 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
     t->basic_size = base->basic_size + kInstanceAttrsSize;
     t->flags = t->flags | TypeFlag::ShapedAttrs;
   }
+  if (slots.is_empty_slot() || has(base, TypeFlag::WeakrefSlot)) {
+    TypeObject* sb = solid_base(base);
+    bool var_sized = sb == IntType || sb == BytesType || has(sb, TypeFlag::TupleSubclass);
+    if (!var_sized || has(base, TypeFlag::WeakrefSlot)) t->flags = t->flags | TypeFlag::WeakrefSlot;
+  }
+  if (!add_layout_descriptors(t, base, ns)) return nullptr;
   // Built-in layouts that need setting up (a dict's table, an exception's fields) keep
   // their allocator; plain layouts are zeroed memory.
   t->alloc = base->alloc ? base->alloc : generic_alloc;
   t->finalize = base->finalize;  // native cleanup of the base layout (an _io object's buffers)
   t->visit = visit_instance_dict;
-  t->mro = compute_mro(t, bases);
-  if (!t->mro) return nullptr;
+  t->version = g_next_version++;
+  if (mro_internal(t, nullptr) < 0) return nullptr;
   inherit_collection_flags(t);
   for (int64_t i = 0; i < bases->size; ++i) note_subclass(static_cast<TypeObject*>(bases->items[i].as_obj()), t);
-  t->version = g_next_version++;
   // Every class has __doc__ (None without a docstring), as CPython's type_new sets it
   // (after __slots__, which may name __doc__).
   if (dict_get_str(ns, names::dunder_doc).is_empty_slot()) dict_set_str(ns, names::dunder_doc, None);
@@ -344,96 +355,6 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
 void init_type_type() {
   TypeType->visit = visit_type;
   GetSetDescrType->basic_size = sizeof(GetSetObject);
-}
-
-}  // namespace coil::rt
-
-namespace coil::rt {
-
-namespace {
-
-void forget_subclass(TypeObject* base, TypeObject* sub) {
-  auto* l = static_cast<ListObject*>(base->subclasses);
-  if (!l) return;
-  int64_t w = 0;
-  for (int64_t i = 0; i < l->size; ++i)
-    if (l->items()[i].as_obj() != sub) l->items()[w++] = l->items()[i];
-  l->size = w;
-}
-
-// The non-heap type whose layout instances of `t` have.
-TypeObject* solid_root(TypeObject* t) {
-  while (has(t, TypeFlag::HeapType) && t->base) t = t->base;
-  return t;
-}
-
-// Recomputes the MRO of `t` and of every subclass (after a __bases__ change above them).
-bool recompute_mros(TypeObject* t) {
-  TupleObject* mro = compute_mro(t, t->bases);
-  if (!mro) return false;
-  t->mro = mro;
-  if (auto* l = static_cast<ListObject*>(t->subclasses))
-    for (int64_t i = 0; i < l->size; ++i)
-      if (!recompute_mros(static_cast<TypeObject*>(l->items()[i].as_obj()))) return false;
-  return true;
-}
-
-}  // namespace
-
-bool type_set_bases(TypeObject* t, Value v) {
-  if (v.is_empty_slot()) {
-    raise_fmt(TypeErrorType, "cannot delete '__bases__' attribute of immutable type '%s'", t->name);
-    return false;
-  }
-  if (!v.is_obj() || v.as_obj()->type != TupleType) {
-    raise_fmt(TypeErrorType, "can only assign tuple to %s.__bases__, not %s", t->name, v.is_obj() ? v.as_obj()->type->name : "int");
-    return false;
-  }
-  auto* bases = static_cast<TupleObject*>(v.as_obj());
-  if (bases->size == 0) {
-    raise_fmt(TypeErrorType, "can only assign non-empty tuple to %s.__bases__, not ()", t->name);
-    return false;
-  }
-  TypeObject* best = nullptr;
-  for (int64_t i = 0; i < bases->size; ++i) {
-    Value b = bases->items[i];
-    if (!b.is_obj() || !has(b.as_obj()->type, TypeFlag::TypeSubclass)) {
-      raise_fmt(TypeErrorType, "%s.__bases__ must be tuple of classes, not '%s'", t->name,
-                b.is_obj() ? b.as_obj()->type->name : "int");
-      return false;
-    }
-    auto* bt = static_cast<TypeObject*>(b.as_obj());
-    if (is_subtype(bt, t)) {
-      raise_msg(TypeErrorType, "a __bases__ item causes an inheritance cycle");
-      return false;
-    }
-    if (!best || (solid_root(bt) != solid_root(best) && is_subtype(solid_root(bt), solid_root(best)))) best = bt;
-  }
-  TypeObject* old_base = t->base;
-  if (solid_root(best) != solid_root(old_base)) {
-    raise_fmt(TypeErrorType, "__bases__ assignment: '%s' deallocator differs from '%s'", best->name, old_base->name);
-    return false;
-  }
-  if (best->basic_size > t->basic_size || best->dict_offset != old_base->dict_offset ||
-      has(best, TypeFlag::ShapedAttrs) != has(old_base, TypeFlag::ShapedAttrs)) {
-    raise_fmt(TypeErrorType, "__bases__ assignment: '%s' object layout differs from '%s'", best->name, old_base->name);
-    return false;
-  }
-  TupleObject* old_bases = t->bases;
-  TupleObject* old_mro = t->mro;
-  t->bases = bases;
-  t->base = best;
-  if (!recompute_mros(t)) {
-    t->bases = old_bases;
-    t->base = old_base;
-    t->mro = old_mro;
-    recompute_mros(t);
-    return false;
-  }
-  for (int64_t i = 0; i < old_bases->size; ++i) forget_subclass(static_cast<TypeObject*>(old_bases->items[i].as_obj()), t);
-  for (int64_t i = 0; i < bases->size; ++i) note_subclass(static_cast<TypeObject*>(bases->items[i].as_obj()), t);
-  type_modified(t);
-  return true;
 }
 
 }  // namespace coil::rt

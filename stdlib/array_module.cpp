@@ -926,14 +926,17 @@ bool init_array(ModuleObject* m) {
     add_getsets(g_array_type, kArrayGetSets);
     register_weakrefable_type(g_array_type);
     // bytes(a), bytearray(a), memoryview(a), b''.join(...) see an array's bytes.
+    // Arrays do not track exports yet: a memoryview re-reads the array's storage at each
+    // access (and checks its bounds), so a resize cannot leave it dangling.
     static const BytesExporter kExporter = {
-        [](Value v, std::string_view* out) {
+        [](Value v, BufferInfo* out) {
           if (!is_array(v)) return false;
           ArrayObject* a = A(v);
-          *out = std::string_view(a->data() ? a->data() : "", static_cast<size_t>(a->nbytes()));
+          static char empty_storage[1];
+          *out = BufferInfo{a->data() ? a->data() : empty_storage, a->nbytes(), false,
+                            a->typecode == 'u' ? 'w' : a->typecode, nullptr, v};
           return true;
         },
-        [](Value v) { return A(v)->typecode == 'u' ? 'w' : A(v)->typecode; },
     };
     set_bytes_exporter(&kExporter);
     g_array_type->alloc = nullptr;  // instances come from array.__new__ only

@@ -1,8 +1,10 @@
-// buffer.cpp — bytes-like objects seen as raw bytes (see buffer.h).
+// buffer.cpp — bytes-like objects seen as raw bytes (see buffer.h), over the runtime's
+// buffer protocol (runtime/bytes_export.h).
 #include "stdlib/buffer.h"
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/bytes_export.h"
 #include "runtime/exceptions.h"
 
 namespace coil::lib {
@@ -10,32 +12,15 @@ namespace coil::lib {
 using namespace coil::rt;
 
 bool get_buffer(Value v, ByteBuffer* out) {
-  if (!v.is_obj()) return false;
-  if (is_bytes(v)) {
-    out->data = as_bytes(v)->view();
-    out->writable = nullptr;
-    out->owner = v;
-    return true;
+  BufferInfo info;
+  if (!get_buffer_info(v, &info)) {
+    if (has_pending_exception()) clear_exception();
+    return false;
   }
-  if (is_bytearray(v)) {
-    ByteArrayObject* b = as_bytearray(v);
-    out->data = b->view();
-    out->writable = b->data();
-    out->owner = v;
-    return true;
-  }
-  if (array_buffer(v, out)) return true;
-  if (v.as_obj()->type == MemoryViewType) {
-    // A memoryview shows its exporter's bytes (slices of a view hold their own copy).
-    Value obj = get_attr(v, "obj");
-    if (obj.is_empty_slot()) {
-      clear_exception();
-      return false;
-    }
-    if (obj.is_obj() && obj.as_obj()->type == MemoryViewType) return false;
-    return get_buffer(obj, out);
-  }
-  return false;
+  out->data = std::string_view(info.data, static_cast<size_t>(info.len));
+  out->writable = info.readonly ? nullptr : info.data;
+  out->owner = info.owner;
+  return true;
 }
 
 bool require_buffer(Value v, ByteBuffer* out) {
@@ -45,4 +30,3 @@ bool require_buffer(Value v, ByteBuffer* out) {
 }
 
 }  // namespace coil::lib
-

@@ -28,6 +28,7 @@ using namespace coil::rt;
 
 // More builtins (min, max, sorted, ...) live in builtins_more.cpp.
 bool register_more_builtins(rt::ModuleObject* m);
+bool apply_builtin_docs(rt::ModuleObject* m);  // builtins_docs.cpp
 // divmod, pow, round (builtins_numbers.cpp).
 bool register_number_builtins(rt::ModuleObject* m);
 
@@ -285,7 +286,7 @@ bool init_builtins(ModuleObject* m) {
   module_add(m, "NotImplemented", NotImplemented);
   module_add(m, "Ellipsis", EllipsisValue);
   module_add(m, "__debug__", True);
-  return register_number_builtins(m) && register_more_builtins(m);
+  return register_number_builtins(m) && register_more_builtins(m) && apply_builtin_docs(m);
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 #include "frontend/parser.h"
 #include "frontend/symtable.h"
 #include "stdlib/ast_module.h"
+#include "stdlib/buffer.h"
 
 namespace coil::rt {
 extern const Config* g_config;
@@ -53,7 +54,7 @@ bool source_text(Value source, const std::string& filename, bool strip, std::str
     }
   }
   if (text.find('\0') != std::string::npos) {
-    raise_msg(SyntaxErrorType, "source code string cannot contain null bytes");
+    raise_msg(ValueErrorType, "source code string cannot contain null bytes");
     return false;
   }
   size_t start = 0;
@@ -124,6 +125,14 @@ Value compile_ast(Value tree, const std::string& filename, std::string_view mode
 }
 
 bool is_source(Value v) { return is_str(v) || is_bytes(v); }
+
+// Other bytes-like sources (bytearray, memoryview, array) as bytes, as CPython reads any
+// buffer; `v` unchanged otherwise. Empty with MemoryError pending.
+Value buffer_source(Value v) {
+  ByteBuffer buf;
+  if (is_source(v) || !get_buffer(v, &buf)) return v;
+  return bytes_value(buf.data);
+}
 bool is_code(Value v) { return v.is_obj() && v.as_obj()->type == CodeType; }
 
 Value builtin_compile(Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -169,6 +178,8 @@ Value builtin_compile(Value* args, int64_t nargs, TupleObject* kwnames) {
     return compile_ast(a[0], filename, mode_s, opt, future);
   }
   if (has_pending_exception()) return Value();
+  a[0] = buffer_source(a[0]);
+  if (a[0].is_empty_slot()) return Value();
   if (!is_source(a[0])) return raise_msg(TypeErrorType, "compile() arg 1 must be a string, bytes or AST object");
   if (only_ast) return parse_to_ast(a[0], filename, mode_s);
   CodeObject* code = compile_text(a[0], filename, mode, opt, false, future);

@@ -228,10 +228,10 @@ Value builtin_input(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs == 1) {
     std::string prompt;
     if (!str_string(args[0], &prompt)) return Value();
-    if (!write_to_file(out, prompt, true)) return Value();
-  } else if (call_method(out, names::flush, nullptr, 0).is_empty_slot()) {
-    clear_exception();
+    if (!write_to_file(out, prompt, false)) return Value();
   }
+  // As CPython: a stdout without a working flush() is no error here.
+  if (call_method(out, names::flush, nullptr, 0).is_empty_slot()) clear_exception();
   Value line = call_method(in, names::readline, nullptr, 0);
   if (line.is_empty_slot()) return line;
   if (!is_str(line)) return raise_msg(TypeErrorType, "object.readline() returned non-string");
@@ -250,13 +250,13 @@ Value builtin_dir(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs == 0) {
     Value locals = frame_locals(thread_state().frame);
     if (locals.is_empty_slot()) return locals;
-    Value keys = is_dict(locals) ? locals : call_method(locals, names::keys, nullptr, 0);
+    Value keys = is_exact(locals, DictType) ? locals : call_method(locals, names::keys, nullptr, 0);
     if (keys.is_empty_slot() || !list_extend(l, keys)) return Value();
   } else {
     Value m = lookup_special(args[0], names::dunder_dir);
     if (m.is_empty_slot())
       return raise_fmt(TypeErrorType, "object does not provide __dir__");
-    Value r = call1(m, args[0]);
+    Value r = call_special0(m, args[0]);
     if (r.is_empty_slot() || !list_extend(l, r)) return Value();
   }
   if (!list_sort(l, Value(), false)) return Value();
@@ -274,7 +274,14 @@ Value builtin_vars(Value* args, int64_t nargs, TupleObject* kwnames) {
 }
 
 const NativeFunctionDef kMoreBuiltins[] = {
-    {"min", builtin_min}, {"max", builtin_max},     {"sum", builtin_sum}, {"any", builtin_any},
+    {"min", builtin_min,
+     "min(iterable, *[, default=obj, key=func]) -> value\nmin(arg1, arg2, *args, *[, key=func]) -> value\n\n"
+     "Returns the smallest item of one iterable (or `default` when it is empty), or the smallest of\n"
+     "two or more arguments; `key` maps each item to what is compared."},
+    {"max", builtin_max,
+     "max(iterable, *[, default=obj, key=func]) -> value\nmax(arg1, arg2, *args, *[, key=func]) -> value\n\n"
+     "Returns the largest item of one iterable (or `default` when it is empty), or the largest of\n"
+     "two or more arguments; `key` maps each item to what is compared."},     {"sum", builtin_sum}, {"any", builtin_any},
     {"all", builtin_all}, {"sorted", builtin_sorted}, {"input", builtin_input}, {"dir", builtin_dir},
     {"vars", builtin_vars}, {"open", io_open_builtin},
 };

@@ -1,6 +1,7 @@
 // builtins_numbers.cpp — the number builtins divmod, pow, round, format, bin, oct, hex (their semantics live
 // in runtime/number.cpp; this file parses their arguments like CPython does).
 #include "runtime/abstract.h"
+#include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/method_args.h"
@@ -60,8 +61,9 @@ const NativeFunctionDef kNumberBuiltins[] = {
 }  // namespace
 
 bool register_number_builtins(ModuleObject* m) {
+  Value module_name = dict_get_str(m->dict, intern("__name__"));
   for (const NativeFunctionDef& d : kNumberBuiltins) {
-    NativeFunctionObject* f = new_native_function(d.name, d.fn, Value(), Value());
+    NativeFunctionObject* f = new_native_function(d.name, d.fn, Value(), module_name, d.doc);
     if (!f || !module_add(m, d.name, Value::from_obj(f))) return false;
   }
   return true;

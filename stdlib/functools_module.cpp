@@ -173,19 +173,19 @@ Value partial_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
   PartialObject* p = P(args[0]);
   Value fargs = is_exact(fa, TupleType) ? fa : sequence_to_tuple(fa);
   if (fargs.is_empty_slot()) return fargs;
-  DictObject* nkw = new_dict();
-  if (!nkw || (kw != None && !dict_update_from(nkw, kw))) return Value();
+  // As CPython: an exact dict of keywords and the instance dict are taken as they are (so a
+  // copy.copy shares them), anything else is copied.
+  Value nkw = kw;
+  if (kw == None || !is_exact(kw, DictType)) {
+    DictObject* d = new_dict();
+    if (!d || (kw != None && !dict_update_from(d, kw))) return Value();
+    nkw = Value::from_obj(d);
+  }
+  if (dict != None && !is_dict(dict)) return raise_msg(TypeErrorType, "invalid partial state");
   p->fn = fn;
   p->args = fargs;
-  p->kw = Value::from_obj(nkw);
-  if (dict == None) {
-    p->dict = nullptr;
-  } else {
-    if (!is_dict(dict)) return raise_msg(TypeErrorType, "invalid partial state");
-    DictObject* nd = new_dict();
-    if (!nd || !dict_update_from(nd, dict)) return Value();
-    p->dict = nd;
-  }
+  p->kw = nkw;
+  p->dict = dict == None ? nullptr : as_dict(dict);
   return None;
 }
 
@@ -278,6 +278,7 @@ bool init_functools(ModuleObject* m) {
     g_partial_type->flags = g_partial_type->flags | TypeFlag::HasDict;
     add_methods(g_partial_type, kPartialMethods);
     add_getsets(g_partial_type, kPartialGetSets);
+    register_weakrefable_type(g_partial_type);
     g_keywrapper_type = make_native_type("functools.KeyWrapper", sizeof(KeyWrapperObject), visit_keywrapper, false);
     add_methods(g_keywrapper_type, kKeyWrapperMethods);
     add_getsets(g_keywrapper_type, kKeyWrapperGetSets);

@@ -1,5 +1,6 @@
 // gc_module.cpp — the gc module over Coil's collector: collect (with gc.callbacks),
-// enable/disable, isenabled, get_count, get_threshold/set_threshold, is_finalized, garbage.
+// enable/disable, isenabled, get_count, get_threshold/set_threshold, is_finalized, is_tracked,
+// garbage.
 // Approximate by design (documented in docs/GC.md): the collector is not generational, so the
 // thresholds are remembered but do not schedule collections, get_count() counts allocated
 // bytes / 64 in generation 0, and callbacks run only around explicit gc.collect() calls.
@@ -123,6 +124,20 @@ Value gc_is_finalized(Value* args, int64_t nargs, TupleObject* kw) {
   return bool_value(o.is_obj() && (o.as_obj()->gc_bits & gc::bit(gc::HeaderBit::kPyFinalized)));
 }
 
+// is_tracked(obj): whether the collector traces obj's references. Coil traces every heap
+// object that can refer to others (CPython's untracking of dicts and tuples of atoms is an
+// optimisation Coil does not make); atoms — ints, floats, complex numbers, str, bytes and
+// the singletons — hold no references.
+Value gc_is_tracked(Value* args, int64_t nargs, TupleObject* kw) {
+  if (!check_args("is_tracked", nargs, kw, 1, 1)) return Value();
+  Value o = args[0];
+  if (!o.is_obj()) return False;
+  TypeObject* t = o.as_obj()->type;
+  for (TypeObject* atom : {IntType, BoolType, FloatType, ComplexType, StrType, BytesType, NoneTypeType})
+    if (t == atom) return False;
+  return bool_value(o != NotImplemented && o != EllipsisValue);
+}
+
 bool init_gc(ModuleObject* m) {
   g_gc_module = m;
   static bool rooted = false;
@@ -148,6 +163,7 @@ const NativeFunctionDef kGcFunctions[] = {
     {"collect", gc_collect},       {"enable", gc_enable},         {"disable", gc_disable},
     {"isenabled", gc_isenabled},   {"get_count", gc_get_count},   {"get_threshold", gc_get_threshold},
     {"set_threshold", gc_set_threshold}, {"is_finalized", gc_is_finalized},
+    {"is_tracked", gc_is_tracked},
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/float.h"
 #include "runtime/bytes.h"
 #include "runtime/function.h"
 #include "runtime/gil.h"
@@ -130,22 +131,6 @@ Value imp_find_frozen(Value* args, int64_t nargs, TupleObject* kwnames) {
   return None;
 }
 
-// _override_frozen_modules_for_tests(override): CPython's switch between a module's frozen copy
-// (> 0), its source (< 0) or the default (0). With no frozen modules, every setting finds the
-// same (source) modules, so recording it is all there is to do.
-int g_frozen_override = 0;
-Value imp_override_frozen_modules_for_tests(Value* args, int64_t nargs, TupleObject* kw) {
-  if (!check_args("_override_frozen_modules_for_tests", nargs, kw, 1, 1)) return Value();
-  if (!is_int(args[0])) return raise_fmt(TypeErrorType, "'%s' object cannot be interpreted as an integer", type_name(args[0]));
-  int64_t v;
-  if (!int_to_int64(args[0], &v) || v > INT32_MAX || v < INT32_MIN) {
-    clear_exception();
-    return raise_msg(OverflowErrorType, "Python int too large to convert to C int");
-  }
-  g_frozen_override = static_cast<int>(v);
-  return None;
-}
-
 Value no_frozen(const char* fname, Value* args, int64_t nargs, TupleObject* kw) {
   StrObject* name;
   if (!check_args(fname, nargs, kw, 1, 1) || !name_arg(fname, args[0], &name)) return Value();
@@ -165,6 +150,22 @@ Value imp_is_frozen_package(Value* args, int64_t nargs, TupleObject* kw) {
 Value imp_init_frozen(Value* args, int64_t nargs, TupleObject* kw) {
   StrObject* name;
   if (!check_args("init_frozen", nargs, kw, 1, 1) || !name_arg("init_frozen", args[0], &name)) return Value();
+  return None;
+}
+
+// _override_frozen_modules_for_tests(override): test.support's switch between frozen and
+// source stdlib modules. Coil freezes no module, so every setting means "from source"; the
+// value is still checked and kept as CPython keeps it.
+int g_override_frozen = 0;
+Value imp_override_frozen(Value* args, int64_t nargs, TupleObject* kw) {
+  if (!check_args("_override_frozen_modules_for_tests", nargs, kw, 1, 1)) return Value();
+  if (is_float(args[0])) return raise_msg(TypeErrorType, "'float' object cannot be interpreted as an integer");
+  int64_t v;
+  bool overflow = false;
+  if (!as_int64(args[0], &v, &overflow)) return Value();
+  if (overflow || v > INT32_MAX || v < INT32_MIN)
+    return raise_msg(OverflowErrorType, "Python int too large to convert to C int");
+  g_override_frozen = static_cast<int>(v);
   return None;
 }
 
@@ -229,7 +230,7 @@ const NativeFunctionDef kImpFunctions[] = {
     {"init_frozen", imp_init_frozen},
     {"extension_suffixes", imp_extension_suffixes},
     {"_fix_co_filename", imp_fix_co_filename},
-    {"_override_frozen_modules_for_tests", imp_override_frozen_modules_for_tests},
+    {"_override_frozen_modules_for_tests", imp_override_frozen},
 };
 
 bool init_imp(ModuleObject* m) {

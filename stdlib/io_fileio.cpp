@@ -424,7 +424,7 @@ const NativeMethodDef kFileIOMethods[] = {
 };
 const NativeGetSetDef kFileIOGetSets[] = {
     {"mode", fileio_mode_get},
-    {"closed", fileio_closed_get},
+    {"closed", fileio_closed_get, nullptr, "True if the file is closed"},
     {"closefd", fileio_closefd_get},
     {"_blksize", fileio_blksize_get},
     {"_finalizing", fileio_finalizing_get},

@@ -9,6 +9,8 @@
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/int.h"
+#include "runtime/iterator_reduce.h"
+#include "runtime/iterators.h"
 #include "runtime/names.h"
 #include "runtime/number.h"
 #include "runtime/str.h"
@@ -55,12 +57,30 @@ TypeObject* make_iter_type(const char* name, const NativeMethodDef* methods, siz
   return t;
 }
 
-bool check_iter_args(const char* fname, int64_t nargs, TupleObject* kwnames, int64_t min, int64_t max) {
-  if (!no_kwargs(fname, kwnames)) return false;
+// `type`'s constructor takes no keywords (unless a subclass's own __init__ takes them).
+bool check_iter_args(const char* fname, Value type, int64_t nargs, TupleObject* kwnames, int64_t min, int64_t max) {
+  if (!no_kwargs_for(fname, static_cast<TypeObject*>(type.as_obj()), kwnames)) return false;
   return check_positional(fname, nargs, min, max);
 }
 
-// ---- count(start=0, step=1) ---------------------------------------------------------------------
+// Pickling helpers: the reduce tuple (type(self), args[, state]) and a state tuple's checks.
+Value reduce_self(Value self, std::initializer_list<Value> args, Value state = Value()) {
+  return reduce_tuple(Value::from_obj(type_of(self)), args, state);
+}
+bool state_is_tuple(Value state) {
+  if (is_exact(state, TupleType) || is_subtype(type_of(state), TupleType)) return true;
+  raise_msg(TypeErrorType, "state is not a tuple");
+  return false;
+}
+// The one-argument __setstate__ calling convention; false with TypeError.
+bool setstate_args(int64_t nargs, TupleObject* kwnames) { return check_args("__setstate__", nargs - 1, kwnames, 1, 1); }
+bool reduce_args(int64_t nargs, TupleObject* kwnames) { return check_args("__reduce__", nargs - 1, kwnames, 0, 0); }
+
+TypeObject* g_islice_type = nullptr;
+
+// ---- count(start=0, step=1): v = count, step; n[0] = 1 in "slow mode" -------------------------
+// CPython counts in a machine word while start is an int that fits and step is 1; such a
+// count pickles as count(n), any other as count(n, step).
 bool is_numberish(Value v) {
   if (is_number(v)) return true;
   TypeObject* t = type_of(v);
@@ -78,6 +98,9 @@ Value count_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!o) return Value();
   o->v[0] = start;
   o->v[1] = step;
+  int64_t n;
+  bool fast = is_int(start) && int_to_int64(start, &n) && is_int(step) && step.is_small_int() && step.as_small_int() == 1;
+  o->n[0] = !fast;
   return Value::from_obj(o);
 }
 Value count_next(Value* args, int64_t, TupleObject*) {
@@ -101,15 +124,24 @@ Value count_repr(Value* args, int64_t, TupleObject*) {
   }
   return str_value(out + ")");
 }
+Value count_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!reduce_args(nargs, kwnames)) return Value();
+  auto* o = fields<2>(args[0]);
+  int64_t n;
+  if (!o->n[0] && int_to_int64(o->v[0], &n) && n != INT64_MAX) return reduce_self(args[0], {o->v[0]});
+  return reduce_self(args[0], {o->v[0], o->v[1]});
+}
 const NativeMethodDef kCountMethods[] = {
     {"__new__", count_new, NativeMethodDef::Kind::StaticMethod},
     {"__next__", count_next},
     {"__repr__", count_repr},
+    {"__reduce__", count_reduce},
 };
 
-// ---- cycle(iterable): v = iterator, saved list; n[0] = index into saved, n[1] = replaying ----
+// ---- cycle(iterable): v = iterator (empty once exhausted), saved list; n[0] = index into saved,
+// n[1] = firstpass: the iterator's items are already in saved (set by __setstate__) ----------
 Value cycle_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_iter_args("cycle", nargs - 1, kwnames, 1, 1)) return Value();
+  if (!check_iter_args("cycle", args[0], nargs - 1, kwnames, 1, 1)) return Value();
   Value it = get_iter(args[1]);
   if (it.is_empty_slot()) return it;
   ListObject* saved = new_list(0);
@@ -123,24 +155,64 @@ Value cycle_new(Value* args, int64_t nargs, TupleObject* kwnames) {
 Value cycle_next(Value* args, int64_t, TupleObject*) {
   auto* o = fields<2>(args[0]);
   ListObject* saved = as_list(o->v[1]);
-  if (!o->n[1]) {
+  if (!o->v[0].is_empty_slot()) {
     bool done = false;
     Value v = iter_next(o->v[0], &done);
     if (!done) {
       if (v.is_empty_slot()) return v;
-      if (!list_append(saved, v)) return Value();
+      if (!o->n[1] && !list_append(saved, v)) return Value();
       return v;
     }
-    o->n[1] = 1;
+    o->v[0] = Value();
   }
   if (saved->size == 0) return stop_iteration();
+  if (o->n[0] >= saved->size) o->n[0] = 0;
   Value v = saved->items()[o->n[0]];
   o->n[0] = (o->n[0] + 1) % saved->size;
   return v;
 }
+// Still reading: (cycle, (it,), (saved, firstpass)). Replaying: an iterator over saved from
+// the current index, with firstpass true so its items are not saved twice.
+Value cycle_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!reduce_args(nargs, kwnames)) return Value();
+  auto* o = fields<2>(args[0]);
+  if (!o->v[0].is_empty_slot()) {
+    TupleObject* st = tuple_of({o->v[1], bool_value(o->n[1])});
+    return st ? reduce_self(args[0], {o->v[0]}, Value::from_obj(st)) : Value();
+  }
+  Value it = get_iter(o->v[1]);
+  if (it.is_empty_slot()) return it;
+  if (o->n[0] != 0) {
+    Value idx = int_from_int64(o->n[0]);
+    Value r = call_method(it, intern("__setstate__"), &idx, 1);
+    if (r.is_empty_slot()) return r;
+  }
+  TupleObject* st = tuple_of({o->v[1], True});
+  return st ? reduce_self(args[0], {it}, Value::from_obj(st)) : Value();
+}
+// state: (saved list, firstpass int).
+Value cycle_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!setstate_args(nargs, kwnames) || !state_is_tuple(args[1])) return Value();
+  TupleObject* st = as_tuple(args[1]);
+  if (st->size != 2)
+    return raise_fmt(TypeErrorType, "function takes exactly 2 arguments (%lld given)", static_cast<long long>(st->size));
+  if (!is_exact(st->items[0], ListType) && !is_subtype(type_of(st->items[0]), ListType))
+    return raise_fmt(TypeErrorType, "argument 1 must be list, not %s", arg_type_name(st->items[0]));
+  if (is_float(st->items[1])) return raise_msg(TypeErrorType, "'float' object cannot be interpreted as an integer");
+  int64_t first;
+  bool overflow = false;
+  if (!as_int64(st->items[1], &first, &overflow)) return Value();
+  auto* o = fields<2>(args[0]);
+  o->v[1] = st->items[0];
+  o->n[1] = first != 0;
+  o->n[0] = 0;
+  return None;
+}
 const NativeMethodDef kCycleMethods[] = {
     {"__new__", cycle_new, NativeMethodDef::Kind::StaticMethod},
     {"__next__", cycle_next},
+    {"__reduce__", cycle_reduce},
+    {"__setstate__", cycle_setstate},
 };
 
 // ---- repeat(object[, times]): n[0] = remaining (-1: forever) -------------------------------------
@@ -179,8 +251,15 @@ Value repeat_length_hint(Value* args, int64_t, TupleObject*) {
   if (o->n[0] < 0) return raise_msg(TypeErrorType, "len() of unsized object");
   return int_from_int64(o->n[0]);
 }
+Value repeat_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!reduce_args(nargs, kwnames)) return Value();
+  auto* o = fields<1>(args[0]);
+  if (o->n[0] < 0) return reduce_self(args[0], {o->v[0]});
+  return reduce_self(args[0], {o->v[0], int_from_int64(o->n[0])});
+}
 const NativeMethodDef kRepeatMethods[] = {
     {"__new__", repeat_new, NativeMethodDef::Kind::StaticMethod},
+    {"__reduce__", repeat_reduce},
     {"__next__", repeat_next},
     {"__repr__", repeat_repr},
     {"__length_hint__", repeat_length_hint},
@@ -218,9 +297,39 @@ Value accumulate_next(Value* args, int64_t, TupleObject*) {
   o->v[2] = r;
   return r;
 }
+Value chain_of(Value first, Value it);  // chain((first,), it)
+TypeObject* g_chain_type = nullptr;
+
+// (accumulate, (it, func), total). An initial value not yet produced goes in front of the
+// iterator; a running total of None (which the state could not tell from "no total yet")
+// pickles as islice(accumulate(chain((None,), it), func), 1, None).
+Value accumulate_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!reduce_args(nargs, kwnames)) return Value();
+  auto* o = fields<4>(args[0]);
+  if (!o->v[3].is_empty_slot()) {
+    Value it = chain_of(o->v[3], o->v[0]);
+    if (it.is_empty_slot()) return it;
+    return reduce_self(args[0], {it, o->v[1]}, None);
+  }
+  if (o->v[2] == None) {
+    Value it = chain_of(None, o->v[0]);
+    if (it.is_empty_slot()) return it;
+    Value acc = call2(Value::from_obj(type_of(args[0])), it, o->v[1]);
+    if (acc.is_empty_slot()) return acc;
+    return reduce_tuple(Value::from_obj(g_islice_type), {acc, Value::from_small_int(1), None});
+  }
+  return reduce_self(args[0], {o->v[0], o->v[1]}, o->v[2].is_empty_slot() ? None : o->v[2]);
+}
+Value accumulate_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!setstate_args(nargs, kwnames)) return Value();
+  fields<4>(args[0])->v[2] = args[1];
+  return None;
+}
 const NativeMethodDef kAccumulateMethods[] = {
     {"__new__", accumulate_new, NativeMethodDef::Kind::StaticMethod},
     {"__next__", accumulate_next},
+    {"__reduce__", accumulate_reduce},
+    {"__setstate__", accumulate_setstate},
 };
 
 // ---- chain(*iterables): v = source iterator of iterables, active iterator -----------------------
@@ -232,7 +341,7 @@ Value make_chain(Value type, Value source) {
   return Value::from_obj(o);
 }
 Value chain_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!no_kwargs("chain", kwnames)) return Value();
+  if (!no_kwargs_for("chain", static_cast<TypeObject*>(args[0].as_obj()), kwnames)) return Value();
   TupleObject* t = new_tuple(nargs - 1);
   if (!t) return Value();
   for (int64_t i = 1; i < nargs; ++i) t->items[i - 1] = args[i];
@@ -268,10 +377,44 @@ Value chain_next(Value* args, int64_t, TupleObject*) {
   }
   return stop_iteration();
 }
+Value chain_of(Value first, Value it) {
+  TupleObject* one = tuple_of({first});
+  if (!one) return Value();
+  TupleObject* parts = tuple_of({Value::from_obj(one), it});
+  if (!parts) return Value();
+  Value src = get_iter(Value::from_obj(parts));
+  if (src.is_empty_slot()) return src;
+  return make_chain(Value::from_obj(g_chain_type), src);
+}
+// (chain, (), (source[, active])), or (chain, ()) once the source ran out.
+Value chain_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!reduce_args(nargs, kwnames)) return Value();
+  auto* o = fields<2>(args[0]);
+  if (o->v[0].is_empty_slot()) return reduce_self(args[0], {});
+  TupleObject* st = o->v[1].is_empty_slot() ? tuple_of({o->v[0]}) : tuple_of({o->v[0], o->v[1]});
+  if (!st) return Value();
+  return reduce_self(args[0], {}, Value::from_obj(st));
+}
+bool is_iterator(Value v) { return is_native_iterator(v) || !type_lookup(type_of(v), names::dunder_next).is_empty_slot(); }
+Value chain_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!setstate_args(nargs, kwnames) || !state_is_tuple(args[1])) return Value();
+  TupleObject* st = as_tuple(args[1]);
+  if (st->size < 1 || st->size > 2)
+    return raise_fmt(TypeErrorType, "function takes at %s %d argument%s (%lld given)", st->size < 1 ? "least" : "most",
+                     st->size < 1 ? 1 : 2, st->size < 1 ? "" : "s", static_cast<long long>(st->size));
+  if (!is_iterator(st->items[0]) || (st->size == 2 && !is_iterator(st->items[1])))
+    return raise_msg(TypeErrorType, "Arguments must be iterators.");
+  auto* o = fields<2>(args[0]);
+  o->v[0] = st->items[0];
+  o->v[1] = st->size == 2 ? st->items[1] : Value();
+  return None;
+}
 const NativeMethodDef kChainMethods[] = {
     {"__new__", chain_new, NativeMethodDef::Kind::StaticMethod},
     {"from_iterable", chain_from_iterable, NativeMethodDef::Kind::ClassMethod},
     {"__next__", chain_next},
+    {"__reduce__", chain_reduce},
+    {"__setstate__", chain_setstate},
     {"__class_getitem__", generic_class_getitem, NativeMethodDef::Kind::ClassMethod},
 };
 
@@ -301,15 +444,21 @@ Value compress_next(Value* args, int64_t, TupleObject*) {
     if (t) return d;
   }
 }
+Value pair_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!reduce_args(nargs, kwnames)) return Value();
+  auto* o = fields<2>(args[0]);
+  return reduce_self(args[0], {o->v[0], o->v[1]});
+}
 const NativeMethodDef kCompressMethods[] = {
     {"__new__", compress_new, NativeMethodDef::Kind::StaticMethod},
     {"__next__", compress_next},
+    {"__reduce__", pair_reduce},
 };
 
 // ---- dropwhile / takewhile / filterfalse / starmap: v = func, iterator; n[0] = state ------------
 template <const char* Name>
 Value pred_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_iter_args(Name, nargs - 1, kwnames, 2, 2)) return Value();
+  if (!check_iter_args(Name, args[0], nargs - 1, kwnames, 2, 2)) return Value();
   Value it = get_iter(args[2]);
   if (it.is_empty_slot()) return it;
   auto* o = new_values<2>(args[0]);
@@ -376,17 +525,42 @@ Value starmap_next(Value* args, int64_t, TupleObject*) {
   }
   return call(o->v[0], as_tuple(v)->items, as_tuple(v)->size, nullptr);
 }
+// dropwhile / takewhile: (type, (pred, it), flag) where the flag is "dropping done" /
+// "stopped"; __setstate__ takes its truth.
+Value pred_flag_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!reduce_args(nargs, kwnames)) return Value();
+  auto* o = fields<2>(args[0]);
+  return reduce_self(args[0], {o->v[0], o->v[1]}, Value::from_small_int(o->n[0]));
+}
+Value pred_flag_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!setstate_args(nargs, kwnames)) return Value();
+  int t = is_true(args[1]);
+  if (t < 0) return Value();
+  fields<2>(args[0])->n[0] = t;
+  return None;
+}
 const NativeMethodDef kDropwhileMethods[] = {
-    {"__new__", pred_new<kDropwhile>, NativeMethodDef::Kind::StaticMethod}, {"__next__", dropwhile_next}};
+    {"__new__", pred_new<kDropwhile>, NativeMethodDef::Kind::StaticMethod},
+    {"__next__", dropwhile_next},
+    {"__reduce__", pred_flag_reduce},
+    {"__setstate__", pred_flag_setstate}};
 const NativeMethodDef kTakewhileMethods[] = {
-    {"__new__", pred_new<kTakewhile>, NativeMethodDef::Kind::StaticMethod}, {"__next__", takewhile_next}};
+    {"__new__", pred_new<kTakewhile>, NativeMethodDef::Kind::StaticMethod},
+    {"__next__", takewhile_next},
+    {"__reduce__", pred_flag_reduce},
+    {"__setstate__", pred_flag_setstate}};
 const NativeMethodDef kFilterfalseMethods[] = {
-    {"__new__", pred_new<kFilterfalse>, NativeMethodDef::Kind::StaticMethod}, {"__next__", filterfalse_next}};
+    {"__new__", pred_new<kFilterfalse>, NativeMethodDef::Kind::StaticMethod},
+    {"__next__", filterfalse_next},
+    {"__reduce__", pair_reduce}};
 const NativeMethodDef kStarmapMethods[] = {
-    {"__new__", pred_new<kStarmap>, NativeMethodDef::Kind::StaticMethod}, {"__next__", starmap_next}};
+    {"__new__", pred_new<kStarmap>, NativeMethodDef::Kind::StaticMethod},
+    {"__next__", starmap_next},
+    {"__reduce__", pair_reduce}};
 
 // ---- groupby(iterable, key=None): v = it, keyfunc, tgtkey, currkey, currvalue, currgrouper ------
 TypeObject* g_grouper_type = nullptr;
+TypeObject* g_groupby_type = nullptr;
 
 // Advances to the next item: currvalue and currkey. Empty (StopIteration or error) at the end.
 bool groupby_step(ValuesObject<6>* g) {
@@ -444,11 +618,57 @@ Value grouper_next(Value* args, int64_t, TupleObject*) {
   Value r = g->v[4];
   if (r.is_empty_slot()) return stop_iteration();
   g->v[4] = Value();
+  g->v[3] = Value();
   return r;
 }
+// (groupby, (it, keyfunc)) plus, once a group started, the state (currkey, currvalue, tgtkey).
+Value groupby_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!reduce_args(nargs, kwnames)) return Value();
+  auto* g = fields<6>(args[0]);
+  if (g->v[2].is_empty_slot() || g->v[3].is_empty_slot() || g->v[4].is_empty_slot())
+    return reduce_self(args[0], {g->v[0], g->v[1]});
+  TupleObject* st = tuple_of({g->v[3], g->v[4], g->v[2]});
+  return st ? reduce_self(args[0], {g->v[0], g->v[1]}, Value::from_obj(st)) : Value();
+}
+Value groupby_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!setstate_args(nargs, kwnames) || !state_is_tuple(args[1])) return Value();
+  TupleObject* st = as_tuple(args[1]);
+  if (st->size != 3)
+    return raise_fmt(TypeErrorType, "function takes exactly 3 arguments (%lld given)", static_cast<long long>(st->size));
+  auto* g = fields<6>(args[0]);
+  g->v[3] = st->items[0];
+  g->v[4] = st->items[1];
+  g->v[2] = st->items[2];
+  return None;
+}
+// _grouper(parent, tgtkey): the parent's current group from here on.
+Value grouper_new(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!no_kwargs("_grouper", kwnames) || !check_positional("_grouper", nargs - 1, 2, 2)) return Value();
+  if (!is_subtype(type_of(args[1]), g_groupby_type))
+    return raise_fmt(TypeErrorType, "_grouper() argument 1 must be itertools.groupby, not %s", type_name(args[1]));
+  auto* gr = static_cast<ValuesObject<2>*>(new_instance(static_cast<TypeObject*>(args[0].as_obj())));
+  if (!gr) return Value();
+  gr->v[0] = args[1];
+  gr->v[1] = args[2];
+  fields<6>(args[1])->v[5] = Value::from_obj(gr);
+  return Value::from_obj(gr);
+}
+// (_grouper, (parent, tgtkey)) while it is the parent's current group, else iter(()).
+Value grouper_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!reduce_args(nargs, kwnames)) return Value();
+  auto* gr = fields<2>(args[0]);
+  if (fields<6>(gr->v[0])->v[5] != args[0]) return reduce_tuple(builtin_named("iter"), {Value::from_obj(empty_tuple())});
+  return reduce_self(args[0], {gr->v[0], gr->v[1]});
+}
 const NativeMethodDef kGroupbyMethods[] = {
-    {"__new__", groupby_new, NativeMethodDef::Kind::StaticMethod}, {"__next__", groupby_next}};
-const NativeMethodDef kGrouperMethods[] = {{"__next__", grouper_next}};
+    {"__new__", groupby_new, NativeMethodDef::Kind::StaticMethod},
+    {"__next__", groupby_next},
+    {"__reduce__", groupby_reduce},
+    {"__setstate__", groupby_setstate}};
+const NativeMethodDef kGrouperMethods[] = {
+    {"__new__", grouper_new, NativeMethodDef::Kind::StaticMethod},
+    {"__next__", grouper_next},
+    {"__reduce__", grouper_reduce}};
 
 // ---- islice(iterable, [start,] stop[, step]): v = it; n = next, stop (-1: none), step; -----------
 // the count of items consumed lives in aux-free storage: a 4th integer in v? Use n[0..2] + cnt.
@@ -457,7 +677,6 @@ struct IsliceObject : Object {
   int64_t next, stop, step, cnt;
 };
 void visit_islice(Object* self, Visitor& vis) { vis.visit(static_cast<IsliceObject*>(self)->it); }
-TypeObject* g_islice_type = nullptr;
 
 // An islice index: None (-> dflt) or an int in [0, sys.maxsize]; false with ValueError.
 bool islice_index(Value v, int64_t dflt, int64_t* out, const char* msg) {
@@ -480,7 +699,7 @@ bool islice_index(Value v, int64_t dflt, int64_t* out, const char* msg) {
   return true;
 }
 Value islice_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_iter_args("islice", nargs - 1, kwnames, 2, 4)) return Value();
+  if (!check_iter_args("islice", args[0], nargs - 1, kwnames, 2, 4)) return Value();
   static const char kStop[] = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
   static const char kIdx[] = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
   int64_t start = 0, stop = -1, step = 1;
@@ -490,8 +709,14 @@ Value islice_new(Value* args, int64_t nargs, TupleObject* kwnames) {
     if (!islice_index(args[2], 0, &start, kIdx) || !islice_index(args[3], -1, &stop, kStop)) return Value();
     if (nargs == 5) {
       int64_t s = -1;
-      if (args[4] == None) s = 1;
-      else if (is_int(args[4]) && !int_to_int64(args[4], &s)) s = INT64_MAX;
+      if (args[4] == None) {
+        s = 1;
+      } else {
+        // Any __index__ object, clipped to sys.maxsize; anything else is "not positive".
+        Value i = index(args[4]);
+        if (i.is_empty_slot()) clear_exception();
+        else if (!int_to_int64(i, &s)) s = int_sign(i) < 0 ? -1 : INT64_MAX;
+      }
       if (s < 1) return raise_msg(ValueErrorType, "Step for islice() must be a positive integer or None.");
       step = s;
     }
@@ -536,15 +761,38 @@ Value islice_next(Value* args, int64_t, TupleObject*) {
   if (o->next < old || (o->stop != -1 && o->next > o->stop)) o->next = o->stop;
   return v;
 }
+// (islice, (it, next, stop, step), count); once exhausted (islice, (iter([]), 0), 0).
+Value islice_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!reduce_args(nargs, kwnames)) return Value();
+  auto* o = static_cast<IsliceObject*>(args[0].as_obj());
+  if (o->it.is_empty_slot()) {
+    ListObject* empty = new_list(0);
+    if (!empty) return Value();
+    Value it = get_iter(Value::from_obj(empty));
+    if (it.is_empty_slot()) return it;
+    return reduce_self(args[0], {it, Value::from_small_int(0)}, Value::from_small_int(0));
+  }
+  Value stop = o->stop == -1 ? None : int_from_int64(o->stop);
+  return reduce_self(args[0], {o->it, int_from_int64(o->next), stop, int_from_int64(o->step)}, int_from_int64(o->cnt));
+}
+Value islice_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!setstate_args(nargs, kwnames)) return Value();
+  int64_t cnt;
+  if (!ssize_arg(args[1], &cnt)) return Value();
+  static_cast<IsliceObject*>(args[0].as_obj())->cnt = cnt;
+  return None;
+}
 const NativeMethodDef kIsliceMethods[] = {
     {"__new__", islice_new, NativeMethodDef::Kind::StaticMethod},
     {"__next__", islice_next},
     {"__iter__", return_self},
+    {"__reduce__", islice_reduce},
+    {"__setstate__", islice_setstate},
 };
 
 // ---- pairwise(iterable): v = it, old ------------------------------------------------------------
 Value pairwise_new(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_iter_args("pairwise", nargs - 1, kwnames, 1, 1)) return Value();
+  if (!check_iter_args("pairwise", args[0], nargs - 1, kwnames, 1, 1)) return Value();
   Value it = get_iter(args[1]);
   if (it.is_empty_slot()) return it;
   auto* o = new_values<2>(args[0]);
@@ -616,8 +864,8 @@ Value zip_longest_next(Value* args, int64_t, TupleObject*) {
     bool done = false;
     Value v = iter_next(its->items[i], &done);
     if (done) {
-      its->items[i] = None;
       if (--o->n[0] == 0) return stop_iteration();
+      its->items[i] = None;
       v = o->v[1];
     } else if (v.is_empty_slot()) {
       return v;
@@ -626,8 +874,28 @@ Value zip_longest_next(Value* args, int64_t, TupleObject*) {
   }
   return Value::from_obj(r);
 }
+// (zip_longest, iterators with () for those that ran out, fillvalue): the state is the fillvalue.
+Value zip_longest_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!reduce_args(nargs, kwnames)) return Value();
+  auto* o = fields<2>(args[0]);
+  TupleObject* its = as_tuple(o->v[0]);
+  TupleObject* a = new_tuple(its->size);
+  if (!a) return Value();
+  for (int64_t i = 0; i < its->size; ++i)
+    a->items[i] = its->items[i] == None ? Value::from_obj(empty_tuple()) : its->items[i];
+  TupleObject* r = tuple_of({Value::from_obj(type_of(args[0])), Value::from_obj(a), o->v[1]});
+  return r ? Value::from_obj(r) : Value();
+}
+Value zip_longest_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!setstate_args(nargs, kwnames)) return Value();
+  fields<2>(args[0])->v[1] = args[1];
+  return None;
+}
 const NativeMethodDef kZipLongestMethods[] = {
-    {"__new__", zip_longest_new, NativeMethodDef::Kind::StaticMethod}, {"__next__", zip_longest_next}};
+    {"__new__", zip_longest_new, NativeMethodDef::Kind::StaticMethod},
+    {"__next__", zip_longest_next},
+    {"__reduce__", zip_longest_reduce},
+    {"__setstate__", zip_longest_setstate}};
 
 bool add_type(ModuleObject* m, TypeObject* t) {
   return module_add(m, t->name_obj->data, Value::from_obj(t));
@@ -642,13 +910,15 @@ bool init_itertools(ModuleObject* m) {
     types[i++] = make_iter_type<2>("itertools.cycle", kCycleMethods, std::size(kCycleMethods));
     types[i++] = make_iter_type<1>("itertools.repeat", kRepeatMethods, std::size(kRepeatMethods));
     types[i++] = make_iter_type<4>("itertools.accumulate", kAccumulateMethods, std::size(kAccumulateMethods));
-    types[i++] = make_iter_type<2>("itertools.chain", kChainMethods, std::size(kChainMethods));
+    g_chain_type = make_iter_type<2>("itertools.chain", kChainMethods, std::size(kChainMethods));
+    types[i++] = g_chain_type;
     types[i++] = make_iter_type<2>("itertools.compress", kCompressMethods, std::size(kCompressMethods));
     types[i++] = make_iter_type<2>("itertools.dropwhile", kDropwhileMethods, std::size(kDropwhileMethods));
     types[i++] = make_iter_type<2>("itertools.takewhile", kTakewhileMethods, std::size(kTakewhileMethods));
     types[i++] = make_iter_type<2>("itertools.filterfalse", kFilterfalseMethods, std::size(kFilterfalseMethods));
     types[i++] = make_iter_type<2>("itertools.starmap", kStarmapMethods, std::size(kStarmapMethods));
-    types[i++] = make_iter_type<6>("itertools.groupby", kGroupbyMethods, std::size(kGroupbyMethods));
+    g_groupby_type = make_iter_type<6>("itertools.groupby", kGroupbyMethods, std::size(kGroupbyMethods));
+    types[i++] = g_groupby_type;
     g_grouper_type = make_native_type("itertools._grouper", sizeof(ValuesObject<2>), visit_values<2>, false);
     add_methods(g_grouper_type, kGrouperMethods);
     static const NativeMethodDef kIter[] = {{"__iter__", return_self}};

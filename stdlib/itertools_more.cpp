@@ -3,6 +3,7 @@
 #include "runtime/abstract.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
+#include "runtime/iterator_reduce.h"
 #include "runtime/names.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -100,11 +101,73 @@ Value tee_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   return new_tee_from_iterator(it);
 }
 
+// --- tee pickling: a _tee is (_tee, ((),), (dataobject, index)); a _tee_dataobject is
+// (_tee_dataobject, (it, values read so far, next chunk or None)).
+
+Value tee_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__reduce__", nargs - 1, kwnames, 0, 0)) return Value();
+  auto* t = static_cast<TeeObject*>(args[0].as_obj());
+  TupleObject* st = tuple_of({t->data, int_from_int64(t->index)});
+  if (!st) return Value();
+  return reduce_tuple(Value::from_obj(type_of(args[0])), {Value::from_obj(empty_tuple())}, Value::from_obj(st));
+}
+
+Value tee_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__setstate__", nargs - 1, kwnames, 1, 1)) return Value();
+  if (!is_subtype(type_of(args[1]), TupleType)) return raise_msg(TypeErrorType, "state is not a tuple");
+  TupleObject* st = as_tuple(args[1]);
+  if (st->size != 2)
+    return raise_fmt(TypeErrorType, "function takes exactly 2 arguments (%lld given)", static_cast<long long>(st->size));
+  if (!is_exact(st->items[0], g_teedata_type))
+    return raise_fmt(TypeErrorType, "argument 1 must be itertools._tee_dataobject, not %s", arg_type_name(st->items[0]));
+  int64_t index;
+  if (!ssize_arg(st->items[1], &index)) return Value();
+  if (index < 0 || index > kTeeChunk) return raise_msg(ValueErrorType, "Index out of range");
+  auto* t = static_cast<TeeObject*>(args[0].as_obj());
+  t->data = st->items[0];
+  t->index = index;
+  return None;
+}
+
+Value teedata_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__reduce__", nargs - 1, kwnames, 0, 0)) return Value();
+  auto* d = static_cast<TeeDataObject*>(args[0].as_obj());
+  ListObject* values = new_list(d->numread);
+  if (!values) return Value();
+  for (int64_t i = 0; i < d->numread; ++i) values->items()[i] = d->values[i];
+  Value next = d->next.is_empty_slot() ? None : d->next;
+  return reduce_tuple(Value::from_obj(type_of(args[0])), {d->it, Value::from_obj(values), next});
+}
+
+// _tee_dataobject(iterator, values, next): a chunk restored from its pickle.
+Value teedata_new(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!no_kwargs("_tee_dataobject", kwnames) || !check_positional("_tee_dataobject", nargs - 1, 3, 3)) return Value();
+  Value values = args[2], next = args[3];
+  if (!is_exact(values, ListType))
+    return raise_fmt(TypeErrorType, "_tee_dataobject() argument 2 must be list, not %s", arg_type_name(values));
+  ListObject* l = as_list(values);
+  // At most a chunk of values, and only a full chunk may link to a next one.
+  bool ok = l->size <= kTeeChunk && (next == None || (l->size == kTeeChunk && is_exact(next, g_teedata_type)));
+  if (!ok) return raise_msg(ValueErrorType, "Invalid arguments");
+  TeeDataObject* d = new_teedata(args[1]);
+  if (!d) return Value();
+  for (int64_t i = 0; i < l->size; ++i) d->values[i] = l->items()[i];
+  d->numread = l->size;
+  d->next = next == None ? Value() : next;
+  return Value::from_obj(d);
+}
+
 const NativeMethodDef kTeeMethods[] = {
     {"__new__", tee_new, NativeMethodDef::Kind::StaticMethod},
     {"__next__", tee_next},
     {"__iter__", return_self},
     {"__copy__", tee_copy},
+    {"__reduce__", tee_reduce},
+    {"__setstate__", tee_setstate},
+};
+const NativeMethodDef kTeeDataMethods[] = {
+    {"__new__", teedata_new, NativeMethodDef::Kind::StaticMethod},
+    {"__reduce__", teedata_reduce},
 };
 
 Value itertools_tee(Value* args, int64_t nargs, TupleObject* kwnames) {
@@ -384,16 +447,151 @@ Value product_next(Value* args, int64_t, TupleObject*) {
   return product_pick(c);
 }
 
-const NativeMethodDef kProductMethods[] = {
-    {"__new__", product_new, NativeMethodDef::Kind::StaticMethod}, {"__next__", product_next}, {"__iter__", return_self}};
+// --- pickling of the combinatoric iterators -----------------------------------------------------
+// Before the first item: (type, (pool, r)); running: the same plus the index state of the last
+// item produced (restored by __setstate__, which clamps every index into range); done: an
+// empty pool. product's arguments are its pools (already repeated).
+
+Value comb_type(Value self) { return Value::from_obj(type_of(self)); }
+
+// The copy of an index tuple (the object rewrites its own in place).
+Value copy_indices(Value t, int64_t n) {
+  TupleObject* c = new_tuple(n);
+  if (!c) return Value();
+  for (int64_t i = 0; i < n; ++i) c->items[i] = as_tuple(t)->items[i];
+  return Value::from_obj(c);
+}
+
+// combinations, combinations_with_replacement, permutations: "started" means an item was
+// produced (a pool too small for r never produces one, and pickles as fresh).
+Value comb_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__reduce__", nargs - 1, kwnames, 0, 0)) return Value();
+  auto* c = static_cast<CombObject*>(args[0].as_obj());
+  Value r = int_from_int64(c->r);
+  bool never = c->state == 0 || (type_of(args[0]) != g_cwr_type && c->r > c->n) ||
+               (type_of(args[0]) == g_cwr_type && c->n == 0 && c->r > 0);
+  if (never) return reduce_tuple(comb_type(args[0]), {c->pool, r});
+  if (c->state == 2) return reduce_tuple(comb_type(args[0]), {Value::from_obj(empty_tuple()), r});
+  bool perm = is_subtype(type_of(args[0]), g_permutations_type);
+  Value idx = copy_indices(c->idx, perm ? c->n : c->r);
+  if (idx.is_empty_slot()) return idx;
+  if (!perm) return reduce_tuple(comb_type(args[0]), {c->pool, r}, idx);
+  Value cycles = copy_indices(c->aux, c->r);
+  if (cycles.is_empty_slot()) return cycles;
+  TupleObject* st = tuple_of({idx, cycles});
+  return st ? reduce_tuple(comb_type(args[0]), {c->pool, r}, Value::from_obj(st)) : Value();
+}
+
+// Reads a tuple of `n` ints clamped to [lo(i), hi(i)] into `dst`; false with ValueError.
+template <typename Lo, typename Hi>
+bool read_indices(Value src, int64_t n, Value dst, Lo lo, Hi hi) {
+  if (!is_exact(src, TupleType) || as_tuple(src)->size != n) {
+    raise_msg(ValueErrorType, "invalid arguments");
+    return false;
+  }
+  for (int64_t i = 0; i < n; ++i) {
+    int64_t v;
+    if (!ssize_arg(as_tuple(src)->items[i], &v)) return false;
+    if (v < lo(i)) v = lo(i);
+    if (v > hi(i)) v = hi(i);
+    set_i(dst, i, v);
+  }
+  return true;
+}
+
+Value combinations_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__setstate__", nargs - 1, kwnames, 1, 1)) return Value();
+  auto* c = static_cast<CombObject*>(args[0].as_obj());
+  bool repl = is_subtype(type_of(args[0]), g_cwr_type);
+  const int64_t n = c->n, r = c->r;
+  if (repl ? n == 0 && r > 0 : r > n) return None;  // never produces an item: nothing to restore
+  auto lo = [](int64_t) { return int64_t{0}; };
+  auto hi = [&](int64_t i) { return repl ? n - 1 : i + n - r; };
+  if (!read_indices(args[1], r, c->idx, lo, hi)) return Value();
+  c->state = 1;
+  return None;
+}
+
+Value permutations_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__setstate__", nargs - 1, kwnames, 1, 1)) return Value();
+  if (!is_subtype(type_of(args[1]), TupleType)) return raise_msg(TypeErrorType, "state is not a tuple");
+  TupleObject* st = as_tuple(args[1]);
+  if (st->size != 2)
+    return raise_fmt(TypeErrorType, "function takes exactly 2 arguments (%lld given)", static_cast<long long>(st->size));
+  for (int64_t i = 0; i < 2; ++i)
+    if (!is_subtype(type_of(st->items[i]), TupleType))
+      return raise_fmt(TypeErrorType, "argument %lld must be tuple, not %s", static_cast<long long>(i + 1),
+                       arg_type_name(st->items[i]));
+  auto* c = static_cast<CombObject*>(args[0].as_obj());
+  const int64_t n = c->n;
+  if (c->r > n) return None;  // never produces an item: nothing to restore
+  if (as_tuple(st->items[0])->size != n || as_tuple(st->items[1])->size != c->r)
+    return raise_msg(ValueErrorType, "invalid arguments");
+  if (!read_indices(st->items[0], n, c->idx, [](int64_t) { return int64_t{0}; }, [&](int64_t) { return n - 1; }) ||
+      !read_indices(st->items[1], c->r, c->aux, [](int64_t) { return int64_t{1}; }, [&](int64_t i) { return n - i; }))
+    return Value();
+  c->state = 1;
+  return None;
+}
+
+Value product_reduce(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__reduce__", nargs - 1, kwnames, 0, 0)) return Value();
+  auto* c = static_cast<CombObject*>(args[0].as_obj());
+  if (c->state == 2) return reduce_tuple(comb_type(args[0]), {Value::from_obj(empty_tuple())});
+  TupleObject* r = nullptr;
+  if (c->state == 0) {
+    r = tuple_of({comb_type(args[0]), c->pool});
+  } else {
+    Value idx = copy_indices(c->idx, c->r);
+    if (idx.is_empty_slot()) return idx;
+    r = tuple_of({comb_type(args[0]), c->pool, idx});
+  }
+  return r ? Value::from_obj(r) : Value();
+}
+
+// A pool that is empty makes the product stop at once.
+Value product_setstate(Value* args, int64_t nargs, TupleObject* kwnames) {
+  if (!check_args("__setstate__", nargs - 1, kwnames, 1, 1)) return Value();
+  auto* c = static_cast<CombObject*>(args[0].as_obj());
+  TupleObject* pools = as_tuple(c->pool);
+  Value st = args[1];
+  if (!is_exact(st, TupleType) || as_tuple(st)->size != pools->size) return raise_msg(ValueErrorType, "invalid arguments");
+  for (int64_t i = 0; i < pools->size; ++i) {
+    int64_t v;
+    if (!ssize_arg(as_tuple(st)->items[i], &v)) return Value();
+    int64_t size = as_tuple(pools->items[i])->size;
+    if (size == 0) {
+      c->state = 2;
+      return None;
+    }
+    if (v < 0) v = 0;
+    if (v > size - 1) v = size - 1;
+    set_i(c->idx, i, v);
+  }
+  c->state = 1;
+  return None;
+}
+
+const NativeMethodDef kProductMethods[] = {{"__new__", product_new, NativeMethodDef::Kind::StaticMethod},
+                                           {"__next__", product_next},
+                                           {"__iter__", return_self},
+                                           {"__reduce__", product_reduce},
+                                           {"__setstate__", product_setstate}};
 const NativeMethodDef kPermutationsMethods[] = {{"__new__", permutations_new, NativeMethodDef::Kind::StaticMethod},
                                                 {"__next__", permutations_next},
-                                                {"__iter__", return_self}};
+                                                {"__iter__", return_self},
+                                                {"__reduce__", comb_reduce},
+                                                {"__setstate__", permutations_setstate}};
 const NativeMethodDef kCombinationsMethods[] = {{"__new__", combinations_new, NativeMethodDef::Kind::StaticMethod},
                                                 {"__next__", combinations_next},
-                                                {"__iter__", return_self}};
-const NativeMethodDef kCwrMethods[] = {
-    {"__new__", cwr_new, NativeMethodDef::Kind::StaticMethod}, {"__next__", cwr_next}, {"__iter__", return_self}};
+                                                {"__iter__", return_self},
+                                                {"__reduce__", comb_reduce},
+                                                {"__setstate__", combinations_setstate}};
+const NativeMethodDef kCwrMethods[] = {{"__new__", cwr_new, NativeMethodDef::Kind::StaticMethod},
+                                       {"__next__", cwr_next},
+                                       {"__iter__", return_self},
+                                       {"__reduce__", comb_reduce},
+                                       {"__setstate__", combinations_setstate}};
 
 }  // namespace
 
@@ -402,6 +600,8 @@ bool init_itertools_more(ModuleObject* m) {
     g_teedata_type = make_native_type("itertools._tee_dataobject", sizeof(TeeDataObject), visit_teedata, false);
     g_tee_type = make_native_type("itertools._tee", sizeof(TeeObject), visit_tee, false);
     add_methods(g_tee_type, kTeeMethods);
+    add_methods(g_teedata_type, kTeeDataMethods);
+    register_weakrefable_type(g_tee_type);
     g_product_type = make_native_type("itertools.product", sizeof(CombObject), visit_comb, true);
     add_methods(g_product_type, kProductMethods);
     g_permutations_type = make_native_type("itertools.permutations", sizeof(CombObject), visit_comb, true);

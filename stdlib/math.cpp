@@ -341,7 +341,7 @@ Value rounding(Value v, StrObject* dunder, double (*fn)(double), const char* nam
   if (is_float(v)) return int_from_float_value(fn(float_of(v)));
   if (is_int(v)) return int_exact(v);
   Value m = lookup_special(v, dunder);
-  if (!m.is_empty_slot()) return call1(m, v);
+  if (!m.is_empty_slot()) return call_special0(m, v);
   double x;
   if (!math_arg_double(v, &x)) return Value();
   return int_from_float_value(fn(x));
@@ -361,7 +361,7 @@ Value math_trunc(Value* a, int64_t n, TupleObject* k) {
   Value m = lookup_special(a[0], names::dunder_trunc);
   if (m.is_empty_slot())
     return raise_fmt(TypeErrorType, "type %s doesn't define __trunc__ method", type_name(a[0]));
-  return call1(m, a[0]);
+  return call_special0(m, a[0]);
 }
 
 const NativeFunctionDef kMathFunctions[] = {

@@ -19,6 +19,7 @@ extern const rt::NativeModuleDef kStringModule;
 extern const rt::NativeModuleDef kFunctoolsModule;
 extern const rt::NativeModuleDef kPosixModule;
 extern const rt::NativeModuleDef kErrnoModule;
+extern const rt::NativeModuleDef kFaulthandlerModule;
 extern const rt::NativeModuleDef kImpModule;
 extern const rt::NativeModuleDef kMarshalModule;
 extern const rt::NativeModuleDef kSreModule;
@@ -43,10 +44,10 @@ extern const rt::NativeModuleDef kRandomModule;
 extern const rt::NativeModuleDef kUnicodedataModule;
 extern const rt::NativeModuleDef kOperatorModule;
 extern const rt::NativeModuleDef kAbcModule;
-extern const rt::NativeModuleDef kFaulthandlerModule;
 extern const rt::NativeModuleDef kCsvModule;
 extern const rt::NativeModuleDef kHeapqModule;
 extern const rt::NativeModuleDef kBisectModule;
+extern const rt::NativeModuleDef kMultiprocessingModule;
 extern const rt::NativeModuleDef kMd5Module, kSha1Module, kSha256Module, kSha512Module, kSha3Module, kBlake2Module;
 
 namespace {
@@ -63,6 +64,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kFunctoolsModule,
     &kPosixModule,
     &kErrnoModule,
+    &kFaulthandlerModule,
     &kImpModule,
     &kMarshalModule,
     &kSreModule,
@@ -85,10 +87,10 @@ const rt::NativeModuleDef* const kModules[] = {
     &kUnicodedataModule,
     &kOperatorModule,
     &kAbcModule,
-    &kFaulthandlerModule,
     &kCsvModule,
     &kHeapqModule,
     &kBisectModule,
+    &kMultiprocessingModule,
     &kMd5Module,
     &kSha1Module,
     &kSha256Module,

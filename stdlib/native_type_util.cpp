@@ -104,6 +104,15 @@ bool no_kwargs(const char* fname, TupleObject* kwnames) {
   return true;
 }
 
+const char* arg_type_name(Value v) { return v == None ? "None" : type_name(v); }
+
+bool no_kwargs_for(const char* fname, TypeObject* type, TupleObject* kwnames) {
+  if (!kwnames || !kwnames->size) return true;
+  StrObject* init = intern("__init__");
+  if (type_lookup(type, init) != type_lookup(ObjectType, init)) return true;
+  return no_kwargs(fname, kwnames);
+}
+
 bool parse_args(const char* fname, Value* args, int64_t nargs, TupleObject* kwnames,
                 std::initializer_list<const char*> names, int64_t required, Value* outs, int64_t kwonly_from) {
   const int64_t nnames = static_cast<int64_t>(names.size());

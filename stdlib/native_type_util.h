@@ -30,8 +30,15 @@ bool parse_args(const char* fname, rt::Value* args, int64_t nargs, rt::TupleObje
 // arguments, got 1", "f expected at most 2 arguments, got 3".
 bool check_positional(const char* fname, int64_t nargs, int64_t min, int64_t max);
 
+// How CPython's argument errors name a value's type: "None" for None, else the type's name.
+const char* arg_type_name(rt::Value v);
+
 // "f() takes no keyword arguments" when any keyword was passed.
 bool no_kwargs(const char* fname, rt::TupleObject* kwnames);
+// The same for the __new__ of a built-in type whose constructor takes no keywords, called for
+// `type`: a subclass defining its own __init__ may be given keywords (its __init__ gets them),
+// as CPython's rule `type == T || type->tp_init == T->tp_init` allows.
+bool no_kwargs_for(const char* fname, rt::TypeObject* type, rt::TupleObject* kwnames);
 
 // The checks of T.__new__(cls, ...) called directly: cls must be a subtype of `type` ("T" is its
 // tp_name, e.g. "_thread.RLock"), with CPython's messages; null with TypeError pending.

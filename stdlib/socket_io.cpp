@@ -62,6 +62,7 @@ bool send_data(Value v, std::string* copy, std::string_view* out) {
 // Writes `data` into writable buffer object `target` (its bytes re-fetched under the GIL).
 bool store_into(Value target, std::string_view data) {
   ByteBuffer buf;
+  if (data.empty()) return true;
   if (!get_buffer(target, &buf) || !buf.writable || buf.data.size() < data.size()) {
     raise_msg(ValueErrorType, "buffer changed size during the operation");
     return false;
@@ -72,7 +73,7 @@ bool store_into(Value target, std::string_view data) {
 
 // A writable buffer argument, with CPython's message for read-only ones.
 bool writable_arg(Value v, const char* fname, ByteBuffer* out) {
-  if (get_buffer(v, out) && out->writable) return true;
+  if (get_buffer(v, out) && (out->writable || is_bytearray(v))) return true;  // an empty bytearray has no storage
   if (has_pending_exception()) return false;
   raise_fmt(TypeErrorType, "%s() argument 1 must be read-write bytes-like object, not %s", fname, type_name(v));
   return false;
@@ -237,22 +238,23 @@ Value socket_sendto(Value* args, int64_t nargs, TupleObject* kwnames) {
   return int_from_int64(n);
 }
 
-// The items of an iterable as a vector (kept alive by the caller's arguments and this stack).
-bool items_of(Value iterable, const char* msg, std::vector<Value>* out) {
+// The items of an iterable in a list (a GC object: items a generator makes stay reachable).
+ListObject* items_of(Value iterable, const char* msg) {
   Value it = get_iter(iterable);
   if (it.is_empty_slot()) {
     if (pending_matches(TypeErrorType)) {
       clear_exception();
       raise_msg(TypeErrorType, msg);
     }
-    return false;
+    return nullptr;
   }
+  ListObject* out = new_list(0);
+  if (!out) return nullptr;
   for (;;) {
     bool done;
     Value v = iter_next(it, &done);
-    if (done) return true;
-    if (v.is_empty_slot()) return false;
-    out->push_back(v);
+    if (done) return out;
+    if (v.is_empty_slot() || !list_append(out, v)) return nullptr;
   }
 }
 
@@ -260,32 +262,36 @@ bool items_of(Value iterable, const char* msg, std::vector<Value>* out) {
 Value socket_sendmsg(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("sendmsg", nargs - 1, kwnames, 1, 4)) return Value();
   SocketObject* s = S(args[0]);
-  std::vector<Value> bufs, anc;
-  if (!items_of(args[1], "sendmsg() argument 1 must be an iterable", &bufs)) return Value();
-  if (nargs > 2 && !items_of(args[2], "sendmsg() argument 2 must be an iterable", &anc)) return Value();
+  ListObject* bufs = items_of(args[1], "sendmsg() argument 1 must be an iterable");
+  if (!bufs) return Value();
+  ListObject* anc = nargs > 2 ? items_of(args[2], "sendmsg() argument 2 must be an iterable") : new_list(0);
+  if (!anc) return Value();
   int flags = 0;
   if (nargs > 3 && !int_arg(args[3], &flags)) return Value();
   SockAddr addr;
   socklen_t addrlen = 0;
   if (nargs > 4 && args[4] != None && !address_arg(s->family, args[4], "sendmsg", &addr, &addrlen)) return Value();
-  std::vector<std::string> data(bufs.size());
-  std::vector<iovec> iov(bufs.size());
-  for (size_t i = 0; i < bufs.size(); ++i) {
+  size_t nbufs = static_cast<size_t>(bufs->size), nanc = static_cast<size_t>(anc->size);
+  std::vector<std::string> data(nbufs);
+  std::vector<iovec> iov(nbufs);
+  for (size_t i = 0; i < nbufs; ++i) {
     ByteBuffer b;
-    if (!get_buffer(bufs[i], &b))
-      return raise_fmt(TypeErrorType, "a bytes-like object is required, not '%s'", type_name(bufs[i]));
+    Value item = bufs->items()[i];
+    if (!get_buffer(item, &b))
+      return raise_fmt(TypeErrorType, "a bytes-like object is required, not '%s'", type_name(item));
     data[i].assign(b.data);
     iov[i].iov_base = data[i].data();
     iov[i].iov_len = data[i].size();
   }
   // Ancillary items (level, type, data) laid out as consecutive cmsghdrs.
-  std::vector<std::string> anc_data(anc.size());
-  std::vector<int> levels(anc.size()), types(anc.size());
+  std::vector<std::string> anc_data(nanc);
+  std::vector<int> levels(nanc), types(nanc);
   size_t space = 0;
-  for (size_t i = 0; i < anc.size(); ++i) {
-    if (!is_tuple(anc[i]) || as_tuple(anc[i])->size != 3)
+  for (size_t i = 0; i < nanc; ++i) {
+    Value item = anc->items()[i];
+    if (!is_tuple(item) || as_tuple(item)->size != 3)
       return raise_msg(TypeErrorType, "[sendmsg() ancillary data items]() argument must be sequence of length 3");
-    TupleObject* t = as_tuple(anc[i]);
+    TupleObject* t = as_tuple(item);
     ByteBuffer b;
     if (!int_arg(t->items[0], &levels[i]) || !int_arg(t->items[1], &types[i])) return Value();
     if (!require_buffer(t->items[2], &b)) return Value();
@@ -302,7 +308,7 @@ Value socket_sendmsg(Value* args, int64_t nargs, TupleObject* kwnames) {
     msg.msg_control = control.data();
     msg.msg_controllen = space;
     cmsghdr* c = CMSG_FIRSTHDR(&msg);
-    for (size_t i = 0; i < anc.size() && c; ++i, c = CMSG_NXTHDR(&msg, c)) {
+    for (size_t i = 0; i < nanc && c; ++i, c = CMSG_NXTHDR(&msg, c)) {
       c->cmsg_level = levels[i];
       c->cmsg_type = types[i];
       c->cmsg_len = CMSG_LEN(anc_data[i].size());

@@ -59,8 +59,14 @@ Value sock_getaddrinfo(Value* args, int64_t nargs, TupleObject* kwnames) {
     return Value();
   std::string host, port;
   bool has_host = a[0] != None, has_port = a[1] != None;
-  if (is_str(a[0]) || is_bytes(a[0])) {
-    if (!host_arg(a[0], &host)) return Value();
+  if (is_str(a[0])) {
+    // Encoded with the idna codec, its errors (UnicodeError) propagating, as CPython.
+    Value codec = str_value("idna");
+    Value enc = call_method(a[0], intern("encode"), &codec, 1);
+    if (enc.is_empty_slot()) return enc;
+    host.assign(as_bytes(enc)->view());
+  } else if (is_bytes(a[0])) {
+    host.assign(as_bytes(a[0])->view());
   } else if (has_host) {
     return raise_msg(TypeErrorType, "getaddrinfo() argument 1 must be string or None");
   }
@@ -71,7 +77,9 @@ Value sock_getaddrinfo(Value* args, int64_t nargs, TupleObject* kwnames) {
     if (overflow) return raise_msg(OverflowErrorType, "Python int too large to convert to C long");
     port = std::to_string(p);
   } else if (is_str(a[1])) {
-    port.assign(as_str(a[1])->view());
+    Value enc = call_method(a[1], intern("encode"), nullptr, 0);  // UnicodeEncodeError for surrogates
+    if (enc.is_empty_slot()) return enc;
+    port.assign(as_bytes(enc)->view());
   } else if (is_bytes(a[1])) {
     port.assign(as_bytes(a[1])->view());
   } else if (has_port) {

@@ -3,6 +3,7 @@
 // helpers that turn engine positions back into Python values.
 #pragma once
 
+#include "runtime/bytes_export.h"
 #include "runtime/bytes.h"
 #include "stdlib/native_type_util.h"
 #include "stdlib/sre_engine.h"
@@ -39,6 +40,7 @@ struct ScannerObject : rt::Object {
   int64_t start;            // where the next match/search begins
   bool must_advance;
   bool executing;
+  rt::ExportCount* exports;  // the subject's buffer export (a bytearray stays unresizable), or null
 };
 
 // The subject of one call as a char buffer. `holder` owns decoded or copied chars.

@@ -210,6 +210,10 @@ Value new_scanner(PatternObject* p, const Subject& s, int64_t pos, int64_t endpo
   sc->pos = st.pos;
   sc->endpos = st.end;
   sc->start = st.start;
+  // Like CPython's scanner state, the scanner holds the subject's buffer until it dies.
+  BufferInfo info;
+  if (!is_str(s.string) && get_buffer_info(s.string, &info) && info.exports) sc->exports = export_acquire(info.exports);
+  if (has_pending_exception()) clear_exception();
   return Value::from_obj(sc);
 }
 
@@ -444,17 +448,14 @@ Value get_pattern(Value self) { return P(self)->pattern; }
 Value get_flags(Value self) { return int_from_int64(P(self)->flags); }
 Value get_groups(Value self) { return int_from_int64(P(self)->groups); }
 Value get_groupindex(Value self) {
-  // CPython hands out a read-only proxy; a copy keeps the pattern's own dict unchanged.
-  DictObject* d = new_dict();
-  if (!d) return Value();
+  // A read-only proxy of the pattern's own dict, as CPython's (an empty dict when none).
   Value gi = P(self)->groupindex;
-  if (is_dict(gi)) {
-    int64_t pos = 0;
-    Value k, v;
-    while (dict_next(as_dict(gi), &pos, &k, &v))
-      if (!dict_set(d, k, v)) return Value();
+  if (!is_dict(gi)) {
+    DictObject* d = new_dict();
+    if (!d) return Value();
+    gi = Value::from_obj(d);
   }
-  return Value::from_obj(d);
+  return new_mapping_proxy(gi);
 }
 
 const NativeMethodDef kPatternMethods[] = {
@@ -638,6 +639,13 @@ bool init_sre(ModuleObject* m) {
     add_methods(g_scanner_type, kScannerMethods);
     add_getsets(g_scanner_type, kScannerGetSets);
     g_scanner_type->alloc = nullptr;
+    g_scanner_type->finalize = [](Object* o) {
+      auto* sc = static_cast<ScannerObject*>(o);
+      if (sc->exports) {
+        export_release(sc->exports);
+        export_drop(sc->exports);
+      }
+    };
     if (!init_match_type()) return false;
   }
   return module_add(m, "MAGIC", int_from_int64(kMagic)) && module_add(m, "CODESIZE", Value::from_small_int(4)) &&

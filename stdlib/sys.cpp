@@ -6,12 +6,14 @@
 
 #include "coil_config.h"
 #include "runtime/abstract.h"
+#include "runtime/arg_parse.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
 #include "runtime/frame.h"
 #include "runtime/frame_object.h"
 #include "runtime/int.h"
+#include "runtime/names.h"
 #include "runtime/native_module.h"
 #include "runtime/roots.h"
 #include "runtime/search_path.h"
@@ -120,6 +122,34 @@ Value sys_intern(Value* args, int64_t nargs, TupleObject* kwnames) {
   return s ? Value::from_obj(s) : Value();
 }
 
+// sys.getsizeof(obj[, default]): type(obj).__sizeof__(obj). Coil has no GC pre-header
+// outside the object (its 16-byte header is part of every size), so nothing is added.
+// A TypeError (no __sizeof__, a non-int result) gives `default` when one is passed.
+Value sys_getsizeof(Value* args, int64_t nargs, TupleObject* kwnames) {
+  Value a[2];
+  if (!parse_args({"getsizeof", {"object", "default"}, 0, 1}, args, nargs, kwnames, a)) return Value();
+  Value obj = a[0];
+  Value m = lookup_special(obj, names::dunder_sizeof);
+  Value r;
+  if (m.is_empty_slot()) raise_fmt(TypeErrorType, "Type %s doesn't define __sizeof__", type_name(obj));
+  else r = call_special0(m, obj);
+  if (!r.is_empty_slot() && !is_int(r)) {
+    raise_msg(TypeErrorType, "an integer is required");
+    r = Value();
+  }
+  if (r.is_empty_slot()) {
+    if (!a[1].is_empty_slot() && pending_matches(TypeErrorType)) {
+      clear_exception();
+      return a[1];
+    }
+    return Value();
+  }
+  int64_t n = 0;
+  if (!int_to_int64(r, &n)) return raise_msg(OverflowErrorType, "Python int too large to convert to C ssize_t");
+  if (n < 0) return raise_msg(ValueErrorType, "__sizeof__() should return >= 0");
+  return int_from_int64(n);
+}
+
 Value sys_getframe(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("_getframe", nargs, kwnames, 0, 1)) return Value();
   int64_t depth = 0;
@@ -209,6 +239,7 @@ Value sys_addaudithook(Value* args, int64_t nargs, TupleObject* kwnames) {
 Value sys_get_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_excepthook(Value* args, int64_t nargs, TupleObject* kwnames);
+Value sys_breakpointhook(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_displayhook(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_unraisablehook(Value* args, int64_t nargs, TupleObject* kwnames);
 Value sys_get_coroutine_origin_tracking_depth(Value* args, int64_t nargs, TupleObject* kwnames);
@@ -230,6 +261,7 @@ const NativeFunctionDef kSysFunctions[] = {
     {"exc_info", sys_exc_info},
     {"exception", sys_exception},
     {"intern", sys_intern},
+    {"getsizeof", sys_getsizeof},
     {"_getframe", sys_getframe},
     {"getdefaultencoding", sys_getdefaultencoding},
     {"getfilesystemencoding", sys_getfilesystemencoding},
@@ -239,6 +271,7 @@ const NativeFunctionDef kSysFunctions[] = {
     {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
     {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
     {"excepthook", sys_excepthook},
+    {"breakpointhook", sys_breakpointhook},
     {"displayhook", sys_displayhook},
     {"unraisablehook", sys_unraisablehook},
     {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth},
@@ -301,6 +334,7 @@ bool init_sys(ModuleObject* m) {
   (void)names;
   ok = ok && init_sys_structs(m, cfg);
   ok = ok && module_add(m, "__excepthook__", dict_get_str(m->dict, intern("excepthook")));
+  ok = ok && module_add(m, "__breakpointhook__", dict_get_str(m->dict, intern("breakpointhook")));
   ok = ok && module_add(m, "__displayhook__", dict_get_str(m->dict, intern("displayhook")));
   ok = ok && module_add(m, "__unraisablehook__", dict_get_str(m->dict, intern("unraisablehook")));
   return ok;

@@ -1,11 +1,15 @@
 // sys_hooks.cpp — sys functions that install interpreter hooks: set_asyncgen_hooks /
-// get_asyncgen_hooks (PEP 525's firstiter and finalizer), excepthook (the default printer of
+// get_asyncgen_hooks (PEP 525's firstiter and finalizer), displayhook (also
+// sys.__displayhook__), excepthook (the default printer of
 // uncaught exceptions, also sys.__excepthook__), unraisablehook (errors that cannot propagate,
 // also sys.__unraisablehook__) and the runtime's write_unraisable.
 #include "runtime/abstract.h"
+#include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/generator.h"
 #include "runtime/dict.h"
+#include "runtime/import.h"
+#include "runtime/config.h"
 #include "runtime/int.h"
 #include "runtime/native_module.h"
 #include "runtime/str.h"
@@ -16,6 +20,7 @@
 #include "stdlib/io_support.h"
 #include "stdlib/struct_sequence.h"
 #include "stdlib/unraisable.h"
+#include "stdlib/warnings_module.h"
 
 namespace coil::lib {
 
@@ -80,27 +85,65 @@ Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames) {
   return None;
 }
 
-// displayhook(value): the interactive echo, also used by PRINT_EXPR; as CPython, `_` is cleared before the
-// repr is written (so a failing repr leaves it None) and set to the value afterwards.
+// displayhook(value): what the REPL (and doctest) does with an expression statement's value:
+// None is skipped; else repr(value) and a newline go to sys.stdout and builtins._ is set. A repr
+// that stdout's encoding cannot take is written with backslash escapes. Also sys.__displayhook__.
 Value sys_displayhook(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "sys.displayhook() takes no keyword arguments");
   if (nargs != 1)
     return raise_fmt(TypeErrorType, "sys.displayhook() takes exactly one argument (%lld given)", static_cast<long long>(nargs));
-  Value v = args[0];
-  if (v == None) return None;
-  Value underscore = Value::from_obj(intern("_"));
-  if (!dict_set(g_builtins_module->dict, underscore, None)) return Value();
-  Value out = sys_attr("stdout");
-  if (out.is_empty_slot() || out == None) {
+  Value o = args[0];
+  if (o == None) return None;
+  Value builtins = Value::from_obj(g_builtins_module);
+  if (!set_attr(builtins, intern("_"), None)) return Value();
+  Value out = dict_get_str(g_sys_module->dict, intern("stdout"));
+  if (out.is_empty_slot() || out == None) return raise_msg(RuntimeErrorType, "lost sys.stdout");
+  Value text = repr(o);
+  if (text.is_empty_slot()) return text;
+  if (call_method(out, intern("write"), &text, 1).is_empty_slot()) {
+    if (!pending_matches(UnicodeEncodeErrorType)) return Value();
     clear_exception();
-    return raise_msg(RuntimeErrorType, "lost sys.stdout");
+    Value enc = get_attr(out, intern("encoding"));
+    if (enc.is_empty_slot()) return enc;
+    Value ea[2] = {enc, str_value("backslashreplace")};
+    Value raw = call_method(text, intern("encode"), ea, 2);
+    if (raw.is_empty_slot()) return raw;
+    Value da[2] = {enc, str_value("strict")};
+    Value safe = call_method(raw, intern("decode"), da, 2);
+    if (safe.is_empty_slot() || call_method(out, intern("write"), &safe, 1).is_empty_slot()) return Value();
   }
-  std::string text;
-  if (!repr_string(v, &text)) return Value();
-  text += '\n';
-  if (!write_to_file(out, text, false)) return Value();
-  if (!dict_set(g_builtins_module->dict, underscore, v)) return Value();
+  Value nl = str_value("\n");
+  if (call_method(out, intern("write"), &nl, 1).is_empty_slot()) return Value();
+  if (!set_attr(builtins, intern("_"), o)) return Value();
   return None;
+}
+
+// breakpointhook(*args, **kws): calls the callable named by $PYTHONBREAKPOINT ("module.attr",
+// a builtin's name, or pdb.set_trace when unset or empty; "0" disables breakpoints). A name that
+// does not import warns (RuntimeWarning) and nothing is called. Also sys.__breakpointhook__.
+Value sys_breakpointhook(Value* args, int64_t nargs, TupleObject* kwnames) {
+  const char* env = g_config->ignore_environment ? nullptr : std::getenv("PYTHONBREAKPOINT");
+  std::string name = env && *env ? env : "pdb.set_trace";
+  if (name == "0") return None;
+  size_t dot = name.rfind('.');
+  std::string module = dot == std::string::npos ? "builtins" : name.substr(0, dot);
+  std::string attr = dot == std::string::npos ? name : name.substr(dot + 1);
+  Value hook;
+  if (dot != 0) {
+    Value m = import_module(module);
+    if (m.is_empty_slot()) {
+      if (!pending_matches(ImportErrorType)) return Value();
+    } else {
+      hook = get_attr(m, intern(attr));
+      if (hook.is_empty_slot() && !pending_matches(AttributeErrorType)) return Value();
+    }
+  }
+  if (hook.is_empty_slot()) {
+    clear_exception();
+    if (!warn(RuntimeWarningType, "Ignoring unimportable $PYTHONBREAKPOINT: \"" + name + "\"", 0)) return Value();
+    return None;
+  }
+  return call(hook, args, nargs, kwnames);
 }
 
 // excepthook(type, value, traceback): writes the exception as CPython's PyErr_Display does.

@@ -306,7 +306,20 @@ namespace {
 // The caller's context `stacklevel` frames up: filename, line, module name, registry.
 bool setup_context(int64_t stacklevel, Value* filename, int64_t* lineno, Value* module, Value* registry) {
   Frame* f = thread_state().frame;
-  while (--stacklevel > 0 && f) f = f->back;
+  // Frames of the import machinery are skipped when counting levels (unless the warning is
+  // issued from it), so a module warning at import time with stacklevel=2 names the importer.
+  auto is_internal = [](Frame* fr) {
+    std::string_view name = fr->code->filename->view();
+    return name.find("importlib") != std::string_view::npos && name.find("_bootstrap") != std::string_view::npos;
+  };
+  if (stacklevel <= 0 || !f || is_internal(f)) {
+    while (--stacklevel > 0 && f) f = f->back;
+  } else {
+    while (--stacklevel > 0 && f) {
+      f = f->back;
+      while (f && is_internal(f)) f = f->back;
+    }
+  }
   DictObject* globals;
   if (!f) {
     globals = g_sys_module->dict;

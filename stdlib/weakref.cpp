@@ -92,24 +92,6 @@ void register_ref(WeakRefObject* w) {
   registry()[w->key].push_back(s);
 }
 
-// Does a class body with this __slots__ value (empty: none) give instances a weakref slot?
-bool slots_add_weakref(Value slots) {
-  if (slots.is_empty_slot()) return true;
-  if (is_str(slots)) return as_str(slots)->view() == "__weakref__";
-  if (is_tuple(slots) || is_list(slots)) {
-    TupleObject* t = is_tuple(slots) ? as_tuple(slots) : nullptr;
-    int64_t n = t ? t->size : as_list(slots)->size;
-    for (int64_t i = 0; i < n; ++i) {
-      Value x = t ? t->items[i] : as_list(slots)->items()[i];
-      if (is_str(x) && as_str(x)->view() == "__weakref__") return true;
-    }
-    return false;
-  }
-  // Another iterable was consumed when the class was made: its names are the member
-  // descriptors now in the class, and '__weakref__' is never one of them.
-  return false;
-}
-
 // Can `v` be weakly referenced? CPython's rule: types with a weakref list slot.
 bool weakrefable(Value v) {
   if (!v.is_obj()) return false;
@@ -117,19 +99,11 @@ bool weakrefable(Value v) {
   TypeObject* t = v.as_obj()->type;
   if (has(t, TypeFlag::TypeSubclass)) return true;
   if (has(t, TypeFlag::HeapType)) {
-    TypeObject* solid = t;
-    while (solid && has(solid, TypeFlag::HeapType)) solid = solid->base;
-    // Variable-size layouts (int, tuple, bytes) get no __weakref__ slot in subclasses.
-    if (solid == IntType || solid == BoolType || solid == BytesType || is_tuple_layout(solid)) return false;
-    if (is_registered_weakrefable(solid) || solid == SetType || solid == FrozenSetType) return true;
-    // A class statement adds the slot unless its __slots__ leave out '__weakref__'; one such
-    // class along the MRO is enough.
-    for (int64_t i = 0; i < t->mro->size; ++i) {
-      auto* c = static_cast<TypeObject*>(t->mro->items[i].as_obj());
-      if (!has(c, TypeFlag::HeapType)) continue;
-      if (slots_add_weakref(dict_get_str(c->dict, intern("__slots__")))) return true;
-    }
-    return false;
+    // Classes without __slots__ or naming __weakref__ in them (not over int, bytes, tuple);
+    // otherwise what their built-in base allows.
+    if (has(t, TypeFlag::WeakrefSlot)) return true;
+    while (t && has(t, TypeFlag::HeapType)) t = t->base;
+    if (!t) return false;
   }
   for (TypeObject* ok : {SetType, FrozenSetType, FunctionType, NativeFunctionType, MethodType, ModuleType, CodeType,
                          FrameType, GeneratorType, CoroutineType, AsyncGeneratorType})
@@ -421,6 +395,20 @@ Value wr_getweakrefs(Value* args, int64_t nargs, TupleObject* kwnames) {
     if (*it != basic_ref && *it != basic_proxy && !list_append(l, Value::from_obj(*it))) return Value();
   return Value::from_obj(l);
 }
+
+}  // namespace
+
+// obj.__weakref__: the head of CPython's weakref list (the basic ref first), or None.
+Value weakref_list_head(Value obj) {
+  if (!weakrefable(obj)) return None;
+  Value arg = obj;
+  Value l = wr_getweakrefs(&arg, 1, nullptr);
+  if (l.is_empty_slot()) return l;
+  auto* list = static_cast<ListObject*>(l.as_obj());
+  return list->size ? list->items()[0] : None;
+}
+
+namespace {
 
 Value wr_proxy(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (!check_args("proxy", nargs, kwnames, 1, 2)) return Value();
