@@ -11,6 +11,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/exceptions.h"
+#include "runtime/generic_alias.h"
 #include "runtime/frame_object.h"
 #include "runtime/generator.h"
 #include "runtime/native_module.h"
@@ -363,6 +364,7 @@ Value ag_aclose_m(Value* args, int64_t nargs, TupleObject* kwnames) {
 const NativeMethodDef kAsyncGenOwnMethods[] = {
     {"__aiter__", self_m}, {"__anext__", ag_anext_m}, {"asend", ag_asend_m},
     {"athrow", ag_athrow_m}, {"aclose", ag_aclose_m},
+    {"__class_getitem__", generic_class_getitem, NativeMethodDef::Kind::ClassMethod},
 };
 
 Value ag_running(Value self) { return bool_value(as_gen(self)->running_async); }

@@ -2,6 +2,7 @@
 // module attributes, __getattr__ fallbacks, and setting/deleting attributes.
 #include <array>
 #include <cstring>
+#include <unordered_map>
 
 #include "runtime/abstract.h"
 #include "runtime/descriptors.h"
@@ -11,6 +12,7 @@
 #include "runtime/function.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
+#include "runtime/roots.h"
 #include "runtime/new_wrapper.h"
 #include "runtime/shape.h"
 #include "runtime/str.h"
@@ -22,6 +24,29 @@
 namespace coil::rt {
 
 namespace {
+
+// The function a native static method (int.__new__, str.maketrans) reads as: made once per
+// descriptor, because CPython's are plain objects in the type's dict and code relies on their
+// identity (enum tests `cls._new_member_ is object.__new__`). Built-in types live for the whole run,
+// so the table is a root and never shrinks.
+Value static_method_function(MethodDescrObject* md) {
+  static std::unordered_map<MethodDescrObject*, NativeFunctionObject*>* table = nullptr;
+  if (!table) {
+    table = new std::unordered_map<MethodDescrObject*, NativeFunctionObject*>();
+    add_runtime_root_hook([](Visitor& v) {
+      for (auto& [descr, fn] : *table) {
+        v.visit(descr);
+        v.visit(fn);
+      }
+    });
+  }
+  auto it = table->find(md);
+  if (it != table->end()) return Value::from_obj(it->second);
+  NativeFunctionObject* f = bind_static_native(md);
+  if (!f) return Value();
+  table->emplace(md, f);
+  return Value::from_obj(f);
+}
 
 bool is_native_data_descr(TypeObject* t) { return t == GetSetDescrType || t == PropertyType || t == MemberDescrType; }
 
@@ -65,10 +90,7 @@ Value descr_get(Value descr, Value obj, TypeObject* owner, bool* is_descr) {
   }
   if (t == MethodDescrType) {
     auto* md = static_cast<MethodDescrObject*>(descr.as_obj());
-    if (md->is_static) {
-      NativeFunctionObject* f = bind_static_native(md);
-      return f ? Value::from_obj(f) : Value();
-    }
+    if (md->is_static) return static_method_function(md);
     if (md->is_classmethod) {
       NativeFunctionObject* f = new_native_function(md->name, md->fn, Value::from_obj(owner), Value(), md->doc);
       return f ? Value::from_obj(f) : Value();

@@ -11,6 +11,7 @@
 #include "runtime/abstract.h"
 #include "runtime/arg_parse.h"
 #include "runtime/exceptions.h"
+#include "runtime/generic_alias.h"
 #include "runtime/int.h"
 #include "runtime/iterator_reduce.h"
 #include "runtime/iterators.h"
@@ -470,6 +471,7 @@ Value iterator_iter_m(Value* args, int64_t nargs, TupleObject* kwnames) {
 
 const NativeMethodDef kEnumerateMethods[] = {
     {"__new__", enumerate_new, NativeMethodDef::Kind::StaticMethod},
+    {"__class_getitem__", generic_class_getitem, NativeMethodDef::Kind::ClassMethod},
     {"__iter__", iterator_iter_m},
     {"__next__", iterator_next_m},
     {"__reduce__", enumerate_reduce_m},

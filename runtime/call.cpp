@@ -20,6 +20,7 @@
 
 namespace coil::rt {
 
+
 namespace {
 
 // `self, args..., keyword values...` in one array: on the C++ stack for the usual few

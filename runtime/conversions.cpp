@@ -1,6 +1,7 @@
 // conversions.cpp — repr/str/ascii/format, len, `in`, item access, and isinstance /
 // issubclass: native paths for built-in types, then the dunder protocol.
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "runtime/complex.h"
 #include "runtime/float.h"
 #include "runtime/function.h"
+#include "runtime/generic_alias.h"
 #include "runtime/int.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
@@ -52,9 +54,7 @@ Value object_default_repr(Value v) {
   return str_value("<" + mod + qual + buf);
 }
 
-namespace {
-
-
+// <class 'module.qualname'>: repr() of a class, also type.__repr__ (type_attrs.cpp).
 std::string type_repr(TypeObject* t) {
   std::string mod = "builtins";
   if (has(t, TypeFlag::HeapType)) {
@@ -70,6 +70,8 @@ std::string type_repr(TypeObject* t) {
   if (mod == "builtins") return "<class '" + qual + "'>";
   return "<class '" + mod + "." + qual + "'>";
 }
+
+namespace {
 
 // The native repr of a built-in layout; empty Value when `t` has none (use object's).
 Value native_repr(Value v, TypeObject* t) {
@@ -154,6 +156,14 @@ Value repr(Value v) {
   return object_default_repr(v);
 }
 
+// True for object.__str__ itself (whose behaviour is repr(v)); any other native __str__ found on a
+// subclass — say `__str__ = int.__repr__`, as enum's ReprEnum installs — must really be called.
+static bool is_object_str_descr(Value m) {
+  if (!m.is_obj() || m.as_obj()->type != MethodDescrType) return false;
+  auto* d = static_cast<MethodDescrObject*>(m.as_obj());
+  return d->owner == ObjectType && std::strcmp(d->name, "__str__") == 0;
+}
+
 Value str_of(Value v) {
   TypeObject* t = type_of(v);
   if (t == StrType) return v;
@@ -171,6 +181,9 @@ Value str_of(Value v) {
       if (!is_str(r)) return raise_fmt(TypeErrorType, "__str__ returned non-string (type %s)", type_name(r));
       return r;
     }
+    // object.__str__ itself (also when a str subclass or an exception rebinds to it) is repr.
+    if (is_object_str_descr(m)) return repr(v);
+    if (owner == ObjectType) return call1(m, v);  // `__str__ = object.__repr__` and the like
     if (has(t, TypeFlag::BaseExcSubclass)) return exception_str(v);
     if (has(t, TypeFlag::StrSubclass)) return str_value(as_str(v)->view());
   } else if (has(t, TypeFlag::ExtType)) {
@@ -225,7 +238,9 @@ bool str_string(Value v, std::string* out) {
 Value format(Value v, Value spec) {
   TypeObject* t = type_of(v);
   Value m = type_lookup(t, names::dunder_format);
-  if (!m.is_empty_slot() && !(m.is_obj() && m.as_obj()->type == MethodDescrType)) {
+  // A subclass may have rebound __format__ to another type's native one (enum's ReprEnum does), so
+  // only built-in types take the native shortcut.
+  if (!m.is_empty_slot() && (has(t, TypeFlag::HeapType) || !(m.is_obj() && m.as_obj()->type == MethodDescrType))) {
     Value r = call_special1(m, v, spec);
     if (r.is_empty_slot()) return r;
     if (!is_str(r)) return raise_fmt(TypeErrorType, "__format__ must return a str, not %s", type_name(r));
@@ -368,6 +383,7 @@ int is_instance(Value obj, Value cls) {
     // obj.__class__ may differ from type(obj) (proxies): CPython checks it too.
     return object_isinstance(obj, t);
   }
+  if (is_union_type(cls)) cls = Value::from_obj(union_args(cls));  // int | str: as (int, str)
   if (is_exact(cls, TupleType)) {
     TupleObject* t = as_tuple(cls);
     for (int64_t i = 0; i < t->size; ++i) {
@@ -386,6 +402,7 @@ int is_instance(Value obj, Value cls) {
 }
 
 int is_subclass(Value derived, Value cls) {
+  if (is_union_type(cls)) cls = Value::from_obj(union_args(cls));
   if (is_exact(cls, TupleType)) {
     TupleObject* t = as_tuple(cls);
     for (int64_t i = 0; i < t->size; ++i) {
@@ -408,6 +425,15 @@ int is_subclass(Value derived, Value cls) {
       Value r = call_special1(m, cls, derived);
       return r.is_empty_slot() ? -1 : is_true(r);
     }
+  }
+  if (!is_type(cls)) {
+    // Any object may define the check (typing's special forms, parameterized generics).
+    Value m = lookup_special(cls, names::dunder_subclasscheck);
+    if (!m.is_empty_slot()) {
+      Value r = call2(m, cls, derived);
+      return r.is_empty_slot() ? -1 : is_true(r);
+    }
+    if (has_pending_exception()) return -1;
   }
   if (!is_type(derived)) {
     raise_msg(TypeErrorType, "issubclass() arg 1 must be a class");

@@ -7,7 +7,8 @@
 
 namespace coil::rt {
 
-// A __slots__ entry: the attribute lives at `offset` bytes into instances of `owner`.
+// A __slots__ entry, or a native object field exposed as CPython exposes it (a member
+// descriptor): the attribute lives at `offset` bytes into instances of `owner`.
 struct MemberDescrObject : Object {
   TypeObject* owner;
   StrObject* name;

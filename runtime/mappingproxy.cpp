@@ -4,6 +4,7 @@
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/generic_alias.h"
 #include "runtime/names.h"
 #include "runtime/native_module.h"
 #include "runtime/str.h"
@@ -102,6 +103,7 @@ Value proxy_ior(Value*, int64_t, TupleObject*) {
 
 const NativeMethodDef kProxyMethods[] = {
     {"__new__", proxy_new, NativeMethodDef::Kind::StaticMethod},
+    {"__class_getitem__", generic_class_getitem, NativeMethodDef::Kind::ClassMethod},
     {"__getitem__", proxy_getitem},
     {"__contains__", proxy_contains},
     {"__len__", proxy_len},

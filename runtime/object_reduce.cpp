@@ -224,35 +224,6 @@ Value object_reduce_ex_m(Value* args, int64_t nargs, TupleObject* kwnames) {
   return common_reduce(args[0], protocol);
 }
 
-// type.__flags__ in CPython's Py_TPFLAGS_* bits, for the library code that reads them
-// (copyreg._reduce_ex stops at the first non-heap base; inspect.isabstract).
-struct FlagBit {
-  TypeFlag ours;
-  uint64_t cpython;
-};
-constexpr FlagBit kFlagBits[] = {
-    {TypeFlag::HeapType, 1ull << 9},         {TypeFlag::BaseType, 1ull << 10},
-    {TypeFlag::IsAbstract, 1ull << 20},      {TypeFlag::IntSubclass, 1ull << 24},
-    {TypeFlag::ListSubclass, 1ull << 25},    {TypeFlag::TupleSubclass, 1ull << 26},
-    {TypeFlag::BytesSubclass, 1ull << 27},   {TypeFlag::StrSubclass, 1ull << 28},
-    {TypeFlag::DictSubclass, 1ull << 29},    {TypeFlag::BaseExcSubclass, 1ull << 30},
-    {TypeFlag::TypeSubclass, 1ull << 31},
-};
-constexpr uint64_t kTpFlagsImmutable = 1ull << 8, kTpFlagsReady = 1ull << 12, kTpFlagsVersionTag = 1ull << 18;
-
-Value type_flags_get(Value self) {
-  auto* t = static_cast<TypeObject*>(self.as_obj());
-  uint64_t flags = kTpFlagsReady | kTpFlagsVersionTag;
-  if (!has(t, TypeFlag::HeapType) || has(t, TypeFlag::Immutable)) flags |= kTpFlagsImmutable;
-  for (const FlagBit& b : kFlagBits)
-    if (has(t, b.ours)) flags |= b.cpython;
-  return int_from_int64(static_cast<int64_t>(flags));
-}
-
-const NativeGetSetDef kTypeFlagsGetSets[] = {
-    {"__flags__", type_flags_get},
-};
-
 const NativeMethodDef kReduceMethods[] = {
     {"__reduce_ex__", object_reduce_ex_m},
     {"__reduce__", object_reduce_m},
@@ -263,7 +234,6 @@ const NativeMethodDef kReduceMethods[] = {
 
 void init_object_reduce() {
   add_methods(ObjectType, kReduceMethods);
-  add_getsets(TypeType, kTypeFlagsGetSets);
 }
 
 }  // namespace coil::rt

@@ -15,6 +15,7 @@
 #include "runtime/match.h"
 #include "runtime/names.h"
 #include "runtime/object_reduce.h"
+#include "runtime/sequence_ops.h"
 #include "runtime/shape.h"
 #include "runtime/str.h"
 #include "runtime/sys_state.h"
@@ -34,12 +35,32 @@ bool overrides_object(TypeObject* type, StrObject* name) {
   return type_lookup(type, name) != dict_get_str(ObjectType->dict, name);
 }
 
+// TypeError for instantiating a class whose __abstractmethods__ is non-empty, naming them sorted.
+Value refuse_abstract(TypeObject* type) {
+  Value methods = get_attr(Value::from_obj(type), intern("__abstractmethods__"));
+  if (methods.is_empty_slot()) return methods;
+  ListObject* l = new_list(0);
+  if (!l || !list_extend(l, methods) || !list_sort(l, Value(), false)) return Value();
+  std::string joined;
+  for (int64_t i = 0; i < l->size; ++i) {
+    std::string s;
+    if (!str_string(l->items()[i], &s)) return Value();
+    if (i) joined += ", ";
+    joined += s;
+  }
+  return raise_fmt(TypeErrorType, "Can't instantiate abstract class %s with abstract method%s %s", type->name,
+                   l->size > 1 ? "s" : "", joined.c_str());
+}
+
 // object.__new__ and object.__init__ tolerate extra arguments only when the other one of
 // the pair is overridden (CPython's excess_args rules, with its messages).
 Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
   if (nargs < 1 || !args[0].is_obj() || !has(args[0].as_obj()->type, TypeFlag::TypeSubclass))
     return raise_msg(TypeErrorType, "object.__new__(X): X is not a type object");
   auto* type = static_cast<TypeObject*>(args[0].as_obj());
+  // A native type without a constructor of its own (types.UnionType, iterators) cannot be
+  // instantiated at all, whatever the arguments.
+  if (!type->alloc) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
   bool has_args = nargs > 1 || (kwnames && kwnames->size);
   if (has_args) {
     if (overrides_object(type, names::dunder_new))
@@ -47,23 +68,7 @@ Value object_new(Value* args, int64_t nargs, TupleObject* kwnames) {
     if (!overrides_object(type, names::dunder_init))
       return raise_fmt(TypeErrorType, "%s() takes no arguments", type->name);
   }
-  if (has(type, TypeFlag::IsAbstract)) {
-    // "... with abstract methods a, b": the sorted names, as CPython lists them.
-    Value names_v = dict_get_str(type->dict, intern("__abstractmethods__"));
-    Value sorted_v = names_v.is_empty_slot() ? Value() : call1(get_attr(Value::from_obj(g_builtins_module), intern("sorted")), names_v);
-    if (sorted_v.is_empty_slot()) return Value();
-    ListObject* l = as_list(sorted_v);
-    std::string joined;
-    for (int64_t i = 0; i < l->size; ++i) {
-      Value s = str_of(l->items()[i]);
-      if (s.is_empty_slot()) return s;
-      if (i) joined += ", ";
-      joined += as_str(s)->view();
-    }
-    return raise_fmt(TypeErrorType, "Can't instantiate abstract class %s with abstract method%s %s",
-                     type->name_obj ? std::string(type->name_obj->view()).c_str() : type->name, l->size > 1 ? "s" : "", joined.c_str());
-  }
-  if (!type->alloc) return raise_fmt(TypeErrorType, "cannot create '%s' instances", type->name);
+  if (has(type, TypeFlag::IsAbstract)) return refuse_abstract(type);
   // A built-in type, or a class deriving from one, with its own __new__ (str, bytes, a native
   // module's type...) must build the instance's value: its fields would be left unset.
   TypeObject* solid = type;
@@ -694,6 +699,8 @@ Object* object_alloc(TypeObject* type) {
 
 }  // namespace
 
+void init_type_attrs();  // type_attrs.cpp
+
 void init_object_and_type_methods() {
   ObjectType->alloc = object_alloc;
   // A metaclass's instances are type objects: their extra words (dict, slots) follow the
@@ -708,6 +715,7 @@ void init_object_and_type_methods() {
   if (dict_get_str(TypeType->dict, names::dunder_doc).is_empty_slot()) dict_set_str(TypeType->dict, names::dunder_doc, None);
   add_methods(TypeType, kTypeMethods);
   add_getsets(TypeType, kTypeGetSets);
+  init_type_attrs();
 }
 
 }  // namespace coil::rt

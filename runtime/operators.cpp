@@ -402,6 +402,17 @@ int is_true(Value v) {
   return 1;
 }
 
+// What a __hash__ result becomes (CPython's slot_tp_hash): a value that fits a hash is kept
+// as it is, so that returning hash(y) gives y's hash; only larger ints are hashed down.
+static int64_t hash_from_result(Value r) {
+  int64_t h;
+  if (!int_to_int64(r, &h)) {
+    clear_exception();
+    h = int_hash(r);
+  }
+  return h == -1 ? -2 : h;
+}
+
 int64_t hash(Value v) {
   if (is_int(v) && is_builtin_value(v)) return int_hash(v);
   TypeObject* t = v.as_obj()->type;
@@ -425,7 +436,7 @@ int64_t hash(Value v) {
       raise_msg(TypeErrorType, "__hash__ method should return an integer");
       return -1;
     }
-    return int_hash(r);
+    return hash_from_result(r);
   }
   if (!is_callable_dunder(h)) {
     if (is_number(v)) return number_hash(v);
@@ -445,11 +456,7 @@ int64_t hash(Value v) {
     raise_msg(TypeErrorType, "__hash__ method should return an integer");
     return -1;
   }
-  // A result that fits is kept as is, so that `__hash__ = lambda s: hash(y)` hashes like y
-  // (CPython's slot_tp_hash); only a bigger int is reduced the way int hashes are.
-  int64_t x;
-  if (!int_to_int64(r, &x)) x = int_hash(r);
-  return x == -1 ? -2 : x;
+  return hash_from_result(r);
 }
 
 Value index(Value v) {

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -39,6 +40,7 @@
 #include "stdlib/warnings_module.h"
 #include "runtime/tuple.h"
 #include "stdlib/atexit_module.h"
+#include "stdlib/faulthandler_module.h"
 #include "stdlib/io_support.h"
 
 namespace coil::rt {
@@ -151,6 +153,7 @@ bool run_atexit() {
   // Again for what the __del__s printed (not after a failure: it would be reported twice).
   if (ok) ok = lib::flush_std_streams_at_exit();
   lib::flush_all_open_files();
+  lib::faulthandler_fini();
   if (g_unhandled_keyboard_interrupt) {
     // As CPython: a program ended by an uncaught KeyboardInterrupt dies of SIGINT, so that its
     // caller sees the interruption (exit status 130 in a shell).
@@ -346,6 +349,14 @@ void init_import_system(const Config& cfg) {
   if (import_module("site").is_empty_slot()) report("coil: importing the site module failed\n");
 }
 
+static bool wants_faulthandler(const Config& cfg) {
+  if (cfg.dev_mode) return true;
+  for (const std::string& x : cfg.xoptions)
+    if (x == "faulthandler" || x.rfind("faulthandler=", 0) == 0) return true;
+  const char* env = cfg.ignore_environment ? nullptr : std::getenv("PYTHONFAULTHANDLER");
+  return env && *env;
+}
+
 int run(const Config& cfg) {
   if (!init_runtime(cfg)) {
     std::fprintf(stderr, "coil: failed to initialise the runtime\n");
@@ -358,6 +369,14 @@ int run(const Config& cfg) {
     if (paths.has_path0 && is_list(path)) {
       Value r = call_method(path, intern("insert"), std::array<Value, 2>{Value::from_small_int(0), str_value(paths.path0)}.data(), 2);
       if (r.is_empty_slot()) return 1;
+    }
+  }
+  // -X faulthandler / PYTHONFAULTHANDLER / -X dev: tracebacks on a fatal signal from the start.
+  if (wants_faulthandler(cfg)) {
+    Value fh = import_module("faulthandler");
+    if (fh.is_empty_slot() || call_method(fh, intern("enable"), nullptr, 0).is_empty_slot()) {
+      write_err("coil: failed to enable faulthandler\n");
+      print_pending_exception();
     }
   }
   // -W / PYTHONWARNINGS / -X dev: CPython imports warnings at start-up to apply them.

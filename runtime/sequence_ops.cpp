@@ -108,7 +108,7 @@ Value sequence_binary(Value a, Value b, BinaryOpKind op) {
     Value r = bytes_binary(a, b, op);
     if (r != NotImplemented) return r;
   }
-  BinaryOpKind plain = static_cast<int>(op) >= fe::kInplace ? static_cast<BinaryOpKind>(static_cast<int>(op) - fe::kInplace) : op;
+  BinaryOpKind plain = plain_op;
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
   if (plain == BinaryOpKind::Add) {

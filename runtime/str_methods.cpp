@@ -149,6 +149,7 @@ Value str_binary_dunder(Value* args, int64_t nargs, fe::BinaryOpKind op, bool re
     }
   }
   if (op == fe::BinaryOpKind::Remainder && reflected) {
+    // other % self: self is the argument and keeps its own type (a str subclass's __str__ applies).
     if (!is_str(b)) return NotImplemented;
     a = b;
     b = args[0];  // the format's argument keeps its own type (its __str__ may be overridden)

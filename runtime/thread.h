@@ -39,6 +39,7 @@ struct ThreadState {
   char** data_stack_top = nullptr;    // the thread's TLS top-of-stack variable (interpreter.cpp)
   size_t data_stack_bytes = 0;
   ThreadState* next_thread = nullptr;  // registry link (GIL held)
+  uint64_t thread_id = 0;      // threading.get_ident() of the thread (pthread_self), for dumps
   bool registered = false;
   bool is_main = false;
 };

@@ -3,6 +3,7 @@
 #include "runtime/thread.h"
 
 #include "runtime/builtin_types.h"
+#include <pthread.h>
 
 namespace coil::rt {
 
@@ -23,6 +24,7 @@ void register_thread_state() {
   ThreadState& ts = thread_state();
   if (ts.registered) return;
   ts.is_main = g_thread_states == nullptr;
+  ts.thread_id = static_cast<uint64_t>(pthread_self());
   ts.registered = true;
   ts.next_thread = g_thread_states;
   g_thread_states = &ts;

@@ -45,9 +45,14 @@ enum class TypeFlag : uint32_t {
   // Instances keep their attributes as a shape + slot array (InstanceAttrs at dict_offset,
   // shape.h); without it a dict_offset locates a plain dict field (functions, modules, ...).
   ShapedAttrs = 1u << 18,
+  // Pattern matching's subject kinds (CPython's Py_TPFLAGS_SEQUENCE / _MAPPING): set on the
+  // built-in sequences and mappings, and by _abc on classes built on or registered with
+  // collections.abc.Sequence / Mapping; inherited by subclasses.
+  Sequence = 1u << 19,
+  Mapping = 1u << 20,
   // Instances of this class can be weakly referenced and it shows __weakref__ (CPython's
   // tp_weaklistoffset != 0): classes without __slots__, or naming "__weakref__" in them.
-  WeakrefSlot = 1u << 19,
+  WeakrefSlot = 1u << 21,
 };
 constexpr TypeFlag operator|(TypeFlag a, TypeFlag b) {
   return static_cast<TypeFlag>(static_cast<uint32_t>(a) | static_cast<uint32_t>(b));

@@ -100,6 +100,27 @@ TypeObject* solid_base(TypeObject* t) {
   return same_layout ? inherited : t;
 }
 
+namespace {
+
+// Pattern matching's sequence/mapping kind comes from the first class along the MRO that has
+// one (CPython's inherit_slots), unless the type has its own.
+void inherit_collection_flags(TypeObject* type) {
+  constexpr TypeFlag kKinds = TypeFlag::Sequence | TypeFlag::Mapping;
+  if (any(type->flags & kKinds)) return;
+  if (!type->mro) {
+    if (type->base) type->flags = type->flags | (type->base->flags & kKinds);
+    return;
+  }
+  for (int64_t i = 1; i < type->mro->size; ++i) {
+    TypeFlag f = static_cast<TypeObject*>(type->mro->items[i].as_obj())->flags & kKinds;
+    if (any(f)) {
+      type->flags = type->flags | f;
+      return;
+    }
+  }
+}
+
+}  // namespace
 
 void type_modified(TypeObject* type) {
   type->version = g_next_version++;
@@ -195,6 +216,7 @@ void finish_builtin_type(TypeObject* type, uint32_t basic_size, AllocFn alloc, V
   if (type->base) {
     constexpr uint32_t kInherited = 0xFF00;
     type->flags = type->flags | static_cast<TypeFlag>(static_cast<uint32_t>(type->base->flags) & kInherited);
+    inherit_collection_flags(type);
   }
   type_modified(type);
 }
@@ -322,6 +344,7 @@ TypeObject* new_heap_type(TypeObject* metatype, Value name, TupleObject* bases, 
   t->visit = visit_instance_dict;
   t->version = g_next_version++;
   if (mro_internal(t, nullptr) < 0) return nullptr;
+  inherit_collection_flags(t);
   for (int64_t i = 0; i < bases->size; ++i) note_subclass(static_cast<TypeObject*>(bases->items[i].as_obj()), t);
   // Every class has __doc__ (None without a docstring), as CPython's type_new sets it
   // (after __slots__, which may name __doc__).

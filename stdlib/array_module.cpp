@@ -923,6 +923,7 @@ bool init_array(ModuleObject* m) {
   if (!g_array_type) {
     g_array_type = make_native_type("array.array", sizeof(ArrayObject), visit_array, true);
     set_collection_kind(g_array_type, kCollectionSequence);
+    g_array_type->flags = g_array_type->flags | TypeFlag::Sequence;  // a sequence to pattern matching
     add_methods(g_array_type, kArrayMethods);
     add_getsets(g_array_type, kArrayGetSets);
     register_weakrefable_type(g_array_type);

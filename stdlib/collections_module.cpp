@@ -631,6 +631,7 @@ bool init_collections(ModuleObject* m) {
   if (!g_deque_type) {
     g_deque_type = make_native_type("collections.deque", sizeof(DequeObject), visit_deque, true);
     set_collection_kind(g_deque_type, kCollectionSequence);
+    g_deque_type->flags = g_deque_type->flags | TypeFlag::Sequence;  // a sequence to pattern matching
     add_methods(g_deque_type, kDequeMethods);
     add_getsets(g_deque_type, kDequeGetSets);
     type_set_attr_raw(g_deque_type, names::dunder_hash, None);

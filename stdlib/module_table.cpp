@@ -44,6 +44,7 @@ extern const rt::NativeModuleDef kAstModule;
 extern const rt::NativeModuleDef kRandomModule;
 extern const rt::NativeModuleDef kUnicodedataModule;
 extern const rt::NativeModuleDef kOperatorModule;
+extern const rt::NativeModuleDef kAbcModule;
 extern const rt::NativeModuleDef kCsvModule;
 extern const rt::NativeModuleDef kHeapqModule;
 extern const rt::NativeModuleDef kBisectModule;
@@ -87,6 +88,7 @@ const rt::NativeModuleDef* const kModules[] = {
     &kRandomModule,
     &kUnicodedataModule,
     &kOperatorModule,
+    &kAbcModule,
     &kCsvModule,
     &kHeapqModule,
     &kBisectModule,

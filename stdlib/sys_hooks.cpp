@@ -7,6 +7,7 @@
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/generator.h"
+#include "runtime/dict.h"
 #include "runtime/import.h"
 #include "runtime/config.h"
 #include "runtime/dict.h"
@@ -89,7 +90,9 @@ Value sys_set_asyncgen_hooks(Value* args, int64_t nargs, TupleObject* kwnames) {
 // None is skipped; else repr(value) and a newline go to sys.stdout and builtins._ is set. A repr
 // that stdout's encoding cannot take is written with backslash escapes. Also sys.__displayhook__.
 Value sys_displayhook(Value* args, int64_t nargs, TupleObject* kwnames) {
-  if (!check_args("displayhook", nargs, kwnames, 1, 1)) return Value();
+  if (kwnames && kwnames->size) return raise_msg(TypeErrorType, "sys.displayhook() takes no keyword arguments");
+  if (nargs != 1)
+    return raise_fmt(TypeErrorType, "sys.displayhook() takes exactly one argument (%lld given)", static_cast<long long>(nargs));
   Value o = args[0];
   if (o == None) return None;
   Value builtins = Value::from_obj(g_builtins_module);

@@ -15,6 +15,7 @@
 #include "runtime/builtin_types.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/generic_alias.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/names.h"
@@ -94,6 +95,7 @@ void register_ref(WeakRefObject* w) {
 // Can `v` be weakly referenced? CPython's rule: types with a weakref list slot.
 bool weakrefable(Value v) {
   if (!v.is_obj()) return false;
+  if (is_generic_alias(v)) return true;  // list[int] and typing's subclasses (with empty __slots__)
   TypeObject* t = v.as_obj()->type;
   if (has(t, TypeFlag::TypeSubclass)) return true;
   if (has(t, TypeFlag::HeapType)) {
