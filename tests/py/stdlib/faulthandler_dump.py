@@ -15,7 +15,7 @@ def masked(text):
         i = line.find("0x")
         if i >= 0 and line[i + 2:i + 18].isalnum() and len(line[i + 2:i + 18]) == 16:
             line = line[:i] + "0xTHREAD" + line[i + 18:]
-        out.append(line)
+        out.append(line.replace(__file__, "THIS_FILE"))
     return "\n".join(out)
 
 
