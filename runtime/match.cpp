@@ -58,17 +58,9 @@ int collection_check(Value subject, CollectionKind want) {
 int match_is_mapping(Value subject) { return collection_check(subject, kCollectionMapping); }
 int match_is_sequence(Value subject) { return collection_check(subject, kCollectionSequence); }
 
-bool inherit_collection_kind(TypeObject* t, DictObject* ns) {
-  Value flags = dict_get_str(ns, intern("__abc_tpflags__"));
-  if (!flags.is_empty_slot()) {
-    if (flags.is_small_int()) {
-      int64_t v = flags.as_small_int();
-      if (v & (1 << 5)) set_collection_kind(t, kCollectionSequence);
-      else if (v & (1 << 6)) set_collection_kind(t, kCollectionMapping);
-    }
-    if (dict_del(ns, Value::from_obj(intern("__abc_tpflags__"))) < 0) return false;
-    if (collection_kind(t)) return true;
-  }
+bool inherit_collection_kind(TypeObject* t, DictObject*) {
+  // `__abc_tpflags__` (collections.abc's Sequence and Mapping) is read by the native _abc when
+  // ABCMeta initialises the class (stdlib/abc_module.cpp); here the kind is inherited.
   if (!t->mro) return true;
   for (int64_t i = 1; i < t->mro->size; ++i) {
     Value b = t->mro->items[i];

@@ -10,6 +10,7 @@ import threading
 import time
 
 def show(text):
+    text = text.replace(__file__, "THIS_FILE")
     print(re.sub(r"0x[0-9a-f]{16}", "0xTHREAD", text).replace(sys.executable, "PYTHON"))
 
 def inner(f):
