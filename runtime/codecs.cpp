@@ -419,7 +419,12 @@ namespace {
 // Dev mode (-X dev) checks the error handler name even when no error occurs (CPython's
 // unicode_check_encoding_errors), so a typo is caught on the first call.
 bool check_errors_in_dev_mode(std::string_view errors) {
-  if (!g_config || !g_config->dev_mode || errors == "strict") return true;
+  if (!g_config || !g_config->dev_mode) return true;
+  // The built-in handlers always exist (CPython registers them at start-up); the registry may
+  // not be set up yet when the standard streams first encode.
+  for (std::string_view builtin : {"strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace",
+                                   "namereplace", "surrogateescape", "surrogatepass"})
+    if (errors == builtin) return true;
   return !lib::lookup_error_handler(errors).is_empty_slot();
 }
 }  // namespace
