@@ -340,8 +340,10 @@ Value bytes_repr_m(Value* args, int64_t nargs, TupleObject* kw) {
 Value bytes_add(Value* args, int64_t nargs, TupleObject*) {
   if (nargs != 2) return raise_fmt(TypeErrorType, "expected 1 argument, got %lld", static_cast<long long>(nargs - 1));
   std::string_view b;
-  if (!bytes_like_view(args[1], &b))
+  if (!buffer_view(args[1], &b)) {  // any bytes-like object, memoryviews included (as CPython)
+    clear_exception();  // a released memoryview too: CPython reports the type, not the release
     return raise_fmt(TypeErrorType, "can't concat %s to %s", type_name(args[1]), kind_name(args[0]));
+  }
   std::string out(self_view(args[0]));
   out.append(b);
   return same_kind(args[0], out);
