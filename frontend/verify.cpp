@@ -68,7 +68,9 @@ std::string decode(const CodeUnit& co, Decoded& d) {
         if (a >= n) return where(co, i) + "jump target out of range";
         break;
       case OperandFormat::BinOp:
-        if (a > uint32_t(BinaryOpKind::InplaceXor)) return where(co, i) + "bad BinaryOp kind";
+        if ((a & kBinOpKindMask) > uint32_t(BinaryOpKind::InplaceXor) ||
+            (a & ~(kBinOpKindMask | kBinOpLeftTemp | kBinOpRightTemp)) != 0)
+          return where(co, i) + "bad BinaryOp kind";
         break;
       case OperandFormat::CmpOp:
         if (a > uint32_t(CompareKind::Ge)) return where(co, i) + "bad CompareOp kind";
