@@ -47,17 +47,20 @@ print(inspect.signature(sample), inspect.getdoc(sample), inspect.isfunction(samp
 print([n for n, _ in inspect.getmembers(Point, inspect.isfunction)][:4], inspect.getsource(sample).splitlines()[0])
 
 ap = argparse.ArgumentParser(prog="tour", description="demo")
-ap.add_argument("files", nargs="*")
+ap.add_argument("--file", action="append", default=[])
 ap.add_argument("-n", "--count", type=int, default=1)
 ap.add_argument("--verbose", action="store_true")
 sub = ap.add_subparsers(dest="cmd")
 sub.add_parser("run").add_argument("--fast", action="store_true")
-print(ap.parse_args(["-n", "3", "a", "b", "--verbose"]), ap.parse_args(["run", "--fast"]))
+print(ap.parse_args(["-n", "3", "--file", "a", "--file=b", "--verbose"]), ap.parse_args(["run", "--fast"]))
 print(ap.format_usage().strip())
+err, sys.stderr = sys.stderr, io.StringIO()
 try:
     ap.parse_args(["-n", "x"])
 except SystemExit as e:
-    print("exit", e.code)
+    print("exit", e.code, sys.stderr.getvalue().splitlines()[-1])
+finally:
+    sys.stderr = err
 
 class T(unittest.TestCase):
     def test_ok(self):
