@@ -95,10 +95,14 @@ handler = logging.StreamHandler(sys.stdout)
 handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
 log.addHandler(handler); log.setLevel(logging.INFO)
 log.info("started %d jobs", 3); log.debug("hidden"); log.warning("careful: %s", "x")
+class LastLine(logging.Formatter):
+    def formatException(self, ei):  # the traceback's last line only (paths differ per checkout)
+        return super().formatException(ei).splitlines()[-1]
+handler.setFormatter(LastLine("%(levelname)s %(name)s: %(message)s"))
 try:
     1 / 0
 except ZeroDivisionError:
-    log.exception("failed")  # traceback goes to stdout: only its last line is stable
+    log.exception("failed")
 child = logging.getLogger("tour.child"); child.error("from child")
 
 a = "one two three four".split(); b = "one 2 three four five".split()
