@@ -1,26 +1,5 @@
 # sys.settrace line/call/return/exception events for generators, yield from, generator expressions, comprehensions, send, lambdas, recursion, close (PEP 626 lines, as CPython 3.11).
-import sys
-_events = []
-def _tracer(frame, event, arg):
-    if frame.f_code.co_filename != __file__:
-        return None
-    if event == 'exception':
-        a = arg[0].__name__
-    elif event == 'return':
-        a = repr(arg) if isinstance(arg, (int, str, type(None), list, tuple)) else type(arg).__name__
-    else:
-        a = ''
-    print(event, frame.f_code.co_name, frame.f_lineno - frame.f_code.co_firstlineno, a)
-    return _tracer
-def run(fn, *args):
-    print('==', fn.__name__)
-    sys.settrace(_tracer)
-    try:
-        fn(*args)
-    except Exception as e:
-        sys.settrace(None)
-        print('raised', type(e).__name__)
-    sys.settrace(None)
+from support.trace_harness import run
 def gen(n):
     for i in range(n):
         yield i
